@@ -1,0 +1,459 @@
+/**
+ * The rubric file format: one JSON file per annex table of one official document.
+ *
+ * The schema is the single source of truth: TypeScript types are inferred from it, the load-time
+ * structural check uses it, and `rubrics/rubric.schema.json` (for editor completion) is generated
+ * from it by `npm run schema`. Semantic checks that a schema cannot express (sums, references,
+ * ordering) live in `validate.ts`.
+ *
+ * Rules are a closed vocabulary of kinds, interpreted by `src/scoring/rules.ts`. Nothing here is
+ * ever evaluated as code.
+ */
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[^\s]+$/, '标识不能含空白 / ids have no spaces');
+
+/** A non-negative number of points (0.1, 0.5 and 2.5 steps occur in the documents). */
+const points = z.number().nonnegative();
+
+// ---------------------------------------------------------------- input fields
+
+const fieldBase = {
+  id,
+  /** Chinese label shown next to the input cell. */
+  label: z.string().min(1),
+  /** Optional longer hint (shown as the cell's input prompt). */
+  hint: z.string().optional(),
+};
+
+export const yesNoField = z.object({ ...fieldBase, type: z.literal('yesno') }).strict();
+export const countField = z
+  .object({ ...fieldBase, type: z.literal('count'), unit: z.string().optional() })
+  .strict();
+export const numberField = z
+  .object({
+    ...fieldBase,
+    type: z.literal('number'),
+    unit: z.string().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .strict();
+export const percentField = z
+  .object({
+    ...fieldBase,
+    type: z.literal('percent'),
+    /**
+     * How a bare number without a % sign is read: "percent" (85 means 85 %) or "fraction"
+     * (0.85 means 85 %). "85%" is always 85 %.
+     */
+    bare: z.enum(['percent', 'fraction']).default('percent'),
+  })
+  .strict();
+export const choiceField = z
+  .object({
+    ...fieldBase,
+    type: z.literal('choice'),
+    options: z.array(z.string().min(1)).min(2),
+  })
+  .strict();
+export const scoreField = z
+  .object({
+    ...fieldBase,
+    type: z.literal('score'),
+    /** Smallest step the assessor may use, e.g. 0.5; omitted = any value. */
+    step: z.number().positive().optional(),
+  })
+  .strict();
+
+export const field = z.discriminatedUnion('type', [
+  yesNoField,
+  countField,
+  numberField,
+  percentField,
+  choiceField,
+  scoreField,
+]);
+
+// ---------------------------------------------------------------- conditions
+
+/** Comparison operators, always explicit about strictness (以上/以下 are settled in the data). */
+export const comparison = z.enum(['<', '<=', '>', '>=', '==']);
+
+export type Condition =
+  | { field: string; is: boolean }
+  | { field: string; op: z.infer<typeof comparison>; value: number }
+  | { field: string; oneOf: string[] }
+  | { any: Condition[] }
+  | { all: Condition[] };
+
+export const condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ field: id, is: z.boolean() }).strict(),
+    z.object({ field: id, op: comparison, value: z.number() }).strict(),
+    z.object({ field: id, oneOf: z.array(z.string()).min(1) }).strict(),
+    z.object({ any: z.array(condition).min(2) }).strict(),
+    z.object({ all: z.array(condition).min(2) }).strict(),
+  ]),
+);
+
+// ---------------------------------------------------------------- rules
+
+/** A ratio of two numeric fields, clamped to [0, 1]. */
+export const ratioOf = z
+  .object({
+    numerator: id,
+    denominator: id,
+    /** What a zero denominator means; documented per item in the rubric notes. */
+    whenDenominatorZero: z.enum(['zero', 'full']),
+  })
+  .strict();
+
+const ruleCommon = {
+  /** Short label of this rule or part (used in reasons). */
+  label: z.string().optional(),
+  /** Whole rule scores 0 when this holds (e.g. 亳州 12「当月有更新却未更新的，不得分」). */
+  zeroIf: condition.optional(),
+  /** Chinese wording of the zeroIf gate, used in the reason. */
+  zeroIfLabel: z.string().optional(),
+};
+
+export const boolRule = z
+  .object({ ...ruleCommon, kind: z.literal('bool'), field: id, points })
+  .strict();
+
+export const levelsRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('levels'),
+    field: id,
+    /** One entry per option of the choice field: fixed points, or points × a ratio. */
+    levels: z
+      .array(
+        z
+          .object({
+            option: z.string().min(1),
+            points,
+            ratio: ratioOf.optional(),
+          })
+          .strict(),
+      )
+      .min(2),
+  })
+  .strict();
+
+export const countRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('count'),
+    field: id,
+    rate: points,
+    /** Cap on this rule's points; omitted = the item maximum (RUBRIC-ANALYSIS D5). */
+    cap: points.optional(),
+    unit: z.string().optional(),
+  })
+  .strict();
+
+export const ratioRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('ratio'),
+    points,
+    ratio: ratioOf,
+  })
+  .strict();
+
+export const tiersRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('tiers'),
+    field: id,
+    /** Ordered, non-overlapping bands of the value; the first that matches gives its points. */
+    tiers: z
+      .array(
+        z
+          .object({
+            min: z.number().optional(),
+            minInclusive: z.boolean().default(true),
+            max: z.number().optional(),
+            maxInclusive: z.boolean().default(false),
+            points,
+            label: z.string().optional(),
+          })
+          .strict(),
+      )
+      .min(2),
+  })
+  .strict();
+
+export const checklistRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('checklist'),
+    /** Yes/no fields, one per required element. */
+    elements: z.array(id).min(1),
+    perMissing: points,
+    /** 0 when every element is missing (「未明确的不得分」), even if max − n × perMissing > 0. */
+    zeroIfAllMissing: z.boolean().default(false),
+  })
+  .strict();
+
+export const deductIfRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('deduct_if'),
+    conditions: z
+      .array(z.object({ when: condition, deduct: points, label: z.string().min(1) }).strict())
+      .min(1),
+  })
+  .strict();
+
+export const stepDeductRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('step_deduct'),
+    /** A percent field (or number field) holding the value compared with the threshold. */
+    field: id,
+    /** No deduction at or above this value (percent points for a percent field). */
+    threshold: z.number(),
+    step: z.number().positive(),
+    perStep: points,
+    /** floor: only whole steps count; ceil: any started step counts; prorata: proportional. */
+    rounding: z.enum(['floor', 'ceil', 'prorata']),
+    /** A yes/no field that, when yes, exempts the unit (e.g. no enterprise concerned → no deduction). */
+    exemptIf: id.optional(),
+  })
+  .strict();
+
+export const perOccurrenceRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('per_occurrence'),
+    field: id,
+    /** Points before deductions (the item or part maximum). */
+    base: points,
+    perOccurrence: points,
+  })
+  .strict();
+
+export const manualRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('manual'),
+    /** A score field the assessor fills in. */
+    field: id,
+    min: z.number().nonnegative().default(0),
+    /** Upper bound; omitted = item maximum. A number field id when the office sets the points (朝阳). */
+    maxField: id.optional(),
+  })
+  .strict();
+
+/** Parts of a composite: any non-composite rule. */
+export const partRule = z.discriminatedUnion('kind', [
+  boolRule,
+  levelsRule,
+  countRule,
+  ratioRule,
+  tiersRule,
+  checklistRule.extend({ max: points }),
+  deductIfRule.extend({ max: points }),
+  stepDeductRule.extend({ max: points }),
+  perOccurrenceRule,
+  manualRule.extend({ max: points }),
+]);
+
+export const compositeRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('composite'),
+    parts: z.array(partRule).min(2),
+    /** Cap on the sum of parts; omitted = item maximum. */
+    cap: points.optional(),
+  })
+  .strict();
+
+export const rule = z.discriminatedUnion('kind', [
+  boolRule,
+  levelsRule,
+  countRule,
+  ratioRule,
+  tiersRule,
+  checklistRule,
+  deductIfRule,
+  stepDeductRule,
+  perOccurrenceRule,
+  manualRule,
+  compositeRule,
+]);
+
+// ---------------------------------------------------------------- indicators and categories
+
+export const indicator = z
+  .object({
+    /** Unique in the rubric; the document's numbering, e.g. "一.1", "9", "九.2". */
+    id,
+    /** Number as printed in the 序号 column ("1", "一"). */
+    number: z.string().min(1),
+    name: z.string().min(1),
+    /** Printed maximum (分值); null when the document does not publish it (朝阳). */
+    points: points.nullable(),
+    /** 考核内容, verbatim. */
+    content: z.string(),
+    /** 评分标准, verbatim ("" when the document has none; then say so in a note). */
+    criteria: z.string(),
+    /** 考核依据 where the document has the column. */
+    basis: z.string().optional(),
+    /** 考核方式 where the document has the column. */
+    method: z.string().optional(),
+    fields: z.array(field).min(1),
+    rule,
+    /** Most the rule can award when it is below the printed maximum (checked at load). */
+    attainableMax: points.optional(),
+    /** Ids of rubric notes about this indicator. */
+    notes: z.array(id).default([]),
+  })
+  .strict();
+
+export const category = z
+  .object({
+    id,
+    /** 一、二、… as printed. */
+    number: z.string().min(1),
+    name: z.string().min(1),
+    /** Printed category points; null when unpublished (朝阳). */
+    points: points.nullable(),
+    indicators: z.array(indicator).min(1),
+  })
+  .strict();
+
+// ---------------------------------------------------------------- annex-level settings
+
+export const aggregation = z.discriminatedUnion('mode', [
+  /** Category subtotals and the total are sums of item scores. */
+  z.object({ mode: z.literal('sum') }).strict(),
+  /** 鹤岗: 基础分 minus the deductions (item maximum − item score). */
+  z.object({ mode: z.literal('deduct_from_base'), base: points }).strict(),
+  /** 朝阳: x / y × scale over the items the unit carries. */
+  z.object({ mode: z.literal('normalised'), scale: points }).strict(),
+]);
+
+export const bonus = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }).strict(),
+  z
+    .object({
+      kind: z.literal('manual'),
+      label: z.string().min(1),
+      /** Cap on the total bonus; null = no cap (衡东 第四条). */
+      max: points.nullable(),
+      criteria: z.string(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('tiers'),
+      label: z.string().min(1),
+      criteria: z.string(),
+      /** One tier per unit (the highest confirmed). */
+      tiers: z.array(z.object({ label: z.string().min(1), points }).strict()).min(1),
+    })
+    .strict(),
+]);
+
+export const band = z
+  .object({
+    label: z.string().min(1),
+    /** Lower bound; null for the lowest band (everything below the next band). */
+    min: z.number().nullable(),
+    minInclusive: z.boolean(),
+  })
+  .strict();
+
+export const bands = z
+  .object({
+    /** Read the band on the final score (with bonus) or on the base score. */
+    basis: z.enum(['final', 'base']),
+    /** Ordered from the highest band down; tested top-down. */
+    list: z.array(band).min(2),
+  })
+  .strict();
+
+export const rankGroup = z
+  .object({
+    /** Group id used in rosters, e.g. "市直部门", "成员单位", "县区". */
+    id: z.string().min(1),
+    label: z.string().min(1),
+    /** Honours for the top N by rank number (ties at the cut-off all included). */
+    honours: z.array(z.object({ label: z.string().min(1), top: z.number().int().positive() }).strict()).default([]),
+    /** Criticism for the bottom N (bottomRank ≤ N). */
+    criticism: z
+      .array(z.object({ label: z.string().min(1), bottom: z.number().int().positive() }).strict())
+      .default([]),
+  })
+  .strict();
+
+export const note = z
+  .object({
+    id,
+    /** Indicator id, or "bands", "bonus", "ranking", "aggregation", "general". */
+    about: z.string().min(1),
+    /** The ambiguity and the reading taken, in Chinese. */
+    text: z.string().min(1),
+  })
+  .strict();
+
+export const rosterEntry = z.object({ name: z.string().min(1), group: z.string().min(1) }).strict();
+
+export const rubric = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id 用小写字母、数字和连字符 / lowercase-kebab id'),
+    /** Semantic version of this rubric file; workbooks remember it. */
+    version: z.string().regex(/^\d+\.\d+\.\d+$/),
+    city: z.string().min(1),
+    year: z.number().int(),
+    /** Title of the assessment method. */
+    title: z.string().min(1),
+    /** 文号, null when the document has none (亳州 2017). */
+    documentNumber: z.string().nullable(),
+    issuer: z.string().min(1),
+    /** File name in shared/seeds this rubric encodes. */
+    sourceFile: z.string().min(1),
+    annex: z.object({ number: z.string().nullable(), title: z.string().min(1) }).strict(),
+    /** Which units this table assesses, in words (市直部门 / 成员单位 / 县区). */
+    assessedUnits: z.string().min(1),
+    fullMarks: points,
+    aggregation,
+    /** What "不涉及" means: not allowed; keeps full points (鹤岗); left out of x and y (朝阳). */
+    notApplicable: z.enum(['not_allowed', 'full_points', 'exclude']),
+    bonus,
+    bands: bands.nullable(),
+    rounding: z.object({ decimals: z.number().int().min(0).max(4), mode: z.literal('half_up') }).strict(),
+    ranking: z
+      .object({ method: z.literal('competition'), groups: z.array(rankGroup).min(1) })
+      .strict(),
+    /** 亳州: false material zeroes the indicators concerned; 朝阳: the unit loses its honour. */
+    fraud: z.enum(['none', 'item_zero', 'honour_ineligible']),
+    /** Named default roster (衡东 附件1). */
+    defaultRoster: z.array(rosterEntry).optional(),
+    /** Settings the office must set because the document does not (朝阳 item points). */
+    officeMustSet: z.array(z.string()).default([]),
+    categories: z.array(category).min(1),
+    notes: z.array(note).default([]),
+  })
+  .strict();
+
+export type Rubric = z.infer<typeof rubric>;
+export type RubricInput = z.input<typeof rubric>;
+export type Category = z.infer<typeof category>;
+export type Indicator = z.infer<typeof indicator>;
+export type Field = z.infer<typeof field>;
+export type Rule = z.infer<typeof rule>;
+export type PartRule = z.infer<typeof partRule>;
+export type RatioOf = z.infer<typeof ratioOf>;
+export type Band = z.infer<typeof band>;
+export type RankGroup = z.infer<typeof rankGroup>;
+export type Bonus = z.infer<typeof bonus>;

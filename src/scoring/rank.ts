@@ -1,0 +1,39 @@
+/**
+ * Ranking within each group by final score, standard competition ranking (1, 2, 2, 4), with top-N
+ * honours and bottom-N criticism by rank number so that every unit tied at a cut-off is included
+ * (RUBRIC-ANALYSIS D4). Units without a final score are not ranked. The honour wins where top and
+ * bottom overlap; a fraud flag under `honour_ineligible` removes honours without backfill (C6).
+ */
+import type { Rubric } from '../rubric/schema';
+import type { Problem, RankedUnit, UnitScore } from './types';
+
+export const FRAUD_LABEL = '弄虚作假，取消评先资格';
+
+export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedUnit[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const ranked: RankedUnit[] = scores.map((s) => ({ ...s, rank: null, bottomRank: null, labels: [] }));
+  for (const group of rubric.ranking.groups) {
+    const pool = ranked.filter((u) => u.group === group.id && u.final !== null);
+    const finals = pool.map((u) => u.final as number);
+    for (const u of pool) {
+      const f = u.final as number;
+      u.rank = 1 + finals.filter((x) => x > f).length;
+      u.bottomRank = 1 + finals.filter((x) => x < f).length;
+    }
+    const ineligible = (u: RankedUnit) => rubric.fraud === 'honour_ineligible' && u.fraud;
+    for (const u of pool) {
+      const honours = group.honours.filter((h) => (u.rank as number) <= h.top);
+      if (honours.length > 0 && ineligible(u)) u.labels.push(FRAUD_LABEL);
+      else u.labels.push(...honours.map((h) => h.label));
+      const honoured = honours.length > 0 && !ineligible(u);
+      if (!honoured) u.labels.push(...group.criticism.filter((c) => (u.bottomRank as number) <= c.bottom).map((c) => c.label));
+      else if (group.criticism.some((c) => (u.bottomRank as number) <= c.bottom))
+        problems.push({ unit: u.name, severity: 'warning', message: `${u.name}：同时处于前列与后列（参评单位过少），按表彰处理` });
+    }
+    for (const u of pool) if (ineligible(u) && !u.labels.includes(FRAUD_LABEL)) u.labels.unshift(FRAUD_LABEL);
+    const cutoffs = [...group.honours.map((h) => h.top), ...group.criticism.map((c) => c.bottom)];
+    if (cutoffs.length > 0 && pool.length > 0 && pool.length < 2 * Math.max(...cutoffs))
+      problems.push({ unit: group.label, severity: 'warning', message: `${group.label}：参评单位 ${pool.length} 个，少于表彰与通报名额之和，前后名单可能重叠` });
+  }
+  return { units: ranked, problems };
+}

@@ -1,0 +1,79 @@
+/** Inputs and results of the scoring engine (plain data, JSON-serialisable). */
+import type { RawValue } from './values';
+
+export interface UnitInput {
+  name: string;
+  /** Ranking group id (rubric.ranking.groups[].id); defaults to the rubric's first group. */
+  group?: string;
+  /** Raw values as typed: inputs[indicatorId][fieldId]. */
+  inputs?: Record<string, Record<string, RawValue>>;
+  /** Indicators the unit is not concerned by (不涉及). */
+  notApplicable?: string[];
+  /** Bonus: a number of points, or a tier label (朝阳); blank = no bonus. */
+  bonus?: RawValue;
+  /** 弄虚作假: true, or the indicator ids the false material concerns (亳州). */
+  fraud?: boolean | string[];
+}
+
+export type ItemStatus = 'scored' | 'incomplete' | 'invalid' | 'not_applicable' | 'excluded';
+
+export interface ItemScore {
+  indicatorId: string;
+  /** Score rounded for display; null when incomplete, invalid or excluded. */
+  score: number | null;
+  /** The exact score as a fraction string ("14/3"), for audits. */
+  exact: string | null;
+  /** Item maximum (printed, or set by the office for 朝阳); null when unknown. */
+  max: number | null;
+  reason: string;
+  status: ItemStatus;
+}
+
+export type Severity = 'error' | 'missing' | 'warning';
+
+export interface Problem {
+  severity: Severity;
+  unit: string;
+  indicatorId?: string;
+  fieldId?: string;
+  /** Full message in Chinese naming the unit, indicator and value. */
+  message: string;
+}
+
+export interface CategoryScore {
+  score: number | null;
+  max: number | null;
+}
+
+export interface UnitScore {
+  name: string;
+  group: string;
+  items: Record<string, ItemScore>;
+  categories: Record<string, CategoryScore>;
+  /** Annex result before bonus (rounded); null when incomplete or y = 0. */
+  base: number | null;
+  /** For normalised rubrics: x and y. */
+  normalisation?: { x: number; y: number } | null;
+  bonus: number;
+  final: number | null;
+  band: string | null;
+  complete: boolean;
+  /** Inputs filled / inputs expected, for progress displays. */
+  filled: number;
+  expected: number;
+  fraud: boolean;
+  problems: Problem[];
+}
+
+export interface RankedUnit extends UnitScore {
+  rank: number | null;
+  /** Rank counted from the bottom (1 = lowest), for 后N名 labels. */
+  bottomRank: number | null;
+  labels: string[];
+}
+
+export interface RosterResult {
+  rubricId: string;
+  units: RankedUnit[];
+  problems: Problem[];
+}

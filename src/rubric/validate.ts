@@ -199,9 +199,9 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
       over(`${rp}.points`, rule.points, '分值');
       break;
     case 'tiers': {
-      ref(`${rp}.field`, rule.field, ['count', 'number', 'percent']);
       rule.tiers.forEach((t, ti) => over(`${rp}.tiers[${ti}].points`, t.points, '档次分值'));
-      checkTiers(rule.tiers, `${rp}.tiers`, add);
+      const tf = ref(`${rp}.field`, rule.field, ['count', 'number', 'percent']);
+      checkTiers(rule.tiers, `${rp}.tiers`, add, tf?.type === 'count');
       break;
     }
     case 'checklist':
@@ -259,7 +259,8 @@ interface TierLike {
 }
 
 /** Tiers must not overlap and must cover [0, ∞) so every non-negative value lands in exactly one. */
-function checkTiers(tiers: TierLike[], path: string, add: AddFn) {
+function checkTiers(tiers: TierLike[], path: string, add: AddFn, integers: boolean) {
+  if (integers) return checkIntegerTiers(tiers, path, add);
   // Values are never negative: a tier open downwards (or below 0) starts at 0 inclusive.
   const spans = tiers.map((t, i) => {
     const opensBelowZero = t.min === undefined || t.min < 0;
@@ -290,6 +291,25 @@ function checkTiers(tiers: TierLike[], path: string, add: AddFn) {
     }
   }
   if (reached !== Infinity) add(path, `档次未覆盖 ${reached} 以上的值。`, '最后一档不写 max（无上限）。');
+}
+
+/** Counts are whole numbers: tiers 0, 1–19, 20–29, ≥30 cover them without gaps. */
+function checkIntegerTiers(tiers: TierLike[], path: string, add: AddFn) {
+  const spans = tiers
+    .map((t, i) => ({
+      i,
+      lo: t.min === undefined || t.min < 0 ? 0 : t.minInclusive ? Math.ceil(t.min) : Math.floor(t.min) + 1,
+      hi: t.max === undefined ? Infinity : t.maxInclusive ? Math.floor(t.max) : Math.ceil(t.max) - 1,
+    }))
+    .sort((a, b) => a.lo - b.lo);
+  let next = 0; // smallest count not yet covered
+  for (const s of spans) {
+    if (s.lo > s.hi) add(`${path}[${s.i}]`, '档次不含任何整数。', '检查 min / max 及是否含本数。');
+    else if (s.lo < next) add(`${path}[${s.i}]`, `档次与其他档次重叠（从 ${s.lo} 起）。`, '按「以上含本数、以下不含本数」调整边界，使各档互不重叠。');
+    else if (s.lo > next) add(`${path}[${s.i}]`, `档次之间有空档：${next} 到 ${s.lo - 1} 不属于任何档次。`, '补一个档次或调整边界。');
+    next = Math.max(next, s.hi + 1);
+  }
+  if (next !== Infinity) add(path, `档次未覆盖 ${next} 及以上的值。`, '最后一档不写 max（无上限）。');
 }
 
 function checkBands(r: Rubric, add: AddFn) {

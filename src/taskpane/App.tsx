@@ -8,8 +8,8 @@ export function App() {
   return (
     <FluentProvider theme={webLightTheme}>
       <main style={{ padding: 16 }}>
-        <Title2 as="h1">信用建设考核评分</Title2>
-        <Body1 as="p">（占位页面：评分面板尚在开发中。Placeholder: the scoring pane is not built yet.）</Body1>
+        <Title2 as="h1" block>信用建设考核评分</Title2>
+        <Body1 as="p" block>（占位页面：评分面板尚在开发中。Placeholder: the scoring pane is not built yet.）</Body1>
       </main>
     </FluentProvider>
   );

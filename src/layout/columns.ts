@@ -1,0 +1,73 @@
+/** Column sets of each sheet kind, computed from the rubric (考核依据 / 考核方式 only where the document has them). */
+import type { Rubric } from '../rubric/schema';
+import type { ColumnRole } from './plan';
+
+export interface ColumnSpec {
+  role: ColumnRole;
+  header: string;
+  width: number;
+  hidden?: boolean;
+}
+
+export function unitColumns(rubric: Rubric): ColumnSpec[] {
+  const indicators = rubric.categories.flatMap((c) => c.indicators);
+  const cols: ColumnSpec[] = [
+    { role: 'seq', header: '序号', width: 5 },
+    { role: 'name', header: '考核指标', width: 14 },
+    { role: 'points', header: '分值', width: 6 },
+    { role: 'content', header: '考核内容', width: 30 },
+    { role: 'criteria', header: '评分标准', width: 36 },
+  ];
+  if (indicators.some((i) => i.basis)) cols.push({ role: 'basis', header: '考核依据', width: 12 });
+  if (indicators.some((i) => i.method)) cols.push({ role: 'method', header: '考核方式', width: 12 });
+  cols.push(
+    { role: 'label', header: '填报项目', width: 22 },
+    { role: 'input', header: '填写值', width: 10 },
+    { role: 'score', header: '得分', width: 8 },
+    { role: 'reason', header: '计分说明', width: 34 },
+    { role: 'key', header: '键', width: 18, hidden: true },
+  );
+  return cols;
+}
+
+export function summaryColumns(rubric: Rubric): ColumnSpec[] {
+  const cols: ColumnSpec[] = [
+    { role: 'seq', header: '序号', width: 5 },
+    { role: 'unit', header: '被考核单位', width: 22 },
+    { role: 'group', header: '分组', width: 10 },
+  ];
+  for (const c of rubric.categories)
+    cols.push({ role: `cat:${c.id}`, header: `${c.number}、${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10 });
+  cols.push({ role: 'base', header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分', width: 9 });
+  if (rubric.bonus.kind !== 'none') cols.push({ role: 'bonus', header: '加分', width: 7 });
+  cols.push({ role: 'final', header: '最终得分', width: 9 });
+  if (rubric.bands) cols.push({ role: 'band', header: '等次', width: 8 });
+  cols.push(
+    { role: 'rank', header: '名次', width: 6 },
+    { role: 'labels', header: '表彰/通报', width: 16 },
+    { role: 'progress', header: '填写进度', width: 9 },
+    { role: 'status', header: '状态', width: 16 },
+    { role: 'key', header: '键', width: 10, hidden: true },
+  );
+  return cols;
+}
+
+export function rankColumns(rubric: Rubric): ColumnSpec[] {
+  const cols: ColumnSpec[] = [
+    { role: 'rank', header: '名次', width: 6 },
+    { role: 'unit', header: '被考核单位', width: 24 },
+    { role: 'final', header: '最终得分', width: 10 },
+  ];
+  if (rubric.bands) cols.push({ role: 'band', header: '等次', width: 8 });
+  cols.push({ role: 'labels', header: '表彰/通报', width: 24 });
+  // One hidden column per band feeds one chart series each, so bars are coloured by band.
+  for (const b of rubric.bands?.list ?? []) cols.push({ role: `bandSeries:${b.label}`, header: b.label, width: 6, hidden: true });
+  cols.push({ role: 'key', header: '键', width: 10, hidden: true });
+  return cols;
+}
+
+export const colIndex = (cols: ColumnSpec[], role: ColumnRole): number => {
+  const i = cols.findIndex((c) => c.role === role);
+  if (i < 0) throw new Error(`layout bug: no column ${role}`);
+  return i;
+};

@@ -1,0 +1,66 @@
+/** How an input field is presented: label suffix, data validation and input prompt. */
+import type { Field, Indicator, Rubric } from '../rubric/schema';
+import type { Validation } from './plan';
+
+export const YES_NO = ['是', '否'];
+
+export function fieldLabel(f: Field, ind: Indicator): string {
+  switch (f.type) {
+    case 'yesno':
+      return `${f.label}（是/否）`;
+    case 'count':
+      return `${f.label}${f.unit ? `（${f.unit}）` : '（个数）'}`;
+    case 'number':
+      return `${f.label}${f.unit ? `（${f.unit}）` : ''}`;
+    case 'percent':
+      return `${f.label}（%）`;
+    case 'choice':
+      return `${f.label}（下拉选择）`;
+    case 'score':
+      return ind.points !== null ? `${f.label}（0–${ind.points} 分）` : f.label;
+  }
+}
+
+export function fieldValidation(f: Field, ind: Indicator): Validation | undefined {
+  switch (f.type) {
+    case 'yesno':
+      return { kind: 'list', options: YES_NO };
+    case 'choice':
+      // Excel limits an inline list to 255 characters; longer lists rely on the engine's check.
+      return f.options.join(',').length <= 255 && !f.options.some((o) => o.includes(',')) ? { kind: 'list', options: f.options } : undefined;
+    case 'count':
+      return { kind: 'whole', min: 0 };
+    case 'number':
+      return { kind: 'decimal', min: f.min ?? 0, ...(f.max !== undefined ? { max: f.max } : {}) };
+    case 'percent':
+      // A value typed as "85%" is stored by Excel as 0.85, so the range is checked by the engine, not here.
+      return { kind: 'decimal', min: 0, max: 100 };
+    case 'score':
+      return { kind: 'decimal', min: 0, ...(ind.points !== null ? { max: ind.points } : {}) };
+  }
+}
+
+export function fieldPrompt(f: Field): string {
+  const base: Record<Field['type'], string> = {
+    yesno: '填“是”或“否”（也可填 √ / ×）',
+    count: '填非负整数',
+    number: '填数值',
+    percent: '填百分比，如 85 或 85%',
+    choice: '从下拉列表选择',
+    score: '填考核组评定的分数',
+  };
+  return f.hint ? `${f.hint}；${base[f.type]}` : base[f.type];
+}
+
+export function bonusLabel(rubric: Rubric): string | null {
+  const b = rubric.bonus;
+  if (b.kind === 'none') return null;
+  if (b.kind === 'tiers') return `${b.label}（${b.tiers.map((t) => `${t.label}${t.points}分`).join('/')}）`;
+  return `${b.label}${b.max !== null ? `（上限 ${b.max} 分）` : '（无上限）'}`;
+}
+
+export function fraudLabel(rubric: Rubric): string | null {
+  if (rubric.fraud === 'item_zero') return '弄虚作假涉及的指标编号（用顿号分隔；无则留空）';
+  if (rubric.fraud === 'honour_ineligible') return '是否发现弄虚作假（是/否）';
+  return null;
+}

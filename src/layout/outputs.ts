@@ -1,0 +1,132 @@
+/**
+ * What the computed cells should hold for a scored roster, addressed by (sheet key, row key,
+ * column role). Hosts resolve these through the sheet index and write only what differs from
+ * what they last wrote. Values only: never a formula.
+ */
+import type { Rubric } from '../rubric/schema';
+import type { RankedUnit } from '../scoring/types';
+import { rowKey, type CellValue, type ColumnRole } from './plan';
+
+export interface OutputCell {
+  sheetKey: string;
+  rowKey: string;
+  role: ColumnRole;
+  value: CellValue;
+}
+
+export function statusText(u: RankedUnit): string {
+  const errors = u.problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) return `有 ${errors} 处输入错误`;
+  if (!u.complete) return u.final === null && u.expected > 0 && u.filled >= u.expected ? '无法计分' : `未完成（已填 ${u.filled}/${u.expected}）`;
+  return '已完成';
+}
+
+export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit): OutputCell[] {
+  const out: OutputCell[] = [];
+  const put = (rk: string, role: ColumnRole, value: CellValue) => out.push({ sheetKey, rowKey: rk, role, value });
+  for (const cat of rubric.categories) {
+    const single = cat.indicators.length === 1 && cat.indicators[0].id === cat.id;
+    if (!single) {
+      const cs = u.categories[cat.id];
+      put(rowKey.category(cat.id), 'score', cs?.score ?? null);
+      put(rowKey.category(cat.id), 'reason', cs?.score === null ? '本类有未完成的指标' : `本类小计${cs?.max !== null && cs?.max !== undefined ? `（满分 ${cs.max} 分）` : ''}`);
+    }
+    for (const ind of cat.indicators) {
+      const item = u.items[ind.id];
+      const rk = rowKey.item(ind.id, ind.fields[0].id);
+      put(rk, 'score', item.status === 'excluded' ? '不计' : item.score);
+      put(rk, 'reason', item.reason);
+    }
+  }
+  const agg = rubric.aggregation;
+  put(rowKey.total('base'), 'score', u.base);
+  put(
+    rowKey.total('base'),
+    'reason',
+    u.base === null
+      ? statusText(u)
+      : agg.mode === 'normalised' && u.normalisation
+        ? `x = ${u.normalisation.x}，y = ${u.normalisation.y}，${u.normalisation.x} ÷ ${u.normalisation.y} × ${agg.scale} = ${u.base}`
+        : agg.mode === 'deduct_from_base'
+          ? `${agg.base} − 扣分 ${round2(agg.base - u.base)} = ${u.base}`
+          : '各项得分之和',
+  );
+  if (rubric.bonus.kind !== 'none') {
+    put(rowKey.total('bonus'), 'score', u.bonus);
+    const capped = u.problems.find((p) => p.message.includes('超过上限'));
+    put(rowKey.total('bonus'), 'reason', capped ? capped.message.replace(`${u.name}：`, '') : u.bonus > 0 ? '考核小组认定' : '无加分');
+  }
+  if (rubric.fraud !== 'none') {
+    put(rowKey.total('fraud'), 'score', u.fraud ? '是' : '否');
+    put(rowKey.total('fraud'), 'reason', u.fraud ? (rubric.fraud === 'item_zero' ? '相关指标项不得分' : '取消先进评选资格，得分不变') : '');
+  }
+  put(rowKey.total('final'), 'score', u.final);
+  put(rowKey.total('final'), 'reason', u.final === null ? statusText(u) : u.bonus ? `${u.base} + ${u.bonus} = ${u.final}` : `${u.final}`);
+  if (rubric.bands) {
+    put(rowKey.total('band'), 'score', u.band);
+    put(rowKey.total('band'), 'reason', u.band ? `按${rubric.bands.basis === 'final' ? '最终得分' : '基础得分'}评定` : '得分未定，暂不评定等次');
+  }
+  put(rowKey.total('rank'), 'score', u.rank);
+  put(rowKey.total('rank'), 'reason', u.labels.length ? u.labels.join('；') : u.rank === null ? '得分未定，暂不排名' : '');
+  put(rowKey.total('status'), 'score', u.complete ? '已完成' : '未完成');
+  put(rowKey.total('status'), 'reason', `${statusText(u)}${u.problems.length ? `；问题 ${u.problems.length} 条，见任务窗格` : ''}`);
+  return out;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function summaryOutputs(rubric: Rubric, units: { key: string; score: RankedUnit }[]): OutputCell[] {
+  const out: OutputCell[] = [];
+  for (const { key, score: u } of units) {
+    const rk = rowKey.summaryUnit(key);
+    const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'SUMMARY', rowKey: rk, role, value });
+    for (const c of rubric.categories) put(`cat:${c.id}`, u.categories[c.id]?.score ?? null);
+    put('base', u.base);
+    if (rubric.bonus.kind !== 'none') put('bonus', u.bonus);
+    put('final', u.final);
+    if (rubric.bands) put('band', u.band);
+    put('rank', u.rank);
+    put('labels', u.labels.join('；') || null);
+    put('progress', `${u.filled}/${u.expected}`);
+    put('status', statusText(u));
+  }
+  return out;
+}
+
+/** Rank rows per group: ranked units by rank then name; unranked units last. */
+export function rankOrder(rubric: Rubric, units: RankedUnit[]): Map<string, RankedUnit[]> {
+  const byGroup = new Map<string, RankedUnit[]>();
+  for (const g of rubric.ranking.groups) {
+    const members = units.filter((u) => u.group === g.id);
+    members.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'zh-CN'));
+    byGroup.set(g.id, members);
+  }
+  return byGroup;
+}
+
+export function rankOutputs(rubric: Rubric, units: RankedUnit[]): OutputCell[] {
+  const out: OutputCell[] = [];
+  const bands = rubric.bands?.list ?? [];
+  for (const [groupId, members] of rankOrder(rubric, units)) {
+    members.forEach((u, i) => {
+      const rk = rowKey.rankRow(groupId, i + 1);
+      const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'RANK', rowKey: rk, role, value });
+      put('rank', u.rank);
+      put('unit', u.name);
+      put('final', u.final);
+      if (rubric.bands) put('band', u.band);
+      put('labels', u.labels.join('；') || (u.rank === null ? statusText(u) : null));
+      for (const b of bands) put(`bandSeries:${b.label}`, u.band === b.label ? u.final : null);
+    });
+  }
+  return out;
+}
+
+/** Every computed cell of the workbook for a scored roster (unit sheets, 汇总, 排名). */
+export function allOutputs(rubric: Rubric, units: { key: string; score: RankedUnit }[]): OutputCell[] {
+  return [
+    ...units.flatMap(({ key, score }) => unitSheetOutputs(rubric, key, score)),
+    ...summaryOutputs(rubric, units),
+    ...rankOutputs(rubric, units.map((u) => u.score)),
+  ];
+}

@@ -6,13 +6,18 @@
 import type { Rubric } from '../rubric/schema';
 import type { RankedUnit } from '../scoring/types';
 import { rowKey, type CellValue, type ColumnRole } from './plan';
+import { OUTPUT_FILL } from './styles';
 
 export interface OutputCell {
   sheetKey: string;
   rowKey: string;
   role: ColumnRole;
   value: CellValue;
+  /** Marks a computed cell: 'error' for an item whose inputs are wrong (red), 'missing' for unfilled (grey). */
+  tone?: 'error' | 'missing';
 }
+
+export const TONE_FILL: Record<NonNullable<OutputCell['tone']> | 'normal', string> = { error: '#F8CBAD', missing: '#EDEDED', normal: OUTPUT_FILL };
 
 export function statusText(u: RankedUnit): string {
   const errors = u.problems.filter((p) => p.severity === 'error').length;
@@ -34,8 +39,9 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     for (const ind of cat.indicators) {
       const item = u.items[ind.id];
       const rk = rowKey.item(ind.id, ind.fields[0].id);
-      put(rk, 'score', item.status === 'excluded' ? '不计' : item.score);
-      put(rk, 'reason', item.reason);
+      const tone = item.status === 'invalid' ? 'error' : item.status === 'incomplete' ? 'missing' : undefined;
+      out.push({ sheetKey, rowKey: rk, role: 'score', value: item.status === 'excluded' ? '不计' : item.status === 'invalid' ? '输入有误' : item.score, tone });
+      out.push({ sheetKey, rowKey: rk, role: 'reason', value: item.reason, tone });
     }
   }
   const agg = rubric.aggregation;

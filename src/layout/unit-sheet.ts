@@ -18,7 +18,7 @@ export interface UnitSheetInput {
 }
 
 export function annexHeading(rubric: Rubric): string {
-  return `${rubric.annex.number ? `${rubric.annex.number}　` : ''}${rubric.annex.title}`;
+  return `${rubric.annex.number ? `附件${rubric.annex.number}　` : ''}${rubric.annex.title}`;
 }
 
 export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {

@@ -422,7 +422,8 @@ export const rubric = z
     issuer: z.string().min(1),
     /** File name in shared/seeds this rubric encodes. */
     sourceFile: z.string().min(1),
-    annex: z.object({ number: z.string().nullable(), title: z.string().min(1) }).strict(),
+    /** Annex number as printed after 附件 ("1", "2"), null when the table is unnumbered; and its title. */
+    annex: z.object({ number: z.string().regex(/^[0-9一二三四五六七八九十]+$/, "只写编号，如 \"1\"").nullable(), title: z.string().min(1) }).strict(),
     /** Which units this table assesses, in words (市直部门 / 成员单位 / 县区). */
     assessedUnits: z.string().min(1),
     fullMarks: points,

@@ -1,0 +1,105 @@
+/**
+ * The task pane's Controller inside Excel: rubric library, laying out a workbook, binding to the
+ * open workbook and relaying the live session's status. No scoring or layout logic of its own.
+ */
+import { planWorkbook, checkRoster } from '../layout/workbook-plan';
+import { contentHash } from '../rubric/hash';
+import type { Controller, HostInfo, Progress, RosterEntry, StatusProblem, WorkbookStatus } from '../taskpane/controller';
+import { RubricLibrary } from '../taskpane/rubric-library';
+import { applyPlan } from './apply-plan';
+import { detectApiLevel, MIN_API, type ApiLevel } from './requirements';
+import { LiveSession } from './session';
+
+const UNBOUND: WorkbookStatus = { bound: false, rubric: null, units: [], problems: [], notices: [], lastScoredAt: null };
+
+export interface ExcelControllerOptions {
+  api?: ApiLevel;
+  library?: RubricLibrary;
+  /** Annex export (src/xlsx, loaded lazily): builds the annex bytes from the live session. */
+  exportAnnex?: (session: LiveSession) => Promise<void>;
+}
+
+export function createExcelController(options: ExcelControllerOptions = {}): Controller & { ready: Promise<void>; session(): LiveSession | null } {
+  const api = options.api ?? detectApiLevel();
+  const library = options.library ?? new RubricLibrary();
+  const listeners = new Set<(s: WorkbookStatus) => void>();
+  let session: LiveSession | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let bindMessage: StatusProblem | null = null;
+
+  const current = (): WorkbookStatus => {
+    if (session) return session.status();
+    return bindMessage ? { ...UNBOUND, problems: [bindMessage] } : UNBOUND;
+  };
+  const emit = () => {
+    const s = current();
+    for (const l of listeners) l(s);
+  };
+  const attach = (s: LiveSession) => {
+    unsubscribe?.();
+    session = s;
+    unsubscribe = s.subscribe(() => emit());
+    emit();
+  };
+  const bind = async () => {
+    if (!api.supports(MIN_API)) return;
+    const r = await LiveSession.bind(api);
+    if (r.ok) attach(r.session);
+    else if (r.reason === 'broken') {
+      bindMessage = { id: 'bind', kind: 'other', severity: 'error', unit: '本工作簿', message: r.message };
+      emit();
+    }
+  };
+  const ready = bind().catch((e: unknown) => {
+    bindMessage = { id: 'bind', kind: 'other', severity: 'error', unit: '本工作簿', message: `读取工作簿失败：${e instanceof Error ? e.message : String(e)}` };
+    emit();
+  });
+
+  const host = (): HostInfo => ({
+    mode: api.supports(MIN_API) ? 'excel' : 'excel-too-old',
+    apiVersion: api.version,
+    displayLanguage: (globalThis as { Office?: typeof Office }).Office?.context?.displayLanguage ?? 'zh-CN',
+  });
+
+  return {
+    ready,
+    session: () => session,
+    host,
+    listRubrics: () => library.list(),
+    importRubric: (fileName, text) => library.import(fileName, text),
+    async createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal) {
+      const rubric = library.get(rubricId);
+      if (!rubric) throw new Error(`找不到评分细则「${rubricId}」`);
+      const loaded = { rubric, hash: contentHash(rubric) };
+      const problems = checkRoster(loaded, roster);
+      if (problems.length) throw new Error(problems.map((p) => p.message).join('；'));
+      if (session) throw new Error('本工作簿已经生成过考核评分表。请新建一个空白工作簿再生成。');
+      const plan = planWorkbook(loaded, roster);
+      await applyPlan(plan, { api, signal, onProgress: (done, total) => onProgress({ done, total, phase: '生成评分表' }) });
+      onProgress({ done: roster.length, total: roster.length, phase: '计分' });
+      await bind();
+    },
+    async rescoreAll() {
+      if (!session) {
+        await bind();
+        if (!session) throw new Error('当前工作簿不是本加载项生成的考核工作簿，请先生成评分表。');
+        return;
+      }
+      await session.rescoreAll();
+    },
+    async exportAnnex() {
+      if (!session) throw new Error('当前工作簿不是本加载项生成的考核工作簿，请先生成评分表。');
+      if (!options.exportAnnex) throw new Error('此版本未包含附件导出功能。');
+      await session.rescoreAll();
+      await options.exportAnnex(session);
+    },
+    async selectProblem(problem) {
+      if (session && problem.target) await session.select(problem.target.sheetKey, problem.target.address);
+    },
+    status: current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

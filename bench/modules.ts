@@ -1,0 +1,15 @@
+/**
+ * The benchmark modules run by bench/run.ts. Each owns one top-level key of bench/results.json
+ * (its name) and returns the figures stored under it. Add a module (bench/excel.ts, …) with one
+ * entry here.
+ */
+import { runEngineBench } from './engine';
+
+export interface BenchModule {
+  name: string;
+  run(): Promise<Record<string, unknown>>;
+}
+
+export const benchModules: BenchModule[] = [
+  { name: 'engine', run: () => runEngineBench() },
+];

@@ -1,0 +1,69 @@
+/**
+ * Seeded random complete inputs for a rubric (no fast-check: deterministic, and cheap to make
+ * outside the timed part). Values are typed the way clerks type them ("是", "85%", numbers).
+ */
+import type { Field, Indicator, Rubric } from '../src/rubric/schema';
+import type { UnitInput } from '../src/scoring/types';
+import type { RawValue } from '../src/scoring/values';
+
+/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rng = () => number;
+const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+const onStep = (rng: Rng, lo: number, hi: number, step: number) => Number((int(rng, Math.ceil(lo / step), Math.floor(hi / step)) * step).toFixed(6));
+
+function scoreHi(ind: Indicator, field: Field, maxValue: number | null): number {
+  const rules = ind.rule.kind === 'composite' ? ind.rule.parts : [ind.rule];
+  for (const r of rules)
+    if (r.kind === 'manual' && r.field === field.id) return 'max' in r && typeof r.max === 'number' ? r.max : r.maxField ? (maxValue as number) : (ind.points as number);
+  return ind.points ?? 10;
+}
+
+function value(rng: Rng, ind: Indicator, f: Field, maxValue: number | null): RawValue {
+  switch (f.type) {
+    case 'yesno':
+      return rng() < 0.8 ? '是' : '否';
+    case 'count':
+      return int(rng, 0, 60);
+    case 'number':
+      return onStep(rng, f.min ?? 0, f.max ?? (f.min ?? 0) + 60, 0.1);
+    case 'percent':
+      return rng() < 0.5 ? `${onStep(rng, 0, 100, 0.1)}%` : onStep(rng, 0, 100, 0.1);
+    case 'choice':
+      return f.options[int(rng, 0, f.options.length - 1)];
+    case 'score':
+      return onStep(rng, 0, scoreHi(ind, f, maxValue), f.step ?? 0.5);
+  }
+}
+
+export function randomUnit(rubric: Rubric, rng: Rng, name: string): UnitInput {
+  const inputs: Record<string, Record<string, RawValue>> = {};
+  for (const cat of rubric.categories)
+    for (const ind of cat.indicators) {
+      const mf = ind.rule.kind === 'manual' ? ind.rule.maxField : undefined;
+      const maxValue = mf ? onStep(rng, 1, 30, 0.5) : null;
+      const values: Record<string, RawValue> = {};
+      for (const f of ind.fields) values[f.id] = f.id === mf ? maxValue : value(rng, ind, f, maxValue);
+      inputs[ind.id] = values;
+    }
+  const groups = rubric.ranking.groups;
+  const b = rubric.bonus;
+  const bonus: RawValue =
+    rng() < 0.7 || b.kind === 'none' ? null : b.kind === 'tiers' ? b.tiers[int(rng, 0, b.tiers.length - 1)].label : onStep(rng, 0, b.max ?? 10, 0.5);
+  return { name, group: groups[int(rng, 0, groups.length - 1)].id, inputs, notApplicable: [], bonus, fraud: false };
+}
+
+export function randomRoster(rubric: Rubric, size: number, seed: number): UnitInput[] {
+  const rng = mulberry32(seed);
+  return Array.from({ length: size }, (_, i) => randomUnit(rubric, rng, `单位${String(i + 1).padStart(4, '0')}`));
+}

@@ -25,10 +25,15 @@ export class Batch {
     return this.pending + bytes >= this.budget;
   }
 
+  /** Syncs now (loads are not counted as pending, so a read needs this). */
   async flush(): Promise<void> {
-    if (this.pending === 0) return;
     this.pending = 0;
     this.syncs++;
     await this.context.sync();
+  }
+
+  /** Syncs only when writes are queued. */
+  async flushPending(): Promise<void> {
+    if (this.pending > 0) await this.flush();
   }
 }

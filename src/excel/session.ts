@@ -54,7 +54,7 @@ export interface SessionStats {
 export type BindResult = { ok: true; session: LiveSession } | { ok: false; reason: 'not-bound' | 'broken'; message: string };
 
 const norm = (v: unknown): CellValue => (v === '' || v === undefined ? null : (v as CellValue));
-const same = (a: CellValue, b: CellValue) => a === b || (a === null && b === null);
+const same = (a: CellValue, b: CellValue) => norm(a) === norm(b);
 const cellId = (o: { sheetKey: string; rowKey: string; role: string }) => `${o.sheetKey}|${o.rowKey}|${o.role}`;
 
 export class LiveSession {
@@ -168,7 +168,7 @@ export class LiveSession {
         );
         const outputs = allOutputs(this.rubric, this.meta.units.map((u, i) => ({ key: u.key, score: (this.result as RosterResult).units[i] })));
         cells = await this.writeChanged(context, batch, outputs);
-        await batch.flush();
+        await batch.flushPending();
         syncs = batch.syncs;
       });
     } catch (e) {
@@ -259,7 +259,8 @@ export class LiveSession {
       if (!prev && fresh) {
         const s = this.sheets.get(o.sheetKey);
         const at = s && lookup(s, o.rowKey, o.role);
-        if (at && same(norm(s.values[at.row]?.[at.col]), o.value) && tone === 'normal') {
+        // The add-in writes a value and its fill together, so a right value implies the right fill.
+        if (at && same(norm(s.values[at.row]?.[at.col]), o.value)) {
           this.ledger.set(id, { value: o.value, tone });
           continue;
         }

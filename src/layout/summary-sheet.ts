@@ -21,7 +21,7 @@ export function planSummarySheet(rubric: Rubric, sheetName: string, units: { key
       else if (spec.role === 'unit') cells.push({ row: r, col, value: u.name, style: 'text' });
       else if (spec.role === 'group') cells.push({ row: r, col, value: u.groupLabel, style: 'textCenter' });
       else if (spec.role === 'key') cells.push({ row: r, col, value: rowKey.summaryUnit(u.key), style: 'key' });
-      else cells.push({ row: r, col, value: null, style: spec.role === 'labels' || spec.role === 'status' ? 'outputText' : 'output' });
+      else cells.push({ row: r, col, value: null, style: spec.role === 'labels' || spec.role === 'status' || spec.role === 'progress' ? 'outputText' : 'output' });
     });
   });
   const lastRow = SUMMARY_HEADER_ROW + Math.max(1, units.length);

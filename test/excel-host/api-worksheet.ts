@@ -344,6 +344,30 @@ export class PageLayout extends ClientObject<SheetModel> {
     return this._stored('printArea');
   }
 }
+/** PageLayout.headersFooters (1.9): header/footer texts, recorded in the sheet's pageLayout under "<group>.<part>". */
+const HEADER_FOOTER_PARTS = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'];
+export class HeaderFooter extends ClientObject<{ sheet: SheetModel; group: string }> {
+  static override typeName = 'HeaderFooter';
+}
+defineProps(HeaderFooter, Object.fromEntries(
+  HEADER_FOOTER_PARTS.map((n) => [
+    n,
+    {
+      get: (e: { sheet: SheetModel; group: string }) => (e.sheet.pageLayout[`${e.group}.${n}`] as string | undefined) ?? '',
+      set: (e: { sheet: SheetModel; group: string }, v: unknown) => {
+        if (typeof v !== 'string') throw invalidArgument(n, `HeaderFooter.${n}`);
+        e.sheet.pageLayout[`${e.group}.${n}`] = v;
+      },
+    },
+  ]),
+) as never);
+export class HeaderFooterGroup extends ClientObject<SheetModel> {
+  static override typeName = 'HeaderFooterGroup';
+}
+defineNavs(HeaderFooterGroup, Object.fromEntries(
+  ['defaultForAllPages', 'firstPage', 'evenPages', 'oddPages'].map((g) => [g, (self: HeaderFooterGroup) => new HeaderFooter(self.context, (host) => ({ sheet: self._entity(host), group: g }))]),
+) as never);
+
 defineProps(PageLayout, Object.fromEntries(
   ['orientation', 'paperSize', 'zoom', ...PAGE_LAYOUT_BOOLEANS, ...PAGE_LAYOUT_NUMBERS, 'printComments', 'printErrors', 'printOrder'].map((n) => [n, pageProp(n)]),
 ));
@@ -354,6 +378,10 @@ defineNavs(Worksheet, {
   protection: (self: Worksheet) => new WorksheetProtection(self.context, (host) => self._entity(host)),
   freezePanes: (self: Worksheet) => new WorksheetFreezePanes(self.context, (host) => self._entity(host)),
   pageLayout: (self: Worksheet) => new PageLayout(self.context, (host) => self._entity(host)),
+});
+
+defineNavs(PageLayout, {
+  headersFooters: (self: PageLayout) => new HeaderFooterGroup(self.context, (host) => self._entity(host)),
 });
 
 rangeDeps.makeWorksheet = (r: ClientObject, resolve: Resolver<SheetModel>) => new Worksheet(r.context, resolve);

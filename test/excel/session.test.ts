@@ -1,0 +1,277 @@
+/**
+ * The live workbook against the in-memory Excel host: layout, edits, pastes, bursts, row insertion,
+ * sheet rename, reopen, echo loops at 1.8 and 1.14, restored computed cells, bad inputs, a failing
+ * sync, and a rubric-version mismatch.
+ *
+ * 衡东 县公安局, filled by FULL below, is hand-computed from 东信建〔2020〕02号 附件2:
+ *   一 4 elements, 联络员 missing: 4 − 1 = 3          二 all 3: 4           三.1 完整: 3
+ *   三.2–三.5 manual 20 + 2 + 3 + 3 = 28                四.1 是: 5            四.2 8, 四.3 4 (manual)
+ *   五 25 × 0.5 = 12.5 → cap 10                          六 4 × 0.5 = 2        七 12 × 0.5 = 6 → cap 5
+ *   八 75 %: 80 − 75 = 5 points, less than one 10-point step → no deduction: 5
+ *   九.1 3 × 0.5 = 1.5     九.2 10 × 0.5 = 5 → cap 3      十 missed 2: 5 − 2 = 3
+ *   total 3 + 4 + 3 + 28 + 5 + 8 + 4 + 10 + 2 + 5 + 5 + 1.5 + 3 + 3 = 84.5
+ */
+import { bind, cellAddress, cleanup, inputAt, makeWorkbook, newHost, valueAt } from './helpers';
+import { loadBuiltin, builtinRubricIds } from '../../src/rubric/catalog';
+import { applyPlan } from '../../src/excel/apply-plan';
+import { detectApiLevel } from '../../src/excel/requirements';
+import { LiveSession } from '../../src/excel/session';
+import { planWorkbook } from '../../src/layout/workbook-plan';
+import { contentHash } from '../../src/rubric/hash';
+import { createExcelHost, installGlobals, type ExcelHost } from '../excel-host';
+import { META_SHEET } from '../../src/layout/plan';
+
+afterEach(() => cleanup());
+
+const HD = loadBuiltin('hengdong-2020-members').rubric;
+const roster = (n: number) => HD.defaultRoster!.slice(0, n);
+
+const FULL: [string, string, unknown][] = [
+  ['一', 'leader', '是'], ['一', 'leadOffice', '是'], ['一', 'dutyOffices', '√'], ['一', 'liaison', '否'],
+  ['二', 'plan', '是'], ['二', 'opinion', '是'], ['二', 'system', '有'],
+  ['三.1', 'catalog', '制定并盖章确认且目录完整'],
+  ['三.2', 'score', 20], ['三.3', 'score', 2], ['三.4', 'score', 3], ['三.5', 'score', 3],
+  ['四.1', 'issued', '是'], ['四.2', 'score', 8], ['四.3', 'score', 4],
+  ['五', 'commitments', '２５'], ['六', 'reports', 4], ['七', 'firms', 12],
+  ['八', 'share', '75%'], ['八', 'noSevere', '否'],
+  ['九.1', 'activities', 3], ['九.2', 'adopted', 10], ['十', 'missed', 2],
+];
+
+/** Pastes FULL into the unit's input column as one multi-cell edit (one event, no details). */
+function pasteFull(host: ExcelHost, sheet: string, overrides: Record<string, unknown> = {}) {
+  const rows = FULL.map(([ind, field, v]) => ({ addr: inputAt(host, sheet, ind, field), v: overrides[`${ind}|${field}`] ?? v }));
+  const nums = rows.map((r) => Number(r.addr.slice(1)));
+  const col = rows[0].addr[0];
+  const first = Math.min(...nums);
+  const last = Math.max(...nums);
+  const current = host.values(sheet, `${col}${first}:${col}${last}`);
+  const grid = current.map((r) => [r[0]]);
+  rows.forEach((r, i) => (grid[nums[i] - first][0] = r.v as never));
+  host.userEdit(sheet, `${col}${first}:${col}${last}`, grid);
+}
+
+const finalOf = (host: ExcelHost, sheet: string) => valueAt(host, sheet, cellAddress(host, sheet, 't|final', 'score'));
+
+describe('creating the workbook', () => {
+  it.each(builtinRubricIds)('lays out %s with names, validation, a very hidden meta sheet, a table and charts', async (id) => {
+    const host = await newHost('1.8');
+    const groups = loadBuiltin(id).rubric.ranking.groups;
+    const plan = await makeWorkbook(host, id, [{ name: '甲单位', group: groups[0].id }, { name: '乙单位', group: groups[groups.length - 1].id }]);
+    expect(host.sheetNames()).toEqual(expect.arrayContaining(['汇总', '排名', '细则说明', '甲单位', '乙单位']));
+    expect(host.visibility(META_SHEET)).toBe('VeryHidden');
+    expect(host.names().map((n) => n.name).sort()).toEqual(plan.sheets.map((s) => `CS_${s.key}`).sort());
+    expect(host.tables().length).toBe(1);
+    expect(host.charts().length).toBe(new Set([groups[0].id, groups[groups.length - 1].id]).size);
+    expect(host.validations('甲单位').length).toBeGreaterThan(0);
+    expect(host.frozen('甲单位').rows).toBe(4);
+    // Values only: no formula anywhere the add-in wrote.
+    for (const s of plan.sheets) expect(host.formulas(s.name, 'A1:P80').flat().some((v) => typeof v === 'string' && v.startsWith('='))).toBe(false);
+  });
+
+  it('removes the empty default sheet and refuses a workbook that already has score sheets', async () => {
+    const host = await newHost('1.8');
+    expect(host.sheetNames()).toEqual(['Sheet1']);
+    await makeWorkbook(host, 'hengdong-2020-members', roster(2));
+    expect(host.sheetNames()).not.toContain('Sheet1');
+    await expect(makeWorkbook(host, 'hengdong-2020-members', roster(2))).rejects.toThrow('本工作簿已经生成过考核评分表');
+  });
+
+  it('writes a large roster in chunks below the request limit, with page layout only at 1.9+', async () => {
+    const host = createExcelHost({ apiVersion: '1.8', maxRequestBytes: 5 * 1024 * 1024 });
+    installGlobals(host);
+    const big = Array.from({ length: 60 }, (_, i) => ({ name: `单位${i + 1}`, group: '成员单位' }));
+    const plan = planWorkbook(loadBuiltin('hengdong-2020-members'), big);
+    await applyPlan(plan, { api: detectApiLevel(), requestBudget: 200_000 });
+    expect(host.maxRequestBytesSeen).toBeLessThan(5 * 1024 * 1024);
+    expect(host.syncCount).toBeGreaterThan(3);
+    expect(host.pageLayout('单位1')).toEqual(expect.not.objectContaining({ orientation: 'Landscape' }));
+  });
+});
+
+describe('live rescoring', () => {
+  it('a pasted unit scores 84.5 (see the header), in at most 3 syncs, and 汇总 and 排名 follow', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(5));
+    const session = await bind(host);
+    const before = host.syncCount;
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    expect(host.syncCount - before).toBeLessThanOrEqual(3);
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+    expect(valueAt(host, '县公安局', cellAddress(host, '县公安局', 'i|八|share', 'score'))).toBe(5);
+    expect(String(valueAt(host, '县公安局', cellAddress(host, '县公安局', 'i|五|commitments', 'reason')))).toContain('上限 10 分');
+    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(84.5);
+    // The only complete unit is ranked first; the others are listed as unfinished.
+    expect(valueAt(host, '排名', cellAddress(host, '排名', 'r|成员单位|1', 'unit'))).toBe('县公安局');
+    expect(valueAt(host, '排名', cellAddress(host, '排名', 'r|成员单位|1', 'rank'))).toBe(1);
+    expect(session.status().units.find((u) => u.name === '县公安局')).toMatchObject({ final: 84.5, rank: 1, complete: true });
+  });
+
+  it('a single-cell edit costs at most 2 syncs and writes only the cells whose value changed', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(5));
+    const session = await bind(host);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    const syncs = host.syncCount;
+    const rounds = session.stats.rounds;
+    host.userEdit('县公安局', inputAt(host, '县公安局', '六', 'reports'), [[6]]); // 六: 6 × 0.5 = 3 (was 2) → 85.5
+    await host.flushEvents();
+    expect(host.syncCount - syncs).toBe(2);
+    expect(session.stats.rounds - rounds).toBe(1); // the echo of its own writes started no round
+    expect(finalOf(host, '县公安局')).toBe(85.5);
+    // item score + reason, category-free unit: final, base (+ reasons), summary base/final/六 column, rank final
+    expect(session.stats.lastRoundCells).toBeLessThanOrEqual(12);
+  });
+
+  it.each(['1.8', '1.14'] as const)('never loops on its own writes at ExcelApi %s', async (v) => {
+    const host = await newHost(v);
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    for (let i = 0; i < 5; i++) {
+      host.userEdit('县发改局', inputAt(host, '县发改局', '六', 'reports'), [[i]]);
+      await host.flushEvents({ maxRounds: 4 });
+    }
+    expect(session.stats.rounds).toBe(1 + 5); // binding + one per edit
+    expect(host.pendingEvents).toBe(0);
+  });
+
+  it('a burst of edits is coalesced', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    const rounds = session.stats.rounds;
+    for (const n of [1, 2, 3, 4, 5, 6]) host.userEdit('县发改局', inputAt(host, '县发改局', '六', 'reports'), [[n]]);
+    await host.flushEvents();
+    expect(session.stats.rounds - rounds).toBeLessThanOrEqual(2);
+    expect(valueAt(host, '县发改局', cellAddress(host, '县发改局', 'i|六|reports', 'score'))).toBe(3); // 6 × 0.5
+  });
+
+  it('keeps reading the right cells after rows and columns are inserted and the sheet is renamed and moved', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    await bind(host);
+    const row = Number(inputAt(host, '县公安局', '五', 'commitments').slice(1));
+    host.userInsertRows('县公安局', row - 1, 2);
+    host.userInsertColumns('县公安局', 'H', 1);
+    host.userRenameSheet('县公安局', '公安');
+    host.userMoveSheet('公安', 0);
+    await host.flushEvents();
+    pasteFull(host, '公安');
+    await host.flushEvents();
+    expect(finalOf(host, '公安')).toBe(84.5);
+    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(84.5);
+  });
+
+  it('survives sorting the 汇总 table: rows keep their unit', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(4));
+    await bind(host);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    host.userSortTable('CS_SummaryTable', 1, false);
+    await host.flushEvents();
+    host.userEdit('县公安局', inputAt(host, '县公安局', '六', 'reports'), [[6]]);
+    await host.flushEvents();
+    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'unit'))).toBe('县公安局');
+    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(85.5);
+  });
+
+  it('restores a computed cell the user typed over, says so, and never writes an input cell', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    const createdUpTo = host.writesLog.length;
+    host.userEdit('县公安局', cellAddress(host, '县公安局', 't|final', 'score'), [[100]]);
+    await host.flushEvents();
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+    expect(session.status().notices[0]).toContain('已恢复 1 个被改写的计算单元格');
+    const inputCol = cellAddress(host, '县公安局', 'i|一|leader', 'input').replace(/\d+/, '');
+    const addinWrites = host.writesLog.slice(createdUpTo).filter((w) => w.kind !== 'user' && w.sheet === '县公安局');
+    expect(addinWrites.length).toBeGreaterThan(0);
+    for (const w of addinWrites) expect(w.address?.replace(/\d+/g, '')).not.toContain(inputCol);
+  });
+
+  it('marks bad inputs on the computed cells and lists them; the total says incomplete rather than a wrong number', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    pasteFull(host, '县公安局', { '六|reports': '四篇', '八|share': '120%', '七|firms': '#DIV/0!' });
+    await host.flushEvents();
+    const score = cellAddress(host, '县公安局', 'i|六|reports', 'score');
+    expect(valueAt(host, '县公安局', score)).toBe('输入有误');
+    expect(host.cell('县公安局', score).fill?.toUpperCase()).toBe('#F8CBAD');
+    expect(finalOf(host, '县公安局')).toBe('');
+    const msgs = session.status().problems.filter((p) => p.kind === 'input').map((p) => p.message);
+    expect(msgs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^县公安局：六 信用报告 · .*：「四篇」不是数字$/),
+        expect.stringContaining('比例不能超过 100%（「120%」）'),
+        expect.stringContaining('单元格是错误值 #DIV/0!'),
+      ]),
+    );
+    const problem = session.status().problems.find((p) => p.message.includes('四篇'))!;
+    expect(problem.target?.address).toBe(inputAt(host, '县公安局', '六', 'reports'));
+    await session.select(problem.target!.sheetKey, problem.target!.address);
+    expect(host.selectedAddress).toContain(inputAt(host, '县公安局', '六', 'reports'));
+  });
+
+  it('heals after a sync fails in the middle of a round: no input lost, the next round writes everything', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    // Let the read sync pass, then fail the write sync.
+    const execute = host._execute.bind(host);
+    let calls = 0;
+    host._execute = async (ctx, ops) => {
+      calls++;
+      const r = await execute(ctx, ops);
+      if (calls === 1) host.failNextSync();
+      return r;
+    };
+    pasteFull(host, '县公安局');
+    await host.flushEvents({ rethrow: false } as never);
+    host._execute = execute;
+    expect(finalOf(host, '县公安局')).toBe('');
+    expect(session.status().notices[0]).toContain('计分写入失败');
+    expect(valueAt(host, '县公安局', inputAt(host, '县公安局', '五', 'commitments'))).toBe('２５'); // kept exactly as typed
+    await session.rescoreAll();
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+  });
+
+  it('reopens a saved workbook: a new host over the saved state binds and keeps scoring', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    await bind(host);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    const saved = host.save();
+    cleanup();
+    const reopened = createExcelHost({ apiVersion: '1.9', state: saved });
+    installGlobals(reopened);
+    const r = await LiveSession.bind(detectApiLevel());
+    if (!r.ok) throw new Error(r.message);
+    expect(r.session.stats.lastRoundCells).toBe(0); // nothing to fix after reopening
+    reopened.userEdit('县公安局', inputAt(reopened, '县公安局', '六', 'reports'), [[6]]);
+    await reopened.flushEvents();
+    expect(finalOf(reopened, '县公安局')).toBe(85.5);
+  });
+
+  it('reports a workbook made with another version of the rubric and keeps scoring with the saved one', async () => {
+    const host = await newHost('1.8');
+    const old = JSON.parse(JSON.stringify(HD));
+    old.version = '0.9.0';
+    old.categories[4].indicators[0].rule.rate = 1; // 五 was 1 point per commitment in this older copy
+    const plan = planWorkbook({ rubric: old, hash: contentHash(old) }, roster(2));
+    await applyPlan(plan, { api: detectApiLevel() });
+    const session = await bind(host);
+    const version = session.status().problems.find((p) => p.kind === 'version');
+    expect(version?.message).toContain('v0.9.0');
+    expect(version?.message).toContain('继续按工作簿内保存的版本计分');
+    host.userEdit('县发改局', inputAt(host, '县发改局', '五', 'commitments'), [[4]]);
+    await host.flushEvents();
+    expect(valueAt(host, '县发改局', cellAddress(host, '县发改局', 'i|五|commitments', 'score'))).toBe(4); // 4 × 1, not 4 × 0.5
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * 评分状态: shown once a workbook is bound. Summary, notices, the 重新计分 / 导出附件 buttons, a
+ * compact per-unit table (scrolls sideways on its own in a narrow pane) and the 问题清单.
+ * Everything here is rendered from WorkbookStatus as given; nothing is computed but counts.
+ */
+import { useId, type Ref } from 'react';
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import type { Controller, UnitStatus, WorkbookStatus } from '../controller';
+import { useI18n } from '../i18n';
+import { useShared } from '../styles';
+import { ProblemList } from './ProblemList';
+import { WorkbookActions } from './WorkbookActions';
+import { rubricOptionText } from './RubricPicker';
+
+const useStyles = makeStyles({
+  scroller: {
+    overflowX: 'auto',
+    // Long rosters scroll inside the table (header and unit column stay put) instead of pushing
+    // the problem list far down the pane.
+    overflowY: 'auto',
+    maxHeight: '60vh',
+    maxWidth: '100%',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '1px',
+    },
+  },
+  table: { minWidth: '600px' },
+  /** The unit column stays in view while the table scrolls sideways. */
+  sticky: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `inset -1px 0 0 ${tokens.colorNeutralStroke2}`,
+  },
+  labels: { minWidth: '11em', overflowWrap: 'anywhere' },
+  stickyHead: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `inset 0 -1px 0 ${tokens.colorNeutralStroke2}`,
+  },
+  corner: { left: 0, zIndex: 3 },
+  num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
+  unit: { minWidth: '7em', overflowWrap: 'anywhere' },
+  incomplete: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  notices: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const DASH = '—';
+
+function formatTime(iso: string, lang: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  try {
+    return d.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  } catch {
+    return d.toLocaleString();
+  }
+}
+
+export function StatusPanel({
+  controller,
+  status,
+  headingRef,
+}: {
+  controller: Controller;
+  status: WorkbookStatus;
+  /** App moves focus here once a workbook has been created. */
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
+  const { t, lang } = useI18n();
+  const shared = useShared();
+  const styles = useStyles();
+  const headingId = useId();
+  const tableHeadingId = useId();
+  const complete = status.units.filter((u) => u.complete).length;
+  const groupLabel = (id: string) => status.rubric?.groups.find((g) => g.id === id)?.label ?? id;
+
+  return (
+    <section aria-labelledby={headingId} className={shared.section}>
+      <Text as="h2" size={400} weight="semibold" id={headingId} className={shared.heading} ref={headingRef} tabIndex={-1}>
+        {t('status.heading')}
+      </Text>
+      {status.rubric && (
+        <Text size={200} className={shared.wrap}>
+          {t('status.rubric', { title: rubricOptionText(status.rubric, t) })}
+        </Text>
+      )}
+      <Text role="status" weight="semibold">
+        {t('status.summary', { complete, total: status.units.length })}
+      </Text>
+      <Text size={200} className={shared.hint}>
+        {status.lastScoredAt ? t('status.lastScored', { time: formatTime(status.lastScoredAt, lang) }) : t('status.notScored')}
+      </Text>
+
+      {status.notices.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('status.notices')}</MessageBarTitle>
+            <ul className={styles.notices}>
+              {status.notices.map((n, i) => (
+                <li key={i} className={shared.wrap}>
+                  {n}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <WorkbookActions controller={controller} />
+
+      <Text as="h3" size={300} weight="semibold" id={tableHeadingId} className={shared.heading}>
+        {t('status.tableHeading')}
+      </Text>
+      {status.units.length === 0 ? (
+        <Text className={shared.hint}>{t('status.empty')}</Text>
+      ) : (
+        // A focusable region so keyboard users can scroll the table sideways.
+        <div role="region" aria-labelledby={tableHeadingId} tabIndex={0} className={styles.scroller}>
+          <Table size="extra-small" className={styles.table} aria-labelledby={tableHeadingId}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.corner)}>{t('status.col.unit')}</TableHeaderCell>
+                <TableHeaderCell className={styles.stickyHead}>{t('status.col.group')}</TableHeaderCell>
+                <TableHeaderCell className={styles.stickyHead}>{t('status.col.progress')}</TableHeaderCell>
+                <TableHeaderCell className={styles.stickyHead}>{t('status.col.score')}</TableHeaderCell>
+                <TableHeaderCell className={styles.stickyHead}>{t('status.col.band')}</TableHeaderCell>
+                <TableHeaderCell className={styles.stickyHead}>{t('status.col.rank')}</TableHeaderCell>
+                <TableHeaderCell className={styles.stickyHead}>{t('status.col.labels')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {status.units.map((u) => (
+                <UnitRow key={u.key} unit={u} groupLabel={groupLabel(u.group)} />
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+
+      <ProblemList controller={controller} problems={status.problems} />
+    </section>
+  );
+}
+
+function UnitRow({ unit: u, groupLabel: label }: { unit: UnitStatus; groupLabel: string }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <TableRow>
+      <TableCell className={mergeClasses(styles.unit, styles.sticky)}>{u.name}</TableCell>
+      <TableCell className={styles.nowrap} title={label}>
+        {u.group}
+      </TableCell>
+      <TableCell className={u.complete ? styles.num : mergeClasses(styles.num, styles.incomplete)}>
+        {t('status.progressCell', { filled: u.filled, expected: u.expected })}
+      </TableCell>
+      <TableCell className={styles.num}>{u.final === null ? DASH : String(u.final)}</TableCell>
+      <TableCell className={styles.nowrap}>{u.band ?? DASH}</TableCell>
+      <TableCell className={styles.num}>{u.rank === null ? DASH : String(u.rank)}</TableCell>
+      <TableCell className={styles.labels}>{u.labels.length > 0 ? u.labels.join(t('list.sep')) : DASH}</TableCell>
+    </TableRow>
+  );
+}

@@ -28,6 +28,7 @@ import { RubricImport } from './components/RubricImport';
 import { RosterEditor } from './components/RosterEditor';
 import { CreateWorkbook } from './components/CreateWorkbook';
 import { StatusPanel } from './components/StatusPanel';
+import { WorkbookNotices } from './components/WorkbookNotices';
 
 const useStyles = makeStyles({
   root: {
@@ -174,7 +175,11 @@ function Workflows({ controller, browser }: { controller: Controller; browser: b
   return (
     <>
       {browser && <BrowserMode controller={controller} />}
-      {status.bound && <StatusPanel controller={controller} status={status} headingRef={statusHeading} />}
+      {status.bound ? (
+        <StatusPanel controller={controller} status={status} headingRef={statusHeading} />
+      ) : (
+        <WorkbookNotices status={status} />
+      )}
       {status.bound && !browser && (
         <div className={styles.divider}>
           <Button appearance="secondary" aria-expanded={!setupHidden} aria-controls={setupId} onClick={() => setSetupOpen((o) => !o)}>

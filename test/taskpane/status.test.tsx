@@ -75,6 +75,22 @@ describe('评分状态', () => {
     expect(fake.listenerCount).toBe(0);
   });
 
+  test('problems reported while no workbook is bound (e.g. another rubric version) are shown too', () => {
+    const fake = new FakeController();
+    fake.setStatus({
+      bound: false,
+      problems: [problem('bind', '本工作簿由评分细则 1.0.0 生成，当前细则为 1.1.0，请重新生成评分表。', { kind: 'version', target: undefined })],
+    });
+    renderApp({ controller: fake });
+    expect(screen.getByText('当前工作簿的问题')).toBeInTheDocument();
+    expect(screen.getByText('本工作簿由评分细则 1.0.0 生成，当前细则为 1.1.0，请重新生成评分表。')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: '评分状态' })).not.toBeInTheDocument();
+    // The setup flows stay available.
+    expect(screen.getByRole('heading', { name: '选择评分细则' })).toBeVisible();
+    act(() => fake.setStatus({ bound: false }));
+    expect(screen.queryByText('当前工作簿的问题')).not.toBeInTheDocument();
+  });
+
   test('a status that is already bound at start is shown, with 新建 folded away', async () => {
     const user = setupUser();
     const fake = new FakeController();

@@ -112,6 +112,7 @@ export const enUS: Messages = {
   'status.notices': 'Notices',
   'status.tableHeading': 'Scores by unit',
   'status.empty': 'The workbook has no assessed units yet.',
+  'status.unbound.title': 'Problems with the open workbook',
   'status.col.unit': 'Unit',
   'status.col.group': 'Group',
   'status.col.progress': 'Filled',

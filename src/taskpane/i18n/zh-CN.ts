@@ -110,6 +110,7 @@ export const zhCN = {
   'status.notices': '提示',
   'status.tableHeading': '各单位得分',
   'status.empty': '评分表中还没有被考核单位。',
+  'status.unbound.title': '当前工作簿的问题',
   'status.col.unit': '单位',
   'status.col.group': '分组',
   'status.col.progress': '填写进度',

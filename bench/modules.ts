@@ -3,6 +3,7 @@
  * (its name) and returns the figures stored under it. Add a module (bench/excel.ts, …) with one
  * entry here.
  */
+import { runAnnexBench } from './annex';
 import { runEngineBench } from './engine';
 
 export interface BenchModule {
@@ -12,4 +13,5 @@ export interface BenchModule {
 
 export const benchModules: BenchModule[] = [
   { name: 'engine', run: () => runEngineBench() },
+  { name: 'annex', run: () => runAnnexBench() },
 ];

@@ -13,6 +13,8 @@ import { CliError, errorMessage, EXIT_INTERNAL, EXIT_OK, fromParseArgsError } fr
 import { pad } from './format-table';
 import { rubricsCommand } from './rubrics';
 import { scoreCommand } from './score';
+import { workbookCommand } from './workbook-command';
+import { annexCommand } from './annex-command';
 import { templateCommand } from './template';
 import { packageVersion } from './version';
 
@@ -21,6 +23,8 @@ export const commands: readonly Command[] = [
   rubricsCommand,
   templateCommand,
   scoreCommand,
+  workbookCommand,
+  annexCommand,
 ];
 
 const GENERAL_USAGE = `${PROGRAM} <命令> [参数]（${PROGRAM} --help 查看命令）`;

@@ -46,6 +46,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
 
   let row = UNIT_HEADER_ROW + 1;
   const naAllowed = rubric.notApplicable !== 'not_allowed';
+  const labels = new Map<number, string>();
   for (const cat of rubric.categories) {
     const single = cat.indicators.length === 1 && cat.indicators[0].id === cat.id;
     if (!single) {
@@ -65,6 +66,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       const rows = fields.length + (naAllowed ? 1 : 0);
       fields.forEach(({ id, f }, i) => {
         put(row, c('label'), fieldLabel(f, ind), 'fieldLabel');
+        labels.set(row, fieldLabel(f, ind));
         put(row, c('input'), null, 'input', { validation: fieldValidation(f, ind), prompt: fieldPrompt(f) });
         put(row, keyCol, i === 0 ? rowKey.item(ind.id, id) : rowKey.field(ind.id, id), 'key');
         row++;
@@ -72,6 +74,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       if (naAllowed) {
         const what = rubric.notApplicable === 'full_points' ? '不扣分' : '不计入 x 和 y';
         put(row, c('label'), `本项不涉及（填“是”则${what}）`, 'fieldLabel');
+        labels.set(row, `本项不涉及（填“是”则${what}）`);
         put(row, c('input'), null, 'input', { validation: { kind: 'list', options: YES_NO }, prompt: '本单位不涉及此项时填“是”' });
         put(row, keyCol, rowKey.field(ind.id, NOT_APPLICABLE_FIELD), 'key');
         row++;
@@ -95,7 +98,9 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       // Long rule texts need room: about 18 characters per line in the 36-wide criteria column.
       const lines = Math.max(1, Math.ceil(Math.max(ind.criteria.length, ind.content.length * 0.85) / 18));
       const perRow = Math.min(150, Math.max(18, Math.ceil((lines * 13.5) / rows)));
-      for (let r = first; r <= last; r++) rowHeights[r] = perRow;
+      // Each row must also fit its own field label (about 10 characters per line in the 22-wide column).
+      const labelHeight = (r: number) => Math.ceil([...(labels.get(r) ?? '')].length / 10) * 13.5 + 4;
+      for (let r = first; r <= last; r++) rowHeights[r] = Math.max(perRow, labelHeight(r));
     }
   }
 

@@ -1,0 +1,82 @@
+/**
+ * `credit-score annex <filled.xlsx> [-o annex.xlsx] [--scored scored.xlsx]`: reads a filled scoring
+ * workbook (however it was filled: Excel, WPS, LibreOffice, a script), scores it with the rubric
+ * embedded in it, writes the scored workbook (computed cells filled, values only) and the official
+ * annex (a new clean workbook), then prints the result table and the problems. The input file is
+ * never modified.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Problem } from '../scoring/types';
+import { isWorkbookError } from '../xlsx/errors';
+import { scoreFilledWorkbook } from '../xlsx/file-mode';
+import type { Command } from './context';
+import { CliError } from './errors';
+import { formatScoreReport } from './score';
+import { writeBinaryFile } from './write-file';
+
+const SEVERITY: Record<Problem['severity'], string> = { error: '错误', missing: '未填', warning: '提示' };
+
+function readInput(path: string, cwd: string): Buffer {
+  try {
+    return readFileSync(resolve(cwd, path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `读取失败（${code ?? String(e)}）`;
+    throw new CliError(`无法读取工作簿「${path}」：${why}`);
+  }
+}
+
+const stem = (path: string) => path.replace(/\.xlsx$/i, '');
+
+/** "2026-11-24" → 2026年11月24日; other text is printed as given. */
+export function headerDate(text: string): string {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : text.trim();
+}
+
+export const annexCommand: Command = {
+  name: 'annex',
+  summary: '为填好的考核工作簿计分：写出已计分的工作簿和正式附件（可打印的 .xlsx）',
+  positionals: [{ name: '<工作簿.xlsx>', description: '由 workbook 命令（或 Excel 加载项）生成并填写好的考核工作簿' }],
+  options: {
+    output: { type: 'string', short: 'o', description: '附件输出文件（默认 <工作簿>-附件.xlsx）' },
+    scored: { type: 'string', description: '已计分工作簿的输出文件（默认 <工作簿>-已计分.xlsx）' },
+    date: { type: 'string', description: '页眉日期，如 2026-11-24（默认今天）' },
+  },
+  help: [
+    '例：credit-score annex 考核表.xlsx -o 附件.xlsx',
+    '按工作簿内嵌的评分细则计分；与内置版本不同时会提示。原工作簿不会被修改。',
+  ],
+  async run({ positionals, options }, io) {
+    const input = positionals[0];
+    const annexPath = typeof options.output === 'string' ? options.output : `${stem(input)}-附件.xlsx`;
+    const scoredPath = typeof options.scored === 'string' ? options.scored : `${stem(input)}-已计分.xlsx`;
+    const full = (p: string) => resolve(io.cwd, p);
+    for (const [p, what] of [
+      [annexPath, '附件输出文件'],
+      [scoredPath, '已计分工作簿'],
+    ] as const) {
+      if (!/\.xlsx$/i.test(p)) throw new CliError(`${what}「${p}」应以 .xlsx 结尾`);
+      if (full(p) === full(input)) throw new CliError(`${what}「${p}」与输入的工作簿相同：原工作簿不会被覆盖，请另选文件名`);
+    }
+    if (full(annexPath) === full(scoredPath)) throw new CliError('附件和已计分工作簿不能写到同一个文件');
+
+    const bytes = readInput(input, io.cwd);
+    let out;
+    try {
+      out = await scoreFilledWorkbook(bytes, typeof options.date === 'string' ? { date: headerDate(options.date) } : {});
+    } catch (e) {
+      if (isWorkbookError(e)) throw new CliError(`「${input}」：${e.message}`, { usage: false });
+      throw e;
+    }
+    writeBinaryFile(scoredPath, io.cwd, out.scored, '已计分工作簿');
+    writeBinaryFile(annexPath, io.cwd, out.annex, '附件输出文件');
+
+    if (out.workbookProblems.length)
+      io.out(`工作簿：\n${out.workbookProblems.map((p) => `  [${SEVERITY[p.severity]}] ${p.message}\n`).join('')}\n`);
+    io.out(formatScoreReport({ rubric: out.rubric, hash: out.rubricHash, source: input, builtin: false }, out.result));
+    io.out(`\n已写入：${scoredPath}（已计分的工作簿）、${annexPath}（附件）\n`);
+    return 0;
+  },
+};

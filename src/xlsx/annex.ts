@@ -1,0 +1,37 @@
+/**
+ * The official annex (附件) export: a NEW workbook, formula-free and print-ready, built from the
+ * pure annex plan (src/layout/annex-plan.ts) by the same host code as the scoring workbook. It has
+ * no hidden rows or columns, no validation, no key column and no metadata sheet.
+ */
+import { chineseDate, planAnnex, type AnnexUnit } from '../layout/annex-plan';
+import type { Rubric } from '../rubric/schema';
+import type { RankedUnit, UnitInput } from '../scoring/types';
+import { applySheets } from './apply-plan';
+import { toArrayBuffer, type Workbook } from './exceljs';
+
+export interface AnnexExportOptions {
+  /** Date in the page header: a Date, or text printed as is. Default: today. */
+  date?: Date | string;
+}
+
+/** Pairs each unit's typed inputs with its score (same order), as the annex plan wants them. */
+export function annexUnits(inputs: UnitInput[], scores: RankedUnit[], keys?: string[]): AnnexUnit[] {
+  return inputs.map((input, i) => ({
+    ...(keys ? { key: keys[i] } : {}),
+    name: scores[i].name,
+    group: scores[i].group,
+    input,
+    score: scores[i],
+  }));
+}
+
+export async function annexWorkbook(rubric: Rubric, units: AnnexUnit[], options: AnnexExportOptions = {}): Promise<Workbook> {
+  const d = options.date ?? new Date();
+  const date = typeof d === 'string' ? d : chineseDate(d);
+  const plan = planAnnex(rubric, units, { date });
+  return applySheets(plan.sheets, { styles: plan.styles, created: typeof d === 'string' ? undefined : d });
+}
+
+export async function annexBuffer(rubric: Rubric, units: AnnexUnit[], options: AnnexExportOptions = {}): Promise<ArrayBuffer> {
+  return toArrayBuffer(await annexWorkbook(rubric, units, options));
+}

@@ -1,0 +1,51 @@
+/**
+ * File mode, for offices without Excel (WPS, LibreOffice) and for the task pane's "score a file"
+ * button: a filled scoring workbook in, the scored workbook and the official annex out. No DOM
+ * here (the task pane downloads the results with download.ts); the input buffer is not modified.
+ */
+import type { WorkbookMeta } from '../layout/plan';
+import type { Rubric } from '../rubric/schema';
+import { scoreRoster } from '../scoring/score';
+import type { Problem, RosterResult } from '../scoring/types';
+import { annexBuffer, annexUnits, type AnnexExportOptions } from './annex';
+import { readWorkbook, type XlsxInput } from './read-workbook';
+import { scoredWorkbook } from './write-scores';
+
+export interface FileModeResult {
+  /** The filled workbook with every computed cell written (values only). */
+  scored: ArrayBuffer;
+  /** The official annex, a new clean workbook. */
+  annex: ArrayBuffer;
+  result: RosterResult;
+  /**
+   * Everything worth telling the user, workbook-level first (version mismatch, lost names, cells
+   * that could not be written), then the roster's and each unit's problems.
+   */
+  problems: Problem[];
+  /** Workbook-level problems only (also included in `problems`). */
+  workbookProblems: Problem[];
+  meta: WorkbookMeta;
+  rubric: Rubric;
+  /** Content hash of the embedded rubric the workbook was scored with. */
+  rubricHash: string;
+}
+
+/** Reads, scores, writes back and exports the annex. Throws WorkbookError for unusable files. */
+export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExportOptions = {}): Promise<FileModeResult> {
+  const read = await readWorkbook(buffer);
+  const result = scoreRoster(read.rubric, read.units);
+  // The annex is planned before the workbook is written: both only read `result`.
+  const annex = await annexBuffer(read.rubric, annexUnits(read.units, result.units), options);
+  const { buffer: scored, report } = await scoredWorkbook(read, result);
+  const workbookProblems = [...read.problems, ...report.problems];
+  return {
+    scored,
+    annex,
+    result,
+    problems: [...workbookProblems, ...result.problems, ...result.units.flatMap((u) => u.problems)],
+    workbookProblems,
+    meta: read.meta,
+    rubric: read.rubric,
+    rubricHash: read.loaded.hash,
+  };
+}

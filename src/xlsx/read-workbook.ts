@@ -1,0 +1,252 @@
+/**
+ * Reads a filled scoring workbook (.xlsx made by this add-in, filled in Excel, WPS or LibreOffice):
+ * the metadata and rubric from `_cs_meta`, then each managed sheet found through its `CS_<key>`
+ * defined name (so renamed or moved sheets and inserted rows/columns still work), indexed by its
+ * hidden role row and key column, and every unit's inputs. The input bytes are never modified.
+ *
+ * Scoring uses the rubric EMBEDDED in the workbook; a different built-in version of the same
+ * rubric is reported as a problem.
+ */
+import type { Cell } from 'exceljs';
+import { indexBlock, readUnitInputs, type SheetIndex } from '../layout/binding';
+import { readMetaColumn } from '../layout/meta';
+import { META_SHEET, definedNameFor, type CellValue, type WorkbookMeta } from '../layout/plan';
+import { allocateSheetNames } from '../layout/sheet-names';
+import { FIXED_SHEETS } from '../layout/workbook-plan';
+import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
+import { formatRubricError, parseRubricText, type LoadedRubric } from '../rubric/load';
+import type { Rubric } from '../rubric/schema';
+import type { Problem, UnitInput } from '../scoring/types';
+import { readCell } from './cell-values';
+import { WorkbookError } from './errors';
+import { loadExcelJS, type Workbook, type Worksheet } from './exceljs';
+
+/** A managed sheet located in the file: its worksheet, the block's top-left (1-based) and index. */
+export interface LocatedBlock {
+  sheetKey: string;
+  worksheet: Worksheet;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  index: SheetIndex;
+}
+
+export interface ReadWorkbookResult {
+  meta: WorkbookMeta;
+  /** The embedded rubric, validated, with its content hash. */
+  loaded: LoadedRubric;
+  rubric: Rubric;
+  /** One per meta unit, in roster order. */
+  units: UnitInput[];
+  unitKeys: string[];
+  /** Workbook-level findings (version mismatch, lost names, deleted 汇总/排名). */
+  problems: Problem[];
+  /** The parsed workbook and its located blocks, for writing the scores back. */
+  workbook: Workbook;
+  blocks: Map<string, LocatedBlock>;
+}
+
+export type XlsxInput = ArrayBuffer | Uint8Array;
+
+const warning = (message: string): Problem => ({ severity: 'warning', unit: '', message });
+
+function bytesOf(input: XlsxInput): Uint8Array {
+  return input instanceof Uint8Array ? input : new Uint8Array(input);
+}
+
+/** Recognises what the file is before handing it to the zip reader. */
+function checkSignature(bytes: Uint8Array) {
+  const sig = Array.from(bytes.subarray(0, 8));
+  if (sig.length >= 4 && sig[0] === 0x50 && sig[1] === 0x4b && (sig[2] === 3 || sig[2] === 5 || sig[2] === 7)) return;
+  if (sig.length === 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => sig[i] === b))
+    throw new WorkbookError('legacy-or-encrypted', '这是旧版 .xls 文件或设置了打开密码的工作簿：请在 Excel 或 WPS 中另存为不加密的 .xlsx 后再试');
+  throw new WorkbookError('not-zip', '文件不是 .xlsx 工作簿（无法按 zip 格式打开）：请选择本加载项生成并填写的考核工作簿');
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
+  checkSignature(bytes);
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  // exceljs reads from its own copy (JSZip); a private copy keeps the caller's bytes untouched.
+  const copy = bytes.slice().buffer as ArrayBuffer;
+  try {
+    await wb.xlsx.load(copy);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new WorkbookError('not-xlsx', `文件已损坏或不是 .xlsx 工作簿（${why}）`);
+  }
+  if (wb.worksheets.length === 0) throw new WorkbookError('not-xlsx', '文件中没有工作表，不是考核工作簿');
+  return wb;
+}
+
+function readMeta(wb: Workbook): { meta: WorkbookMeta; rubricJson: string } {
+  const ws = wb.getWorksheet(META_SHEET);
+  if (!ws) throw new WorkbookError('no-meta', `不是本加载项生成的考核工作簿（没有隐藏的元数据工作表 ${META_SHEET}）`);
+  const column: CellValue[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) column.push(readCell(ws.findCell(r, 1)).value);
+  const read = readMetaColumn(column);
+  if (!read.ok) throw new WorkbookError(read.message.includes('不是本加载项') ? 'no-meta' : 'bad-meta', read.message);
+  const units = read.meta.units as unknown;
+  const valid =
+    Array.isArray(units) &&
+    units.length > 0 &&
+    units.every((u) => u && typeof u.key === 'string' && typeof u.name === 'string' && typeof u.group === 'string') &&
+    read.meta.rubric &&
+    typeof read.meta.rubric.id === 'string';
+  if (!valid) throw new WorkbookError('bad-meta', '工作簿的元数据已损坏（单位名单或细则信息缺失）');
+  return { meta: read.meta, rubricJson: read.rubricJson };
+}
+
+function readRubric(meta: WorkbookMeta, rubricJson: string, problems: Problem[]): LoadedRubric {
+  const parsed = parseRubricText(rubricJson, '工作簿内嵌的评分细则');
+  if (!parsed.ok) throw new WorkbookError('bad-rubric', `工作簿内嵌的评分细则无效：${formatRubricError(parsed.errors[0])}`);
+  const loaded = parsed.value;
+  if (loaded.rubric.id !== meta.rubric.id) throw new WorkbookError('bad-meta', `工作簿的元数据已损坏（细则 id「${meta.rubric.id}」与内嵌细则「${loaded.rubric.id}」不符）`);
+  if (loaded.hash !== meta.rubric.hash)
+    problems.push(warning(`工作簿元数据中的细则校验码（${meta.rubric.hash}）与内嵌细则（${loaded.hash}）不符：内嵌细则可能被改动过，按内嵌细则计分`));
+  if (builtinRubricIds.includes(loaded.rubric.id)) {
+    const builtin = loadBuiltin(loaded.rubric.id);
+    if (builtin.hash !== loaded.hash)
+      problems.push(
+        warning(
+          `版本不一致：工作簿按评分细则「${loaded.rubric.id}」v${loaded.rubric.version}（校验码 ${loaded.hash}）制作，本程序内置的是 v${builtin.rubric.version}（校验码 ${builtin.hash}）；按工作簿内嵌的 v${loaded.rubric.version} 计分`,
+        ),
+      );
+  }
+  return loaded;
+}
+
+interface Area {
+  sheetName: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const colNumber = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** `'单位1'!$A$1:$K$47`, `Sheet1!$A$1`, `'O''Neil'!A1:B2` → sheet and area; null for anything else. */
+export function parseReference(ref: string): Area | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!][^!]*))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return null;
+  const sheetName = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const r1 = Number(m[4]);
+  const c1 = colNumber(m[3]);
+  const r2 = m[6] ? Number(m[6]) : r1;
+  const c2 = m[5] ? colNumber(m[5]) : c1;
+  return { sheetName, top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+/**
+ * The area of a `CS_<key>` name. Excel and LibreOffice grow a name when rows are inserted inside
+ * it; exceljs instead splits it around the inserted rows, so the bounding box of all its parts on
+ * one sheet is taken.
+ */
+function namedArea(wb: Workbook, name: string): Area | null {
+  const wanted = name.toLowerCase();
+  const entry = (wb.definedNames.model as { name: string; ranges: string[] }[]).find((d) => d.name.toLowerCase() === wanted);
+  if (!entry) return null;
+  const parts = entry.ranges.flatMap((r) => r.split(',')).map(parseReference).filter((a): a is Area => a !== null);
+  if (parts.length === 0) return null;
+  const sheetName = parts[0].sheetName;
+  const same = parts.filter((p) => p.sheetName === sheetName);
+  return {
+    sheetName,
+    top: Math.min(...same.map((p) => p.top)),
+    left: Math.min(...same.map((p) => p.left)),
+    bottom: Math.max(...same.map((p) => p.bottom)),
+    right: Math.max(...same.map((p) => p.right)),
+  };
+}
+
+function readGrid(ws: Worksheet, area: Omit<Area, 'sheetName'>) {
+  const values: CellValue[][] = [];
+  const texts: (string | null)[][] = [];
+  for (let r = area.top; r <= area.bottom; r++) {
+    const row: CellValue[] = [];
+    const trow: (string | null)[] = [];
+    const wsRow = ws.findRow(r);
+    for (let c = area.left; c <= area.right; c++) {
+      const cell = wsRow ? (wsRow.findCell(c) as Cell | undefined) : undefined;
+      const { value, text } = readCell(cell);
+      row.push(value);
+      trow.push(text);
+    }
+    values.push(row);
+    texts.push(trow);
+  }
+  return { values, texts };
+}
+
+interface SheetRef {
+  key: string;
+  /** The name the sheet had when the workbook was made (fallback when the defined name is gone). */
+  originalName: string;
+  label: string;
+}
+
+function locate(wb: Workbook, ref: SheetRef, problems: Problem[]): (LocatedBlock & { values: CellValue[][]; texts: (string | null)[][] }) | null {
+  const name = definedNameFor(ref.key);
+  let area = namedArea(wb, name);
+  let ws = area ? wb.getWorksheet(area.sheetName) : undefined;
+  if (!area || !ws) {
+    // WPS and scripts sometimes drop names; the sheet may still be there under its original name.
+    ws = wb.getWorksheet(ref.originalName);
+    if (!ws) return null;
+    area = { sheetName: ws.name, top: 1, left: 1, bottom: Math.max(1, ws.rowCount), right: Math.max(1, ws.columnCount) };
+    problems.push(warning(`${ref.label}的定义名称 ${name} 已丢失，按工作表名称「${ws.name}」读取`));
+  }
+  // Rows and columns appended beyond the name (a file edited by a tool that does not move names)
+  // cost nothing to read: cells are found by their keys, not their positions.
+  const bottom = Math.max(area.bottom, area.top + 1, Math.min(ws.rowCount, area.bottom + 200));
+  const right = Math.max(area.right, Math.min(ws.columnCount, area.right + 20));
+  const { values, texts } = readGrid(ws, { top: area.top, left: area.left, bottom, right });
+  const idx = indexBlock(values);
+  if (!idx.ok) throw new WorkbookError('bad-block', `工作表「${ws.name}」无法读取：${idx.message}`);
+  return { sheetKey: ref.key, worksheet: ws, top: area.top, left: area.left, rows: values.length, cols: values[0]?.length ?? 0, index: idx.index, values, texts };
+}
+
+/** Reads a filled workbook; throws WorkbookError (Chinese message) when the file cannot be used. */
+export async function readWorkbook(input: XlsxInput): Promise<ReadWorkbookResult> {
+  const wb = await loadWorkbook(bytesOf(input));
+  const { meta, rubricJson } = readMeta(wb);
+  const problems: Problem[] = [];
+  const loaded = readRubric(meta, rubricJson, problems);
+  const { rubric } = loaded;
+  const originalNames = allocateSheetNames(
+    meta.units.map((u) => u.name),
+    [FIXED_SHEETS.info, FIXED_SHEETS.summary, FIXED_SHEETS.rank, META_SHEET],
+  );
+
+  const blocks = new Map<string, LocatedBlock>();
+  const units: UnitInput[] = [];
+  const missing: string[] = [];
+  meta.units.forEach((u, i) => {
+    const found = locate(wb, { key: u.key, originalName: originalNames[i], label: `单位「${u.name}」的工作表` }, problems);
+    if (!found) {
+      missing.push(u.name);
+      return;
+    }
+    const { values, texts, ...block } = found;
+    blocks.set(u.key, block);
+    units.push(readUnitInputs(rubric, block.index, u.name, u.group, values, texts));
+  });
+  if (missing.length)
+    throw new WorkbookError(
+      'missing-sheet',
+      `找不到 ${missing.length} 个单位的工作表：${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''}（工作表被删除了？请用原工作簿重新填写）`,
+    );
+  for (const [key, label] of [
+    ['SUMMARY', FIXED_SHEETS.summary],
+    ['RANK', FIXED_SHEETS.rank],
+  ] as const) {
+    const found = locate(wb, { key, originalName: label, label: `「${label}」工作表` }, problems);
+    if (found) {
+      const { values: _v, texts: _t, ...block } = found;
+      blocks.set(key, block);
+    } else problems.push(warning(`找不到「${label}」工作表，计分结果不写入该表`));
+  }
+  return { meta, loaded, rubric, units, unitKeys: meta.units.map((u) => u.key), problems, workbook: wb, blocks };
+}

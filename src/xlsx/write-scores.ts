@@ -1,0 +1,75 @@
+/**
+ * Writes a scored roster into the workbook that was read: every computed cell of `allOutputs`
+ * (unit sheets, 汇总, 排名), located through the same indexes as the inputs. Values only; input
+ * cells and everything else in the file are left as they were.
+ */
+import { cellOf } from '../layout/binding';
+import { allOutputs } from '../layout/outputs';
+import type { Problem, RosterResult } from '../scoring/types';
+import { NAME_PREFIX } from '../layout/plan';
+import { toArrayBuffer, type Worksheet } from './exceljs';
+import { compactValidations } from './validations';
+import type { ReadWorkbookResult } from './read-workbook';
+
+export interface WriteReport {
+  written: number;
+  /** Outputs whose row or column could not be found (rows deleted by the user), per sheet. */
+  problems: Problem[];
+}
+
+/** Writes the outputs into `read.workbook` (the parsed copy; the input bytes are not touched). */
+export function writeScores(read: ReadWorkbookResult, result: RosterResult): WriteReport {
+  if (result.units.length !== read.unitKeys.length) throw new Error('计分结果与工作簿的单位数不一致');
+  const outputs = allOutputs(
+    read.rubric,
+    read.unitKeys.map((key, i) => ({ key, score: result.units[i] })),
+  );
+  const lost = new Map<string, number>();
+  let written = 0;
+  for (const o of outputs) {
+    const block = read.blocks.get(o.sheetKey);
+    if (!block) continue;
+    const at = cellOf(block.index, o.rowKey, o.role);
+    if (!at) {
+      lost.set(o.sheetKey, (lost.get(o.sheetKey) ?? 0) + 1);
+      continue;
+    }
+    const cell = block.worksheet.getCell(block.top + at.row, block.left + at.col);
+    if (cell.isMerged && cell.master.address !== cell.address) continue;
+    cell.value = o.value;
+    written++;
+  }
+  const problems: Problem[] = [...lost].map(([key, n]) => {
+    const ws = read.blocks.get(key)!.worksheet;
+    return { severity: 'warning', unit: '', message: `工作表「${ws.name}」有 ${n} 个计分单元格找不到（行或列被删除了？），这些结果未写入` };
+  });
+  return { written, problems };
+}
+
+interface LoadedTable {
+  table: { name: string; headerRow?: boolean; style?: Record<string, unknown> | null };
+}
+
+/**
+ * Tables as exceljs re-reads them can fail to write: a file saved by LibreOffice has no
+ * <tableStyleInfo> (exceljs then crashes on the missing style), and a missing headerRowCount (which
+ * means 1) is read as "no header row". Our 汇总 table always has its header row.
+ */
+export function repairTables(ws: Worksheet): void {
+  const tables = (ws as unknown as { tables?: Record<string, LoadedTable> }).tables ?? {};
+  for (const t of Object.values(tables)) {
+    t.table.style ??= { theme: 'TableStyleLight1', showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+    if (t.table.name.startsWith(NAME_PREFIX)) t.table.headerRow = true;
+  }
+}
+
+/** Writes the scores and serialises the scored workbook. */
+export async function scoredWorkbook(read: ReadWorkbookResult, result: RosterResult): Promise<{ buffer: ArrayBuffer; report: WriteReport }> {
+  const report = writeScores(read, result);
+  for (const ws of read.workbook.worksheets) {
+    // exceljs re-reads validations cell by cell; write them back as clean ranges.
+    compactValidations(ws);
+    repairTables(ws);
+  }
+  return { buffer: await toArrayBuffer(read.workbook), report };
+}

@@ -1,0 +1,186 @@
+/**
+ * The file-mode round trip for every built-in rubric, through the command line:
+ *   credit-score workbook <id> --roster names.txt -o blank.xlsx
+ *   → filled by a script with exceljs (full-width digits, "85%" typed as 0.85 with a percent
+ *     format, 是/否, a blank, 不涉及, bonus, fraud) through the defined names and key column
+ *   → credit-score annex filled.xlsx -o annex.xlsx --scored scored.xlsx
+ * and every computed cell of the scored workbook, and every score of the annex, read back with
+ * SheetJS, equals scoreRoster() on the same inputs. No cell of any of the files has a formula; the
+ * filled file is not modified.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import * as XLSX from 'xlsx';
+import { cellOf } from '../../src/layout/binding';
+import { allOutputs, rankOrder } from '../../src/layout/outputs';
+import { allocateSheetNames } from '../../src/layout/sheet-names';
+import { unitKey } from '../../src/layout/workbook-plan';
+import { builtinRubricIds, loadBuiltin } from '../../src/rubric/catalog';
+import type { Rubric } from '../../src/rubric/schema';
+import { scoreRoster } from '../../src/scoring/score';
+import type { RankedUnit, RosterResult } from '../../src/scoring/types';
+import { runCli } from '../cli/run-cli';
+import { fillWorkbook, formulaCells, overlappingValidations, readBook, sampleInputs, scratch, sheetGrid, sheetJsBlock, sheetXml, zipParts } from './helpers';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+function roster(rubric: Rubric) {
+  if (rubric.defaultRoster) return rubric.defaultRoster.map((u) => ({ name: u.name, group: u.group }));
+  const groups = rubric.ranking.groups;
+  return ['东城区', '西城区', '南山县', '北湖县', '中原区'].map((name, i) => ({ name, group: groups[i % groups.length].id }));
+}
+
+/** Finds the row (0-based) at or after `from` whose column `col` equals `value`. */
+function findRow(grid: (string | number | boolean | null)[][], col: number, value: unknown, from = 0): number {
+  for (let r = from; r < grid.length; r++) if (grid[r][col] === value) return r;
+  return -1;
+}
+
+function checkAnnexUnitSheet(rubric: Rubric, ws: XLSX.WorkSheet, u: RankedUnit) {
+  const grid = sheetGrid(ws);
+  const headerRow = findRow(grid, 0, '序号');
+  expect(headerRow).toBeGreaterThan(0);
+  const col = (h: string) => grid[headerRow].indexOf(h);
+  const scoreCol = col('得分');
+  expect(scoreCol).toBeGreaterThan(0);
+  expect(grid.slice(0, headerRow).flat().join('')).toContain(`被考核单位：${u.name}`);
+  let at = headerRow + 1;
+  for (const cat of rubric.categories) {
+    const single = cat.indicators.length === 1 && cat.indicators[0].id === cat.id;
+    if (!single) {
+      const r = grid.findIndex((row, i) => i >= at && typeof row[0] === 'string' && row[0].startsWith(cat.number) && row[0].includes(cat.name));
+      expect(r).toBeGreaterThanOrEqual(at);
+      expect(grid[r][scoreCol]).toBe(u.categories[cat.id]?.score ?? null);
+      at = r + 1;
+    }
+    for (const ind of cat.indicators) {
+      const r = findRow(grid, col('考核指标'), ind.name, at);
+      expect(r).toBeGreaterThanOrEqual(at);
+      expect(String(grid[r][0])).toBe(ind.number);
+      const item = u.items[ind.id];
+      expect(grid[r][scoreCol]).toBe(item.status === 'excluded' ? '不计' : item.score);
+      expect(grid[r][col('计分说明')]).toBe(item.reason);
+      at = r + 1;
+    }
+  }
+  const foot = (label: string) => grid[findRow(grid, 0, label, at)]?.[scoreCol];
+  expect(foot('最终得分')).toBe(u.final);
+  expect(foot('名次')).toBe(u.rank);
+  if (rubric.bands) expect(foot('考核等次')).toBe(u.band);
+}
+
+function checkAnnexSummaryAndRank(rubric: Rubric, annex: XLSX.WorkBook, result: RosterResult) {
+  const summary = sheetGrid(annex.Sheets['汇总']);
+  const header = findRow(summary, 0, '序号');
+  const h = (name: string) => summary[header].indexOf(name);
+  result.units.forEach((u, i) => {
+    const row = summary[header + 1 + i];
+    expect(row[h('被考核单位')]).toBe(u.name);
+    expect(row[h('最终得分')]).toBe(u.final);
+    expect(row[h('名次')]).toBe(u.rank);
+    if (rubric.bands) expect(row[h('等次')]).toBe(u.band);
+    for (const c of rubric.categories) expect(row[summary[header].findIndex((x) => typeof x === 'string' && x.startsWith(c.number) && x.includes(c.name))]).toBe(u.categories[c.id]?.score ?? null);
+  });
+  const rank = sheetGrid(annex.Sheets['排名']);
+  let at = 0;
+  for (const [, members] of rankOrder(rubric, result.units)) {
+    if (members.length === 0) continue;
+    const hr = findRow(rank, 0, '名次', at);
+    expect(hr).toBeGreaterThanOrEqual(at);
+    members.forEach((u, i) => {
+      expect(rank[hr + 1 + i].slice(0, 3)).toEqual([u.rank, u.name, u.final]);
+    });
+    at = hr + 1 + members.length;
+  }
+}
+
+describe.each(builtinRubricIds)('round trip of %s', (id) => {
+  const { rubric } = loadBuiltin(id);
+  const names = roster(rubric);
+  const inputs = sampleInputs(rubric, names, 20261124);
+  const expected = scoreRoster(rubric, inputs);
+  const dir = scratch();
+  const file = (n: string) => join(dir, n);
+  let filledSha = '';
+
+  beforeAll(async () => {
+    const groupLabel = (g: string) => rubric.ranking.groups.find((x) => x.id === g)!.label;
+    // Group by label on some lines, by id on others, none (the default group) where possible; an empty line.
+    const lines = names.map((u, i) => (i === 0 && u.group === rubric.ranking.groups[0].id ? u.name : `${u.name}\t${i % 2 ? groupLabel(u.group) : u.group}`));
+    writeFileSync(file('names.txt'), `${lines.slice(0, 1).join('\n')}\n\n${lines.slice(1).join('\n')}\n`);
+    const made = await runCli(['workbook', id, '--roster', 'names.txt', '-o', 'blank.xlsx'], dir);
+    expect(made.err).toBe('');
+    expect(made.code).toBe(0);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file('blank.xlsx'));
+    fillWorkbook(wb, names.map((_, i) => unitKey(i)), inputs);
+    await wb.xlsx.writeFile(file('filled.xlsx'));
+    filledSha = sha(file('filled.xlsx'));
+
+    const scored = await runCli(['annex', 'filled.xlsx', '-o', 'annex.xlsx', '--scored', 'scored.xlsx', '--date', '2026-11-24'], dir);
+    expect(scored.err).toBe('');
+    expect(scored.code).toBe(0);
+  }, 120_000);
+
+  it('scores a realistic mix: scored units, an incomplete one', () => {
+    expect(expected.units.filter((u) => u.final !== null).length).toBeGreaterThanOrEqual(2);
+    expect(expected.units[1].final).toBeNull();
+  });
+
+  it('leaves the filled workbook untouched', () => {
+    expect(sha(file('filled.xlsx'))).toBe(filledSha);
+  });
+
+  it('keeps every input cell’s drop-down in the scored workbook, without overlapping ranges', () => {
+    const before = sheetXml(zipParts(readFileSync(file('blank.xlsx'))));
+    const after = sheetXml(zipParts(readFileSync(file('scored.xlsx'))));
+    const count = (xml: string) => [...xml.matchAll(/sqref="([^"]+)"/g)].flatMap((m) => m[1].split(' ')).reduce((n, ref) => {
+      const r = XLSX.utils.decode_range(ref);
+      return n + (r.e.r - r.s.r + 1) * (r.e.c - r.s.c + 1);
+    }, 0);
+    for (const [name, xml] of after) {
+      expect({ name, overlaps: overlappingValidations(xml) }).toEqual({ name, overlaps: [] });
+      expect(count(xml)).toBe(count(before.get(name)!));
+    }
+  });
+
+  it('has no formula in any cell of the blank, scored and annex workbooks', () => {
+    for (const n of ['blank.xlsx', 'filled.xlsx', 'scored.xlsx', 'annex.xlsx']) expect({ n, f: formulaCells(readBook(readFileSync(file(n)))) }).toEqual({ n, f: [] });
+  });
+
+  it('writes exactly the engine’s values into every computed cell (items, categories, totals, bands, ranks)', () => {
+    const book = readBook(readFileSync(file('scored.xlsx')));
+    const keys = names.map((_, i) => unitKey(i));
+    const outputs = allOutputs(rubric, keys.map((key, i) => ({ key, score: expected.units[i] })));
+    const blocks = new Map<string, ReturnType<typeof sheetJsBlock>>();
+    const mismatches: string[] = [];
+    for (const o of outputs) {
+      if (!blocks.has(o.sheetKey)) blocks.set(o.sheetKey, sheetJsBlock(book, o.sheetKey));
+      const b = blocks.get(o.sheetKey)!;
+      const at = cellOf(b.index, o.rowKey, o.role);
+      const got = at ? b.grid[at.row][at.col] : undefined;
+      if (got !== o.value) mismatches.push(`${b.sheetName} ${o.rowKey} ${o.role}: ${String(got)} ≠ ${String(o.value)}`);
+    }
+    expect(mismatches).toEqual([]);
+    // the inputs are still there, untouched
+    const b = sheetJsBlock(book, keys[0]);
+    expect(b.grid.some((row) => row[b.index.cols.get('input')!] !== null)).toBe(true);
+  });
+
+  it('the annex shows the engine’s scores on every unit sheet, 汇总 and 排名', () => {
+    const annex = readBook(readFileSync(file('annex.xlsx')));
+    const sheetNames = allocateSheetNames(names.map((n) => n.name), ['汇总', '排名']);
+    expect(annex.SheetNames).toEqual(['汇总', '排名', ...sheetNames]);
+    expected.units.forEach((u, i) => checkAnnexUnitSheet(rubric, annex.Sheets[sheetNames[i]], u));
+    checkAnnexSummaryAndRank(rubric, annex, expected);
+  });
+
+  it('the scored workbook scores the same when read again (idempotent)', async () => {
+    const { readWorkbook } = await import('../../src/xlsx/read-workbook');
+    const again = await readWorkbook(readFileSync(file('scored.xlsx')));
+    expect(scoreRoster(again.rubric, again.units)).toEqual(expected);
+  });
+});

@@ -14,11 +14,18 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
   const ranked: RankedUnit[] = scores.map((s) => ({ ...s, rank: null, bottomRank: null, labels: [] }));
   for (const group of rubric.ranking.groups) {
     const pool = ranked.filter((u) => u.group === group.id && u.final !== null);
-    const finals = pool.map((u) => u.final as number);
+    // Sorted once: rank = 1 + units strictly higher, bottomRank = 1 + units strictly lower.
+    const sorted = pool.map((u) => u.final as number).sort((a, b) => b - a);
+    const higher = new Map<number, number>();
+    sorted.forEach((f, i) => {
+      if (!higher.has(f)) higher.set(f, i);
+    });
     for (const u of pool) {
       const f = u.final as number;
-      u.rank = 1 + finals.filter((x) => x > f).length;
-      u.bottomRank = 1 + finals.filter((x) => x < f).length;
+      const above = higher.get(f) as number;
+      u.rank = 1 + above;
+      const tied = sorted.lastIndexOf(f) - above + 1;
+      u.bottomRank = 1 + (sorted.length - above - tied);
     }
     const ineligible = (u: RankedUnit) => rubric.fraud === 'honour_ineligible' && u.fraud;
     for (const u of pool) {

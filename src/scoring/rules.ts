@@ -14,6 +14,8 @@ export interface FieldReader {
   yesno(id: string): boolean;
   num(id: string): Fraction;
   choice(id: string): string;
+  /** Records a value the rule cannot accept (e.g. a manual score above its maximum); the item becomes invalid. */
+  reject(id: string, message: string): void;
 }
 
 export interface RuleResult {
@@ -113,7 +115,10 @@ function evaluateKind(rule: Rule | PartRule, r: FieldReader, own: Fraction): Rul
       return { score: s, reason: `${labelOf(r, rule.field)} ${toText(k)} 次 × ${pts(rule.perOccurrence)}，扣 ${pts(d)}，得 ${pts(s)}` };
     }
     case 'manual': {
+      // A score outside its range is an input error, never clamped silently (also inside a composite).
       const v = r.num(rule.field);
+      if (v.compare(own) > 0) r.reject(rule.field, `得分 ${toText(v)} 超过本项最高分 ${toText(own)}`);
+      else if (v.compare(rule.min) < 0) r.reject(rule.field, `得分 ${toText(v)} 低于最低分 ${rule.min}`);
       return { score: v, reason: `考核组评定 ${pts(v)}（满分 ${pts(own)}）` };
     }
     case 'composite': {

@@ -7,7 +7,7 @@ import type { Field, Indicator, Rubric } from '../rubric/schema';
 import { exact, roundHalfUp, sumOf, toNumber, toText, ZERO } from './exact';
 import { evaluateRule, type FieldReader } from './rules';
 import type { CategoryScore, ItemScore, Problem, UnitInput, UnitScore } from './types';
-import { parseFieldValue, type RawValue } from './values';
+import { parseFieldValue, type Parsed, type RawValue } from './values';
 
 interface ItemOutcome {
   result: ItemScore;
@@ -15,26 +15,50 @@ interface ItemOutcome {
   exactMax: Fraction | null;
 }
 
+/** Per indicator: its fields by id, built once per rubric object. */
+const fieldMaps = new WeakMap<Indicator, Map<string, Field>>();
+function fieldsOf(ind: Indicator): Map<string, Field> {
+  let m = fieldMaps.get(ind);
+  if (!m) fieldMaps.set(ind, (m = new Map(ind.fields.map((f) => [f.id, f]))));
+  return m;
+}
+
+/** Parses every field of an indicator once; rules read the parsed values and blanks are recorded. */
 class Reader implements FieldReader {
   readonly blank: Field[] = [];
   readonly invalid: { field: Field; message: string }[] = [];
+  private readonly parsed = new Map<string, Parsed>();
+  filled = 0;
   constructor(
     private readonly ind: Indicator,
-    private readonly raw: Record<string, RawValue>,
-  ) {}
+    raw: Record<string, RawValue>,
+  ) {
+    for (const f of ind.fields) {
+      const p = parseFieldValue(f, raw[f.id]);
+      this.parsed.set(f.id, p);
+      if (p.status !== 'blank') this.filled++;
+      if (p.status === 'invalid') this.invalid.push({ field: f, message: p.message });
+    }
+  }
   field(id: string): Field {
-    const f = this.ind.fields.find((x) => x.id === id);
+    const f = fieldsOf(this.ind).get(id);
     if (!f) throw new Error(`rubric bug: field ${id} not in ${this.ind.id}`); // prevented by validateRubric
     return f;
   }
   private read(id: string) {
-    const f = this.field(id);
-    const p = parseFieldValue(f, this.raw[id]);
+    const p = this.parsed.get(id) as Parsed;
     if (p.status === 'ok') return p.value;
     if (p.status === 'blank') {
+      const f = this.field(id);
       if (!this.blank.includes(f)) this.blank.push(f);
-    } else if (!this.invalid.some((x) => x.field === f)) this.invalid.push({ field: f, message: p.message });
+    }
     return undefined;
+  }
+  reject(id: string, message: string): void {
+    // A limit computed from a blank (朝阳: the office has not set the item's points yet) proves nothing.
+    if (this.blank.length > 0) return;
+    const f = this.field(id);
+    if (!this.invalid.some((x) => x.field === f)) this.invalid.push({ field: f, message });
   }
   yesno(id: string): boolean {
     const v = this.read(id);
@@ -54,22 +78,16 @@ function itemLabel(ind: Indicator) {
   return `${ind.id} ${ind.name}`;
 }
 
-function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, problems: Problem[]): ItemOutcome {
+function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, reader: Reader, problems: Problem[]): ItemOutcome {
   const raw = unit.inputs?.[ind.id] ?? {};
   const at = (extra: Partial<Problem> & Pick<Problem, 'severity' | 'message'>) =>
     problems.push({ unit: unit.name, indicatorId: ind.id, ...extra });
   const base = { indicatorId: ind.id };
   const printedMax = ind.points === null ? null : exact(ind.points);
 
-  // Every field is parsed up front so that a bad value is reported even where the rule ends up not needing it.
-  const reader = new Reader(ind, raw);
-  for (const f of ind.fields) {
-    const p = parseFieldValue(f, raw[f.id]);
-    if (p.status === 'invalid') reader.invalid.push({ field: f, message: p.message });
-  }
-  for (const key of Object.keys(raw)) {
-    if (!ind.fields.some((f) => f.id === key))
-      at({ severity: 'warning', fieldId: key, message: `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用` });
+  const fields = fieldsOf(ind);
+  for (const key in raw) {
+    if (!fields.has(key)) at({ severity: 'warning', fieldId: key, message: `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用` });
   }
 
   if (unit.notApplicable?.includes(ind.id)) {
@@ -98,15 +116,6 @@ function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, problems: Pr
   }
 
   const out = evaluateRule(ind.rule, reader, itemMax ?? ZERO);
-  if (ind.rule.kind === 'manual') {
-    // A manual score outside its range is an input error, never clamped silently.
-    const v = reader.num(ind.rule.field);
-    const f = reader.field(ind.rule.field);
-    if (reader.blank.length === 0 && reader.invalid.length === 0 && itemMax && v.compare(itemMax) > 0)
-      reader.invalid.push({ field: f, message: `得分 ${toText(v)} 超过本项最高分 ${toText(itemMax)}` });
-    if (reader.blank.length === 0 && reader.invalid.length === 0 && v.compare(ind.rule.min) < 0)
-      reader.invalid.push({ field: f, message: `得分 ${toText(v)} 低于最低分 ${ind.rule.min}` });
-  }
   const maxNumber = itemMax === null ? null : toNumber(itemMax);
   if (reader.invalid.length > 0) {
     for (const { field, message } of reader.invalid)
@@ -127,13 +136,6 @@ function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, problems: Pr
     exactScore: out.score,
     exactMax: itemMax,
   };
-}
-
-function countFilled(ind: Indicator, unit: UnitInput): { filled: number; expected: number } {
-  const raw = unit.inputs?.[ind.id] ?? {};
-  if (unit.notApplicable?.includes(ind.id)) return { filled: 0, expected: 0 };
-  const filled = ind.fields.filter((f) => parseFieldValue(f, raw[f.id]).status !== 'blank').length;
-  return { filled, expected: ind.fields.length };
 }
 
 export function bandFor(rubric: Rubric, score: Fraction | null): string | null {
@@ -179,6 +181,13 @@ function readBonus(rubric: Rubric, unit: UnitInput, problems: Problem[]): Fracti
   return v;
 }
 
+const knownCache = new WeakMap<Rubric, Set<string>>();
+function knownIds(rubric: Rubric): Set<string> {
+  let k = knownCache.get(rubric);
+  if (!k) knownCache.set(rubric, (k = new Set(rubric.categories.flatMap((c) => c.indicators.map((i) => i.id)))));
+  return k;
+}
+
 export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   const problems: Problem[] = [];
   const groups = rubric.ranking.groups;
@@ -186,7 +195,7 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   if (!groups.some((g) => g.id === group))
     problems.push({ unit: unit.name, severity: 'error', message: `${unit.name}：分组「${group}」不在本细则的分组中（${groups.map((g) => g.id).join('、')}）` });
 
-  const known = new Set(rubric.categories.flatMap((c) => c.indicators.map((i) => i.id)));
+  const known = knownIds(rubric);
   for (const id of Object.keys(unit.inputs ?? {}))
     if (!known.has(id)) problems.push({ unit: unit.name, severity: 'warning', indicatorId: id, message: `${unit.name}：本细则没有指标「${id}」，该输入未使用` });
   for (const id of unit.notApplicable ?? [])
@@ -213,11 +222,14 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
     const maxes: Fraction[] = [];
     let catComplete = true;
     for (const ind of cat.indicators) {
-      const o = scoreItem(rubric, ind, unit, problems);
+      // Every field is parsed up front so that a bad value is reported even where the rule ends up not needing it.
+      const reader = new Reader(ind, unit.inputs?.[ind.id] ?? {});
+      const o = scoreItem(rubric, ind, unit, reader, problems);
       items[ind.id] = o.result;
-      const c = countFilled(ind, unit);
-      filled += c.filled;
-      expected += c.expected;
+      if (!unit.notApplicable?.includes(ind.id)) {
+        filled += reader.filled;
+        expected += ind.fields.length;
+      }
       if (o.result.status === 'excluded') continue;
       if (o.exactScore === null) catComplete = false;
       else scores.push(o.exactScore);

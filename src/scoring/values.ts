@@ -43,9 +43,13 @@ function parseNumberText(text: string): Fraction | null {
   return null;
 }
 
+/** Larger values are typing errors in this domain, and would leave exact arithmetic's safe range. */
+const MAX_ABS = 1e12;
+
 function asNumber(raw: string | number): Fraction | null {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? exact(raw) : null;
-  return parseNumberText(toHalfWidth(raw));
+  if (typeof raw === 'number') return Number.isFinite(raw) && Math.abs(raw) <= MAX_ABS ? exact(raw) : null;
+  const n = parseNumberText(toHalfWidth(raw));
+  return n && Math.abs(n.valueOf()) <= MAX_ABS ? n : null;
 }
 
 export function parseFieldValue(field: Field, raw: RawValue): Parsed {
@@ -64,7 +68,7 @@ export function parseFieldValue(field: Field, raw: RawValue): Parsed {
       const n = asNumber(raw);
       if (!n) return { status: 'invalid', message: `「${show(raw)}」不是数字` };
       if (n.s < 0) return { status: 'invalid', message: `个数不能为负数（「${show(raw)}」）` };
-      if (n.d !== 1n) return { status: 'invalid', message: `个数须为整数（「${show(raw)}」）` };
+      if (n.d !== 1) return { status: 'invalid', message: `个数须为整数（「${show(raw)}」）` };
       return { status: 'ok', value: n };
     }
     case 'number': {
@@ -90,7 +94,7 @@ export function parseFieldValue(field: Field, raw: RawValue): Parsed {
       const n = asNumber(raw);
       if (!n) return { status: 'invalid', message: `「${show(raw)}」不是数字` };
       if (n.s < 0) return { status: 'invalid', message: `得分不能为负数（「${show(raw)}」）` };
-      if (field.step !== undefined && n.div(field.step).d !== 1n)
+      if (field.step !== undefined && n.div(field.step).d !== 1)
         return { status: 'invalid', message: `得分须为 ${field.step} 的整数倍（「${show(raw)}」）` };
       return { status: 'ok', value: n };
     }

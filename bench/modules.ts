@@ -5,6 +5,7 @@
  */
 import { runAnnexBench } from './annex';
 import { runEngineBench } from './engine';
+import { runExcelBench } from './excel';
 
 export interface BenchModule {
   name: string;
@@ -13,5 +14,6 @@ export interface BenchModule {
 
 export const benchModules: BenchModule[] = [
   { name: 'engine', run: () => runEngineBench() },
+  { name: 'excel', run: () => runExcelBench() },
   { name: 'annex', run: () => runAnnexBench() },
 ];

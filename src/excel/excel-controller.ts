@@ -89,9 +89,13 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
     },
     async exportAnnex() {
       if (!session) throw new Error('当前工作簿不是本加载项生成的考核工作簿，请先生成评分表。');
-      if (!options.exportAnnex) throw new Error('此版本未包含附件导出功能。');
       await session.rescoreAll();
-      await options.exportAnnex(session);
+      if (options.exportAnnex) await options.exportAnnex(session);
+      else {
+        // exceljs is loaded only now, in its own chunk.
+        const { exportAnnexFromSession } = await import(/* webpackChunkName: "annex" */ './export-annex');
+        await exportAnnexFromSession(session, api);
+      }
     },
     async selectProblem(problem) {
       if (session && problem.target) await session.select(problem.target.sheetKey, problem.target.address);

@@ -12,6 +12,7 @@
  */
 import { indexBlock, inputCells, readUnitInputs, type SheetIndex } from '../layout/binding';
 import { readMetaColumn } from '../layout/meta';
+import { percentTexts } from '../layout/percent';
 import { allOutputs, TONE_FILL, type OutputCell } from '../layout/outputs';
 import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, rowKey, a1, type CellValue, type WorkbookMeta } from '../layout/plan';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
@@ -83,13 +84,15 @@ export class LiveSession {
   }
 
   /** Finds the add-in's metadata in the open workbook, reads everything, rescores and listens. */
-  static async bind(api: ApiLevel): Promise<BindResult> {
+  static async bind(api: ApiLevel, options: { listen?: boolean } = {}): Promise<BindResult> {
     const found = await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+      await context.sync();
+      if (ws.isNullObject) return null;
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('values');
       await context.sync();
-      if (ws.isNullObject || used.isNullObject) return null;
+      if (used.isNullObject) return null;
       return used.values.map((r) => norm(r[0]));
     });
     if (!found) return { ok: false, reason: 'not-bound', message: '当前工作簿不是本加载项生成的考核工作簿' };
@@ -101,7 +104,8 @@ export class LiveSession {
       return { ok: false, reason: 'broken', message: '工作簿内保存的评分细则与其校验码不符，可能被改动过；请用原始评分细则重新生成评分表' };
     const session = new LiveSession(parsed.value.rubric, meta.meta, api, versionProblem(meta.meta));
     await session.rescoreAll();
-    await session.listen();
+    // Ribbon commands run in a short-lived runtime: they rescore once and do not listen.
+    if (options.listen !== false) await session.listen();
     return { ok: true, session };
   }
 
@@ -195,7 +199,7 @@ export class LiveSession {
   private async readSheets(context: Excel.RequestContext, batch: Batch, keys: string[]): Promise<void> {
     const reads = keys.map((key) => {
       const range = context.workbook.names.getItemOrNullObject(definedNameFor(key)).getRangeOrNullObject();
-      range.load(key.startsWith('U') ? ['values', 'text', 'rowIndex', 'columnIndex'] : ['values', 'rowIndex', 'columnIndex']);
+      range.load(key.startsWith('U') ? ['values', 'numberFormat', 'rowIndex', 'columnIndex'] : ['values', 'rowIndex', 'columnIndex']);
       const ws = range.worksheet;
       ws.load('id');
       return { key, range, ws };
@@ -218,7 +222,7 @@ export class LiveSession {
       this.sheets.set(key, state);
       this.keyBySheetId.set(ws.id, key);
       const unit = this.meta.units.find((u) => u.key === key);
-      if (unit) this.inputs.set(key, readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, range.text as (string | null)[][]));
+      if (unit) this.inputs.set(key, readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, percentTexts(values, range.numberFormat)));
       restored += this.forgetOverwritten(state);
     }
     this.extraProblems = this.extraProblems.filter((p) => p.kind !== 'other' || !p.id.startsWith('missing:'));
@@ -291,6 +295,15 @@ export class LiveSession {
       }
     }
     return written;
+  }
+
+  /** The inputs as last read and the scored roster, in roster order (for the annex export). */
+  snapshot(): { inputs: UnitInput[]; result: RosterResult | null; keys: string[] } {
+    return {
+      inputs: this.meta.units.map((u) => this.inputs.get(u.key) ?? { name: u.name, group: u.group }),
+      result: this.result,
+      keys: this.meta.units.map((u) => u.key),
+    };
   }
 
   // ------------------------------------------------------------------ status for the task pane

@@ -25,16 +25,8 @@ export function plainValue(v: Raw): CellValue {
   return String(v);
 }
 
-/** True when a number format shows a percent (a % outside quotes and brackets). */
-export function isPercentFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  return /%/.test(numFmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, ''));
-}
-
-/** 0.85 → "85%", 0.855 → "85.5%": the exact value, not the rounded display. */
-export function percentText(x: number): string {
-  return `${Number((x * 100).toPrecision(12))}%`;
-}
+export { isPercentFormat, percentText } from '../layout/percent';
+import { isPercentFormat, percentText } from '../layout/percent';
 
 /** The value and, for percent-formatted numbers, the percent text of one cell. */
 export function readCell(cell: ExcelJSModule.Cell | undefined): { value: CellValue; text: string | null } {

@@ -1,0 +1,164 @@
+/**
+ * Excel I/O of the live workbook, measured on the in-memory Excel host (test/excel-host) at
+ * ExcelApi 1.8: syncs and cells written for one single-cell edit, for rosters of 10, 100 and 1,000
+ * units, and syncs for a 500-cell paste; side by side with a naive baseline measured in the same
+ * run (read every block, rescore everything, write every computed cell).
+ */
+import { applyPlan } from '../src/excel/apply-plan';
+import { Batch } from '../src/excel/batch';
+import { detectApiLevel } from '../src/excel/requirements';
+import { LiveSession } from '../src/excel/session';
+import { indexBlock, readUnitInputs, cellOf, inputCells } from '../src/layout/binding';
+import { allOutputs } from '../src/layout/outputs';
+import { percentTexts } from '../src/layout/percent';
+import { a1, definedNameFor, type CellValue, type WorkbookPlan } from '../src/layout/plan';
+import { planWorkbook } from '../src/layout/workbook-plan';
+import { loadBuiltin } from '../src/rubric/catalog';
+import type { Rubric } from '../src/rubric/schema';
+import { scoreRoster } from '../src/scoring/score';
+import { createExcelHost, installGlobals, uninstallGlobals, type ExcelHost } from '../test/excel-host';
+import { mulberry32, randomUnit } from './random-inputs';
+
+const RUBRIC = 'hengdong-2020-members';
+
+interface Figures {
+  syncsPerEdit: number;
+  cellsWrittenPerEdit: number;
+  setupSeconds: number;
+}
+
+/** Fills every input cell before the add-in listens (as if the file had been filled earlier). */
+function fillInputs(host: ExcelHost, plan: WorkbookPlan, rubric: Rubric, seed: number) {
+  const rng = mulberry32(seed);
+  for (const sheet of plan.sheets.filter((s) => s.kind === 'unit')) {
+    const unit = randomUnit(rubric, rng, sheet.name);
+    const grid = host.values(sheet.name, `A1:${a1(sheet.block.rows - 1, sheet.block.cols - 1)}`) as CellValue[][];
+    const idx = indexBlock(grid);
+    if (!idx.ok) throw new Error(idx.message);
+    for (const ref of inputCells(idx.index)) {
+      const v = unit.inputs?.[ref.indicatorId]?.[ref.fieldId];
+      if (v !== undefined && v !== null) host.userEdit(sheet.name, a1(ref.row, ref.col), [[v]]);
+    }
+  }
+}
+
+async function setup(size: number): Promise<{ host: ExcelHost; plan: WorkbookPlan; rubric: Rubric; seconds: number }> {
+  const t0 = Date.now();
+  const host = createExcelHost({ apiVersion: '1.8' });
+  installGlobals(host);
+  const loaded = loadBuiltin(RUBRIC);
+  const roster = Array.from({ length: size }, (_, i) => ({ name: `单位${String(i + 1).padStart(4, '0')}`, group: '成员单位' }));
+  const plan = planWorkbook(loaded, roster);
+  await applyPlan(plan, { api: detectApiLevel(), requestBudget: 4_000_000 });
+  await host.flushEvents();
+  fillInputs(host, plan, loaded.rubric, size);
+  await host.flushEvents(); // no handler is registered yet: nothing is scored until binding
+  return { host, plan, rubric: loaded.rubric, seconds: (Date.now() - t0) / 1000 };
+}
+
+function editAddress(host: ExcelHost, sheet: string): string {
+  const grid = host.values(sheet, 'A1:Z120') as CellValue[][];
+  const idx = indexBlock(grid);
+  if (!idx.ok) throw new Error(idx.message);
+  const at = cellOf(idx.index, 'i|六|reports', 'input');
+  if (!at) throw new Error('no 六 input');
+  return a1(at.row, at.col);
+}
+
+async function measureLive(size: number): Promise<Figures & { syncsPerPaste500?: number }> {
+  const { host, plan, seconds } = await setup(size);
+  const r = await LiveSession.bind(detectApiLevel());
+  if (!r.ok) throw new Error(r.message);
+  await host.flushEvents();
+  const sheet = plan.sheets.find((s) => s.kind === 'unit')!.name;
+  const address = editAddress(host, sheet);
+  let before = host.syncCount;
+  const written = host.cellsWritten();
+  host.userEdit(sheet, address, [[37]]); // 六: 37 × 0.5 → capped at 5; the total and probably the rank move
+  await host.flushEvents();
+  const syncsPerEdit = host.syncCount - before;
+  const cellsWrittenPerEdit = host.cellsWritten() - written - 1; // minus the user's own cell
+  const out: Figures & { syncsPerPaste500?: number } = { syncsPerEdit, cellsWrittenPerEdit, setupSeconds: seconds };
+  if (size === 100) {
+    const col = address.replace(/\d+/g, '');
+    before = host.syncCount;
+    host.userEdit(sheet, `${col}5:${col}504`, Array.from({ length: 500 }, (_, i) => [i % 7]));
+    await host.flushEvents();
+    out.syncsPerPaste500 = host.syncCount - before;
+  }
+  await r.session.dispose();
+  uninstallGlobals();
+  return out;
+}
+
+/** The naive baseline: read every block, rescore everything, write every computed cell. */
+async function naiveRound(rubric: Rubric, plan: WorkbookPlan): Promise<number> {
+  let cells = 0;
+  await Excel.run(async (context) => {
+    const batch = new Batch(context, 4_000_000);
+    const reads = plan.sheets.filter((s) => s.kind !== 'info').map((s) => {
+      const range = context.workbook.names.getItem(definedNameFor(s.key)).getRange();
+      range.load(['values', 'numberFormat']);
+      const ws = range.worksheet;
+      ws.load('id');
+      return { s, range, ws };
+    });
+    await batch.flush();
+    const indexes = new Map(reads.map(({ s, range, ws }) => {
+      const idx = indexBlock(range.values as CellValue[][]);
+      if (!idx.ok) throw new Error(idx.message);
+      return [s.key, { index: idx.index, values: range.values as CellValue[][], text: percentTexts(range.values, range.numberFormat), wsId: ws.id }];
+    }));
+    const units = plan.meta.units.map((u) => {
+      const x = indexes.get(u.key)!;
+      return readUnitInputs(rubric, x.index, u.name, u.group, x.values, x.text);
+    });
+    const result = scoreRoster(rubric, units);
+    const outputs = allOutputs(rubric, plan.meta.units.map((u, i) => ({ key: u.key, score: result.units[i] })));
+    for (const o of outputs) {
+      const x = indexes.get(o.sheetKey)!;
+      const at = cellOf(x.index, o.rowKey, o.role);
+      if (!at) continue;
+      context.workbook.worksheets.getItem(x.wsId).getRangeByIndexes(at.row, at.col, 1, 1).values = [[o.value ?? '']];
+      cells++;
+      await batch.add(1, o.value);
+    }
+    await batch.flushPending();
+  });
+  return cells;
+}
+
+async function measureNaive(size: number): Promise<Figures> {
+  const { host, plan, rubric, seconds } = await setup(size);
+  await naiveRound(rubric, plan); // first fill of the computed cells
+  const sheet = plan.sheets.find((s) => s.kind === 'unit')!.name;
+  host.userEdit(sheet, editAddress(host, sheet), [[37]]);
+  const before = host.syncCount;
+  const cells = await naiveRound(rubric, plan);
+  const syncs = host.syncCount - before;
+  uninstallGlobals();
+  return { syncsPerEdit: syncs, cellsWrittenPerEdit: cells, setupSeconds: seconds };
+}
+
+export async function runExcelBench(log: (s: string) => void = (s) => process.stdout.write(s)): Promise<Record<string, unknown>> {
+  const sizes = [10, 100, 1000];
+  const live: Record<string, Figures & { syncsPerPaste500?: number }> = {};
+  const naive: Record<string, Figures> = {};
+  for (const n of sizes) {
+    live[n] = await measureLive(n);
+    naive[n] = await measureNaive(n);
+    log(`roster ${String(n).padStart(4)}: live ${live[n].syncsPerEdit} syncs / ${live[n].cellsWrittenPerEdit} cells per edit · naive ${naive[n].syncsPerEdit} syncs / ${naive[n].cellsWrittenPerEdit} cells (setup ${live[n].setupSeconds.toFixed(1)} s)\n`);
+  }
+  log(`500-cell paste (roster 100): ${live[100].syncsPerPaste500} syncs\n`);
+  const pick = (src: Record<string, Figures>, k: keyof Figures) => Object.fromEntries(sizes.map((n) => [String(n), src[n][k]]));
+  return {
+    rubric: RUBRIC,
+    apiVersion: '1.8',
+    syncsPerEdit: pick(live, 'syncsPerEdit'),
+    cellsWrittenPerEdit: pick(live, 'cellsWrittenPerEdit'),
+    syncsPerPaste500: live[100].syncsPerPaste500,
+    targets: { syncsPerEdit: 2, syncsPerPaste500: 3 },
+    naive: { syncsPerEdit: pick(naive, 'syncsPerEdit'), cellsWrittenPerEdit: pick(naive, 'cellsWrittenPerEdit') },
+    host: 'in-memory Excel host (test/excel-host), ExcelApi 1.8',
+  };
+}

@@ -73,11 +73,10 @@ async function measureLive(size: number): Promise<Figures & { syncsPerPaste500?:
   const sheet = plan.sheets.find((s) => s.kind === 'unit')!.name;
   const address = editAddress(host, sheet);
   let before = host.syncCount;
-  const written = host.cellsWritten();
   host.userEdit(sheet, address, [[37]]); // 六: 37 × 0.5 → capped at 5; the total and probably the rank move
   await host.flushEvents();
   const syncsPerEdit = host.syncCount - before;
-  const cellsWrittenPerEdit = host.cellsWritten() - written - 1; // minus the user's own cell
+  const cellsWrittenPerEdit = host.cellsWritten({ sinceSync: before, kinds: ['values'] }); // the add-in's value writes
   const out: Figures & { syncsPerPaste500?: number } = { syncsPerEdit, cellsWrittenPerEdit, setupSeconds: seconds };
   if (size === 100) {
     const col = address.replace(/\d+/g, '');

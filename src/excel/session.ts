@@ -42,6 +42,9 @@ interface QueuedChange {
   changeType: string;
 }
 
+/** Sheets read per sync when everything is read (binding, 重新计分). */
+const READ_CHUNK = 50;
+
 const STRUCTURAL = new Set(['RowInserted', 'RowDeleted', 'ColumnInserted', 'ColumnDeleted', 'CellInserted', 'CellDeleted']);
 
 export interface SessionStats {
@@ -197,14 +200,20 @@ export class LiveSession {
   }
 
   private async readSheets(context: Excel.RequestContext, batch: Batch, keys: string[]): Promise<void> {
-    const reads = keys.map((key) => {
-      const range = context.workbook.names.getItemOrNullObject(definedNameFor(key)).getRangeOrNullObject();
-      range.load(key.startsWith('U') ? ['values', 'numberFormat', 'rowIndex', 'columnIndex'] : ['values', 'rowIndex', 'columnIndex']);
-      const ws = range.worksheet;
-      ws.load('id');
-      return { key, range, ws };
-    });
-    await batch.flush();
+    // A response is limited to 5 MB on the web too: a unit block is ~40 KB of values and formats, so
+    // a full read goes in chunks of READ_CHUNK sheets (one sync each); an edit reads one sheet.
+    const reads: { key: string; range: Excel.Range; ws: Excel.Worksheet }[] = [];
+    for (let i = 0; i < keys.length; i += READ_CHUNK) {
+      const chunk = keys.slice(i, i + READ_CHUNK).map((key) => {
+        const range = context.workbook.names.getItemOrNullObject(definedNameFor(key)).getRangeOrNullObject();
+        range.load(key.startsWith('U') ? ['values', 'numberFormat', 'rowIndex', 'columnIndex'] : ['values', 'rowIndex', 'columnIndex']);
+        const ws = range.worksheet;
+        ws.load('id');
+        return { key, range, ws };
+      });
+      await batch.flush();
+      reads.push(...chunk);
+    }
     const missing: string[] = [];
     let restored = 0;
     for (const { key, range, ws } of reads) {

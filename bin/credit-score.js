@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 'use strict';
-// The command line is compiled to dist/ by `npm run build:cli` (also run on `npm install` via prepare).
-const { main } = require('../dist/src/cli/main.js');
+// The command line is compiled to lib/ by `npm run build:cli` (also run on `npm install` via prepare).
+const { main } = require('../lib/src/cli/main.js');
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

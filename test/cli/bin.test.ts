@@ -1,5 +1,5 @@
 /**
- * The installed entry point: compiles the command line to dist/ (`tsc -p tsconfig.cli.json`, as
+ * The installed entry point: compiles the command line to lib/ (`tsc -p tsconfig.cli.json`, as
  * `npm run build:cli` does) and runs bin/credit-score.js as a child process. Every other CLI test
  * runs main() in-process.
  */
@@ -18,7 +18,7 @@ beforeAll(() => {
     // tsc still emits on type errors. Errors elsewhere in the CLI build (other modules in progress)
     // do not concern this test; errors in src/cli, or no output, do.
     const out = String((e as { stdout?: string }).stdout ?? e);
-    if (/src\/(cli|rubric|scoring)\//.test(out) || !existsSync(join(ROOT, 'dist/src/cli/main.js'))) throw new Error(`tsc -p tsconfig.cli.json failed:\n${out}`);
+    if (/src\/(cli|rubric|scoring)\//.test(out) || !existsSync(join(ROOT, 'lib/src/cli/main.js'))) throw new Error(`tsc -p tsconfig.cli.json failed:\n${out}`);
   }
 }, 180_000);
 

@@ -11,7 +11,13 @@ export const FRAUD_LABEL = '弄虚作假，取消评先资格';
 
 export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedUnit[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const ranked: RankedUnit[] = scores.map((s) => ({ ...s, rank: null, bottomRank: null, labels: [] }));
+  // Extended in place (no object spread: it is slow in this hot path); scores are fresh per call.
+  const ranked = scores as RankedUnit[];
+  for (const u of ranked) {
+    u.rank = null;
+    u.bottomRank = null;
+    u.labels = [];
+  }
   for (const group of rubric.ranking.groups) {
     const pool = ranked.filter((u) => u.group === group.id && u.final !== null);
     // Sorted once: rank = 1 + units strictly higher, bottomRank = 1 + units strictly lower.

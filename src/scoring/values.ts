@@ -19,7 +19,10 @@ export type Parsed =
 const EXCEL_ERRORS = ['#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#BUSY!'];
 
 /** Full-width ASCII (！ to ～) and ideographic space to their ASCII forms; the minus sign to '-'. */
+const NEEDS_FOLDING = /[\uFF01-\uFF5E\u3000\u2212\u2012\u2013\u2014]/;
+
 export function toHalfWidth(s: string): string {
+  if (!NEEDS_FOLDING.test(s)) return s;
   return s
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')

@@ -46,7 +46,8 @@ export function parseRubricText(text: string, file: string): LoadResult {
 }
 
 export function parseRubricData(data: unknown, file: string): LoadResult {
-  const parsed = rubricSchema.safeParse(data);
+  // reportInput: zod 4 leaves the offending value out of issues otherwise, and a wrong type would read as missing.
+  const parsed = rubricSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => fromZodIssue(i, file)) };
   const issues = validateRubric(parsed.data);
   if (issues.length > 0) return { ok: false, errors: issues.map((i) => ({ ...i, file })) };

@@ -159,7 +159,7 @@ function readBonus(rubric: Rubric, unit: UnitInput, problems: Problem[]): Fracti
   const warn = (severity: Problem['severity'], message: string) => problems.push({ unit: unit.name, severity, message });
   const bonus = rubric.bonus;
   if (bonus.kind === 'none') {
-    if (!blank) warn('warning', `${unit.name}：本细则没有加分项，填写的加分「${String(raw)}」未计入`);
+    if (!blank && String(raw).trim() !== '0') warn('warning', `${unit.name}：本细则没有加分项，填写的加分「${String(raw)}」未计入`);
     return ZERO;
   }
   if (blank) return ZERO;

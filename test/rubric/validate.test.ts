@@ -29,6 +29,13 @@ describe('rubric validation', () => {
     d.fullMarks = 110;
     expect(errorsOf(d).join('\n')).toContain('fullMarks: 各类别分值之和 100 不等于满分 110。');
   });
+  it('a value of the wrong type is reported as such, not as missing', () => {
+    const d = base();
+    d.fullMarks = '100';
+    expect(errorsOf(d)).toEqual(['rubrics/broken.json: fullMarks: 类型错误：应为 number。 修改：改为 number 类型的值。']);
+    delete d.fullMarks;
+    expect(errorsOf(d)).toEqual(['rubrics/broken.json: fullMarks: 缺少必填项（应为 number）。 修改：加入此项，类型为 number。']);
+  });
   it('duplicate indicator ids', () => {
     const d = base();
     d.categories[0].indicators[1].id = d.categories[0].indicators[0].id;

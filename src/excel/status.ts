@@ -26,11 +26,32 @@ export function buildStatus(rubric: Rubric, meta: WorkbookMeta, result: RosterRe
   const problems: StatusProblem[] = [...extra];
   result?.units.forEach((s, i) => {
     const key = meta.units[i].key;
+    const target = (indicatorId?: string, fieldId?: string) => {
+      const address = addressOf(key, indicatorId, fieldId);
+      return { sheetKey: key, ...(address ? { address } : {}) };
+    };
     s.problems.forEach((p, j) => {
-      const kind = p.severity === 'missing' ? 'missing' : p.indicatorId || p.fieldId ? 'input' : 'other';
-      const address = addressOf(key, p.indicatorId, p.fieldId);
-      problems.push({ ...p, id: `${key}:${j}`, kind, target: { sheetKey: key, ...(address ? { address } : {}) } });
+      if (p.severity === 'missing') return;
+      problems.push({ ...p, id: `${key}:${j}`, kind: p.indicatorId || p.fieldId ? 'input' : 'other', target: target(p.indicatorId, p.fieldId) });
     });
+    // Unfilled items are one entry per unit (a new workbook would otherwise list every item of every
+    // unit); it selects the first unfilled cell.
+    const missing = s.problems.filter((p) => p.severity === 'missing');
+    if (missing.length === 1) problems.push({ ...missing[0], id: `${key}:missing`, kind: 'missing', target: target(missing[0].indicatorId, missing[0].fieldId) });
+    else if (missing.length > 1) {
+      const first = missing[0];
+      const name = rubric.categories.flatMap((c) => c.indicators).find((x) => x.id === first.indicatorId)?.name ?? '';
+      problems.push({
+        severity: 'missing',
+        unit: s.name,
+        indicatorId: first.indicatorId,
+        fieldId: first.fieldId,
+        id: `${key}:missing`,
+        kind: 'missing',
+        message: `${s.name}：${missing.length} 项指标未填写完（从「${first.indicatorId} ${name}」开始）`,
+        target: target(first.indicatorId, first.fieldId),
+      });
+    }
   });
   result?.problems.forEach((p, j) => problems.push({ ...p, id: `roster:${j}`, kind: 'other' }));
   // Errors first, then missing inputs, then warnings; stable within each.

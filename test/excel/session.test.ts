@@ -275,3 +275,22 @@ describe('live rescoring', () => {
     expect(valueAt(host, '县发改局', cellAddress(host, '县发改局', 'i|五|commitments', 'score'))).toBe(4); // 4 × 1, not 4 × 0.5
   });
 });
+
+describe('status for the task pane', () => {
+  it('lists unfilled items as one entry per unit that selects the first unfilled cell', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    const missing = session.status().problems.filter((p) => p.kind === 'missing');
+    expect(missing.map((p) => p.message)).toEqual([
+      '县发改局：17 项指标未填写完（从「一 工作机制建设」开始）',
+      '人民银行衡东县支行：17 项指标未填写完（从「一 工作机制建设」开始）',
+      '县公安局：17 项指标未填写完（从「一 工作机制建设」开始）',
+    ]);
+    expect(missing[2].target).toEqual({ sheetKey: 'U0003', address: inputAt(host, '县公安局', '一', 'leader') });
+    pasteFull(host, '县公安局', { '十|missed': '' });
+    await host.flushEvents();
+    const one = session.status().problems.find((p) => p.unit === '县公安局' && p.kind === 'missing');
+    expect(one?.message).toBe('县公安局：十 参加县信用办活动情况 未填写：未参加县信用办组织活动的次数');
+  });
+});

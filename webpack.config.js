@@ -2,7 +2,10 @@
  * Webpack build for the Excel add-in: the task pane (React + Fluent UI v9) and the ribbon function file.
  *
  *   npx webpack --mode production              -> dist/ (office.js <script> in both pages)
- *   npx webpack --mode production --env e2e    -> dist/ without the office.js tag (e2e tests inject a fake Office)
+ *   npx webpack --mode production --env e2e    -> dist-e2e/ without the office.js tag; taskpane.html first runs the
+ *                                                 `e2e-host` entry (test/e2e/host-entry.ts: the in-memory Excel host
+ *                                                 installed as window.Excel/Office), then the task pane
+ *   --env outputPath=<dir>                     -> build into <dir> (relative to this folder) instead
  *   npx webpack serve --mode development       -> https://localhost:3000 (or http when no certificate can be made)
  *   node scripts/start.js                      -> same dev server through the Node API, with sideloading hints
  *
@@ -60,6 +63,8 @@ module.exports = async (env = {}, argv = {}) => {
   const isProd = mode === 'production';
   const e2e = Boolean(env.e2e);
   const serving = Boolean(env.WEBPACK_SERVE);
+  // The e2e build goes to dist-e2e/ unless told otherwise, so it never replaces the production dist/.
+  const outputPath = path.resolve(ROOT, typeof env.outputPath === 'string' && env.outputPath ? env.outputPath : e2e ? 'dist-e2e' : 'dist');
 
   /** Shared by both pages' templates. */
   const templateParameters = {
@@ -75,9 +80,10 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      ...(e2e ? { 'e2e-host': './test/e2e/host-entry.ts' } : {}),
     },
     output: {
-      path: path.join(ROOT, 'dist'),
+      path: outputPath,
       filename: '[name].[contenthash].js',
       chunkFilename: '[name].[contenthash].js',
       // Relative URLs: dist/ works from any base path (dev server, e2e static server, real hosting).
@@ -113,7 +119,9 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
+        // e2e: the fake Office must exist before the task pane's script runs (defer keeps this order).
+        chunks: e2e ? ['e2e-host', 'taskpane'] : ['taskpane'],
+        chunksSortMode: 'manual',
         templateParameters,
       }),
       new HtmlWebpackPlugin({

@@ -6,6 +6,7 @@
 import { runAnnexBench } from './annex';
 import { runEngineBench } from './engine';
 import { runExcelBench } from './excel';
+import { runUiBench } from './ui';
 
 export interface BenchModule {
   name: string;
@@ -16,4 +17,5 @@ export const benchModules: BenchModule[] = [
   { name: 'engine', run: () => runEngineBench() },
   { name: 'excel', run: () => runExcelBench() },
   { name: 'annex', run: () => runAnnexBench() },
+  { name: 'ui', run: () => runUiBench() },
 ];

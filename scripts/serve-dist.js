@@ -92,7 +92,7 @@ function startServer(opts = {}) {
   const host = opts.host || '127.0.0.1';
   const port = opts.port === undefined ? 8080 : opts.port;
   if (!fs.existsSync(path.join(root, 'taskpane.html'))) {
-    return Promise.reject(new Error(`${root} has no taskpane.html; build first (npx webpack --mode production --env e2e)`));
+    return Promise.reject(new Error(`${root} has no taskpane.html; build first (npx webpack --mode production, or --env e2e for dist-e2e/)`));
   }
   const server = http.createServer(createHandler(root));
   return new Promise((resolve, reject) => {

@@ -121,10 +121,28 @@ function Workflows({ controller, browser }: { controller: Controller; browser: b
   const status = useWorkbookStatus(controller);
   const setupId = useId();
 
-  // ---- rubric choice
-  const [rubrics, setRubrics] = useState<RubricSummary[]>(() => safeList(controller));
   const [rubricId, setRubricId] = useState<string | null>(null);
-  const rubric = rubrics.find((r) => r.id === rubricId) ?? null;
+  // ---- rubric choice (null while a lazily loaded controller is still arriving: see Controller.whenLoaded)
+  const [rubrics, setRubrics] = useState<RubricSummary[] | null>(() => (controller.whenLoaded ? null : safeList(controller)));
+  const [loadError, setLoadError] = useState<unknown>(null);
+  useEffect(() => {
+    if (!controller.whenLoaded) return;
+    let live = true;
+    controller.whenLoaded().then(
+      () => {
+        if (live) setRubrics(safeList(controller));
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setLoadError(err);
+        setRubrics([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [controller]);
+  const rubric = rubrics?.find((r) => r.id === rubricId) ?? null;
 
   // ---- roster (the text box is the source of truth; groups resolved from it)
   const [rosterText, setRosterText] = useState('');
@@ -190,8 +208,8 @@ function Workflows({ controller, browser }: { controller: Controller; browser: b
       {/* `hidden` keeps the flows mounted (their state survives folding); the flex class is left off
           while hidden because an author `display` rule would override the [hidden] UA style. */}
       <div id={setupId} className={setupHidden ? undefined : styles.setup} hidden={setupHidden}>
-        <RubricPicker rubrics={rubrics} selectedId={rubricId} onSelect={selectRubric} />
-        <RubricImport controller={controller} onImported={onImported} />
+        <RubricPicker rubrics={rubrics} loadError={loadError} selectedId={rubricId} onSelect={selectRubric} />
+        <RubricImport controller={controller} onImported={onImported} disabled={rubrics === null} />
         {!browser && (
           <>
             <RosterEditor

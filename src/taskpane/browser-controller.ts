@@ -1,10 +1,8 @@
 /**
- * The controller used in a plain browser (no Excel) until file mode is wired in: it lists the
- * built-in rubrics (and accepts imported ones) so staff can read them, has no workbook, and offers
- * `scoreFile` only when one is passed in (src/xlsx provides it).
- *
- * Also used, for now, inside Excel when no Excel controller is wired (index.tsx), with the host
- * info detected there; then createWorkbook says plainly that this build cannot lay out workbooks.
+ * The controller used in a plain browser (no Excel): it lists the built-in rubrics (and accepts
+ * imported ones) so staff can read them, has no workbook, and offers `scoreFile` only when one is
+ * passed in (src/xlsx provides it). index.tsx loads it with import(), after the pane has painted.
+ * Given another host mode, createWorkbook says plainly that this build cannot lay out workbooks.
  */
 import type { Controller, HostInfo, ImportResult, RubricSummary, WorkbookStatus } from './controller';
 import { RubricLibrary } from './rubric-library';

@@ -82,6 +82,13 @@ export interface HostInfo {
 
 export interface Controller {
   host(): HostInfo;
+  /**
+   * Optional, for controllers whose code (rubric catalog, zod, scoring, layout) is loaded with import()
+   * after the pane has painted: resolves once listRubrics() and importRubric() have their real answers;
+   * rejects, with a Chinese message, if that code could not be loaded. The pane shows a spinner in the
+   * rubric section meanwhile. Controllers without it are ready at once.
+   */
+  whenLoaded?(): Promise<void>;
   listRubrics(): RubricSummary[];
   importRubric(fileName: string, text: string): ImportResult;
   /** Lays out the workbook. Resolves when done; rejects with a Chinese message. */

@@ -2,21 +2,39 @@
  * Task pane entry. Renders immediately: office.js is the page's only network dependency and may be
  * missing (offline, blocked, or the e2e build that leaves it out), so nothing here may assume `Office`.
  *
- * createController() below is THE place where a Controller is chosen — wire the real ones there:
- *   - inside Excel: the Excel controller from src/excel (not yet wired; see the TODO);
- *   - in a plain browser: the browser controller, with file mode's scoreFile from src/xlsx (TODO);
- *   - `?demo=1` in a plain browser (no Office at all): the in-memory demo, loaded as its own chunk.
+ * createController() below is THE place where a Controller is chosen:
+ *   - inside Excel: the Excel controller (src/excel/excel-controller.ts);
+ *   - in a plain browser: the browser controller, with file mode when XLSX_HOOKS.scoreFile is set;
+ *   - `?demo=1` in a plain browser (no Office at all): the in-memory demo.
+ *
+ * What this chunk holds is what the pane needs for its first paint: React, Fluent UI and the pane's
+ * components. Every controller is loaded with import() (see lazy-controller.ts), and with it the
+ * rubric catalog, zod, the scoring engine and the layout code; exceljs is loaded by file mode and
+ * annex export only. `npm run bench -- ui` measures the first-paint JavaScript (target ≤ 200 KB gzip).
  */
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { Controller, HostInfo } from './controller';
-import { createBrowserController } from './browser-controller';
+import { createLazyController } from './lazy-controller';
 import { makeT, pickLanguage } from './i18n';
+import { detectApiLevel, MIN_API } from '../excel/requirements';
+import type { LiveSession } from '../excel/session';
 
 interface Wiring {
   controller: Controller;
   demo: boolean;
 }
+
+/**
+ * Hooks for src/xlsx (file mode and annex export), to be filled in by that work. Each must load its
+ * code with import() so that exceljs stays out of the initial chunks. Left unset:
+ *   - scoreFile: the browser pane says file mode is not available in this version;
+ *   - exportAnnex: the Excel controller uses its own default (src/excel/export-annex.ts).
+ */
+const XLSX_HOOKS: {
+  scoreFile?: (file: File) => Promise<void>;
+  exportAnnex?: (session: LiveSession) => Promise<void>;
+} = {};
 
 function queryFlag(name: string): string | null {
   try {
@@ -26,45 +44,61 @@ function queryFlag(name: string): string | null {
   }
 }
 
-/** ExcelApi support as Office reports it (until the Excel controller reports its own host()). */
-function detectExcelHost(): HostInfo {
-  const requirements = Office.context?.requirements;
-  const supported = (v: string) => {
-    try {
-      return Boolean(requirements?.isSetSupported('ExcelApi', v));
-    } catch {
-      return false;
-    }
-  };
-  let apiVersion: string | null = null;
-  for (let minor = 1; minor <= 30 && supported(`1.${minor}`); minor++) apiVersion = `1.${minor}`;
-  return {
-    mode: supported('1.8') ? 'excel' : 'excel-too-old',
-    apiVersion,
-    displayLanguage: Office.context?.displayLanguage ?? '',
-  };
+function browserLanguage(): string {
+  return typeof navigator !== 'undefined' && typeof navigator.language === 'string' ? navigator.language : 'zh-CN';
+}
+
+function browserController(): Controller {
+  return createLazyController({
+    host: { mode: 'browser', apiVersion: null, displayLanguage: browserLanguage() },
+    load: async () => {
+      const { createBrowserController } = await import(/* webpackChunkName: "browser" */ './browser-controller');
+      return createBrowserController({ scoreFile: XLSX_HOOKS.scoreFile });
+    },
+    scoreFile: XLSX_HOOKS.scoreFile,
+  });
 }
 
 // ------------------------------------------------------------------ controller wiring (single place)
 async function createController(): Promise<Wiring> {
   if (typeof Office === 'undefined') {
     if (queryFlag('demo') === '1') {
-      const { createDemoController } = await import(/* webpackChunkName: "demo" */ './demo-controller');
-      const host = queryFlag('host');
-      const mode = host === 'excel-too-old' || host === 'browser' ? host : 'excel';
-      return { controller: createDemoController({ host: { mode } }), demo: true };
+      const asked = queryFlag('host');
+      const mode = asked === 'excel-too-old' || asked === 'browser' ? asked : 'excel';
+      const host: HostInfo = { mode, apiVersion: mode === 'excel-too-old' ? '1.7' : mode === 'excel' ? '1.8' : null, displayLanguage: browserLanguage() };
+      const controller = createLazyController({
+        host,
+        load: async () => {
+          const { createDemoController } = await import(/* webpackChunkName: "demo" */ './demo-controller');
+          return createDemoController({ host });
+        },
+      });
+      return { controller, demo: true };
     }
-    // TODO(src/xlsx): pass file mode here: createBrowserController({ scoreFile })
-    return { controller: createBrowserController(), demo: false };
+    return { controller: browserController(), demo: false };
   }
 
   const info = await Office.onReady();
   if (info.host === Office.HostType.Excel) {
-    // TODO(src/excel): return { controller: createExcelController(), demo: false };
-    return { controller: createBrowserController({ host: detectExcelHost() }), demo: false };
+    // The host state is known now (it decides what the pane shows); the controller's code follows.
+    // It asks the same requirement sets (src/excel/requirements.ts) as the controller's own host().
+    const api = detectApiLevel();
+    const host: HostInfo = {
+      mode: api.supports(MIN_API) ? 'excel' : 'excel-too-old',
+      apiVersion: api.version,
+      displayLanguage: Office.context?.displayLanguage ?? 'zh-CN',
+    };
+    const controller = createLazyController({
+      host,
+      load: async () => {
+        const { createExcelController } = await import(/* webpackChunkName: "excel" */ '../excel/excel-controller');
+        return createExcelController({ api, ...(XLSX_HOOKS.exportAnnex ? { exportAnnex: XLSX_HOOKS.exportAnnex } : {}) });
+      },
+    });
+    return { controller, demo: false };
   }
   // office.js loaded, but not inside Excel (a plain browser tab, or another Office host).
-  return { controller: createBrowserController(), demo: false };
+  return { controller: browserController(), demo: false };
 }
 // ------------------------------------------------------------------
 
@@ -85,7 +119,7 @@ if (container) {
   createController()
     .catch((err: unknown) => {
       console.warn('Controller setup failed; falling back to the browser controller', err);
-      return { controller: createBrowserController(), demo: false };
+      return { controller: browserController(), demo: false };
     })
     .then(({ controller, demo }) => root.render(<App controller={controller} demo={demo} />));
 }

@@ -25,6 +25,8 @@ export const useShared = makeStyles({
   hint: {
     color: tokens.colorNeutralForeground3,
     overflowWrap: 'anywhere',
+    // Also used on <p>: sections space their children with rowGap, not margins.
+    margin: 0,
   },
   list: {
     margin: 0,
@@ -32,17 +34,6 @@ export const useShared = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXXS,
-  },
-  /** Native inputs (file pickers) get the same visible focus ring as Fluent controls. */
-  nativeInput: {
-    maxWidth: '100%',
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: '2px',
-      borderRadius: tokens.borderRadiusMedium,
-    },
   },
   fullWidth: {
     width: '100%',

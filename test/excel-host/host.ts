@@ -8,7 +8,7 @@ import { RequestContext } from './context';
 import { HostUsageError, RichApiError, invalidArgument, richError } from './errors';
 import { ChangeInput, EventHub, FiredEvent, FlushOptions } from './events';
 import { formatCellText } from './number-format';
-import { ClientObject, LoadResult, QueuedOp } from './proxy';
+import { ClientObject, LoadResult, QueuedOp, utf8Length } from './proxy';
 import { ApiVersion, SUPPORTED_VERSIONS } from './requirements';
 import { checkSheetName } from './rules';
 import { WorkbookSnapshot, loadModel, saveModel } from './snapshot';
@@ -122,7 +122,7 @@ export class ExcelHost {
     if (ops.length === 0) return;
     this.syncCount++;
     this._batchSeq++;
-    const bytes = Buffer.byteLength(JSON.stringify(ops.map((o) => [o.label, o.payload])), 'utf8') + 100 * ops.length;
+    const bytes = utf8Length(JSON.stringify(ops.map((o) => [o.label, o.payload]))) + 100 * ops.length;
     this.lastRequestBytes = bytes;
     this.maxRequestBytesSeen = Math.max(this.maxRequestBytesSeen, bytes);
     if (this._failNext !== undefined) {

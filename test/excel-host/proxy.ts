@@ -38,9 +38,14 @@ export interface ClientObjectClass {
   navs: Record<string, (self: any) => ClientObject>;
 }
 
+/** UTF-8 length of a string: Buffer in Node, TextEncoder in a browser (the e2e build bundles this host). */
+export function utf8Length(s: string): number {
+  return typeof Buffer !== 'undefined' ? Buffer.byteLength(s, 'utf8') : new TextEncoder().encode(s).length;
+}
+
 function sizeOf(v: unknown): number {
   if (v === undefined) return 0;
-  return Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8');
+  return utf8Length(JSON.stringify(v) ?? '');
 }
 
 /** Normalises load()'s argument forms into "a/b/c" paths; '' means all scalar properties. */

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import './setup-dom';
 import { screen } from '@testing-library/react';
+import { createExcelHost, installGlobals, uninstallGlobals } from '../excel-host';
 
 /** `Office` is declared by @types/office-js; tests install and remove a small fake of it. */
 const global = globalThis as unknown as { Office?: unknown };
@@ -68,12 +69,25 @@ describe('index.tsx (entry)', () => {
     expect(await screen.findByText('检测到的版本：ExcelApi 1.7')).toBeInTheDocument();
   });
 
-  test('inside Excel 1.8+ the workflow is shown; ?demo=1 is ignored when Office exists', async () => {
+  test('inside Excel 1.8+ the Excel controller is wired: workflow, rubrics after the spinner; ?demo=1 is ignored', async () => {
     window.history.replaceState({}, '', '/taskpane.html?demo=1');
-    setOffice(fakeOffice('Excel', 12, 'zh-CN'));
-    await loadEntry();
-    expect(await screen.findByText('被考核单位名单')).toBeInTheDocument();
-    expect(screen.queryByText(/演示模式/)).not.toBeInTheDocument();
+    const host = createExcelHost({ apiVersion: '1.12', displayLanguage: 'zh-CN' });
+    installGlobals(host);
+    try {
+      await loadEntry();
+      expect(await screen.findByText('被考核单位名单')).toBeInTheDocument();
+      // First paint: the pane itself; the rubric library (loaded with import()) follows.
+      expect(screen.getByText('正在载入评分细则…')).toBeInTheDocument();
+      expect(await screen.findByRole('combobox', { name: '评分细则' })).toBeInTheDocument();
+      expect(screen.queryByText('正在载入评分细则…')).not.toBeInTheDocument();
+      expect(screen.queryByText(/演示模式/)).not.toBeInTheDocument();
+      // The Excel controller looked for its metadata in the (blank) workbook: not bound, no problem reported.
+      await host.flushEvents();
+      expect(screen.queryByText('当前工作簿的问题')).not.toBeInTheDocument();
+      expect(host.syncCount).toBeGreaterThan(0);
+    } finally {
+      uninstallGlobals();
+    }
   });
 
   test('office.js loaded outside Office (host null) → browser mode', async () => {

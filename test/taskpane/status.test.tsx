@@ -26,6 +26,22 @@ function boundStatus(extra: Partial<WorkbookStatus> = {}): Partial<WorkbookStatu
 }
 
 describe('评分状态', () => {
+  test('a rubric with several ranking groups shows the 分组 column', () => {
+    const fake = new FakeController();
+    renderApp({ controller: fake });
+    act(() =>
+      fake.setStatus(
+        boundStatus({
+          rubric: summaryOf('chaoyang-2020-method'),
+          units: [unit('区发改委', { group: '成员单位' }), unit('甲县', { group: '县区' })],
+        }),
+      ),
+    );
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['单位', '分组', '填写进度', '得分', '等次', '名次', '标注']);
+    expect(within(within(table).getAllByRole('row')[2]).getAllByRole('cell')[1]).toHaveTextContent('县区');
+  });
+
   test('appears once a workbook is bound and follows the subscription', async () => {
     const fake = new FakeController();
     const { unmount } = renderApp({ controller: fake });
@@ -38,11 +54,12 @@ describe('评分状态', () => {
 
     const table = screen.getByRole('table');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['单位', '分组', '填写进度', '得分', '等次', '名次', '标注']);
+    // 衡东 ranks everyone in one group: no 分组 column (it would only repeat 成员单位).
+    expect(headers).toEqual(['单位', '填写进度', '得分', '等次', '名次', '标注']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
-      ['县发改局', '成员单位', '10/10', '96.5', '—', '1', '先进单位'],
-      ['县公安局', '成员单位', '31/40', '—', '—', '—', '—'],
+      ['县发改局', '10/10', '96.5', '—', '1', '先进单位'],
+      ['县公安局', '31/40', '—', '—', '—', '—'],
     ]);
 
     // Notices in an info bar.

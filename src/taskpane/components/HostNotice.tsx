@@ -2,12 +2,13 @@
  * Host states other than a current Excel: 'excel-too-old' (nothing else is shown) and 'browser'
  * (the page is open outside Excel; offers file mode when the controller has scoreFile).
  */
-import { useId, useRef, useState } from 'react';
-import { Label, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import type { Controller, HostInfo } from '../controller';
 import { useT } from '../i18n';
 import { useAsyncAction } from '../hooks';
 import { errorText, useShared } from '../styles';
+import { FilePicker } from './FilePicker';
 
 export function ExcelTooOld({ host }: { host: HostInfo }) {
   const t = useT();
@@ -32,10 +33,7 @@ export function ExcelTooOld({ host }: { host: HostInfo }) {
 export function BrowserMode({ controller }: { controller: Controller }) {
   const t = useT();
   const styles = useShared();
-  const inputId = useId();
-  const hintId = useId();
   const headingId = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [lastFile, setLastFile] = useState<string | null>(null);
   const scoreFile = controller.scoreFile?.bind(controller);
   const action = useAsyncAction(async (file: File) => {
@@ -60,25 +58,13 @@ export function BrowserMode({ controller }: { controller: Controller }) {
         </Text>
         {scoreFile ? (
           <>
-            <Label htmlFor={inputId}>{t('file.label')}</Label>
-            <input
-              ref={input}
-              id={inputId}
-              type="file"
+            <FilePicker
+              label={t('file.label')}
+              hint={t('file.hint')}
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={hintId}
-              className={styles.nativeInput}
               disabled={action.busy}
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                if (file) void action.run(file).finally(() => {
-                  if (input.current) input.current.value = '';
-                });
-              }}
+              onFile={(file) => action.run(file)}
             />
-            <Text id={hintId} size={200} className={styles.hint}>
-              {t('file.hint')}
-            </Text>
             {action.busy && <Spinner size="tiny" label={t('file.busy')} />}
             {action.done && lastFile && (
               <MessageBar intent="success">

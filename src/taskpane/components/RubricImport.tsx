@@ -2,12 +2,13 @@
  * 导入评分细则: pick a .json rubric file → controller.importRubric(name, text). Errors are listed
  * one per line with the JSON path and how to fix it; success hands the summary back (App selects it).
  */
-import { useId, useRef, useState } from 'react';
-import { Label, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Controller, ImportResult, RubricSummary } from '../controller';
 import { useT } from '../i18n';
 import { readFileText } from '../hooks';
 import { errorText, useShared } from '../styles';
+import { FilePicker } from './FilePicker';
 
 const useStyles = makeStyles({
   errors: {
@@ -32,14 +33,20 @@ type State =
   | { kind: 'failed'; file: string; errors: Extract<ImportResult, { ok: false }>['errors'] }
   | { kind: 'readError'; message: string };
 
-export function RubricImport({ controller, onImported }: { controller: Controller; onImported: (r: RubricSummary) => void }) {
+export function RubricImport({
+  controller,
+  onImported,
+  disabled = false,
+}: {
+  controller: Controller;
+  onImported: (r: RubricSummary) => void;
+  /** While the rubric library is still loading. */
+  disabled?: boolean;
+}) {
   const t = useT();
   const shared = useShared();
   const styles = useStyles();
   const headingId = useId();
-  const inputId = useId();
-  const hintId = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
 
   async function onFile(file: File) {
@@ -71,26 +78,7 @@ export function RubricImport({ controller, onImported }: { controller: Controlle
       <Text as="h2" size={400} weight="semibold" id={headingId} className={shared.heading}>
         {t('import.heading')}
       </Text>
-      <Label htmlFor={inputId}>{t('import.label')}</Label>
-      <input
-        ref={input}
-        id={inputId}
-        type="file"
-        accept=".json,application/json"
-        aria-describedby={hintId}
-        className={shared.nativeInput}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          if (!file) return;
-          void onFile(file).finally(() => {
-            // Let the same file be chosen again after it has been fixed.
-            if (input.current) input.current.value = '';
-          });
-        }}
-      />
-      <Text id={hintId} size={200} className={shared.hint}>
-        {t('import.hint')}
-      </Text>
+      <FilePicker label={t('import.label')} hint={t('import.hint')} accept=".json,application/json" disabled={disabled} onFile={onFile} />
       {state.kind === 'reading' && <Spinner size="tiny" label={t('import.reading')} />}
       {state.kind === 'ok' && (
         <MessageBar intent="success" layout="multiline">

@@ -17,15 +17,17 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Option,
+  Spinner,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import type { RubricSummary } from '../controller';
 import { useT, type TFunction } from '../i18n';
-import { useShared } from '../styles';
+import { errorText, useShared } from '../styles';
 
 const useStyles = makeStyles({
+  loading: { justifyContent: 'flex-start', minHeight: '32px' },
   option: { display: 'flex', flexDirection: 'column', rowGap: '2px', minWidth: 0, overflowWrap: 'anywhere' },
   optionMeta: { color: tokens.colorNeutralForeground3 },
   details: {
@@ -42,7 +44,7 @@ const useStyles = makeStyles({
   dd: { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
   noteHeader: { overflowWrap: 'anywhere', textAlign: 'start' },
   noteBadge: { marginInlineEnd: tokens.spacingHorizontalXS, flexShrink: 0 },
-  noteText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  noteText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: `0 0 ${tokens.spacingVerticalS}` },
   notesToggle: {
     paddingLeft: 0,
     fontSize: 'inherit',
@@ -94,10 +96,14 @@ function snippet(text: string, max = 26): string {
 
 export function RubricPicker({
   rubrics,
+  loadError = null,
   selectedId,
   onSelect,
 }: {
-  rubrics: RubricSummary[];
+  /** null while the rubric library is still loading. */
+  rubrics: RubricSummary[] | null;
+  /** Why the rubric library could not be loaded (shown instead of the list). */
+  loadError?: unknown;
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
@@ -105,14 +111,23 @@ export function RubricPicker({
   const shared = useShared();
   const styles = useStyles();
   const headingId = useId();
-  const selected = rubrics.find((r) => r.id === selectedId) ?? null;
+  const selected = rubrics?.find((r) => r.id === selectedId) ?? null;
 
   return (
-    <section aria-labelledby={headingId} className={shared.section}>
+    <section aria-labelledby={headingId} aria-busy={rubrics === null} className={shared.section}>
       <Text as="h2" size={400} weight="semibold" id={headingId} className={shared.heading}>
         {t('rubric.heading')}
       </Text>
-      {rubrics.length === 0 ? (
+      {rubrics === null ? (
+        <Spinner size="tiny" labelPosition="after" label={t('rubric.loading')} className={styles.loading} />
+      ) : loadError ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody className={shared.wrap}>
+            <MessageBarTitle>{t('rubric.loadFailed')}</MessageBarTitle>
+            {errorText(loadError, t('error.unknown'))}
+          </MessageBarBody>
+        </MessageBar>
+      ) : rubrics.length === 0 ? (
         <Text as="p" block className={shared.hint}>
           {t('rubric.none')}
         </Text>

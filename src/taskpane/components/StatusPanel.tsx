@@ -56,7 +56,21 @@ const useStyles = makeStyles({
     top: 0,
     zIndex: 2,
     backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: `inset 0 -1px 0 ${tokens.colorNeutralStroke2}`,
+    // The rule under the header: drawn over the whole cell (the cell's inner button would cover an
+    // inset shadow), and a border would scroll away with the rows.
+    '::after': {
+      content: '""',
+      position: 'absolute',
+      left: 0,
+      right: 0,
+      bottom: 0,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      pointerEvents: 'none',
+    },
+  },
+  /** Numeric columns: the heading sits over the right-aligned numbers. */
+  numHead: {
+    '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end', textAlign: 'end' },
   },
   corner: { left: 0, zIndex: 3 },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
@@ -95,6 +109,9 @@ export function StatusPanel({
   const tableHeadingId = useId();
   const complete = status.units.filter((u) => u.complete).length;
   const groupLabel = (id: string) => status.rubric?.groups.find((g) => g.id === id)?.label ?? id;
+  // One ranking group (most rubrics): the column would repeat it on every row and push 得分 out of a
+  // narrow pane, so it is left out.
+  const showGroup = new Set(status.units.map((u) => u.group)).size > 1 || (status.rubric?.groups.length ?? 0) > 1;
 
   return (
     <section aria-labelledby={headingId} className={shared.section}>
@@ -142,17 +159,17 @@ export function StatusPanel({
             <TableHeader>
               <TableRow>
                 <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.corner)}>{t('status.col.unit')}</TableHeaderCell>
-                <TableHeaderCell className={styles.stickyHead}>{t('status.col.group')}</TableHeaderCell>
-                <TableHeaderCell className={styles.stickyHead}>{t('status.col.progress')}</TableHeaderCell>
-                <TableHeaderCell className={styles.stickyHead}>{t('status.col.score')}</TableHeaderCell>
+                {showGroup && <TableHeaderCell className={styles.stickyHead}>{t('status.col.group')}</TableHeaderCell>}
+                <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.numHead)}>{t('status.col.progress')}</TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.numHead)}>{t('status.col.score')}</TableHeaderCell>
                 <TableHeaderCell className={styles.stickyHead}>{t('status.col.band')}</TableHeaderCell>
-                <TableHeaderCell className={styles.stickyHead}>{t('status.col.rank')}</TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.numHead)}>{t('status.col.rank')}</TableHeaderCell>
                 <TableHeaderCell className={styles.stickyHead}>{t('status.col.labels')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {status.units.map((u) => (
-                <UnitRow key={u.key} unit={u} groupLabel={groupLabel(u.group)} />
+                <UnitRow key={u.key} unit={u} groupLabel={showGroup ? groupLabel(u.group) : null} />
               ))}
             </TableBody>
           </Table>
@@ -164,15 +181,17 @@ export function StatusPanel({
   );
 }
 
-function UnitRow({ unit: u, groupLabel: label }: { unit: UnitStatus; groupLabel: string }) {
+function UnitRow({ unit: u, groupLabel: label }: { unit: UnitStatus; groupLabel: string | null }) {
   const { t } = useI18n();
   const styles = useStyles();
   return (
     <TableRow>
       <TableCell className={mergeClasses(styles.unit, styles.sticky)}>{u.name}</TableCell>
-      <TableCell className={styles.nowrap} title={label}>
-        {u.group}
-      </TableCell>
+      {label !== null && (
+        <TableCell className={styles.nowrap} title={label}>
+          {u.group}
+        </TableCell>
+      )}
       <TableCell className={u.complete ? styles.num : mergeClasses(styles.num, styles.incomplete)}>
         {t('status.progressCell', { filled: u.filled, expected: u.expected })}
       </TableCell>

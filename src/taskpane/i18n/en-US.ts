@@ -24,6 +24,8 @@ export const enUS: Messages = {
   'host.browser.body':
     'Load the add-in in Excel to create scoring workbooks that score as you type. Without Excel, use file mode: choose a filled scoring workbook (.xlsx) and download the scored result.',
 
+  'file.choose': 'Choose file…',
+  'file.noneChosen': 'No file chosen',
   'file.heading': 'File mode: score a filled workbook',
   'file.label': 'Choose a filled scoring workbook (.xlsx)',
   'file.hint': 'When scoring is done, the browser downloads two files: the scored workbook and the results annex.',
@@ -35,6 +37,8 @@ export const enUS: Messages = {
   'rubric.heading': 'Choose a rubric',
   'rubric.label': 'Rubric',
   'rubric.placeholder': 'Choose a rubric',
+  'rubric.loading': 'Loading rubrics…',
+  'rubric.loadFailed': 'The rubrics could not be loaded',
   'rubric.none': 'No rubrics are available. Import a rubric file first.',
   'rubric.annex': 'Annex {number}',
   'rubric.imported': 'imported',

@@ -22,6 +22,8 @@ export const zhCN = {
   'host.browser.body':
     '在 Excel 中加载本加载项，可以直接生成评分表并随填随算。没有 Excel 时可以使用文件模式：选择已填写的评分表（.xlsx），计分后下载。',
 
+  'file.choose': '选择文件…',
+  'file.noneChosen': '未选择文件',
   'file.heading': '文件模式：为已填写的评分表计分',
   'file.label': '选择已填写的评分表（.xlsx）',
   'file.hint': '计分完成后，浏览器会下载两个文件：计分后的评分表和考核结果附件。',
@@ -33,6 +35,8 @@ export const zhCN = {
   'rubric.heading': '选择评分细则',
   'rubric.label': '评分细则',
   'rubric.placeholder': '请选择评分细则',
+  'rubric.loading': '正在载入评分细则…',
+  'rubric.loadFailed': '评分细则未能载入',
   'rubric.none': '暂无可用的评分细则，请先导入评分细则文件。',
   'rubric.annex': '附件{number}',
   'rubric.imported': '已导入',

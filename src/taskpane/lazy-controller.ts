@@ -1,0 +1,77 @@
+/**
+ * A Controller whose implementation is loaded with import() after the pane has painted.
+ *
+ * The real controllers pull in the rubric catalog (7 JSON files), zod, the scoring engine and the
+ * layout code: about a quarter of the task pane's JavaScript. The pane's first paint needs none of
+ * it, only the host state (known before any of that loads). So index.tsx renders the App with this
+ * wrapper: until the code has arrived it has no rubrics and no workbook (the rubric section shows a
+ * spinner, see Controller.whenLoaded); then it hands every call to the loaded controller and relays its
+ * status. Actions the user can start before then simply wait for the load.
+ */
+import type { Controller, HostInfo, ImportResult, RubricSummary, WorkbookStatus } from './controller';
+
+const UNBOUND: WorkbookStatus = { bound: false, rubric: null, units: [], problems: [], notices: [], lastScoredAt: null };
+
+export interface LazyControllerOptions {
+  /** Known before the code loads; the App decides its layout from it. */
+  host: HostInfo;
+  /** Loads the real controller (a dynamic import); called once, on the first whenLoaded() or action. */
+  load: () => Promise<Controller>;
+  /** File mode, when the caller offers it (the App shows the file input only if this is set). */
+  scoreFile?: (file: File) => Promise<void>;
+}
+
+export function createLazyController(options: LazyControllerOptions): Controller & { whenLoaded(): Promise<void>; inner(): Controller | null } {
+  const listeners = new Set<(s: WorkbookStatus) => void>();
+  let inner: Controller | null = null;
+  let loading: Promise<Controller> | null = null;
+
+  const current = (): WorkbookStatus => (inner ? inner.status() : UNBOUND);
+  const emit = () => {
+    const s = current();
+    for (const l of listeners) l(s);
+  };
+
+  const get = (): Promise<Controller> => {
+    loading ??= (async () => {
+      let c: Controller;
+      try {
+        c = await options.load();
+        // A controller that itself loads lazily is ready only when it says so.
+        if (c.whenLoaded) await c.whenLoaded();
+      } catch (err) {
+        // Typically a chunk that failed to download (ChunkLoadError). The next call tries again.
+        loading = null;
+        const detail = err instanceof Error ? err.message : String(err);
+        throw new Error(`加载项的程序文件未能载入（${detail}）。请检查网络，然后关闭并重新打开任务窗格。`);
+      }
+      inner = c;
+      c.subscribe(() => emit());
+      emit();
+      return c;
+    })();
+    return loading;
+  };
+
+  const controller: Controller & { whenLoaded(): Promise<void>; inner(): Controller | null } = {
+    host: () => options.host,
+    whenLoaded: () => get().then(() => undefined),
+    inner: () => inner,
+    listRubrics: (): RubricSummary[] => (inner ? inner.listRubrics() : []),
+    importRubric: (fileName: string, text: string): ImportResult =>
+      inner
+        ? inner.importRubric(fileName, text)
+        : { ok: false, errors: [{ path: '', message: '评分细则库还在载入。', fix: '请稍候片刻，再重新选择这个文件。' }] },
+    createWorkbook: async (rubricId, roster, onProgress, signal) => (await get()).createWorkbook(rubricId, roster, onProgress, signal),
+    rescoreAll: async () => (await get()).rescoreAll(),
+    exportAnnex: async () => (await get()).exportAnnex(),
+    selectProblem: async (problem) => (await get()).selectProblem(problem),
+    status: current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  if (options.scoreFile) controller.scoreFile = options.scoreFile;
+  return controller;
+}

@@ -10,7 +10,8 @@ import { RubricLibrary } from './rubric-library';
 export interface BrowserControllerOptions {
   host?: Partial<HostInfo>;
   /** File mode (src/xlsx): score a filled .xlsx and download the results. */
-  scoreFile?: (file: File) => Promise<void>;
+  /** File mode (src/xlsx): scores a filled .xlsx, downloads the results and returns the status to show. */
+  scoreFile?: (file: File) => Promise<WorkbookStatus | void>;
   library?: RubricLibrary;
 }
 
@@ -44,6 +45,8 @@ export function createBrowserController(options: BrowserControllerOptions = {}):
       ),
     );
 
+  let current: WorkbookStatus = EMPTY_STATUS;
+  const listeners = new Set<(s: WorkbookStatus) => void>();
   const controller: Controller = {
     host: () => host,
     listRubrics: (): RubricSummary[] => lib().list(),
@@ -52,9 +55,20 @@ export function createBrowserController(options: BrowserControllerOptions = {}):
     rescoreAll: () => noWorkbook(),
     exportAnnex: () => noWorkbook(),
     selectProblem: () => Promise.resolve(),
-    status: () => EMPTY_STATUS,
-    subscribe: () => () => undefined,
+    status: () => current,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
-  if (options.scoreFile) controller.scoreFile = options.scoreFile;
+  const scoreFile = options.scoreFile;
+  if (scoreFile)
+    controller.scoreFile = async (file: File) => {
+      const status = await scoreFile(file);
+      if (status) {
+        current = status;
+        for (const l of listeners) l(current);
+      }
+    };
   return controller;
 }

@@ -14,7 +14,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import type { Controller, HostInfo } from './controller';
+import type { Controller, HostInfo, WorkbookStatus } from './controller';
 import { createLazyController } from './lazy-controller';
 import { makeT, pickLanguage } from './i18n';
 import { detectApiLevel, MIN_API } from '../excel/requirements';
@@ -32,9 +32,12 @@ interface Wiring {
  *   - exportAnnex: the Excel controller uses its own default (src/excel/export-annex.ts).
  */
 const XLSX_HOOKS: {
-  scoreFile?: (file: File) => Promise<void>;
+  scoreFile?: (file: File) => Promise<WorkbookStatus>;
   exportAnnex?: (session: LiveSession) => Promise<void>;
-} = {};
+} = {
+  // File mode: exceljs and the reader load only when a file is picked.
+  scoreFile: async (file) => (await import(/* webpackChunkName: "file-mode" */ '../xlsx/browser-file-mode')).scoreFileInBrowser(file),
+};
 
 function queryFlag(name: string): string | null {
   try {

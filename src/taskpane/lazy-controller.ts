@@ -17,8 +17,8 @@ export interface LazyControllerOptions {
   host: HostInfo;
   /** Loads the real controller (a dynamic import); called once, on the first whenLoaded() or action. */
   load: () => Promise<Controller>;
-  /** File mode, when the caller offers it (the App shows the file input only if this is set). */
-  scoreFile?: (file: File) => Promise<void>;
+  /** File mode is offered (the App shows the file input only if this is set); the loaded controller's scoreFile does the work. */
+  scoreFile?: (file: File) => Promise<unknown>;
 }
 
 export function createLazyController(options: LazyControllerOptions): Controller & { whenLoaded(): Promise<void>; inner(): Controller | null } {
@@ -72,6 +72,13 @@ export function createLazyController(options: LazyControllerOptions): Controller
       return () => listeners.delete(listener);
     },
   };
-  if (options.scoreFile) controller.scoreFile = options.scoreFile;
+  const fallback = options.scoreFile;
+  if (fallback)
+    controller.scoreFile = async (file: File) => {
+      // The loaded controller records the result as its status, which this wrapper relays.
+      const c = await get();
+      if (c.scoreFile) await c.scoreFile(file);
+      else await fallback(file);
+    };
   return controller;
 }

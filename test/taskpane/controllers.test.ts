@@ -109,9 +109,17 @@ describe('browser controller', () => {
     const unsubscribe = c.subscribe(() => undefined);
     expect(() => unsubscribe()).not.toThrow();
 
-    const scoreFile = jest.fn(async () => undefined);
+    const scored = { bound: true, rubric: null, units: [], problems: [], notices: ['已下载'], lastScoredAt: 'now' };
+    const scoreFile = jest.fn(async () => scored);
     const withFile = createBrowserController({ scoreFile });
-    expect(withFile.scoreFile).toBe(scoreFile);
+    const seen: unknown[] = [];
+    withFile.subscribe((st) => seen.push(st));
+    const file = { name: 'x.xlsx' } as File;
+    await withFile.scoreFile?.(file);
+    expect(scoreFile).toHaveBeenCalledWith(file);
+    // The file's result becomes the pane's status.
+    expect(withFile.status()).toBe(scored);
+    expect(seen).toEqual([scored]);
   });
 
   test('inside Excel without the Excel controller wired, creation fails with a plain message', async () => {

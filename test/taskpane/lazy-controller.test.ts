@@ -66,8 +66,16 @@ describe('createLazyController', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  test('scoreFile is offered from the start when the caller has it', () => {
-    const scoreFile = jest.fn(async () => undefined);
-    expect(createLazyController({ host: HOST, load: async () => new FakeController(), scoreFile }).scoreFile).toBe(scoreFile);
+  test('scoreFile is offered from the start when the caller has it, and goes to the loaded controller', async () => {
+    const fallback = jest.fn(async () => undefined);
+    const inner = new FakeController();
+    const innerScore = jest.fn(async () => undefined);
+    (inner as { scoreFile?: (f: File) => Promise<void> }).scoreFile = innerScore;
+    const lazy = createLazyController({ host: HOST, load: async () => inner, scoreFile: fallback });
+    expect(typeof lazy.scoreFile).toBe('function');
+    const file = { name: 'x.xlsx' } as File;
+    await lazy.scoreFile?.(file);
+    expect(innerScore).toHaveBeenCalledWith(file);
+    expect(fallback).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,27 @@
+/**
+ * File mode in the task pane opened in a plain browser: a filled scoring workbook picked from disk
+ * is scored, the scored workbook and the annex are downloaded, and the result is shown as the pane's
+ * status (units, scores, problems). Loaded lazily with exceljs.
+ */
+import { buildStatus } from '../excel/status';
+import type { StatusProblem, WorkbookStatus } from '../taskpane/controller';
+import { downloadBlob } from './download';
+import { isWorkbookError } from './errors';
+import { scoreFilledWorkbook } from './file-mode';
+
+const stem = (name: string) => name.replace(/\.xlsx$/i, '');
+
+export async function scoreFileInBrowser(file: File): Promise<WorkbookStatus> {
+  let out;
+  try {
+    out = await scoreFilledWorkbook(await file.arrayBuffer());
+  } catch (e) {
+    // Unusable files carry a Chinese message; anything else is reported as is.
+    throw new Error(isWorkbookError(e) ? e.message : `无法读取「${file.name}」：${e instanceof Error ? e.message : String(e)}`);
+  }
+  downloadBlob(`${stem(file.name)}-已计分.xlsx`, out.scored);
+  downloadBlob(`${stem(file.name)}-附件.xlsx`, out.annex);
+  const workbookProblems: StatusProblem[] = out.workbookProblems.map((p, i) => ({ ...p, id: `file:${i}`, kind: /版本|校验码/.test(p.message) ? 'version' : 'other' }));
+  const status = buildStatus(out.rubric, out.meta, out.result, workbookProblems, [`已下载「${stem(file.name)}-已计分.xlsx」和「${stem(file.name)}-附件.xlsx」`], () => undefined);
+  return status;
+}

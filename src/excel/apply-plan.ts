@@ -17,6 +17,15 @@ export interface ApplyOptions {
   requestBudget?: number;
 }
 
+/** What users may still do on a protected sheet: format, resize, sort and filter; inputs are unlocked. */
+export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowSort: true,
+  allowAutoFilter: true,
+};
+
 export class ApplyCancelled extends Error {
   constructor() {
     super('已取消：已生成的工作表保留，可删除后重新生成');
@@ -162,7 +171,7 @@ async function writeMeta(context: Excel.RequestContext, plan: WorkbookPlan): Pro
   ws.visibility = 'VeryHidden';
 }
 
-export async function applyPlan(plan: WorkbookPlan, options: ApplyOptions): Promise<{ syncs: number }> {
+export async function applyPlan(plan: WorkbookPlan, options: ApplyOptions): Promise<{ syncs: number; warnings: string[] }> {
   return Excel.run(async (context) => {
     const batch = new Batch(context, options.requestBudget);
     const sheets = context.workbook.worksheets;
@@ -190,6 +199,16 @@ export async function applyPlan(plan: WorkbookPlan, options: ApplyOptions): Prom
     await writeMeta(context, plan);
     sheets.getItem(plan.sheets[0].name).activate();
     await batch.flush();
+    const warnings: string[] = [];
+    if (plan.meta.protectComputed) {
+      // Protection is a separate request: if Excel refuses it (office-js 6784), the workbook is still made.
+      for (const s of plan.sheets) sheets.getItem(s.name).protection.protect(PROTECTION_OPTIONS);
+      try {
+        await batch.flush();
+      } catch (e) {
+        warnings.push(`工作表保护未能设置（${e instanceof Error ? e.message : String(e)}），计算单元格未受保护，计分不受影响`);
+      }
+    }
     if (blank && blankUsed) {
       blankUsed.load('address');
       await batch.flush();
@@ -199,6 +218,6 @@ export async function applyPlan(plan: WorkbookPlan, options: ApplyOptions): Prom
         await batch.flush();
       }
     }
-    return { syncs: batch.syncs };
+    return { syncs: batch.syncs, warnings };
   });
 }

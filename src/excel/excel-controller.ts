@@ -4,7 +4,7 @@
  */
 import { planWorkbook, checkRoster } from '../layout/workbook-plan';
 import { contentHash } from '../rubric/hash';
-import type { Controller, HostInfo, Progress, RosterEntry, StatusProblem, WorkbookStatus } from '../taskpane/controller';
+import type { Controller, CreateOptions, HostInfo, Progress, RosterEntry, StatusProblem, WorkbookStatus } from '../taskpane/controller';
 import { RubricLibrary } from '../taskpane/rubric-library';
 import { applyPlan } from './apply-plan';
 import { detectApiLevel, MIN_API, type ApiLevel } from './requirements';
@@ -67,17 +67,19 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
     host,
     listRubrics: () => library.list(),
     importRubric: (fileName, text) => library.import(fileName, text),
-    async createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal) {
+    async createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal, createOptions?: CreateOptions) {
       const rubric = library.get(rubricId);
       if (!rubric) throw new Error(`找不到评分细则「${rubricId}」`);
       const loaded = { rubric, hash: contentHash(rubric) };
       const problems = checkRoster(loaded, roster);
       if (problems.length) throw new Error(problems.map((p) => p.message).join('；'));
       if (session) throw new Error('本工作簿已经生成过考核评分表。请新建一个空白工作簿再生成。');
-      const plan = planWorkbook(loaded, roster);
-      await applyPlan(plan, { api, signal, onProgress: (done, total) => onProgress({ done, total, phase: '生成评分表' }) });
+      const plan = planWorkbook(loaded, roster, undefined, { protectComputed: createOptions?.protectComputed });
+      const applied = await applyPlan(plan, { api, signal, onProgress: (done, total) => onProgress({ done, total, phase: '生成评分表' }) });
       onProgress({ done: roster.length, total: roster.length, phase: '计分' });
       await bind();
+      const live = session as LiveSession | null; // set by bind()
+      if (applied.warnings.length && live) live.addNotices(applied.warnings);
     },
     async rescoreAll() {
       if (!session) {

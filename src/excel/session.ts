@@ -21,6 +21,7 @@ import type { Rubric } from '../rubric/schema';
 import { scoreRoster } from '../scoring/score';
 import type { RosterResult, UnitInput } from '../scoring/types';
 import type { StatusProblem, WorkbookStatus } from '../taskpane/controller';
+import { PROTECTION_OPTIONS } from './apply-plan';
 import { Batch } from './batch';
 import { EchoFilter } from './echo';
 import type { ApiLevel } from './requirements';
@@ -70,8 +71,14 @@ export class LiveSession {
   private readonly echo = new EchoFilter();
   private readonly queue: QueuedChange[] = [];
   private running: Promise<void> | null = null;
+  /** After a failed write, what we believe is in the sheets is unreliable: the next round reads everything. */
+  private needsFullRead = false;
+  /** Set when Excel refused to protect or unprotect a sheet (office-js 6784): write without touching protection. */
+  private protectionBroken = false;
   private result: RosterResult | null = null;
   private notices: string[] = [];
+  /** Notices that outlive a round (protection refused). */
+  private readonly sticky: string[] = [];
   private extraProblems: StatusProblem[] = [];
   private listeners = new Set<(s: WorkbookStatus) => void>();
   private handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
@@ -167,7 +174,8 @@ export class LiveSession {
     try {
       await Excel.run(async (context) => {
         const batch = new Batch(context);
-        const keys = sheetKeys ?? [...this.managedKeys()];
+        const keys = sheetKeys === null || this.needsFullRead ? [...this.managedKeys()] : sheetKeys;
+        this.needsFullRead = false;
         await this.readSheets(context, batch, keys);
         this.result = scoreRoster(
           this.rubric,
@@ -179,10 +187,20 @@ export class LiveSession {
         syncs = batch.syncs;
       });
     } catch (e) {
-      // A failed sync applied nothing: forget what we believe is written so the next round rewrites it.
+      // A failed sync applied nothing: forget what we believe is written so the next round reads and rewrites it.
       this.ledger.clear();
       this.echo.clear();
-      this.notices = [`计分写入失败，将在下次修改或「重新计分」时重试：${e instanceof Error ? e.message : String(e)}`];
+      this.needsFullRead = true;
+      const msg = e instanceof Error ? e.message : String(e);
+      if (this.meta.protectComputed && !this.protectionBroken) {
+        // Excel may refuse protect/unprotect (office-js 6784): retry once leaving protection alone.
+        this.protectionBroken = true;
+        await this.round(null).catch(() => undefined);
+        this.sticky.push(`工作表保护未能切换（${msg}），已在不改变保护状态的情况下重新写入；如仍有未更新的得分，请手动取消工作表保护后点「重新计分」`);
+        this.emit();
+        return;
+      }
+      this.notices = [`计分写入失败，将在下次修改或「重新计分」时重试：${msg}`];
       this.emit();
       throw e;
     } finally {
@@ -286,6 +304,9 @@ export class LiveSession {
       const s = this.sheets.get(key);
       if (!s) continue;
       const ws = context.workbook.worksheets.getItem(s.worksheetId);
+      // A protected workbook: unprotect, write, protect again, all in the same request.
+      const guard = this.meta.protectComputed && !this.protectionBroken;
+      if (guard) ws.protection.unprotect();
       for (const o of list) {
         const at = lookup(s, o.rowKey, o.role);
         if (!at) continue;
@@ -302,6 +323,7 @@ export class LiveSession {
         written++;
         await batch.add(2, o.value);
       }
+      if (guard) ws.protection.protect(PROTECTION_OPTIONS);
     }
     return written;
   }
@@ -318,7 +340,13 @@ export class LiveSession {
   // ------------------------------------------------------------------ status for the task pane
 
   status(): WorkbookStatus {
-    return buildStatus(this.rubric, this.meta, this.result, this.extraProblems, this.notices, (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId));
+    return buildStatus(this.rubric, this.meta, this.result, this.extraProblems, [...this.sticky, ...this.notices], (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId));
+  }
+
+  /** Notices from outside a round (e.g. protection refused while laying out). */
+  addNotices(notices: string[]): void {
+    this.sticky.push(...notices);
+    this.emit();
   }
 
   subscribe(listener: (s: WorkbookStatus) => void): () => void {

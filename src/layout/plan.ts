@@ -111,6 +111,8 @@ export interface WorkbookMeta {
   units: { key: string; name: string; group: string }[];
   createdAt: string;
   appVersion: string;
+  /** Sheets protected so only input cells can be edited (no password); the add-in unprotects to write. */
+  protectComputed?: boolean;
 }
 
 export interface WorkbookPlan {

@@ -38,7 +38,7 @@ export function checkRoster(loaded: LoadedRubric, roster: RosterUnit[]): RosterP
   return problems;
 }
 
-export function planWorkbook(loaded: LoadedRubric, roster: RosterUnit[], createdAt = new Date().toISOString()): WorkbookPlan {
+export function planWorkbook(loaded: LoadedRubric, roster: RosterUnit[], createdAt = new Date().toISOString(), options: { protectComputed?: boolean } = {}): WorkbookPlan {
   const problems = checkRoster(loaded, roster);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('；'));
   const { rubric } = loaded;
@@ -64,6 +64,7 @@ export function planWorkbook(loaded: LoadedRubric, roster: RosterUnit[], created
     units,
     createdAt,
     appVersion: APP_VERSION,
+    ...(options.protectComputed ? { protectComputed: true } : {}),
   };
   return { meta, rubricJson: JSON.stringify(rubric), sheets };
 }

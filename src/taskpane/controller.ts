@@ -62,6 +62,11 @@ export interface WorkbookStatus {
   lastScoredAt: string | null;
 }
 
+export interface CreateOptions {
+  /** Protect the sheets so only the yellow input cells can be edited (no password). */
+  protectComputed?: boolean;
+}
+
 export interface Progress {
   done: number;
   total: number;
@@ -92,7 +97,7 @@ export interface Controller {
   listRubrics(): RubricSummary[];
   importRubric(fileName: string, text: string): ImportResult;
   /** Lays out the workbook. Resolves when done; rejects with a Chinese message. */
-  createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<void>;
+  createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal, options?: CreateOptions): Promise<void>;
   rescoreAll(): Promise<void>;
   /** Excel: opens the annex as a new workbook (or downloads it); browser: downloads. */
   exportAnnex(): Promise<void>;

@@ -62,7 +62,7 @@ export function createLazyController(options: LazyControllerOptions): Controller
       inner
         ? inner.importRubric(fileName, text)
         : { ok: false, errors: [{ path: '', message: '评分细则库还在载入。', fix: '请稍候片刻，再重新选择这个文件。' }] },
-    createWorkbook: async (rubricId, roster, onProgress, signal) => (await get()).createWorkbook(rubricId, roster, onProgress, signal),
+    createWorkbook: async (rubricId, roster, onProgress, signal, opts) => (await get()).createWorkbook(rubricId, roster, onProgress, signal, opts),
     rescoreAll: async () => (await get()).rescoreAll(),
     exportAnnex: async () => (await get()).exportAnnex(),
     selectProblem: async (problem) => (await get()).selectProblem(problem),

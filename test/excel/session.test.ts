@@ -294,3 +294,34 @@ describe('status for the task pane', () => {
     expect(one?.message).toBe('县公安局：十 参加县信用办活动情况 未填写：未参加县信用办组织活动的次数');
   });
 });
+
+describe('optional protection of computed cells', () => {
+  it('protects the sheets, unprotects to write and protects again in the same request (still 2 syncs)', async () => {
+    const host = await newHost('1.8');
+    const plan = planWorkbook(loadBuiltin('hengdong-2020-members'), roster(3), undefined, { protectComputed: true });
+    const applied = await applyPlan(plan, { api: detectApiLevel() });
+    expect(applied.warnings).toEqual([]);
+    expect(host.protection('县公安局').protected).toBe(true);
+    const session = await bind(host);
+    const before = host.syncCount;
+    host.userEdit('县公安局', inputAt(host, '县公安局', '六', 'reports'), [[4]]); // inputs are unlocked
+    await host.flushEvents();
+    expect(host.syncCount - before).toBe(2);
+    expect(valueAt(host, '县公安局', cellAddress(host, '县公安局', 'i|六|reports', 'score'))).toBe(2);
+    expect(host.protection('县公安局').protected).toBe(true);
+    expect(session.status().notices).toEqual([]);
+  });
+
+  it('tolerates Excel refusing protect/unprotect (office-js 6784): the workbook is made and scores are still written', async () => {
+    const host = await newHost('1.8');
+    host.failProtect = 'always';
+    const plan = planWorkbook(loadBuiltin('hengdong-2020-members'), roster(3), undefined, { protectComputed: true });
+    const applied = await applyPlan(plan, { api: detectApiLevel() });
+    expect(applied.warnings[0]).toContain('工作表保护未能设置');
+    const session = await bind(host);
+    host.userEdit('县公安局', inputAt(host, '县公安局', '六', 'reports'), [[4]]);
+    await host.flushEvents();
+    expect(valueAt(host, '县公安局', cellAddress(host, '县公安局', 'i|六|reports', 'score'))).toBe(2);
+    expect(session.status().notices.join('')).toContain('工作表保护未能切换');
+  });
+});

@@ -17,6 +17,20 @@ async function prepare(user: User, fake: FakeController) {
 }
 
 describe('生成评分表', () => {
+  test('the protection option is off by default and passed through when ticked', async () => {
+    const user = setupUser();
+    const fake = new FakeController();
+    renderApp({ controller: fake });
+    await user.click(screen.getByRole('combobox', { name: '评分细则' }));
+    await user.click(await screen.findByRole('option', { name: /衡东县/ }));
+    await user.click(screen.getByRole('button', { name: '使用文件附件名单' }));
+    const box = screen.getByRole('checkbox', { name: /保护计算单元格/ });
+    expect(box).not.toBeChecked();
+    await user.click(box);
+    await user.click(screen.getByRole('button', { name: '生成评分表' }));
+    expect(fake.callsOf('createWorkbook')[0][4]).toEqual({ protectComputed: true });
+  });
+
   test('shows progress (已完成 X / 共 Y 个单位) and can be cancelled', async () => {
     const user = setupUser();
     const fake = new FakeController();

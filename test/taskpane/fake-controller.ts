@@ -3,6 +3,7 @@
  * returns (host, rubrics, import result, status) and when its promises settle.
  */
 import type {
+  CreateOptions,
   Controller,
   HostInfo,
   ImportResult,
@@ -120,8 +121,8 @@ export class FakeController implements Controller {
     return this.importResult;
   }
 
-  createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<void> {
-    this.calls.push({ method: 'createWorkbook', args: [rubricId, roster, onProgress, signal] });
+  createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal, options?: CreateOptions): Promise<void> {
+    this.calls.push({ method: 'createWorkbook', args: [rubricId, roster, onProgress, signal, options] });
     const d = deferred();
     this.create = { ...d, onProgress, signal };
     if (this.honourAbort && signal) {

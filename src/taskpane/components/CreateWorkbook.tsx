@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import {
+  Checkbox,
   Button,
   Field,
   MessageBar,
@@ -41,6 +42,7 @@ export function CreateWorkbook({
   const headingId = useId();
   const reasonId = useId();
   const [run, setRun] = useState<Run>({ kind: 'idle' });
+  const [protect, setProtect] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const createButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -77,6 +79,7 @@ export function CreateWorkbook({
           if (mounted.current && !ac.signal.aborted) setRun({ kind: 'running', progress: { ...p } });
         },
         ac.signal,
+        { protectComputed: protect },
       );
       if (!mounted.current) return;
       if (ac.signal.aborted) setRun({ kind: 'cancelled' });
@@ -111,6 +114,7 @@ export function CreateWorkbook({
         </Text>
       )}
 
+      <Checkbox checked={protect} disabled={running} onChange={(_, d) => setProtect(Boolean(d.checked))} label={t('create.protect')} />
       <div className={shared.row}>
         <Button
           ref={createButton}

@@ -97,6 +97,7 @@ export const enUS: Messages = {
 
   'create.heading': 'Create the scoring workbook',
   'create.button': 'Create scoring workbook',
+  'create.protect': 'Protect computed cells (only the yellow input cells can be edited; no password)',
   'create.cancel': 'Cancel',
   'create.progress': 'Done: {done} of {total} units',
   'create.preparing': 'Preparing…',

@@ -95,6 +95,7 @@ export const zhCN = {
 
   'create.heading': '生成评分表',
   'create.button': '生成评分表',
+  'create.protect': '保护计算单元格（只能编辑黄色输入单元格，不设密码）',
   'create.cancel': '取消',
   'create.progress': '已完成 {done} / 共 {total} 个单位',
   'create.preparing': '正在准备…',

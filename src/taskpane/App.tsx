@@ -194,7 +194,7 @@ function Workflows({ controller, browser }: { controller: Controller; browser: b
     <>
       {browser && <BrowserMode controller={controller} />}
       {status.bound ? (
-        <StatusPanel controller={controller} status={status} headingRef={statusHeading} />
+        <StatusPanel controller={controller} status={status} headingRef={statusHeading} fileMode={browser} />
       ) : (
         <WorkbookNotices status={status} />
       )}

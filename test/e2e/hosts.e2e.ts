@@ -37,7 +37,7 @@ test('plain browser (production build, no Office): outside-Excel notice, file mo
     expect(requested.some((u) => u.includes('appsforoffice.microsoft.com'))).toBe(true);
     expect(requested.filter((u) => /\/(exceljs|excel)\.[0-9a-f]+\.js$/.test(u))).toEqual([]);
     expect(seriousOnly(await axeViolations(page))).toEqual([]);
-    await screenshot(page, 'browser');
+    // docs/screenshots/browser.png is taken after a file was scored (file-mode.e2e.ts).
     expect(p.errors).toEqual([]);
   } finally {
     await p.close();

@@ -47,7 +47,16 @@ const useStyles = makeStyles({
   icon: { paddingTop: '2px', display: 'inline-flex' },
 });
 
-export function ProblemList({ controller, problems }: { controller: Controller; problems: StatusProblem[] }) {
+export function ProblemList({
+  controller,
+  problems,
+  selectable = true,
+}: {
+  controller: Controller;
+  problems: StatusProblem[];
+  /** False in file mode: there is no sheet to take the user to, so no 'click to locate' hint. */
+  selectable?: boolean;
+}) {
   const t = useT();
   const shared = useShared();
   const styles = useStyles();
@@ -79,9 +88,11 @@ export function ProblemList({ controller, problems }: { controller: Controller; 
         <Text className={shared.hint}>{t('problems.none')}</Text>
       ) : (
         <>
-          <Text size={200} className={shared.hint}>
-            {t('problems.hint')}
-          </Text>
+          {selectable && (
+            <Text size={200} className={shared.hint}>
+              {t('problems.hint')}
+            </Text>
+          )}
           <ul className={styles.list} aria-labelledby={headingId}>
             {shown.map((p) => (
               <li key={p.id}>

@@ -96,11 +96,14 @@ export function StatusPanel({
   controller,
   status,
   headingRef,
+  fileMode = false,
 }: {
   controller: Controller;
   status: WorkbookStatus;
   /** App moves focus here once a workbook has been created. */
   headingRef?: Ref<HTMLHeadingElement>;
+  /** The status of a scored file (plain browser): there is no workbook to rescore, export from or select cells in. */
+  fileMode?: boolean;
 }) {
   const { t, lang } = useI18n();
   const shared = useShared();
@@ -145,7 +148,7 @@ export function StatusPanel({
         </MessageBar>
       )}
 
-      <WorkbookActions controller={controller} />
+      {!fileMode && <WorkbookActions controller={controller} />}
 
       <Text as="h3" size={300} weight="semibold" id={tableHeadingId} className={shared.heading}>
         {t('status.tableHeading')}
@@ -176,7 +179,7 @@ export function StatusPanel({
         </div>
       )}
 
-      <ProblemList controller={controller} problems={status.problems} />
+      <ProblemList controller={controller} problems={status.problems} selectable={!fileMode} />
     </section>
   );
 }

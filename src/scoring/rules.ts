@@ -24,8 +24,16 @@ export interface RuleResult {
 }
 
 const ONE = new Fraction(1);
-const pts = (x: Fraction | number) => `${toText(exact(x))} 分`;
-const labelOf = (r: FieldReader, id: string) => r.field(id).label.replace(/^是否/, '');
+/** Points in a reason. Rubric constants are plain short decimals and print as they are (no rational work). */
+const pts = (x: Fraction | number) => (typeof x === 'number' ? `${x} 分` : `${toText(x)} 分`);
+const labels = new WeakMap<object, string>();
+/** A field's label without its 是否 prefix, as used in reasons (cached per field). */
+const labelOf = (r: FieldReader, id: string) => {
+  const f = r.field(id);
+  let l = labels.get(f);
+  if (l === undefined) labels.set(f, (l = f.label.replace(/^是否/, '')));
+  return l;
+};
 
 export function evaluateRule(rule: Rule | PartRule, r: FieldReader, itemMax: Fraction): RuleResult {
   if (rule.zeroIf && holds(rule.zeroIf, r)) {

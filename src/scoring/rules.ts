@@ -25,7 +25,14 @@ export interface RuleResult {
 
 const ONE = new Fraction(1);
 /** Points in a reason. Rubric constants are plain short decimals and print as they are (no rational work). */
-const pts = (x: Fraction | number) => (typeof x === 'number' ? `${x} 分` : `${toText(x)} 分`);
+const ptsText = new Map<number, string>();
+const pts = (x: Fraction | number) => {
+  if (typeof x !== 'number') return `${toText(x)} 分`;
+  // Number-to-string conversion is a hot spot in reasons: rubric constants recur, so cache them.
+  let t = ptsText.get(x);
+  if (t === undefined) ptsText.set(x, (t = `${x} 分`));
+  return t;
+};
 const labels = new WeakMap<object, string>();
 /** A field's label without its 是否 prefix, as used in reasons (cached per field). */
 const labelOf = (r: FieldReader, id: string) => {

@@ -83,28 +83,30 @@ function itemScore(indicatorId: string, score: number | null, exact: string | nu
   return { indicatorId, score, exact, max, reason, status };
 }
 
+function report(problems: Problem[], unit: UnitInput, ind: Indicator, extra: Partial<Problem> & Pick<Problem, 'severity' | 'message'>): void {
+  problems.push({ unit: unit.name, indicatorId: ind.id, ...extra });
+}
+
 function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, reader: Reader, problems: Problem[]): ItemOutcome {
   const raw = unit.inputs?.[ind.id] ?? {};
-  const at = (extra: Partial<Problem> & Pick<Problem, 'severity' | 'message'>) =>
-    problems.push({ unit: unit.name, indicatorId: ind.id, ...extra });
-  const item = (score: number | null, exactText: string | null, max: number | null, reason: string, status: ItemScore['status']) => itemScore(ind.id, score, exactText, max, reason, status);
+  // No closures here: this runs for every item of every unit (their allocation showed in profiles).
   const printedMax = ind.points === null ? null : exact(ind.points);
 
   const fields = fieldsOf(ind);
   for (const key in raw) {
-    if (!fields.has(key)) at({ severity: 'warning', fieldId: key, message: `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用` });
+    if (!fields.has(key)) report(problems, unit, ind, { severity: 'warning', fieldId: key, message: `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用` });
   }
 
   if (unit.notApplicable?.includes(ind.id)) {
     if (rubric.notApplicable === 'not_allowed') {
-      at({ severity: 'error', message: `${unit.name}：${itemLabel(ind)} 标为「不涉及」，但本文件未规定不涉及的情形，每个单位都须评分` });
-      return { result: item(null, null, ind.points, '文件未规定「不涉及」，须评分', 'invalid'), exactScore: null, exactMax: printedMax };
+      report(problems, unit, ind, { severity: 'error', message: `${unit.name}：${itemLabel(ind)} 标为「不涉及」，但本文件未规定不涉及的情形，每个单位都须评分` });
+      return { result: itemScore(ind.id, null, null, ind.points, '文件未规定「不涉及」，须评分', 'invalid'), exactScore: null, exactMax: printedMax };
     }
     if (rubric.notApplicable === 'full_points') {
       if (printedMax === null) throw new Error('rubric bug: full_points needs printed points');
-      return { result: item(ind.points, printedMax.toFraction(), ind.points, '不涉及，不扣分', 'not_applicable'), exactScore: printedMax, exactMax: printedMax };
+      return { result: itemScore(ind.id, ind.points, printedMax.toFraction(), ind.points, '不涉及，不扣分', 'not_applicable'), exactScore: printedMax, exactMax: printedMax };
     }
-    return { result: item(null, null, null, '不涉及，不计入 x 和 y', 'excluded'), exactScore: null, exactMax: null };
+    return { result: itemScore(ind.id, null, null, null, '不涉及，不计入 x 和 y', 'excluded'), exactScore: null, exactMax: null };
   }
 
   // The item maximum: printed, or set by the office in a number field (朝阳).
@@ -114,7 +116,7 @@ function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, reader: Read
   const fraudItems = Array.isArray(unit.fraud) ? unit.fraud : [];
   if (rubric.fraud === 'item_zero' && fraudItems.includes(ind.id)) {
     return {
-      result: item(0, '0', itemMax === null ? null : toNumber(itemMax), '提供虚假材料，本项不得分', 'scored'),
+      result: itemScore(ind.id, 0, '0', itemMax === null ? null : toNumber(itemMax), '提供虚假材料，本项不得分', 'scored'),
       exactScore: ZERO,
       exactMax: itemMax,
     };
@@ -124,20 +126,20 @@ function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, reader: Read
   const maxNumber = itemMax === null ? null : toNumber(itemMax);
   if (reader.invalid.length > 0) {
     for (const { field, message } of reader.invalid)
-      at({ severity: 'error', fieldId: field.id, message: `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}` });
+      report(problems, unit, ind, { severity: 'error', fieldId: field.id, message: `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}` });
     return {
-      result: item(null, null, maxNumber, `输入有误：${reader.invalid.map((x) => `${x.field.label}${x.message}`).join('；')}`, 'invalid'),
+      result: itemScore(ind.id, null, null, maxNumber, `输入有误：${reader.invalid.map((x) => `${x.field.label}${x.message}`).join('；')}`, 'invalid'),
       exactScore: null,
       exactMax: itemMax,
     };
   }
   if (reader.blank.length > 0) {
     const names = reader.blank.map((f) => f.label).join('、');
-    at({ severity: 'missing', fieldId: reader.blank[0].id, message: `${unit.name}：${itemLabel(ind)} 未填写：${names}` });
-    return { result: item(null, null, maxNumber, `未填写：${names}`, 'incomplete'), exactScore: null, exactMax: itemMax };
+    report(problems, unit, ind, { severity: 'missing', fieldId: reader.blank[0].id, message: `${unit.name}：${itemLabel(ind)} 未填写：${names}` });
+    return { result: itemScore(ind.id, null, null, maxNumber, `未填写：${names}`, 'incomplete'), exactScore: null, exactMax: itemMax };
   }
   return {
-    result: item(toNumber(out.score), out.score.toFraction(), maxNumber, out.reason, 'scored'),
+    result: itemScore(ind.id, toNumber(out.score), out.score.toFraction(), maxNumber, out.reason, 'scored'),
     exactScore: out.score,
     exactMax: itemMax,
   };

@@ -60,7 +60,7 @@ export function parseFieldValue(field: Field, raw: RawValue): Parsed {
   if (typeof raw === 'string') {
     const trimmed = toHalfWidth(raw).trim();
     if (trimmed === '') return { status: 'blank' };
-    if (EXCEL_ERRORS.includes(trimmed.toUpperCase()))
+    if (trimmed.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.includes(trimmed.toUpperCase()))
       return { status: 'invalid', message: `单元格是错误值 ${trimmed}，请填写数值或文字` };
   }
   switch (field.type) {

@@ -4,19 +4,16 @@
  * shown as a notification-free status: Office shows nothing for function commands, so the pane
  * (opened by 打开评分面板) lists problems; here we only make sure the event always completes.
  */
-import { detectApiLevel, MIN_API } from '../excel/requirements';
-import { LiveSession } from '../excel/session';
+import { bindOnce } from './bind-once';
 
 export type CommandOutcome = { ok: true; message: string } | { ok: false; message: string };
 
 /** 重新计分: rescore everything from the workbook's inputs (also what Excel on the web needs after a dropdown pick, office-js 4066). */
 export async function rescoreWorkbook(): Promise<CommandOutcome> {
-  const api = detectApiLevel();
-  if (!api.supports(MIN_API)) return { ok: false, message: `需要 ExcelApi ${MIN_API}（Office 2019 或更新版本）` };
-  const r = await LiveSession.bind(api, { listen: false });
-  if (!r.ok) return { ok: false, message: r.message };
-  const done = r.session.status().units.filter((u) => u.complete).length;
-  return { ok: true, message: `已重新计分：${done}/${r.session.meta.units.length} 个单位已完成` };
+  const b = await bindOnce();
+  if (!b.ok) return b;
+  const done = b.session.status().units.filter((u) => u.complete).length;
+  return { ok: true, message: `已重新计分：${done}/${b.session.meta.units.length} 个单位已完成` };
 }
 
 /** Runs a command and always completes the Office event, whatever happens. */

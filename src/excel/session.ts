@@ -10,11 +10,11 @@
  * that the EchoFilter recognises them. Input cells are never written. A computed cell the user typed
  * over is noticed when its sheet is read and restored by the same round's write.
  */
-import { indexBlock, inputCells, readUnitInputs, type SheetIndex } from '../layout/binding';
+import { cellOf, indexBlock, inputCells, readUnitInputs, type SheetIndex } from '../layout/binding';
 import { readMetaColumn } from '../layout/meta';
 import { percentTexts } from '../layout/percent';
 import { allOutputs, TONE_FILL, type OutputCell } from '../layout/outputs';
-import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, rowKey, a1, type CellValue, type WorkbookMeta } from '../layout/plan';
+import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, a1, type CellValue, type ColumnRole, type WorkbookMeta } from '../layout/plan';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
 import { parseRubricText, formatRubricError } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
@@ -266,10 +266,9 @@ export class LiveSession {
     for (const [id, entry] of this.ledger) {
       if (!id.startsWith(`${s.key}|`)) continue;
       const [, rk, role] = splitId(id);
-      const row = s.index.rows.get(rk);
-      const col = s.index.cols.get(role);
-      if (row === undefined || col === undefined) continue;
-      if (!same(norm(s.values[row]?.[col]), entry.value)) {
+      const at = cellOf(s.index, rk, role as ColumnRole);
+      if (!at) continue;
+      if (!same(norm(s.values[at.row]?.[at.col]), entry.value)) {
         this.ledger.delete(id);
         n++;
       }
@@ -289,7 +288,7 @@ export class LiveSession {
       if (prev && same(prev.value, o.value) && prev.tone === tone) continue;
       if (!prev && fresh) {
         const s = this.sheets.get(o.sheetKey);
-        const at = s && lookup(s, o.rowKey, o.role);
+        const at = s && cellOf(s.index, o.rowKey, o.role);
         // The add-in writes a value and its fill together, so a right value implies the right fill.
         if (at && same(norm(s.values[at.row]?.[at.col]), o.value)) {
           this.ledger.set(id, { value: o.value, tone });
@@ -308,7 +307,7 @@ export class LiveSession {
       const guard = this.meta.protectComputed && !this.protectionBroken;
       if (guard) ws.protection.unprotect();
       for (const o of list) {
-        const at = lookup(s, o.rowKey, o.role);
+        const at = cellOf(s.index, o.rowKey, o.role);
         if (!at) continue;
         const row = s.originRow + at.row;
         const col = s.originCol + at.col;
@@ -398,12 +397,6 @@ function splitId(id: string): [string, string, string] {
   return [id.slice(0, first), id.slice(first + 1, last), id.slice(last + 1)];
 }
 
-function lookup(s: SheetState, rk: string, role: string): { row: number; col: number } | null {
-  const row = s.index.rows.get(rk);
-  const col = s.index.cols.get(role);
-  return row === undefined || col === undefined ? null : { row, col };
-}
-
 function versionProblem(meta: WorkbookMeta): StatusProblem | null {
   if (!builtinRubricIds.includes(meta.rubric.id)) return null;
   const current = loadBuiltin(meta.rubric.id);
@@ -416,5 +409,3 @@ function versionProblem(meta: WorkbookMeta): StatusProblem | null {
     message: `本工作簿按评分细则 ${meta.rubric.id} v${meta.rubric.version}（校验码 ${meta.rubric.hash}）生成，加载项内置的是 v${current.rubric.version}（校验码 ${current.hash}）。继续按工作簿内保存的版本计分；如需按新版计分，请用新版重新生成评分表。`,
   };
 }
-
-export { rowKey };

@@ -1,88 +1,123 @@
 /**
- * Exact arithmetic for scores. Every item score is a rational number (fraction.js 4, whose
- * numerator and denominator are plain numbers: the BigInt-based 5.x was 5–10× slower here, and
- * inputs are bounded far below 2^53 by values.ts), so 0.1 × n,
+ * Exact arithmetic for scores. Every item score is a rational number (rational.ts), so 0.1 × n,
  * 0.5 × n and ratio × points never drift (no 0.30000000000000004, no 89.99999999999999 landing in
  * the wrong band). Only the annex result and the final score are rounded, half-up, to the
  * rubric's decimals (RUBRIC-ANALYSIS D1).
  */
-import Fraction from 'fraction.js';
+import { InexactError, parseDecimal, Rational, ZERO_Q } from './rational';
 
-export type Exact = Fraction;
+export type Exact = Rational;
+export { InexactError, Rational };
 
-export const ZERO = new Fraction(0);
+export const ZERO = ZERO_Q;
+export const ONE = new Rational(1, 1);
 
-/** Rubric constants and typed numbers recur constantly: parsed once, then shared (Fractions are immutable). */
-const cache = new Map<number, Fraction>();
+/** Rubric constants and typed numbers recur constantly: converted once, then shared (Rationals are immutable). */
+const cache = new Map<number, Rational>();
 
-/** Converts a rubric constant or a parsed input to an exact value, through its decimal text. */
-export function exact(x: number | string | Fraction): Fraction {
-  if (x instanceof Fraction) return x;
-  if (typeof x === 'number') {
-    const hit = cache.get(x);
-    if (hit) return hit;
-    if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
-    const f = Number.isInteger(x) ? new Fraction(x) : new Fraction(decimalText(x));
-    if (cache.size > 50_000) cache.clear();
-    cache.set(x, f);
-    return f;
-  }
-  return new Fraction(x);
+/**
+ * The exact value of a JS number as Excel shows it: 15 significant digits (a cell holding
+ * 0.1 + 0.2 reads 0.3), or null when that needs more than 15 decimal places (below 1e-15).
+ */
+export function exactOrNull(x: number): Rational | null {
+  const hit = cache.get(x);
+  if (hit !== undefined) return hit;
+  if (!Number.isFinite(x)) return null;
+  const r = Number.isSafeInteger(x) ? new Rational(x, 1) : parseDecimal(x.toPrecision(15));
+  if (r === null) return null;
+  if (cache.size > 50_000) cache.clear();
+  cache.set(x, r);
+  return r;
 }
 
-/** Plain decimal text of a JS number without exponent notation (1e-7 → "0.0000001"). */
-function decimalText(x: number): string {
-  const s = String(x);
-  if (!/e/i.test(s)) return s;
-  return x.toFixed(20).replace(/\.?0+$/, '');
+/** A rubric constant (always a short decimal) or a decimal text, exactly. */
+export function exact(x: number | string | Rational): Rational {
+  if (x instanceof Rational) return x;
+  const r = typeof x === 'number' ? exactOrNull(x) : parseDecimal(x);
+  if (r === null) throw new RangeError(`not a decimal number: ${x}`);
+  return r;
 }
 
-const pow10 = (d: number): number => 10 ** d;
-const scales = new Map<number, Fraction>();
-const scaleOf = (d: number) => {
-  let f = scales.get(d);
-  if (!f) scales.set(d, (f = new Fraction(pow10(d))));
-  return f;
-};
-const HALF = new Fraction(1, 2);
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Half-up (away from zero) rounding to `decimals` places. */
-export function roundHalfUp(x: Fraction, decimals: number): Fraction {
-  // Already exact at this precision (integers, halves, quarters, tenths…): nothing to do.
-  if (pow10(decimals) % x.d === 0) return x;
-  const scale = scaleOf(decimals);
-  const r = x.abs().mul(scale).add(HALF).floor().div(scale);
-  return x.s < 0 ? r.neg() : r;
+export function roundHalfUp(x: Rational, decimals: number): Rational {
+  return x.roundHalfUp(decimals);
 }
 
-export function clamp(x: Fraction, lo: Fraction, hi: Fraction): Fraction {
+export function clamp(x: Rational, lo: Rational, hi: Rational): Rational {
   if (x.compare(lo) < 0) return lo;
   if (x.compare(hi) > 0) return hi;
   return x;
 }
 
-export const min = (a: Fraction, b: Fraction) => (a.compare(b) <= 0 ? a : b);
-export const max = (a: Fraction, b: Fraction) => (a.compare(b) >= 0 ? a : b);
-export const sumOf = (xs: Fraction[]) => xs.reduce((s, x) => s.add(x), ZERO);
+export const min = (a: Rational, b: Rational) => (a.compare(b) <= 0 ? a : b);
+export const max = (a: Rational, b: Rational) => (a.compare(b) >= 0 ? a : b);
 
-/** A number for output: rounded half-up to `decimals` and converted (exact decimals convert exactly). */
-export function toNumber(x: Fraction, decimals = 2): number {
-  if (x.d === 1) return x.s * x.n;
-  return Number(toText(x, decimals));
+export function sumOf(xs: readonly Rational[]): Rational {
+  let s = ZERO;
+  for (let i = 0; i < xs.length; i++) s = s.add(xs[i]);
+  return s;
 }
 
+/** |x| rounded half-up to `decimals` places, in units of 10^−decimals, or −1 when it needs the slow path. */
+function scaledDigits(x: Rational, decimals: number): number {
+  if (x.big !== null) return -1;
+  // ⌊|n|·p/d + 1/2⌋ = ⌊(2·|n|·p + d) / 2d⌋
+  const top = 2 * Math.abs(x.n) * POW10[decimals] + x.d;
+  const bottom = 2 * x.d;
+  if (top > Number.MAX_SAFE_INTEGER || bottom > Number.MAX_SAFE_INTEGER) return -1;
+  return (top - (top % bottom)) / bottom;
+}
+
+/**
+ * A number for output: rounded half-up to `decimals` and converted. k / 10^decimals is the double
+ * nearest the decimal, exactly what Number("4.67") gives, without the text.
+ */
+export function toNumber(x: Rational, decimals = 2): number {
+  if (x.d === 1 && x.big === null) return x.n;
+  const k = scaledDigits(x, decimals);
+  if (k < 0) return Number(toText(x, decimals));
+  const v = k / POW10[decimals];
+  return x.n < 0 && v !== 0 ? -v : v;
+}
+
+const ZEROS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
+
 /** Display text: half-up to at most `decimals` places, trailing zeros removed ("4.5", "5", "4.67"). */
-export function toText(x: Fraction, decimals = 2): string {
-  if (x.d === 1) return String(x.s * x.n);
-  const r = roundHalfUp(x, decimals);
-  const p = pow10(decimals);
-  const digits = Math.round((r.n * p) / r.d);
-  let s = digits.toString().padStart(decimals + 1, '0');
-  if (decimals > 0) s = `${s.slice(0, -decimals)}.${s.slice(-decimals)}`.replace(/\.?0+$/, '');
-  return (r.s < 0 && s !== '0' ? '-' : '') + s;
+export function toText(x: Rational, decimals = 2): string {
+  if (x.d === 1 && x.big === null) return String(x.n);
+  let k = scaledDigits(x, decimals);
+  if (k < 0) return bigText(x, decimals);
+  let places = decimals;
+  while (places > 0 && k % 10 === 0) {
+    k /= 10;
+    places--;
+  }
+  const sign = x.n < 0 && k !== 0 ? '-' : '';
+  if (places === 0) return sign + k;
+  const p = POW10[places];
+  const whole = (k - (k % p)) / p;
+  const frac = String(k - whole * p);
+  return `${sign}${whole}.${ZEROS[places - frac.length]}${frac}`;
+}
+
+/** toText for values beyond safe integers (BigInt arithmetic). */
+function bigText(x: Rational, decimals: number): string {
+  const r = x.roundHalfUp(decimals);
+  if (r.d === 1 && r.big === null) return String(r.n);
+  const p = POW10[decimals];
+  // r is k / 10^decimals: print k with the point put back.
+  const digits = r.big === null ? String(Math.abs((r.n * p) / r.d)) : String(((r.big.n < 0 ? -r.big.n : r.big.n) * BigInt(p)) / r.big.d);
+  const s = digits.padStart(decimals + 1, '0');
+  const t = `${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
+  let end = t.length;
+  while (t.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (t.charCodeAt(end - 1) === 46 /* . */) end--;
+  return (r.n < 0 ? '-' : '') + t.slice(0, end);
 }
 
 /** "6/8" style text for a ratio in reasons. */
-export function ratioText(n: Fraction, d: Fraction): string {
+export function ratioText(n: Rational, d: Rational): string {
   return `${toText(n, 4)}/${toText(d, 4)}`;
 }

@@ -21,17 +21,21 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
   for (const group of rubric.ranking.groups) {
     const pool = ranked.filter((u) => u.group === group.id && u.final !== null);
     // Sorted once: rank = 1 + units strictly higher, bottomRank = 1 + units strictly lower.
+    // (Counted in one pass over the sorted scores: lastIndexOf per unit was quadratic, and boxed
+    // every element it compared.)
     const sorted = pool.map((u) => u.final as number).sort((a, b) => b - a);
-    const higher = new Map<number, number>();
-    sorted.forEach((f, i) => {
-      if (!higher.has(f)) higher.set(f, i);
-    });
+    const firstAt = new Map<number, number>();
+    const lastAt = new Map<number, number>();
+    for (let i = 0; i < sorted.length; i++) {
+      const f = sorted[i];
+      if (!firstAt.has(f)) firstAt.set(f, i);
+      lastAt.set(f, i);
+    }
     for (const u of pool) {
       const f = u.final as number;
-      const above = higher.get(f) as number;
+      const above = firstAt.get(f) as number;
       u.rank = 1 + above;
-      const tied = sorted.lastIndexOf(f) - above + 1;
-      u.bottomRank = 1 + (sorted.length - above - tied);
+      u.bottomRank = sorted.length - (lastAt.get(f) as number);
     }
     const ineligible = (u: RankedUnit) => rubric.fraud === 'honour_ineligible' && u.fraud;
     for (const u of pool) {

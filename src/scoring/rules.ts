@@ -1,164 +1,322 @@
 /**
- * The interpreter of rule kinds. Each kind is a small function from inputs to an exact score and a
- * one-line reason in Chinese. Inputs are read through a FieldReader that records blank or invalid
- * fields; the caller discards the score when any was recorded (an item is then incomplete, never 0).
+ * The rule kinds, compiled. Each rule of a rubric becomes, once, a small function from the item's
+ * parsed inputs to an exact score, with a one-line reason in Chinese left in `reader.reason`. All
+ * that depends only on the rubric — field slots, labels, constants as rationals, the fixed parts of
+ * reasons — is worked out at compile time; scoring a unit then only reads values, does the
+ * arithmetic and joins a few strings. Still an interpreter of data: no code is generated.
  */
-import Fraction from 'fraction.js';
 import type { Condition, Field, PartRule, RatioOf, Rule } from '../rubric/schema';
-import { clamp, exact, max, min, ratioText, sumOf, toText, ZERO } from './exact';
-import type { FieldValue } from './values';
+import { clamp, exact, max, min, ONE, ratioText, toText, ZERO, type Rational } from './exact';
+import type { Reader } from './reader';
 
-export interface FieldReader {
-  field(id: string): Field;
-  /** The parsed value, or a neutral placeholder after recording the field as blank or invalid. */
-  yesno(id: string): boolean;
-  num(id: string): Fraction;
-  choice(id: string): string;
-  /** Records a value the rule cannot accept (e.g. a manual score above its maximum); the item becomes invalid. */
-  reject(id: string, message: string): void;
-}
+/** A compiled rule: the score (within [0, its maximum]); the reason is left in r.reason. */
+export type Evaluator = (r: Reader, itemMax: Rational) => Rational;
+type KindEvaluator = (r: Reader, own: Rational) => Rational;
+type Test = (r: Reader) => boolean;
 
-export interface RuleResult {
-  score: Fraction;
-  reason: string;
-}
-
-const ONE = new Fraction(1);
-/** Points in a reason. Rubric constants are plain short decimals and print as they are (no rational work). */
-const ptsText = new Map<number, string>();
-const pts = (x: Fraction | number) => {
-  if (typeof x !== 'number') return `${toText(x)} 分`;
-  // Number-to-string conversion is a hot spot in reasons: rubric constants recur, so cache them.
-  let t = ptsText.get(x);
-  if (t === undefined) ptsText.set(x, (t = `${x} 分`));
-  return t;
-};
-const labels = new WeakMap<object, string>();
-/** A field's label without its 是否 prefix, as used in reasons (cached per field). */
-const labelOf = (r: FieldReader, id: string) => {
-  const f = r.field(id);
-  let l = labels.get(f);
-  if (l === undefined) labels.set(f, (l = f.label.replace(/^是否/, '')));
-  return l;
-};
-
-export function evaluateRule(rule: Rule | PartRule, r: FieldReader, itemMax: Fraction): RuleResult {
-  if (rule.zeroIf && holds(rule.zeroIf, r)) {
-    return { score: ZERO, reason: `${rule.zeroIfLabel ?? describeCondition(rule.zeroIf, r)}，不得分` };
+/** The indicator's fields, for resolving a rule's field ids to slots. */
+export class FieldTable {
+  private readonly slots = new Map<string, number>();
+  constructor(readonly fields: readonly Field[]) {
+    fields.forEach((f, i) => this.slots.set(f.id, i));
   }
-  const own = 'max' in rule && typeof rule.max === 'number' ? exact(rule.max) : itemMax;
-  const res = evaluateKind(rule, r, own);
-  return { score: clamp(res.score, ZERO, own), reason: res.reason };
+  slot(id: string): number {
+    const s = this.slots.get(id);
+    if (s === undefined) throw new Error(`rubric bug: field ${id} is not an input of this indicator`); // prevented by validateRubric
+    return s;
+  }
+  field(id: string): Field {
+    return this.fields[this.slot(id)];
+  }
+  /** A field's label without its 是否 prefix, as used in reasons. */
+  label(id: string): string {
+    return this.field(id).label.replace(/^是否/, '');
+  }
 }
 
-function evaluateKind(rule: Rule | PartRule, r: FieldReader, own: Fraction): RuleResult {
+/** Points in a reason: "5 分", "4.67 分". */
+const pts = (x: Rational | number): string => (typeof x === 'number' ? `${x} 分` : `${toText(x)} 分`);
+
+export function compileRule(rule: Rule | PartRule, t: FieldTable): Evaluator {
+  const kind = compileKind(rule, t);
+  const fixedMax = 'max' in rule && typeof rule.max === 'number' ? exact(rule.max) : null;
+  if (!rule.zeroIf) {
+    return (r, itemMax) => {
+      const own = fixedMax ?? itemMax;
+      return clamp(kind(r, own), ZERO, own);
+    };
+  }
+  const gate = compileCondition(rule.zeroIf, t);
+  const gateReason = `${rule.zeroIfLabel ?? describeCondition(rule.zeroIf, t)}，不得分`;
+  return (r, itemMax) => {
+    if (gate(r)) {
+      r.reason = gateReason;
+      return ZERO;
+    }
+    const own = fixedMax ?? itemMax;
+    return clamp(kind(r, own), ZERO, own);
+  };
+}
+
+function compileKind(rule: Rule | PartRule, t: FieldTable): KindEvaluator {
   switch (rule.kind) {
     case 'bool': {
-      const yes = r.yesno(rule.field);
-      const what = rule.label ?? labelOf(r, rule.field);
-      return yes ? { score: exact(rule.points), reason: `${what}：是，得 ${pts(rule.points)}` } : { score: ZERO, reason: `${what}：否，不得分` };
+      const slot = t.slot(rule.field);
+      const what = rule.label ?? t.label(rule.field);
+      const points = exact(rule.points);
+      const yes = `${what}：是，得 ${pts(rule.points)}`;
+      const no = `${what}：否，不得分`;
+      return (r) => {
+        if (r.yesno(slot)) {
+          r.reason = yes;
+          return points;
+        }
+        r.reason = no;
+        return ZERO;
+      };
     }
     case 'levels': {
-      const picked = r.choice(rule.field);
-      const level = rule.levels.find((l) => l.option === picked);
-      if (!level) return { score: ZERO, reason: `${labelOf(r, rule.field)}未选择` };
-      if (!level.ratio) return { score: exact(level.points), reason: `${picked}，得 ${pts(level.points)}` };
-      const q = ratio(level.ratio, r);
-      const s = q.value.mul(level.points);
-      return { score: s, reason: `${picked}：${q.text} × ${pts(level.points)}，得 ${pts(s)}` };
+      const slot = t.slot(rule.field);
+      const unpicked = `${t.label(rule.field)}未选择`;
+      const levels = rule.levels.map((l) => ({
+        option: l.option,
+        points: exact(l.points),
+        pointsText: pts(l.points),
+        fixed: `${l.option}，得 ${pts(l.points)}`,
+        ratio: l.ratio ? compileRatio(l.ratio, t) : null,
+      }));
+      return (r) => {
+        const picked = r.choice(slot);
+        const level = levels.find((l) => l.option === picked);
+        if (!level) {
+          r.reason = unpicked;
+          return ZERO;
+        }
+        if (level.ratio === null) {
+          r.reason = level.fixed;
+          return level.points;
+        }
+        const s = level.ratio(r).mul(level.points);
+        r.reason = `${picked}：${r.ratioText} × ${level.pointsText}，得 ${pts(s)}`;
+        return s;
+      };
     }
     case 'count': {
-      const n = r.num(rule.field);
-      const raw = n.mul(rule.rate);
-      const cap = rule.cap !== undefined ? exact(rule.cap) : own;
-      const unit = rule.unit ?? '';
-      const base = `${rule.label ?? labelOf(r, rule.field)} ${toText(n)}${unit} × ${pts(rule.rate)}`;
-      if (raw.compare(cap) > 0) return { score: cap, reason: `${base} = ${pts(raw)}，上限 ${pts(cap)}，得 ${pts(cap)}` };
-      return { score: raw, reason: `${base}，得 ${pts(raw)}` };
+      const slot = t.slot(rule.field);
+      const rate = exact(rule.rate);
+      const fixedCap = rule.cap !== undefined ? exact(rule.cap) : null;
+      const head = `${rule.label ?? t.label(rule.field)} `;
+      const tail = `${rule.unit ?? ''} × ${pts(rule.rate)}`;
+      return (r, own) => {
+        const n = r.num(slot);
+        const raw = n.mul(rate);
+        const cap = fixedCap ?? own;
+        const base = head + toText(n) + tail;
+        if (raw.compare(cap) > 0) {
+          const capText = pts(cap);
+          r.reason = `${base} = ${pts(raw)}，上限 ${capText}，得 ${capText}`;
+          return cap;
+        }
+        r.reason = `${base}，得 ${pts(raw)}`;
+        return raw;
+      };
     }
     case 'ratio': {
-      const q = ratio(rule.ratio, r);
-      const s = q.value.mul(rule.points);
-      return { score: s, reason: `${rule.label ? `${rule.label}：` : ''}${q.text} × ${pts(rule.points)}，得 ${pts(s)}` };
+      const ratio = compileRatio(rule.ratio, t);
+      const points = exact(rule.points);
+      const head = rule.label ? `${rule.label}：` : '';
+      const times = ` × ${pts(rule.points)}，得 `;
+      return (r) => {
+        const s = ratio(r).mul(points);
+        r.reason = head + r.ratioText + times + pts(s);
+        return s;
+      };
     }
     case 'tiers': {
-      const v = r.num(rule.field);
-      const tier = rule.tiers.find((t) => inTier(v, t));
-      const what = labelOf(r, rule.field);
-      if (!tier) return { score: ZERO, reason: `${what} ${toText(v)} 不属于任何档次，不得分` };
-      return { score: exact(tier.points), reason: `${what} ${toText(v, 4)}，属「${tier.label ?? tierText(tier)}」档，得 ${pts(tier.points)}` };
+      const slot = t.slot(rule.field);
+      const what = t.label(rule.field);
+      const tiers = rule.tiers.map((tier) => ({
+        min: tier.min === undefined ? null : exact(tier.min),
+        minInclusive: tier.minInclusive,
+        max: tier.max === undefined ? null : exact(tier.max),
+        maxInclusive: tier.maxInclusive,
+        points: exact(tier.points),
+        tail: `，属「${tier.label ?? tierText(tier)}」档，得 ${pts(tier.points)}`,
+      }));
+      return (r) => {
+        const v = r.num(slot);
+        for (const tier of tiers) {
+          if (tier.min !== null) {
+            const c = v.compare(tier.min);
+            if (c < 0 || (c === 0 && !tier.minInclusive)) continue;
+          }
+          if (tier.max !== null) {
+            const c = v.compare(tier.max);
+            if (c > 0 || (c === 0 && !tier.maxInclusive)) continue;
+          }
+          r.reason = `${what} ${toText(v, 4)}${tier.tail}`;
+          return tier.points;
+        }
+        r.reason = `${what} ${toText(v)} 不属于任何档次，不得分`;
+        return ZERO;
+      };
     }
     case 'checklist': {
-      const missing = rule.elements.filter((e) => !r.yesno(e));
-      if (missing.length === 0) return { score: own, reason: `${rule.elements.length} 项齐全，得 ${pts(own)}` };
-      const names = missing.map((e) => labelOf(r, e)).join('、');
-      if (missing.length === rule.elements.length && rule.zeroIfAllMissing)
-        return { score: ZERO, reason: `${rule.elements.length} 项均缺，不得分` };
-      const s = max(ZERO, own.sub(exact(rule.perMissing).mul(missing.length)));
-      return { score: s, reason: `缺 ${missing.length} 项（${names}），${toText(own)} − ${missing.length} × ${toText(exact(rule.perMissing))} = ${pts(s)}` };
+      const slots = rule.elements.map((e) => t.slot(e));
+      const labels = rule.elements.map((e) => t.label(e));
+      const count = rule.elements.length;
+      const perMissing = exact(rule.perMissing);
+      const perMissingText = toText(perMissing);
+      const allThere = `${count} 项齐全，得 `;
+      const allMissing = rule.zeroIfAllMissing ? `${count} 项均缺，不得分` : null;
+      return (r, own) => {
+        // Every element is read (no early exit), so each blank one is reported.
+        let missing = '';
+        let k = 0;
+        for (let i = 0; i < count; i++) {
+          if (r.yesno(slots[i])) continue;
+          missing = k === 0 ? labels[i] : `${missing}、${labels[i]}`;
+          k++;
+        }
+        if (k === 0) {
+          r.reason = allThere + pts(own);
+          return own;
+        }
+        if (k === count && allMissing !== null) {
+          r.reason = allMissing;
+          return ZERO;
+        }
+        const s = max(ZERO, own.sub(perMissing.mul(exact(k))));
+        r.reason = `缺 ${k} 项（${missing}），${toText(own)} − ${k} × ${perMissingText} = ${pts(s)}`;
+        return s;
+      };
     }
     case 'deduct_if': {
-      const hits = rule.conditions.filter((c) => holds(c.when, r));
-      if (hits.length === 0) return { score: own, reason: `无扣分情形，得 ${pts(own)}` };
-      const total = sumOf(hits.map((h) => exact(h.deduct)));
-      const s = max(ZERO, own.sub(total));
-      const what = hits.map((h) => `${h.label}扣 ${pts(h.deduct)}`).join('；');
-      return { score: s, reason: `${what}，得 ${pts(s)}` };
+      const conditions = rule.conditions.map((c) => ({ test: compileCondition(c.when, t), deduct: exact(c.deduct), text: `${c.label}扣 ${pts(c.deduct)}` }));
+      const none = '无扣分情形，得 ';
+      return (r, own) => {
+        // Every condition is evaluated (no early exit), so each blank field is reported.
+        let total = ZERO;
+        let what = '';
+        for (const c of conditions) {
+          if (!c.test(r)) continue;
+          total = total.add(c.deduct);
+          what = what === '' ? c.text : `${what}；${c.text}`;
+        }
+        if (what === '') {
+          r.reason = none + pts(own);
+          return own;
+        }
+        const s = max(ZERO, own.sub(total));
+        r.reason = `${what}，得 ${pts(s)}`;
+        return s;
+      };
     }
     case 'step_deduct': {
-      if (rule.exemptIf && r.yesno(rule.exemptIf)) return { score: own, reason: `${labelOf(r, rule.exemptIf)}，不扣分，得 ${pts(own)}` };
-      const v = r.num(rule.field);
-      const isPercent = r.field(rule.field).type === 'percent';
+      const exemptSlot = rule.exemptIf ? t.slot(rule.exemptIf) : -1;
+      const exemptText = rule.exemptIf ? `${t.label(rule.exemptIf)}，不扣分，得 ` : '';
+      const slot = t.slot(rule.field);
+      const isPercent = t.field(rule.field).type === 'percent';
       const u = isPercent ? '%' : '';
-      if (v.compare(rule.threshold) >= 0) return { score: own, reason: `${toText(v)}${u} 达到 ${rule.threshold}${u}，不扣分，得 ${pts(own)}` };
-      const gap = exact(rule.threshold).sub(v);
-      const stepsExact = gap.div(rule.step);
-      const steps = rule.rounding === 'floor' ? stepsExact.floor() : rule.rounding === 'ceil' ? stepsExact.ceil() : stepsExact;
-      const deduct = steps.mul(rule.perStep);
-      const s = max(ZERO, own.sub(deduct));
+      const threshold = exact(rule.threshold);
+      const step = exact(rule.step);
+      const perStep = exact(rule.perStep);
+      const reached = `${u} 达到 ${rule.threshold}${u}，不扣分，得 `;
+      const below = `${u}，低于 ${rule.threshold}${u} `;
       const how = rule.rounding === 'floor' ? '不足一档不扣' : rule.rounding === 'ceil' ? '不足一档按一档' : '按比例';
-      return {
-        score: s,
-        reason: `${toText(v)}${u}，低于 ${rule.threshold}${u} ${toText(gap)} 个${isPercent ? '百分点' : '单位'}，每 ${rule.step} 扣 ${toText(exact(rule.perStep))} 分（${how}），扣 ${pts(deduct)}，得 ${pts(s)}`,
+      const per = ` 个${isPercent ? '百分点' : '单位'}，每 ${rule.step} 扣 ${toText(perStep)} 分（${how}），扣 `;
+      return (r, own) => {
+        if (exemptSlot >= 0 && r.yesno(exemptSlot)) {
+          r.reason = exemptText + pts(own);
+          return own;
+        }
+        const v = r.num(slot);
+        if (v.compare(threshold) >= 0) {
+          r.reason = toText(v) + reached + pts(own);
+          return own;
+        }
+        const gap = threshold.sub(v);
+        const stepsExact = gap.div(step);
+        const steps = rule.rounding === 'floor' ? stepsExact.floor() : rule.rounding === 'ceil' ? stepsExact.ceil() : stepsExact;
+        const deduct = steps.mul(perStep);
+        const s = max(ZERO, own.sub(deduct));
+        r.reason = `${toText(v)}${below}${toText(gap)}${per}${pts(deduct)}，得 ${pts(s)}`;
+        return s;
       };
     }
     case 'per_occurrence': {
-      const k = r.num(rule.field);
-      const d = k.mul(rule.perOccurrence);
-      const s = max(ZERO, exact(rule.base).sub(d));
-      if (k.equals(0)) return { score: exact(rule.base), reason: `${labelOf(r, rule.field)} 0 次，得 ${pts(rule.base)}` };
-      return { score: s, reason: `${labelOf(r, rule.field)} ${toText(k)} 次 × ${pts(rule.perOccurrence)}，扣 ${pts(d)}，得 ${pts(s)}` };
+      const slot = t.slot(rule.field);
+      const what = t.label(rule.field);
+      const base = exact(rule.base);
+      const perOccurrence = exact(rule.perOccurrence);
+      const none = `${what} 0 次，得 ${pts(rule.base)}`;
+      const times = ` 次 × ${pts(rule.perOccurrence)}，扣 `;
+      return (r) => {
+        const k = r.num(slot);
+        if (k.n === 0) {
+          r.reason = none;
+          return base;
+        }
+        const d = k.mul(perOccurrence);
+        const s = max(ZERO, base.sub(d));
+        r.reason = `${what} ${toText(k)}${times}${pts(d)}，得 ${pts(s)}`;
+        return s;
+      };
     }
     case 'manual': {
       // A score outside its range is an input error, never clamped silently (also inside a composite).
-      const v = r.num(rule.field);
-      if (v.compare(own) > 0) r.reject(rule.field, `得分 ${toText(v)} 超过本项最高分 ${toText(own)}`);
-      else if (v.compare(rule.min) < 0) r.reject(rule.field, `得分 ${toText(v)} 低于最低分 ${rule.min}`);
-      return { score: v, reason: `考核组评定 ${pts(v)}（满分 ${pts(own)}）` };
+      const slot = t.slot(rule.field);
+      const lowest = exact(rule.min);
+      return (r, own) => {
+        const v = r.num(slot);
+        if (v.compare(own) > 0) r.reject(slot, `得分 ${toText(v)} 超过本项最高分 ${toText(own)}`);
+        else if (v.compare(lowest) < 0) r.reject(slot, `得分 ${toText(v)} 低于最低分 ${rule.min}`);
+        r.reason = `考核组评定 ${pts(v)}（满分 ${pts(own)}）`;
+        return v;
+      };
     }
     case 'composite': {
-      const cap = rule.cap !== undefined ? min(exact(rule.cap), own) : own;
-      const parts = rule.parts.map((p) => evaluateRule(p, r, cap));
-      const total = sumOf(parts.map((p) => p.score));
-      const s = min(total, cap);
-      const capped = total.compare(cap) > 0 ? `，合计 ${pts(total)} 超过上限 ${pts(cap)}` : '';
-      return { score: s, reason: `${parts.map((p) => p.reason).join('；')}${capped}；本项得 ${pts(s)}` };
+      const fixedCap = rule.cap !== undefined ? exact(rule.cap) : null;
+      const parts = rule.parts.map((p) => compileRule(p, t));
+      return (r, own) => {
+        const cap = fixedCap === null ? own : min(fixedCap, own);
+        let total = ZERO;
+        let reasons = '';
+        for (let i = 0; i < parts.length; i++) {
+          total = total.add(parts[i](r, cap));
+          reasons = i === 0 ? r.reason : `${reasons}；${r.reason}`;
+        }
+        const s = min(total, cap);
+        const capped = total.compare(cap) > 0 ? `，合计 ${pts(total)} 超过上限 ${pts(cap)}` : '';
+        r.reason = `${reasons}${capped}；本项得 ${pts(s)}`;
+        return s;
+      };
     }
   }
 }
 
-function ratio(q: RatioOf, r: FieldReader): { value: Fraction; text: string } {
-  const n = r.num(q.numerator);
-  const d = r.num(q.denominator);
-  const name = `${labelOf(r, q.numerator)}/${labelOf(r, q.denominator)}`;
-  if (d.equals(0)) {
-    return q.whenDenominatorZero === 'full'
-      ? { value: ONE, text: `${name} 分母为 0，按 100% 计` }
-      : { value: ZERO, text: `${name} 分母为 0，按 0 计` };
-  }
-  const v = n.div(d);
-  if (v.compare(1) > 0) return { value: ONE, text: `${name} = ${ratioText(n, d)}，超过 100% 按 100% 计` };
-  return { value: v, text: `${name} = ${ratioText(n, d)}` };
+/** A ratio numerator/denominator within [0, 1]; its text is left in r.ratioText. */
+function compileRatio(q: RatioOf, t: FieldTable): (r: Reader) => Rational {
+  const ns = t.slot(q.numerator);
+  const ds = t.slot(q.denominator);
+  const name = `${t.label(q.numerator)}/${t.label(q.denominator)}`;
+  const zeroDenominator = q.whenDenominatorZero === 'full' ? ONE : ZERO;
+  const zeroText = q.whenDenominatorZero === 'full' ? `${name} 分母为 0，按 100% 计` : `${name} 分母为 0，按 0 计`;
+  return (r) => {
+    const n = r.num(ns);
+    const d = r.num(ds);
+    if (d.n === 0) {
+      r.ratioText = zeroText;
+      return zeroDenominator;
+    }
+    const v = n.div(d);
+    if (v.compare(ONE) > 0) {
+      r.ratioText = `${name} = ${ratioText(n, d)}，超过 100% 按 100% 计`;
+      return ONE;
+    }
+    r.ratioText = `${name} = ${ratioText(n, d)}`;
+    return v;
+  };
 }
 
 interface TierLike {
@@ -168,18 +326,6 @@ interface TierLike {
   maxInclusive: boolean;
 }
 
-function inTier(v: Fraction, t: TierLike): boolean {
-  if (t.min !== undefined) {
-    const c = v.compare(t.min);
-    if (c < 0 || (c === 0 && !t.minInclusive)) return false;
-  }
-  if (t.max !== undefined) {
-    const c = v.compare(t.max);
-    if (c > 0 || (c === 0 && !t.maxInclusive)) return false;
-  }
-  return true;
-}
-
 function tierText(t: TierLike): string {
   const lo = t.min !== undefined ? `${t.min}${t.minInclusive ? '≤' : '<'}` : '';
   const hi = t.max !== undefined ? `${t.maxInclusive ? '≤' : '<'}${t.max}` : '';
@@ -187,35 +333,54 @@ function tierText(t: TierLike): string {
   return `${lo}x${hi}`;
 }
 
-export function holds(c: Condition, r: FieldReader): boolean {
-  if ('any' in c) return c.any.map((x) => holds(x, r)).some(Boolean);
-  if ('all' in c) return c.all.map((x) => holds(x, r)).every(Boolean);
-  if ('is' in c) return r.yesno(c.field) === c.is;
-  if ('oneOf' in c) return c.oneOf.includes(r.choice(c.field));
-  const v = r.num(c.field);
-  const k = v.compare(c.value);
+/** A condition as a test. any/all evaluate every part (no short circuit) so that each blank is reported. */
+export function compileCondition(c: Condition, t: FieldTable): Test {
+  if ('any' in c) {
+    const parts = c.any.map((x) => compileCondition(x, t));
+    return (r) => {
+      let hit = false;
+      for (const p of parts) if (p(r)) hit = true;
+      return hit;
+    };
+  }
+  if ('all' in c) {
+    const parts = c.all.map((x) => compileCondition(x, t));
+    return (r) => {
+      let every = true;
+      for (const p of parts) if (!p(r)) every = false;
+      return every;
+    };
+  }
+  const slot = t.slot(c.field);
+  if ('is' in c) {
+    const want = c.is;
+    return (r) => r.yesno(slot) === want;
+  }
+  if ('oneOf' in c) {
+    const options = c.oneOf;
+    return (r) => options.includes(r.choice(slot));
+  }
+  const value = exact(c.value);
   switch (c.op) {
     case '<':
-      return k < 0;
+      return (r) => r.num(slot).compare(value) < 0;
     case '<=':
-      return k <= 0;
+      return (r) => r.num(slot).compare(value) <= 0;
     case '>':
-      return k > 0;
+      return (r) => r.num(slot).compare(value) > 0;
     case '>=':
-      return k >= 0;
+      return (r) => r.num(slot).compare(value) >= 0;
     case '==':
-      return k === 0;
+      return (r) => r.num(slot).compare(value) === 0;
   }
 }
 
-export function describeCondition(c: Condition, r: FieldReader): string {
-  if ('any' in c) return c.any.map((x) => describeCondition(x, r)).join('或');
-  if ('all' in c) return c.all.map((x) => describeCondition(x, r)).join('且');
-  const f = r.field(c.field);
+export function describeCondition(c: Condition, t: FieldTable): string {
+  if ('any' in c) return c.any.map((x) => describeCondition(x, t)).join('或');
+  if ('all' in c) return c.all.map((x) => describeCondition(x, t)).join('且');
+  const f = t.field(c.field);
   if ('is' in c) return c.is ? f.label.replace(/^是否/, '') : `未${f.label.replace(/^是否/, '')}`;
   if ('oneOf' in c) return `${f.label}为${c.oneOf.join('或')}`;
   const u = f.type === 'percent' ? '%' : '';
   return `${f.label} ${c.op} ${c.value}${u}`;
 }
-
-export type { FieldValue };

@@ -3,13 +3,13 @@
  * for a percentage (per the field's declaration), 是/否/√/×/有/无/Y/N for yes/no. A blank is "not
  * filled" — never 0. Anything else is rejected with a reason in Chinese; nothing here throws.
  */
-import type Fraction from 'fraction.js';
 import type { Field } from '../rubric/schema';
-import { exact } from './exact';
+import { exact, exactOrNull } from './exact';
+import { parseDecimal, Rational } from './rational';
 
 export type RawValue = string | number | boolean | null | undefined;
 
-export type FieldValue = boolean | Fraction | string;
+export type FieldValue = boolean | Rational | string;
 
 export type Parsed =
   | { status: 'ok'; value: FieldValue }
@@ -39,27 +39,34 @@ function show(raw: RawValue): string {
   return typeof raw === 'string' ? raw.trim() : String(raw);
 }
 
-function parseNumberText(text: string): Fraction | null {
+/** Decimal text with at most 15 decimal places (more has no exact safe-integer form; nobody types it). */
+function parseNumberText(text: string): Rational | null {
   const t = text.replace(/\s+/g, '');
-  if (NUMBER.test(t)) return exact(t.replace(/^\+/, '').replace(/\.$/, ''));
-  if (GROUPED.test(t)) return exact(t.replace(/,/g, '').replace(/^\+/, ''));
+  if (NUMBER.test(t)) return parseDecimal(t);
+  if (GROUPED.test(t)) return parseDecimal(t.replace(/,/g, ''));
   return null;
 }
 
 /** Larger values are typing errors in this domain, and would leave exact arithmetic's safe range. */
 const MAX_ABS = 1e12;
 
-function asNumber(raw: string | number): Fraction | null {
-  if (typeof raw === 'number') return Number.isFinite(raw) && Math.abs(raw) <= MAX_ABS ? exact(raw) : null;
+function asNumber(raw: string | number): Rational | null {
+  // A number from a cell is read as Excel shows it, to 15 significant digits (exact.ts).
+  if (typeof raw === 'number') return Math.abs(raw) <= MAX_ABS ? exactOrNull(raw) : null;
   const n = parseNumberText(toHalfWidth(raw));
   return n && Math.abs(n.valueOf()) <= MAX_ABS ? n : null;
 }
 
+/** The outcomes that carry no data are shared (the engine parses every field of every unit). */
+const BLANK: Parsed = Object.freeze({ status: 'blank' });
+const OK_YES: Parsed = Object.freeze({ status: 'ok', value: true });
+const OK_NO: Parsed = Object.freeze({ status: 'ok', value: false });
+
 export function parseFieldValue(field: Field, raw: RawValue): Parsed {
-  if (raw === null || raw === undefined) return { status: 'blank' };
+  if (raw === null || raw === undefined) return BLANK;
   if (typeof raw === 'string') {
     const trimmed = toHalfWidth(raw).trim();
-    if (trimmed === '') return { status: 'blank' };
+    if (trimmed === '') return BLANK;
     if (trimmed.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.includes(trimmed.toUpperCase()))
       return { status: 'invalid', message: `单元格是错误值 ${trimmed}，请填写数值或文字` };
   }
@@ -79,8 +86,8 @@ export function parseFieldValue(field: Field, raw: RawValue): Parsed {
       const n = asNumber(raw);
       if (!n) return { status: 'invalid', message: `「${show(raw)}」不是数字` };
       const lo = field.min ?? 0;
-      if (n.compare(lo) < 0) return { status: 'invalid', message: `不能小于 ${lo}（「${show(raw)}」）` };
-      if (field.max !== undefined && n.compare(field.max) > 0)
+      if (n.compare(exact(lo)) < 0) return { status: 'invalid', message: `不能小于 ${lo}（「${show(raw)}」）` };
+      if (field.max !== undefined && n.compare(exact(field.max)) > 0)
         return { status: 'invalid', message: `不能大于 ${field.max}（「${show(raw)}」）` };
       return { status: 'ok', value: n };
     }
@@ -97,7 +104,7 @@ export function parseFieldValue(field: Field, raw: RawValue): Parsed {
       const n = asNumber(raw);
       if (!n) return { status: 'invalid', message: `「${show(raw)}」不是数字` };
       if (n.s < 0) return { status: 'invalid', message: `得分不能为负数（「${show(raw)}」）` };
-      if (field.step !== undefined && n.div(field.step).d !== 1)
+      if (field.step !== undefined && n.div(exact(field.step)).d !== 1)
         return { status: 'invalid', message: `得分须为 ${field.step} 的整数倍（「${show(raw)}」）` };
       return { status: 'ok', value: n };
     }
@@ -105,17 +112,22 @@ export function parseFieldValue(field: Field, raw: RawValue): Parsed {
 }
 
 function parseYesNo(raw: string | number | boolean): Parsed {
-  if (typeof raw === 'boolean') return { status: 'ok', value: raw };
+  if (typeof raw === 'boolean') return raw ? OK_YES : OK_NO;
+  // The common answers are looked up as typed, before any folding.
+  if (YES.has(raw as string)) return OK_YES;
+  if (NO.has(raw as string)) return OK_NO;
   const t = toHalfWidth(String(raw)).trim().toUpperCase();
-  if (YES.has(t)) return { status: 'ok', value: true };
-  if (NO.has(t)) return { status: 'ok', value: false };
+  if (YES.has(t)) return OK_YES;
+  if (NO.has(t)) return OK_NO;
   return { status: 'invalid', message: `「${show(raw)}」无法识别为是/否（可填：是、否、√、×、有、无、Y、N）` };
 }
+
+const HUNDRED = new Rational(100, 1);
 
 /** Percent values are returned in percent points (85 % → 85), within [0, 100]. */
 function parsePercent(raw: string | number | boolean, bare: 'percent' | 'fraction'): Parsed {
   if (typeof raw === 'boolean') return { status: 'invalid', message: `「${show(raw)}」不是百分比` };
-  let value: Fraction | null;
+  let value: Rational | null;
   if (typeof raw === 'string') {
     const t = toHalfWidth(raw).trim();
     const m = /^(.*?)\s*%$/.exec(t);
@@ -123,14 +135,14 @@ function parsePercent(raw: string | number | boolean, bare: 'percent' | 'fractio
       value = parseNumberText(m[1]);
     } else {
       const n = parseNumberText(t);
-      value = n && (bare === 'fraction' ? n.mul(100) : n);
+      value = n && (bare === 'fraction' ? n.mul(HUNDRED) : n);
     }
   } else {
     const n = asNumber(raw);
-    value = n && (bare === 'fraction' ? n.mul(100) : n);
+    value = n && (bare === 'fraction' ? n.mul(HUNDRED) : n);
   }
   if (!value) return { status: 'invalid', message: `「${show(raw)}」不是百分比` };
   if (value.s < 0) return { status: 'invalid', message: `比例不能为负数（「${show(raw)}」）` };
-  if (value.compare(100) > 0) return { status: 'invalid', message: `比例不能超过 100%（「${show(raw)}」）` };
+  if (value.compare(HUNDRED) > 0) return { status: 'invalid', message: `比例不能超过 100%（「${show(raw)}」）` };
   return { status: 'ok', value };
 }

@@ -82,24 +82,16 @@ export function toNumber(x: Rational, decimals = 2): number {
   return x.n < 0 && v !== 0 ? -v : v;
 }
 
-const ZEROS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
-
 /** Display text: half-up to at most `decimals` places, trailing zeros removed ("4.5", "5", "4.67"). */
 export function toText(x: Rational, decimals = 2): string {
   if (x.d === 1 && x.big === null) return String(x.n);
-  let k = scaledDigits(x, decimals);
-  if (k < 0) return bigText(x, decimals);
-  let places = decimals;
-  while (places > 0 && k % 10 === 0) {
-    k /= 10;
-    places--;
-  }
-  const sign = x.n < 0 && k !== 0 ? '-' : '';
-  if (places === 0) return sign + k;
-  const p = POW10[places];
-  const whole = (k - (k % p)) / p;
-  const frac = String(k - whole * p);
-  return `${sign}${whole}.${ZEROS[places - frac.length]}${frac}`;
+  const k = scaledDigits(x, decimals);
+  // k / 10^decimals is the double nearest the decimal; with at most 15 significant digits its
+  // shortest JS text is exactly that decimal without trailing zeros, and with at most 6 places it
+  // is never in exponent form. One conversion instead of assembling the text piece by piece.
+  if (k < 0 || k > 1e15 || decimals > 6) return bigText(x, decimals);
+  const v = k / POW10[decimals];
+  return String(x.n < 0 && k !== 0 ? -v : v);
 }
 
 /** toText for values beyond safe integers (BigInt arithmetic). */

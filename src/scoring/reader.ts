@@ -11,7 +11,7 @@
 import type { Field } from '../rubric/schema';
 import { ZERO, type Rational } from './exact';
 import { Rational as RationalClass } from './rational';
-import { parseFieldValue, type FieldValue, type RawValue } from './values';
+import { BLANK as BLANK_VALUE, Invalid, parseValue, type FieldValue, type RawValue } from './values';
 
 const OK = 0;
 const BLANK = 1;
@@ -43,18 +43,19 @@ export class Reader {
     this.filled = 0;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
-      const p = parseFieldValue(f, raw[f.id]);
-      if (p.status === 'ok') {
-        this.status[i] = OK;
-        this.values[i] = p.value;
-        this.filled++;
-      } else {
-        this.status[i] = p.status === 'blank' ? BLANK : INVALID;
+      const v = parseValue(f, raw[f.id]);
+      if (v === BLANK_VALUE) {
+        this.status[i] = BLANK;
         this.values[i] = undefined;
-        if (p.status === 'invalid') {
-          this.filled++;
-          this.invalid.push({ field: f, message: p.message });
-        }
+      } else if (v instanceof Invalid) {
+        this.status[i] = INVALID;
+        this.values[i] = undefined;
+        this.filled++;
+        this.invalid.push({ field: f, message: v.message });
+      } else {
+        this.status[i] = OK;
+        this.values[i] = v;
+        this.filled++;
       }
     }
   }

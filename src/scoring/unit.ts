@@ -67,6 +67,9 @@ function itemLabel(ind: Indicator) {
 function itemScore(indicatorId: string, score: number | null, exact: string | null, max: number | null, reason: string, status: ItemScore['status']): ItemScore {
   return { indicatorId, score, exact, max, reason, status };
 }
+// Made once with nulls so that V8 keeps score and max as tagged fields (integers unboxed) rather
+// than boxing every number, as it does for fields that have only ever held numbers (rational.ts).
+itemScore('', null, null, null, '', 'scored');
 
 function report(problems: Problem[], unit: UnitInput, ind: Indicator, extra: Partial<Problem> & Pick<Problem, 'severity' | 'message'>): void {
   problems.push({ unit: unit.name, indicatorId: ind.id, ...extra });

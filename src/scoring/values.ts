@@ -33,6 +33,7 @@ const YES = new Set(['是', '有', '√', '✓', '✔', '对', '已', 'Y', 'YES'
 const NO = new Set(['否', '无', '×', '✗', '✘', 'X', '错', '未', 'N', 'NO', 'FALSE', '0']);
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const HAS_SPACE = /\s/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 function show(raw: RawValue): string {
@@ -41,7 +42,7 @@ function show(raw: RawValue): string {
 
 /** Decimal text with at most 15 decimal places (more has no exact safe-integer form; nobody types it). */
 function parseNumberText(text: string): Rational | null {
-  const t = text.replace(/\s+/g, '');
+  const t = HAS_SPACE.test(text) ? text.replace(/\s+/g, '') : text;
   if (NUMBER.test(t)) return parseDecimal(t);
   if (GROUPED.test(t)) return parseDecimal(t.replace(/,/g, ''));
   return null;
@@ -57,82 +58,97 @@ function asNumber(raw: string | number): Rational | null {
   return n && Math.abs(n.valueOf()) <= MAX_ABS ? n : null;
 }
 
-/** The outcomes that carry no data are shared (the engine parses every field of every unit). */
-const BLANK: Parsed = Object.freeze({ status: 'blank' });
-const OK_YES: Parsed = Object.freeze({ status: 'ok', value: true });
-const OK_NO: Parsed = Object.freeze({ status: 'ok', value: false });
+/** A value the field cannot take, with the reason in Chinese. */
+export class Invalid {
+  constructor(readonly message: string) {}
+}
+
+/** The parse of a blank cell (one shared marker: blank is not a value). */
+export const BLANK: unique symbol = Symbol('blank');
+
+const PARSED_BLANK: Parsed = Object.freeze({ status: 'blank' });
 
 export function parseFieldValue(field: Field, raw: RawValue): Parsed {
+  const v = parseValue(field, raw);
+  if (v === BLANK) return PARSED_BLANK;
+  if (v instanceof Invalid) return { status: 'invalid', message: v.message };
+  return { status: 'ok', value: v };
+}
+
+/**
+ * parseFieldValue without a result object per call: the value itself, BLANK, or an Invalid. The
+ * engine parses every field of every unit, so this is what it calls.
+ */
+export function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLANK | Invalid {
   if (raw === null || raw === undefined) return BLANK;
   if (typeof raw === 'string') {
     const trimmed = toHalfWidth(raw).trim();
     if (trimmed === '') return BLANK;
     if (trimmed.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.includes(trimmed.toUpperCase()))
-      return { status: 'invalid', message: `单元格是错误值 ${trimmed}，请填写数值或文字` };
+      return new Invalid(`单元格是错误值 ${trimmed}，请填写数值或文字`);
   }
   switch (field.type) {
     case 'yesno':
       return parseYesNo(raw);
     case 'count': {
-      if (typeof raw === 'boolean') return { status: 'invalid', message: `「${show(raw)}」不是个数` };
+      if (typeof raw === 'boolean') return new Invalid(`「${show(raw)}」不是个数`);
       const n = asNumber(raw);
-      if (!n) return { status: 'invalid', message: `「${show(raw)}」不是数字` };
-      if (n.s < 0) return { status: 'invalid', message: `个数不能为负数（「${show(raw)}」）` };
-      if (n.d !== 1) return { status: 'invalid', message: `个数须为整数（「${show(raw)}」）` };
-      return { status: 'ok', value: n };
+      if (!n) return new Invalid(`「${show(raw)}」不是数字`);
+      if (n.s < 0) return new Invalid(`个数不能为负数（「${show(raw)}」）`);
+      if (n.d !== 1) return new Invalid(`个数须为整数（「${show(raw)}」）`);
+      return n;
     }
     case 'number': {
-      if (typeof raw === 'boolean') return { status: 'invalid', message: `「${show(raw)}」不是数字` };
+      if (typeof raw === 'boolean') return new Invalid(`「${show(raw)}」不是数字`);
       const n = asNumber(raw);
-      if (!n) return { status: 'invalid', message: `「${show(raw)}」不是数字` };
+      if (!n) return new Invalid(`「${show(raw)}」不是数字`);
       const lo = field.min ?? 0;
-      if (n.compare(exact(lo)) < 0) return { status: 'invalid', message: `不能小于 ${lo}（「${show(raw)}」）` };
+      if (n.compare(exact(lo)) < 0) return new Invalid(`不能小于 ${lo}（「${show(raw)}」）`);
       if (field.max !== undefined && n.compare(exact(field.max)) > 0)
-        return { status: 'invalid', message: `不能大于 ${field.max}（「${show(raw)}」）` };
-      return { status: 'ok', value: n };
+        return new Invalid(`不能大于 ${field.max}（「${show(raw)}」）`);
+      return n;
     }
     case 'percent':
       return parsePercent(raw, field.bare);
     case 'choice': {
       const t = toHalfWidth(String(raw)).trim();
       const hit = field.options.find((o) => toHalfWidth(o).trim() === t);
-      if (hit) return { status: 'ok', value: hit };
-      return { status: 'invalid', message: `「${show(raw)}」不是可选项（可选：${field.options.join('、')}）` };
+      if (hit) return hit;
+      return new Invalid(`「${show(raw)}」不是可选项（可选：${field.options.join('、')}）`);
     }
     case 'score': {
-      if (typeof raw === 'boolean') return { status: 'invalid', message: `「${show(raw)}」不是分数` };
+      if (typeof raw === 'boolean') return new Invalid(`「${show(raw)}」不是分数`);
       const n = asNumber(raw);
-      if (!n) return { status: 'invalid', message: `「${show(raw)}」不是数字` };
-      if (n.s < 0) return { status: 'invalid', message: `得分不能为负数（「${show(raw)}」）` };
+      if (!n) return new Invalid(`「${show(raw)}」不是数字`);
+      if (n.s < 0) return new Invalid(`得分不能为负数（「${show(raw)}」）`);
       if (field.step !== undefined && n.div(exact(field.step)).d !== 1)
-        return { status: 'invalid', message: `得分须为 ${field.step} 的整数倍（「${show(raw)}」）` };
-      return { status: 'ok', value: n };
+        return new Invalid(`得分须为 ${field.step} 的整数倍（「${show(raw)}」）`);
+      return n;
     }
   }
 }
 
-function parseYesNo(raw: string | number | boolean): Parsed {
-  if (typeof raw === 'boolean') return raw ? OK_YES : OK_NO;
+function parseYesNo(raw: string | number | boolean): boolean | Invalid {
+  if (typeof raw === 'boolean') return raw;
   // The common answers are looked up as typed, before any folding.
-  if (YES.has(raw as string)) return OK_YES;
-  if (NO.has(raw as string)) return OK_NO;
+  if (YES.has(raw as string)) return true;
+  if (NO.has(raw as string)) return false;
   const t = toHalfWidth(String(raw)).trim().toUpperCase();
-  if (YES.has(t)) return OK_YES;
-  if (NO.has(t)) return OK_NO;
-  return { status: 'invalid', message: `「${show(raw)}」无法识别为是/否（可填：是、否、√、×、有、无、Y、N）` };
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return new Invalid(`「${show(raw)}」无法识别为是/否（可填：是、否、√、×、有、无、Y、N）`);
 }
 
 const HUNDRED = new Rational(100, 1);
 
 /** Percent values are returned in percent points (85 % → 85), within [0, 100]. */
-function parsePercent(raw: string | number | boolean, bare: 'percent' | 'fraction'): Parsed {
-  if (typeof raw === 'boolean') return { status: 'invalid', message: `「${show(raw)}」不是百分比` };
+function parsePercent(raw: string | number | boolean, bare: 'percent' | 'fraction'): Rational | Invalid {
+  if (typeof raw === 'boolean') return new Invalid(`「${show(raw)}」不是百分比`);
   let value: Rational | null;
   if (typeof raw === 'string') {
     const t = toHalfWidth(raw).trim();
-    const m = /^(.*?)\s*%$/.exec(t);
-    if (m) {
-      value = parseNumberText(m[1]);
+    if (t.charCodeAt(t.length - 1) === 37 /* % */) {
+      value = parseNumberText(t.slice(0, -1));
     } else {
       const n = parseNumberText(t);
       value = n && (bare === 'fraction' ? n.mul(HUNDRED) : n);
@@ -141,8 +157,8 @@ function parsePercent(raw: string | number | boolean, bare: 'percent' | 'fractio
     const n = asNumber(raw);
     value = n && (bare === 'fraction' ? n.mul(HUNDRED) : n);
   }
-  if (!value) return { status: 'invalid', message: `「${show(raw)}」不是百分比` };
-  if (value.s < 0) return { status: 'invalid', message: `比例不能为负数（「${show(raw)}」）` };
-  if (value.compare(HUNDRED) > 0) return { status: 'invalid', message: `比例不能超过 100%（「${show(raw)}」）` };
-  return { status: 'ok', value };
+  if (!value) return new Invalid(`「${show(raw)}」不是百分比`);
+  if (value.s < 0) return new Invalid(`比例不能为负数（「${show(raw)}」）`);
+  if (value.compare(HUNDRED) > 0) return new Invalid(`比例不能超过 100%（「${show(raw)}」）`);
+  return value;
 }

@@ -61,11 +61,16 @@ test('ExcelApi 1.7: only the too-old message, in Office’s language, and no con
   }
 });
 
-describe('Internet Explorer 11 webview (old Office): the static message from taskpane.html', () => {
+describe('Internet Explorer 11 or EdgeHTML webview (old Office): the static message from taskpane.html', () => {
   const cases: [string, string][] = [
     ['no Promise', 'delete window.Promise;'],
     ['no fetch', 'delete window.fetch;'],
     ['document.documentMode set', "Object.defineProperty(Document.prototype, 'documentMode', { configurable: true, get: function () { return 11; } });"],
+    // Office 2019 without WebView2 on Windows 10 1903+: legacy Edge, which has Promise and fetch.
+    [
+      'EdgeHTML 18 user agent',
+      "Object.defineProperty(Navigator.prototype, 'userAgent', { configurable: true, get: function () { return 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045'; } });",
+    ],
   ];
   test.each(cases)('%s', async (name, initScript) => {
     const p = await openPage(browser, 'plain/taskpane.html', { initScript });

@@ -12,6 +12,8 @@ export { InexactError, Rational };
 export const ZERO = ZERO_Q;
 export const ONE = new Rational(1, 1);
 
+const SMALL = Array.from({ length: 1024 }, (_, i) => new Rational(i, 1));
+
 /** Rubric constants and typed numbers recur constantly: converted once, then shared (Rationals are immutable). */
 const cache = new Map<number, Rational>();
 
@@ -20,6 +22,8 @@ const cache = new Map<number, Rational>();
  * 0.1 + 0.2 reads 0.3), or null when that needs more than 15 decimal places (below 1e-15).
  */
 export function exactOrNull(x: number): Rational | null {
+  // Small whole numbers (counts, points) are most of what is typed: a table, not a hash lookup.
+  if (x >= 0 && x < SMALL.length && (x | 0) === x) return SMALL[x];
   const hit = cache.get(x);
   if (hit !== undefined) return hit;
   if (!Number.isFinite(x)) return null;
@@ -94,19 +98,27 @@ export function toText(x: Rational, decimals = 2): string {
   return String(x.n < 0 && k !== 0 ? -v : v);
 }
 
-/** toText for values beyond safe integers (BigInt arithmetic). */
+/**
+ * toText's slow path: more than 6 places, or digits past 2^53. The rounded value is k / 10^decimals;
+ * k is computed in BigInt (exact) and the point put back in its digits.
+ */
 function bigText(x: Rational, decimals: number): string {
   const r = x.roundHalfUp(decimals);
   if (r.d === 1 && r.big === null) return String(r.n);
-  const p = POW10[decimals];
-  // r is k / 10^decimals: print k with the point put back.
-  const digits = r.big === null ? String(Math.abs((r.n * p) / r.d)) : String(((r.big.n < 0 ? -r.big.n : r.big.n) * BigInt(p)) / r.big.d);
-  const s = digits.padStart(decimals + 1, '0');
-  const t = `${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
-  let end = t.length;
-  while (t.charCodeAt(end - 1) === 48 /* 0 */) end--;
-  if (t.charCodeAt(end - 1) === 46 /* . */) end--;
-  return (r.n < 0 ? '-' : '') + t.slice(0, end);
+  if (typeof BigInt !== 'function') throw new InexactError('text');
+  const n = r.big === null ? BigInt(r.n) : r.big.n;
+  const d = r.big === null ? BigInt(r.d) : r.big.d;
+  const negative = n < BigInt(0);
+  const k = ((negative ? -n : n) * BigInt(10) ** BigInt(decimals)) / d; // exact: r · 10^decimals is whole
+  let digits = k.toString();
+  if (decimals > 0) {
+    digits = digits.padStart(decimals + 1, '0');
+    const cut = digits.length - decimals;
+    let end = digits.length;
+    while (end > cut && digits.charCodeAt(end - 1) === 48 /* 0 */) end--;
+    digits = end === cut ? digits.slice(0, cut) : `${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
+  }
+  return (negative && k !== BigInt(0) ? '-' : '') + digits;
 }
 
 /** "6/8" style text for a ratio in reasons. */

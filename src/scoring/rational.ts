@@ -191,7 +191,7 @@ export class Rational {
 
   /** "14/3", "-1/2", "5": the audit text (the format fraction.js reads back). */
   toFraction(): string {
-    if (this.big !== null) return `${this.big.n}/${this.big.d}`;
+    if (this.big !== null) return this.big.d === big(1) ? String(this.big.n) : `${this.big.n}/${this.big.d}`;
     return this.d === 1 ? String(this.n) : `${this.n}/${this.d}`;
   }
 }
@@ -208,12 +208,12 @@ const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** n/d in lowest terms with d > 0; both must already be safe integers. */
 export function reduce(n: number, d: number): Rational {
+  if (n === 0) return ZERO_Q; // also turns −0 into 0
   if (d < 0) {
     n = -n;
     d = -d;
   }
   if (d === 1) return new Rational(n, 1);
-  if (n === 0) return ZERO_Q;
   const g = gcd(n, d);
   return g === 1 ? new Rational(n, d) : new Rational(n / g, d / g);
 }

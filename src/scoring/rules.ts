@@ -34,8 +34,15 @@ export class FieldTable {
   }
 }
 
+/** "0 分" … "200 分", made once: whole points fill most reasons. */
+const WHOLE_POINTS = Array.from({ length: 201 }, (_, i) => `${i} 分`);
+
 /** Points in a reason: "5 分", "4.67 分". */
-const pts = (x: Rational | number): string => (typeof x === 'number' ? `${x} 分` : `${toText(x)} 分`);
+function pts(x: Rational | number): string {
+  if (typeof x === 'number') return `${x} 分`;
+  if (x.d === 1 && x.n >= 0 && x.n < WHOLE_POINTS.length && x.big === null) return WHOLE_POINTS[x.n];
+  return `${toText(x)} 分`;
+}
 
 export function compileRule(rule: Rule | PartRule, t: FieldTable): Evaluator {
   const kind = compileKind(rule, t);

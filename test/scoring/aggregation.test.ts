@@ -124,3 +124,46 @@ describe('rounding only at the end', () => {
     expect(u.band).toBe('优秀');
   });
 });
+
+describe('sums of ratio items with large coprime denominators stay exact', () => {
+  // Four ratio items of 25 points: done/total with totals 999983, 999979, 999961, 999959 (primes), so
+  // the exact total has a denominator near 10^24, far past 2^53 (the engine then works in BigInt).
+  const totals = [999983, 999979, 999961, 999959];
+  const ratioItem = (id: string) =>
+    indicator(id, 25, [count('done', '已完成数'), count('total', '应完成数')], {
+      kind: 'ratio',
+      ratio: { numerator: 'done', denominator: 'total', whenDenominatorZero: 'zero' },
+      points: 25,
+    });
+  const r = miniRubric(['A', 'B', 'C', 'D'].map(ratioItem), { bands });
+  // done = total − 1 everywhere: each item is 25 − 25/total, so the sum is 100 − 25·Σ 1/totalᵢ.
+  // Σ 1/totalᵢ = 4.000118003932…e−6 (the helper test in rational.test.ts has its exact value), so the
+  // total is 100 − 0.000100002949… = 99.999899997… → 100.00 at 2 decimals: 优秀.
+  const inputs = Object.fromEntries(['A', 'B', 'C', 'D'].map((id, i) => [id, { done: totals[i] - 1, total: totals[i] }]));
+
+  it('scores 100 (half-up at 2 decimals) and 优秀, with the exact total behind it', () => {
+    const u = scoreUnit(r, { name: '甲', inputs });
+    expect(u.problems).toEqual([]);
+    expect([u.base, u.final, u.band]).toEqual([100, 100, '优秀']);
+    expect(u.categories['一'].score).toBe(100);
+    expect(u.items.A.exact).toBe('24999550/999983'); // 25 · 999982/999983
+  });
+
+  it('where BigInt is missing (EdgeHTML), the unit is reported in Chinese instead of rounded silently', () => {
+    jest.isolateModules(() => {
+      const saved = globalThis.BigInt;
+      (globalThis as { BigInt?: unknown }).BigInt = undefined;
+      try {
+        const engine = require('../../src/scoring/score') as typeof import('../../src/scoring/score');
+        const u = engine.scoreUnit(r, { name: '甲', inputs });
+        expect(u.final).toBeNull();
+        expect(u.complete).toBe(false);
+        expect(u.problems.map((p) => p.message)).toContain('甲：数值过大，无法精确计分，请核对填写的数值');
+        // each item alone still fits: 25 · 999982/999983
+        expect(u.items.A.exact).toBe('24999550/999983');
+      } finally {
+        globalThis.BigInt = saved;
+      }
+    });
+  });
+});

@@ -9,7 +9,7 @@ import type { UnitInput } from '../scoring/types';
 import { CliError } from './errors';
 import { readJsonFile } from './files';
 
-/** fraction.js (and hence the engine) cannot take JS numbers of 1e21 and above. */
+/** Past 1e15 a JSON number has lost digits already (the engine refuses inputs past 1e12 with a reason). */
 const MAX_ABS = 1e15;
 
 const rawValue = z.union([

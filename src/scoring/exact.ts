@@ -4,15 +4,13 @@
  * the wrong band). Only the annex result and the final score are rounded, half-up, to the
  * rubric's decimals (RUBRIC-ANALYSIS D1).
  */
-import { InexactError, parseDecimal, Rational, ZERO_Q } from './rational';
+import { InexactError, parseDecimal, Rational, whole, ZERO_Q } from './rational';
 
 export type Exact = Rational;
 export { InexactError, Rational };
 
 export const ZERO = ZERO_Q;
 export const ONE = new Rational(1, 1);
-
-const SMALL = Array.from({ length: 1024 }, (_, i) => new Rational(i, 1));
 
 /** Rubric constants and typed numbers recur constantly: converted once, then shared (Rationals are immutable). */
 const cache = new Map<number, Rational>();
@@ -23,7 +21,7 @@ const cache = new Map<number, Rational>();
  */
 export function exactOrNull(x: number): Rational | null {
   // Small whole numbers (counts, points) are most of what is typed: a table, not a hash lookup.
-  if (x >= 0 && x < SMALL.length && (x | 0) === x) return SMALL[x];
+  if (x >= 0 && x < 1024 && (x | 0) === x) return whole(x);
   const hit = cache.get(x);
   if (hit !== undefined) return hit;
   if (!Number.isFinite(x)) return null;
@@ -86,6 +84,12 @@ export function toNumber(x: Rational, decimals = 2): number {
   return x.n < 0 && v !== 0 ? -v : v;
 }
 
+/**
+ * Texts of 0.00 … 199.99 (every item score, subtotal and total), made on first use: reasons print
+ * scores constantly, and converting a fraction to text is the costly part of number formatting.
+ */
+const TEXT2: (string | undefined)[] = new Array<string | undefined>(20_000).fill(undefined);
+
 /** Display text: half-up to at most `decimals` places, trailing zeros removed ("4.5", "5", "4.67"). */
 export function toText(x: Rational, decimals = 2): string {
   if (x.d === 1 && x.big === null) return String(x.n);
@@ -94,6 +98,11 @@ export function toText(x: Rational, decimals = 2): string {
   // shortest JS text is exactly that decimal without trailing zeros, and with at most 6 places it
   // is never in exponent form. One conversion instead of assembling the text piece by piece.
   if (k < 0 || k > 1e15 || decimals > 6) return bigText(x, decimals);
+  if (decimals === 2 && k < TEXT2.length && x.n >= 0) {
+    let t = TEXT2[k];
+    if (t === undefined) TEXT2[k] = t = String(k / 100);
+    return t;
+  }
   const v = k / POW10[decimals];
   return String(x.n < 0 && k !== 0 ? -v : v);
 }

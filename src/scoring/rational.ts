@@ -74,7 +74,7 @@ export class Rational {
     if (this.big === null && b.big === null) {
       if (this.d === b.d) {
         const n = this.n + b.n;
-        if (Math.abs(n) <= MAX) return this.d === 1 ? new Rational(n, 1) : reduce(n, this.d);
+        if (Math.abs(n) <= MAX) return this.d === 1 ? whole(n) : reduce(n, this.d);
       } else {
         // Over the least common denominator, so that sums of tenths and halves stay small.
         const g = gcd(this.d, b.d);
@@ -100,7 +100,7 @@ export class Rational {
     if (this.big === null && b.big === null) {
       if (this.d === 1 && b.d === 1) {
         const n = this.n * b.n;
-        if (Math.abs(n) <= MAX) return new Rational(n, 1);
+        if (Math.abs(n) <= MAX) return whole(n);
       } else {
         // Cross-reduce first so that the products stay small and the result is in lowest terms.
         const g1 = gcd(this.n, b.d);
@@ -142,7 +142,7 @@ export class Rational {
       const q = n / d; // truncates toward zero
       return fromBig(n < big(0) && q * d !== n ? q - big(1) : q, big(1));
     }
-    return this.d === 1 ? this : new Rational(floorDiv(this.n, this.d), 1);
+    return this.d === 1 ? this : whole(floorDiv(this.n, this.d));
   }
 
   ceil(): Rational {
@@ -206,6 +206,14 @@ new Rational(null as unknown as number, null as unknown as number);
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
+/** 0 … 1023 as shared objects: whole scores, counts and points are most of what is computed. */
+const SMALL_WHOLE = Array.from({ length: 1024 }, (_, i) => new Rational(i, 1));
+
+/** A safe integer as a Rational, shared when small (no allocation). */
+export function whole(n: number): Rational {
+  return n >= 0 && n < 1024 ? SMALL_WHOLE[n] : new Rational(n, 1);
+}
+
 /** n/d in lowest terms with d > 0; both must already be safe integers. */
 export function reduce(n: number, d: number): Rational {
   if (n === 0) return ZERO_Q; // also turns −0 into 0
@@ -213,7 +221,7 @@ export function reduce(n: number, d: number): Rational {
     n = -n;
     d = -d;
   }
-  if (d === 1) return new Rational(n, 1);
+  if (d === 1) return whole(n);
   const g = gcd(n, d);
   return g === 1 ? new Rational(n, d) : new Rational(n / g, d / g);
 }

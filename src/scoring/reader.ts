@@ -26,16 +26,20 @@ export class Reader {
   readonly invalid: { field: Field; message: string }[] = [];
   /** Fields with a value (valid or not), for progress. */
   filled = 0;
-  /** The reason of the rule evaluated last (rules set it next to returning their score). */
-  reason = '';
-  /** Side channel of the ratio helper: its text for the reason. */
-  ratioText = '';
+  /**
+   * The pieces of the item's reason, said by the rules as they evaluate (a composite's parts say
+   * theirs in turn) and joined once by reason(): one flat string per item and no intermediate
+   * strings, where joining per rule copied a composite's text twice.
+   */
+  private readonly pieces: string[] = [];
+  private said = 0;
   /** The exact score and maximum of the item scored last (null when it has none). */
   score: Rational | null = null;
   max: Rational | null = null;
 
   load(fields: readonly Field[], raw: Record<string, RawValue>): void {
     this.fields = fields;
+    this.said = 0;
     // Overwritten by index, never truncated: truncating frees the backing store and every item
     // would grow it again.
     if (this.blank.length > 0) this.blank.length = 0;
@@ -58,6 +62,19 @@ export class Reader {
         this.filled++;
       }
     }
+  }
+
+  /** Adds a piece to the item's reason. */
+  say(piece: string): void {
+    this.pieces[this.said++] = piece;
+  }
+
+  /** The item's reason: its pieces joined. */
+  reason(): string {
+    if (this.said === 1) return this.pieces[0];
+    // Trimmed to what this item said; later items overwrite by index.
+    this.pieces.length = this.said;
+    return this.pieces.join('');
   }
 
   field(slot: number): Field {

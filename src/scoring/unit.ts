@@ -14,7 +14,6 @@ import { parseFieldValue, type RawValue } from './values';
 interface CompiledIndicator {
   ind: Indicator;
   fields: readonly Field[];
-  fieldIds: ReadonlySet<string>;
   printedMax: Rational | null;
   /** Slot of the number field holding the item maximum set by the office (朝阳), or −1. */
   maxFieldSlot: number;
@@ -42,7 +41,6 @@ function compileRubric(rubric: Rubric): CompiledRubric {
         return {
           ind,
           fields: ind.fields,
-          fieldIds: new Set(ind.fields.map((f) => f.id)),
           printedMax: ind.points === null ? null : exact(ind.points),
           maxFieldSlot: ind.rule.kind === 'manual' && ind.rule.maxField ? table.slot(ind.rule.maxField) : -1,
           evaluate: compileRule(ind.rule, table),
@@ -81,19 +79,33 @@ function done(reader: Reader, score: Rational | null, max: Rational | null, resu
   return result;
 }
 
+/** A field id among an indicator's two or three fields: a scan beats hashing the key. */
+function hasField(fields: readonly Field[], id: string): boolean {
+  for (let i = 0; i < fields.length; i++) if (fields[i].id === id) return true;
+  return false;
+}
+
 /** The problem for a value too large to score exactly (only reachable where BigInt is missing). */
 const INEXACT = '数值过大，无法精确计分，请核对填写的数值';
 
 /** The item's result; its exact score and maximum are left in reader.score and reader.max. */
-function scoreItem(rubric: Rubric, ci: CompiledIndicator, unit: UnitInput, raw: Record<string, RawValue>, reader: Reader, problems: Problem[]): ItemScore {
+function scoreItem(
+  rubric: Rubric,
+  ci: CompiledIndicator,
+  unit: UnitInput,
+  notApplicable: readonly string[] | null,
+  raw: Record<string, RawValue>,
+  reader: Reader,
+  problems: Problem[],
+): ItemScore {
   const ind = ci.ind;
   const printedMax = ci.printedMax;
 
   for (const key in raw) {
-    if (!ci.fieldIds.has(key)) report(problems, unit, ind, { severity: 'warning', fieldId: key, message: `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用` });
+    if (!hasField(ci.fields, key)) report(problems, unit, ind, { severity: 'warning', fieldId: key, message: `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用` });
   }
 
-  if (unit.notApplicable !== undefined && unit.notApplicable.includes(ind.id)) {
+  if (notApplicable !== null && notApplicable.includes(ind.id)) {
     if (rubric.notApplicable === 'not_allowed') {
       report(problems, unit, ind, { severity: 'error', message: `${unit.name}：${itemLabel(ind)} 标为「不涉及」，但本文件未规定不涉及的情形，每个单位都须评分` });
       return done(reader, null, printedMax, itemScore(ind.id, null, null, ind.points, '文件未规定「不涉及」，须评分', 'invalid'));
@@ -132,13 +144,7 @@ function scoreItem(rubric: Rubric, ci: CompiledIndicator, unit: UnitInput, raw: 
     report(problems, unit, ind, { severity: 'missing', fieldId: reader.field(reader.blank[0]).id, message: `${unit.name}：${itemLabel(ind)} 未填写：${names}` });
     return done(reader, null, itemMax, itemScore(ind.id, null, null, maxNumber, `未填写：${names}`, 'incomplete'));
   }
-  // Reasons are built by concatenation, which V8 keeps as a tree of pieces until something reads
-  // a character: reading one here flattens it into one string now, so the 25,000 reasons of a
-  // large roster survive the young-generation collections as 25,000 objects, not a tree each
-  // (measured: a fifth less retained memory, and fewer, shorter collections).
-  const reason = reader.reason;
-  reason.charCodeAt(reason.length >> 1);
-  return done(reader, score, itemMax, itemScore(ind.id, toNumber(score), score.toFraction(), maxNumber, reason, 'scored'));
+  return done(reader, score, itemMax, itemScore(ind.id, toNumber(score), score.toFraction(), maxNumber, reader.reason(), 'scored'));
 }
 
 export function bandFor(rubric: Rubric, score: Rational | null): string | null {
@@ -196,6 +202,7 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
     problems.push({ unit: unit.name, severity: 'error', message: `${unit.name}：分组「${group}」不在本细则的分组中（${groups.map((g) => g.id).join('、')}）` });
 
   const inputs = unit.inputs ?? NO_INPUTS;
+  const notApplicable = unit.notApplicable && unit.notApplicable.length > 0 ? unit.notApplicable : null;
   for (const id in inputs)
     if (!c.known.has(id)) problems.push({ unit: unit.name, severity: 'warning', indicatorId: id, message: `${unit.name}：本细则没有指标「${id}」，该输入未使用` });
   for (const id of unit.notApplicable ?? [])
@@ -229,9 +236,9 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
       const id = ci.ind.id;
       const raw = inputs[id] ?? NO_VALUES;
       reader.load(ci.fields, raw);
-      const result = scoreItem(rubric, ci, unit, raw, reader, problems);
+      const result = scoreItem(rubric, ci, unit, notApplicable, raw, reader, problems);
       items[id] = result;
-      if (unit.notApplicable === undefined || !unit.notApplicable.includes(id)) {
+      if (notApplicable === null || !notApplicable.includes(id)) {
         filled += reader.filled;
         expected += ci.fields.length;
       }

@@ -33,6 +33,7 @@ export class Reader {
    */
   private readonly pieces: string[] = [];
   private said = 0;
+  private readonly joinBuffers: string[][] = [];
   /** The exact score and maximum of the item scored last (null when it has none). */
   score: Rational | null = null;
   max: Rational | null = null;
@@ -71,10 +72,14 @@ export class Reader {
 
   /** The item's reason: its pieces joined. */
   reason(): string {
-    if (this.said === 1) return this.pieces[0];
-    // Trimmed to what this item said; later items overwrite by index.
-    this.pieces.length = this.said;
-    return this.pieces.join('');
+    const n = this.said;
+    if (n === 1) return this.pieces[0];
+    // Joined through an array of exactly n slots, kept per n: setting the buffer's length instead
+    // made V8 trim and regrow its backing store item after item.
+    let buf = this.joinBuffers[n];
+    if (buf === undefined) this.joinBuffers[n] = buf = new Array<string>(n).fill('');
+    for (let i = 0; i < n; i++) buf[i] = this.pieces[i];
+    return buf.join('');
   }
 
   field(slot: number): Field {

@@ -34,22 +34,49 @@ export class FieldTable {
   }
 }
 
-/** "0 分" … "200 分", made once: whole points fill most reasons. */
-const WHOLE_POINTS = Array.from({ length: 201 }, (_, i) => `${i} 分`);
-
 // Reasons are said piece by piece and joined once per item (reader.ts): one flat string, where +
 // and template literals leave a tree of pieces that every young-generation collection copies while
-// a roster's 25,000 reasons are alive (measured on the engine benchmark).
+// a roster's 25,000 reasons are alive. Joining costs per piece, so every run of text known at
+// compile time is one piece: a composite part's "；" is folded into the part's first piece (`lead`),
+// "，得 5 分" is one cached piece, and texts that depend only on the item maximum are kept per
+// maximum (it is the same object for every unit unless the office sets it per unit, 朝阳).
+
+/** "0 分" … "200 分", "，得 0 分" …, "；本项得 0 分" …: whole points fill most reasons. */
+const WHOLE_POINTS = Array.from({ length: 201 }, (_, i) => `${i} 分`);
+const WHOLE_GETS = WHOLE_POINTS.map((p) => `，得 ${p}`);
+const WHOLE_TOTALS = WHOLE_POINTS.map((p) => `；本项得 ${p}`);
+
+const isSmallWhole = (x: Rational) => x.d === 1 && x.n >= 0 && x.n < WHOLE_POINTS.length && x.big === null;
 
 /** Points in a reason: "5 分", "4.67 分". */
 function pts(x: Rational | number): string {
   if (typeof x === 'number') return `${x} 分`;
-  if (x.d === 1 && x.n >= 0 && x.n < WHOLE_POINTS.length && x.big === null) return WHOLE_POINTS[x.n];
+  if (isSmallWhole(x)) return WHOLE_POINTS[x.n];
   return `${toText(x)} 分`;
 }
 
-export function compileRule(rule: Rule | PartRule, t: FieldTable): Evaluator {
-  const kind = compileKind(rule, t);
+/** "，得 5 分" */
+const gets = (x: Rational): string => (isSmallWhole(x) ? WHOLE_GETS[x.n] : `，得 ${toText(x)} 分`);
+
+/** A text that depends only on the item maximum, kept for the last maximum seen. */
+function perMax(make: (own: Rational) => string): (own: Rational) => string {
+  let last: Rational | null = null;
+  let text = '';
+  return (own) => {
+    if (own !== last) {
+      last = own;
+      text = make(own);
+    }
+    return text;
+  };
+}
+
+/**
+ * Compiles a rule; `lead` is said before its reason ("；" for a composite's later parts), folded
+ * into the reason's first piece where that piece is known at compile time.
+ */
+export function compileRule(rule: Rule | PartRule, t: FieldTable, lead = ''): Evaluator {
+  const kind = compileKind(rule, t, lead);
   const fixedMax = 'max' in rule && typeof rule.max === 'number' ? exact(rule.max) : null;
   if (!rule.zeroIf) {
     return (r, itemMax) => {
@@ -58,7 +85,7 @@ export function compileRule(rule: Rule | PartRule, t: FieldTable): Evaluator {
     };
   }
   const gate = compileCondition(rule.zeroIf, t);
-  const gateReason = `${rule.zeroIfLabel ?? describeCondition(rule.zeroIf, t)}，不得分`;
+  const gateReason = `${lead}${rule.zeroIfLabel ?? describeCondition(rule.zeroIf, t)}，不得分`;
   return (r, itemMax) => {
     if (gate(r)) {
       r.say(gateReason);
@@ -69,14 +96,14 @@ export function compileRule(rule: Rule | PartRule, t: FieldTable): Evaluator {
   };
 }
 
-function compileKind(rule: Rule | PartRule, t: FieldTable): KindEvaluator {
+function compileKind(rule: Rule | PartRule, t: FieldTable, lead: string): KindEvaluator {
   switch (rule.kind) {
     case 'bool': {
       const slot = t.slot(rule.field);
       const what = rule.label ?? t.label(rule.field);
       const points = exact(rule.points);
-      const yes = `${what}：是，得 ${pts(rule.points)}`;
-      const no = `${what}：否，不得分`;
+      const yes = `${lead}${what}：是，得 ${pts(rule.points)}`;
+      const no = `${lead}${what}：否，不得分`;
       return (r) => {
         if (r.yesno(slot)) {
           r.say(yes);
@@ -88,13 +115,14 @@ function compileKind(rule: Rule | PartRule, t: FieldTable): KindEvaluator {
     }
     case 'levels': {
       const slot = t.slot(rule.field);
-      const unpicked = `${t.label(rule.field)}未选择`;
+      const unpicked = `${lead}${t.label(rule.field)}未选择`;
       const levels = rule.levels.map((l) => ({
         option: l.option,
         points: exact(l.points),
         times: ` × ${pts(l.points)}，得 `,
-        fixed: `${l.option}，得 ${pts(l.points)}`,
-        ratio: l.ratio ? compileRatio(l.ratio, t) : null,
+        overTimes: `，超过 100% 按 100% 计 × ${pts(l.points)}，得 `,
+        fixed: `${lead}${l.option}，得 ${pts(l.points)}`,
+        ratio: l.ratio ? compileRatio(l.ratio, t, `${lead}${l.option}：`) : null,
       }));
       return (r) => {
         const picked = r.choice(slot);
@@ -107,10 +135,9 @@ function compileKind(rule: Rule | PartRule, t: FieldTable): KindEvaluator {
           r.say(level.fixed);
           return level.points;
         }
-        r.say(level.option);
-        r.say('：');
-        const s = level.ratio(r).mul(level.points);
-        r.say(level.times);
+        const q = level.ratio(r);
+        const s = q.mul(level.points);
+        r.say(ratioOver ? level.overTimes : level.times);
         r.say(pts(s));
         return s;
       };
@@ -119,46 +146,43 @@ function compileKind(rule: Rule | PartRule, t: FieldTable): KindEvaluator {
       const slot = t.slot(rule.field);
       const rate = exact(rule.rate);
       const fixedCap = rule.cap !== undefined ? exact(rule.cap) : null;
-      const head = `${rule.label ?? t.label(rule.field)} `;
+      const head = `${lead}${rule.label ?? t.label(rule.field)} `;
       const tail = `${rule.unit ?? ''} × ${pts(rule.rate)}`;
+      const tailGets = `${tail}，得 `;
+      const tailIs = `${tail} = `;
+      const capped = perMax((cap) => `，上限 ${pts(cap)}，得 ${pts(cap)}`);
       return (r, own) => {
         const n = r.num(slot);
         const raw = n.mul(rate);
         const cap = fixedCap ?? own;
         r.say(head);
         r.say(toText(n));
-        r.say(tail);
         if (raw.compare(cap) > 0) {
-          const capText = pts(cap);
-          r.say(' = ');
+          r.say(tailIs);
           r.say(pts(raw));
-          r.say('，上限 ');
-          r.say(capText);
-          r.say('，得 ');
-          r.say(capText);
+          r.say(capped(cap));
           return cap;
         }
-        r.say('，得 ');
+        r.say(tailGets);
         r.say(pts(raw));
         return raw;
       };
     }
     case 'ratio': {
-      const ratio = compileRatio(rule.ratio, t);
+      const ratio = compileRatio(rule.ratio, t, `${lead}${rule.label ? `${rule.label}：` : ''}`);
       const points = exact(rule.points);
-      const head = rule.label ? `${rule.label}：` : '';
       const times = ` × ${pts(rule.points)}，得 `;
+      const overTimes = `，超过 100% 按 100% 计${times}`;
       return (r) => {
-        if (head !== '') r.say(head);
         const s = ratio(r).mul(points);
-        r.say(times);
+        r.say(ratioOver ? overTimes : times);
         r.say(pts(s));
         return s;
       };
     }
     case 'tiers': {
       const slot = t.slot(rule.field);
-      const whatSp = `${t.label(rule.field)} `;
+      const whatSp = `${lead}${t.label(rule.field)} `;
       const tiers = rule.tiers.map((tier) => ({
         min: tier.min === undefined ? null : exact(tier.min),
         minInclusive: tier.minInclusive,
@@ -195,16 +219,15 @@ function compileKind(rule: Rule | PartRule, t: FieldTable): KindEvaluator {
       const count = rule.elements.length;
       const perMissing = exact(rule.perMissing);
       const perMissingText = toText(perMissing);
-      const allThere = `${count} 项齐全，得 `;
-      const allMissing = rule.zeroIfAllMissing ? `${count} 项均缺，不得分` : null;
+      const allThere = perMax((own) => `${lead}${count} 项齐全，得 ${pts(own)}`);
+      const allMissing = rule.zeroIfAllMissing ? `${lead}${count} 项均缺，不得分` : null;
       return (r, own) => {
         // Every element is read (no early exit), so each blank one is reported.
         const missing: string[] = [];
         for (let i = 0; i < count; i++) if (!r.yesno(slots[i])) missing.push(labels[i]);
         const k = missing.length;
         if (k === 0) {
-          r.say(allThere);
-          r.say(pts(own));
+          r.say(allThere(own));
           return own;
         }
         if (k === count && allMissing !== null) {
@@ -212,62 +235,61 @@ function compileKind(rule: Rule | PartRule, t: FieldTable): KindEvaluator {
           return ZERO;
         }
         const s = max(ZERO, own.sub(perMissing.mul(exact(k))));
-        r.say(`缺 ${k} 项（${missing.join('、')}），${toText(own)} − ${k} × ${perMissingText} = `);
+        r.say(`${lead}缺 ${k} 项（${missing.join('、')}），${toText(own)} − ${k} × ${perMissingText} = `);
         r.say(pts(s));
         return s;
       };
     }
     case 'deduct_if': {
-      const conditions = rule.conditions.map((c) => ({ test: compileCondition(c.when, t), deduct: exact(c.deduct), text: `${c.label}扣 ${pts(c.deduct)}` }));
-      const none = '无扣分情形，得 ';
+      const conditions = rule.conditions.map((c) => ({
+        test: compileCondition(c.when, t),
+        deduct: exact(c.deduct),
+        first: `${lead}${c.label}扣 ${pts(c.deduct)}`,
+        next: `；${c.label}扣 ${pts(c.deduct)}`,
+      }));
+      const none = perMax((own) => `${lead}无扣分情形，得 ${pts(own)}`);
       return (r, own) => {
         // Every condition is evaluated (no early exit), so each blank field is reported.
         let total = ZERO;
-        const hits: string[] = [];
+        let hits = 0;
         for (const c of conditions) {
           if (!c.test(r)) continue;
           total = total.add(c.deduct);
-          hits.push(c.text);
+          r.say(hits === 0 ? c.first : c.next);
+          hits++;
         }
-        if (hits.length === 0) {
-          r.say(none);
-          r.say(pts(own));
+        if (hits === 0) {
+          r.say(none(own));
           return own;
         }
         const s = max(ZERO, own.sub(total));
-        for (let i = 0; i < hits.length; i++) {
-          if (i > 0) r.say('；');
-          r.say(hits[i]);
-        }
-        r.say('，得 ');
-        r.say(pts(s));
+        r.say(gets(s));
         return s;
       };
     }
     case 'step_deduct': {
       const exemptSlot = rule.exemptIf ? t.slot(rule.exemptIf) : -1;
-      const exemptText = rule.exemptIf ? `${t.label(rule.exemptIf)}，不扣分，得 ` : '';
+      const exempt = perMax((own) => (rule.exemptIf ? `${lead}${t.label(rule.exemptIf)}，不扣分，得 ${pts(own)}` : ''));
       const slot = t.slot(rule.field);
       const isPercent = t.field(rule.field).type === 'percent';
       const u = isPercent ? '%' : '';
       const threshold = exact(rule.threshold);
       const step = exact(rule.step);
       const perStep = exact(rule.perStep);
-      const reached = `${u} 达到 ${rule.threshold}${u}，不扣分，得 `;
+      const reached = perMax((own) => `${u} 达到 ${rule.threshold}${u}，不扣分，得 ${pts(own)}`);
       const below = `${u}，低于 ${rule.threshold}${u} `;
       const how = rule.rounding === 'floor' ? '不足一档不扣' : rule.rounding === 'ceil' ? '不足一档按一档' : '按比例';
       const per = ` 个${isPercent ? '百分点' : '单位'}，每 ${rule.step} 扣 ${toText(perStep)} 分（${how}），扣 `;
       return (r, own) => {
         if (exemptSlot >= 0 && r.yesno(exemptSlot)) {
-          r.say(exemptText);
-          r.say(pts(own));
+          r.say(exempt(own));
           return own;
         }
         const v = r.num(slot);
+        if (lead !== '') r.say(lead);
         if (v.compare(threshold) >= 0) {
           r.say(toText(v));
-          r.say(reached);
-          r.say(pts(own));
+          r.say(reached(own));
           return own;
         }
         const gap = threshold.sub(v);
@@ -275,14 +297,14 @@ function compileKind(rule: Rule | PartRule, t: FieldTable): KindEvaluator {
         const steps = rule.rounding === 'floor' ? stepsExact.floor() : rule.rounding === 'ceil' ? stepsExact.ceil() : stepsExact;
         const deduct = steps.mul(perStep);
         const s = max(ZERO, own.sub(deduct));
-        r.say(`${toText(v)}${below}${toText(gap)}${per}${pts(deduct)}，得 `);
-        r.say(pts(s));
+        r.say(`${toText(v)}${below}${toText(gap)}${per}${pts(deduct)}`);
+        r.say(gets(s));
         return s;
       };
     }
     case 'per_occurrence': {
       const slot = t.slot(rule.field);
-      const what = `${t.label(rule.field)} `;
+      const what = `${lead}${t.label(rule.field)} `;
       const base = exact(rule.base);
       const perOccurrence = exact(rule.perOccurrence);
       const none = `${what}0 次，得 ${pts(rule.base)}`;
@@ -299,8 +321,7 @@ function compileKind(rule: Rule | PartRule, t: FieldTable): KindEvaluator {
         r.say(toText(k));
         r.say(times);
         r.say(pts(d));
-        r.say('，得 ');
-        r.say(pts(s));
+        r.say(gets(s));
         return s;
       };
     }
@@ -308,66 +329,65 @@ function compileKind(rule: Rule | PartRule, t: FieldTable): KindEvaluator {
       // A score outside its range is an input error, never clamped silently (also inside a composite).
       const slot = t.slot(rule.field);
       const lowest = exact(rule.min);
+      const head = `${lead}考核组评定 `;
+      const outOf = perMax((own) => `（满分 ${pts(own)}）`);
       return (r, own) => {
         const v = r.num(slot);
         if (v.compare(own) > 0) r.reject(slot, `得分 ${toText(v)} 超过本项最高分 ${toText(own)}`);
         else if (v.compare(lowest) < 0) r.reject(slot, `得分 ${toText(v)} 低于最低分 ${rule.min}`);
-        r.say('考核组评定 ');
+        r.say(head);
         r.say(pts(v));
-        r.say('（满分 ');
-        r.say(pts(own));
-        r.say('）');
+        r.say(outOf(own));
         return v;
       };
     }
     case 'composite': {
       const fixedCap = rule.cap !== undefined ? exact(rule.cap) : null;
-      const parts = rule.parts.map((p) => compileRule(p, t));
+      // part；part；…[，合计 … 超过上限 …]；本项得 s — each part says its own pieces, "；" folded in.
+      const parts = rule.parts.map((p, i) => compileRule(p, t, i === 0 ? lead : '；'));
       return (r, own) => {
         const cap = fixedCap === null ? own : min(fixedCap, own);
         let total = ZERO;
-        // part；part；…[，合计 … 超过上限 …]；本项得 s — each part says its own pieces in turn.
-        for (let i = 0; i < parts.length; i++) {
-          if (i > 0) r.say('；');
-          total = total.add(parts[i](r, cap));
-        }
+        for (let i = 0; i < parts.length; i++) total = total.add(parts[i](r, cap));
         const s = min(total, cap);
-        if (total.compare(cap) > 0) {
-          r.say('，合计 ');
-          r.say(pts(total));
-          r.say(' 超过上限 ');
-          r.say(pts(cap));
-        }
-        r.say('；本项得 ');
-        r.say(pts(s));
+        if (total.compare(cap) > 0) r.say(`，合计 ${pts(total)} 超过上限 ${pts(cap)}`);
+        r.say(isSmallWhole(s) ? WHOLE_TOTALS[s.n] : `；本项得 ${pts(s)}`);
         return s;
       };
     }
   }
 }
 
-/** A ratio numerator/denominator within [0, 1]; says its text ("a/b = 6/8"). */
-function compileRatio(q: RatioOf, t: FieldTable): (r: Reader) => Rational {
+/**
+ * Set by a ratio evaluator when the ratio was above 100 % (and counted as 100 %), for its caller's
+ * next piece; scoring is synchronous, so it is read before any other ratio runs.
+ */
+let ratioOver = false;
+
+/**
+ * A ratio numerator/denominator within [0, 1]. Says `prefix` + "a/b = 6/8" (or "… 分母为 0，按 0 计");
+ * the caller says what follows, with the "超过 100%" note when ratioOver is set.
+ */
+function compileRatio(q: RatioOf, t: FieldTable, prefix: string): (r: Reader) => Rational {
   const ns = t.slot(q.numerator);
   const ds = t.slot(q.denominator);
   const name = `${t.label(q.numerator)}/${t.label(q.denominator)}`;
-  const nameIs = `${name} = `;
+  const nameIs = `${prefix}${name} = `;
   const zeroDenominator = q.whenDenominatorZero === 'full' ? ONE : ZERO;
-  const zeroText = q.whenDenominatorZero === 'full' ? `${name} 分母为 0，按 100% 计` : `${name} 分母为 0，按 0 计`;
+  const zeroText = q.whenDenominatorZero === 'full' ? `${prefix}${name} 分母为 0，按 100% 计` : `${prefix}${name} 分母为 0，按 0 计`;
   return (r) => {
     const n = r.num(ns);
     const d = r.num(ds);
+    ratioOver = false;
     if (d.n === 0) {
       r.say(zeroText);
       return zeroDenominator;
     }
     const v = n.div(d);
     r.say(nameIs);
-    r.say(toText(n, 4));
-    r.say('/');
-    r.say(toText(d, 4));
+    r.say(`${toText(n, 4)}/${toText(d, 4)}`);
     if (v.compare(ONE) > 0) {
-      r.say('，超过 100% 按 100% 计');
+      ratioOver = true;
       return ONE;
     }
     return v;

@@ -22,6 +22,12 @@ interface CompiledIndicator {
 
 interface CompiledRubric {
   categories: { id: string; points: number | null; indicators: CompiledIndicator[] }[];
+  /**
+   * Every indicator id (and every category id) already present, in rubric order: a unit's items
+   * and categories start as copies, so filling them in never reshapes the object.
+   */
+  itemsShape: Record<string, ItemScore>;
+  categoriesShape: Record<string, CategoryScore>;
   known: ReadonlySet<string>;
   groups: ReadonlySet<string>;
 }
@@ -47,6 +53,8 @@ function compileRubric(rubric: Rubric): CompiledRubric {
         };
       }),
     })),
+    itemsShape: Object.fromEntries(rubric.categories.flatMap((cat) => cat.indicators.map((i) => [i.id, null]))) as unknown as Record<string, ItemScore>,
+    categoriesShape: Object.fromEntries(rubric.categories.map((cat) => [cat.id, null])) as unknown as Record<string, CategoryScore>,
     known: new Set(rubric.categories.flatMap((cat) => cat.indicators.map((i) => i.id))),
     groups: new Set(rubric.ranking.groups.map((g) => g.id)),
   };
@@ -217,8 +225,8 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   if (rubric.fraud === 'none' && fraud)
     problems.push({ unit: unit.name, severity: 'warning', message: `${unit.name}：本文件未规定弄虚作假的处理，标记仅作记录` });
 
-  const items: Record<string, ItemScore> = {};
-  const categories: Record<string, CategoryScore> = {};
+  const items: Record<string, ItemScore> = { ...c.itemsShape };
+  const categories: Record<string, CategoryScore> = { ...c.categoriesShape };
   let complete = true;
   let filled = 0;
   let expected = 0;

@@ -48,11 +48,20 @@ const WHOLE_TOTALS = WHOLE_POINTS.map((p) => `；本项得 ${p}`);
 
 const isSmallWhole = (x: Rational) => x.d === 1 && x.n >= 0 && x.n < WHOLE_POINTS.length && x.big === null;
 
+/** "4.67 分" by "4.67" (the texts are shared, exact.ts), so that a fraction's points are made once. */
+const FRACTION_POINTS = new Map<string, string>();
+
 /** Points in a reason: "5 分", "4.67 分". */
 function pts(x: Rational | number): string {
   if (typeof x === 'number') return `${x} 分`;
   if (isSmallWhole(x)) return WHOLE_POINTS[x.n];
-  return `${toText(x)} 分`;
+  const text = toText(x);
+  let p = FRACTION_POINTS.get(text);
+  if (p === undefined) {
+    p = `${text} 分`;
+    if (FRACTION_POINTS.size < 20_000) FRACTION_POINTS.set(text, p);
+  }
+  return p;
 }
 
 /** "，得 5 分" */

@@ -19,10 +19,17 @@ export type Parsed =
 const EXCEL_ERRORS = ['#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#BUSY!'];
 
 /** Full-width ASCII (！ to ～) and ideographic space to their ASCII forms; the minus sign to '-'. */
-const NEEDS_FOLDING = /[\uFF01-\uFF5E\u3000\u2212\u2012\u2013\u2014]/;
+/** Whether s has a full-width character, an ideographic space or a dash to fold (a scan: typed values are short). */
+function needsFolding(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0x2212 || (c >= 0x2012 && c <= 0x2014)) return true;
+  }
+  return false;
+}
 
 export function toHalfWidth(s: string): string {
-  if (!NEEDS_FOLDING.test(s)) return s;
+  if (!needsFolding(s)) return s;
   return s
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
@@ -56,6 +63,22 @@ function asNumber(raw: string | number): Rational | null {
   if (typeof raw === 'number') return Math.abs(raw) <= MAX_ABS ? exactOrNull(raw) : null;
   const n = parseNumberText(toHalfWidth(raw));
   return n && Math.abs(n.valueOf()) <= MAX_ABS ? n : null;
+}
+
+/** A choice field's options by their folded text (made once per field: every unit picks one). */
+const optionMaps = new WeakMap<Field, Map<string, string>>();
+function optionsOf(field: Field & { type: 'choice' }): Map<string, string> {
+  let m = optionMaps.get(field);
+  if (m === undefined) {
+    m = new Map();
+    // The first option wins when two fold to the same text, as with find() over the list.
+    for (const o of field.options) {
+      const key = toHalfWidth(o).trim();
+      if (!m.has(key)) m.set(key, o);
+    }
+    optionMaps.set(field, m);
+  }
+  return m;
 }
 
 /** A value the field cannot take, with the reason in Chinese. */
@@ -111,9 +134,9 @@ export function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLA
     case 'percent':
       return parsePercent(raw, field.bare);
     case 'choice': {
-      const t = toHalfWidth(String(raw)).trim();
-      const hit = field.options.find((o) => toHalfWidth(o).trim() === t);
-      if (hit) return hit;
+      const options = optionsOf(field);
+      const hit = options.get(typeof raw === 'string' ? raw : String(raw)) ?? options.get(toHalfWidth(String(raw)).trim());
+      if (hit !== undefined) return hit;
       return new Invalid(`「${show(raw)}」不是可选项（可选：${field.options.join('、')}）`);
     }
     case 'score': {

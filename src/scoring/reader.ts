@@ -70,6 +70,11 @@ export class Reader {
     this.pieces[this.said++] = piece;
   }
 
+  /** Whether the reason is one piece: then it is a text compiled from the rubric, not from values. */
+  saidOnePiece(): boolean {
+    return this.said === 1;
+  }
+
   /** The item's reason: its pieces joined. */
   reason(): string {
     const n = this.said;

@@ -18,6 +18,11 @@ interface CompiledIndicator {
   /** Slot of the number field holding the item maximum set by the office (朝阳), or −1. */
   maxFieldSlot: number;
   evaluate: Evaluator;
+  /**
+   * Results whose reason is a single text fixed by the rubric (是/否, a level, 无扣分情形, a gate):
+   * the same for every unit that gets it, so made once and shared, frozen. Keyed by that text.
+   */
+  shared: Map<string, { score: Rational; result: ItemScore }>;
 }
 
 interface CompiledRubric {
@@ -50,6 +55,7 @@ function compileRubric(rubric: Rubric): CompiledRubric {
           printedMax: ind.points === null ? null : exact(ind.points),
           maxFieldSlot: ind.rule.kind === 'manual' && ind.rule.maxField ? table.slot(ind.rule.maxField) : -1,
           evaluate: compileRule(ind.rule, table),
+          shared: new Map(),
         };
       }),
     })),
@@ -151,6 +157,14 @@ function scoreItem(
     const names = reader.blank.map((slot) => reader.field(slot).label).join('、');
     report(problems, unit, ind, { severity: 'missing', fieldId: reader.field(reader.blank[0]).id, message: `${unit.name}：${itemLabel(ind)} 未填写：${names}` });
     return done(reader, null, itemMax, itemScore(ind.id, null, null, maxNumber, `未填写：${names}`, 'incomplete'));
+  }
+  if (reader.saidOnePiece() && ci.maxFieldSlot < 0) {
+    const reason = reader.reason();
+    const hit = ci.shared.get(reason);
+    if (hit !== undefined && hit.score.equals(score)) return done(reader, score, itemMax, hit.result);
+    const result = Object.freeze(itemScore(ind.id, toNumber(score), score.toFraction(), maxNumber, reason, 'scored'));
+    if (hit === undefined) ci.shared.set(reason, { score, result });
+    return done(reader, score, itemMax, result);
   }
   return done(reader, score, itemMax, itemScore(ind.id, toNumber(score), score.toFraction(), maxNumber, reader.reason(), 'scored'));
 }

@@ -23,6 +23,23 @@ describe('bool', () => {
   });
 });
 
+describe('results fixed by the rubric are made once', () => {
+  const r = miniRubric([indicator('X', 10, [yes('ok', '是否按时报送')], { kind: 'bool', field: 'ok', points: 10 })]);
+  it('two units answering 是 share one frozen result; 否 gets its own; blanks are never shared', () => {
+    const a = one(r, { ok: '是' }).items.X;
+    const b = one(r, { ok: '√' }).items.X;
+    const c = one(r, { ok: '否' }).items.X;
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(c).not.toBe(a);
+    expect([a.score, c.score]).toEqual([10, 0]);
+    const blank1 = one(r, {}).items.X;
+    const blank2 = one(r, {}).items.X;
+    expect(blank1).not.toBe(blank2);
+    expect(blank1.status).toBe('incomplete');
+  });
+});
+
 describe('levels', () => {
   const r = miniRubric([
     indicator(

@@ -20,7 +20,7 @@ export async function runEngineBench(options: MeasureOptions = {}, log: (s: stri
     const check = scoreRoster(rubric, roster);
     const unscored = check.units.filter((u) => u.final === null && !(rubric.aggregation.mode === 'normalised' && u.normalisation === null));
     if (unscored.length > 0) throw new Error(`${id}: ${unscored.length} generated units were not scored: ${unscored[0].problems.map((p) => p.message).join('; ')}`);
-    measurements.push(await measure(id, () => scoreRoster(rubric, roster), { warmup: 2, runs: 15, budgetMs: 10_000, minRuns: 5, ...options }));
+    measurements.push(await measure(id, () => scoreRoster(rubric, roster), { warmup: 3, runs: 31, budgetMs: 10_000, minRuns: 5, ...options }));
   }
   const worst = measurements.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
   log(formatMeasurements(`engine: scoreRoster, ${ROSTER_SIZE} units per roster`, measurements));

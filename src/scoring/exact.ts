@@ -129,8 +129,3 @@ function bigText(x: Rational, decimals: number): string {
   }
   return (negative && k !== BigInt(0) ? '-' : '') + digits;
 }
-
-/** "6/8" style text for a ratio in reasons. */
-export function ratioText(n: Rational, d: Rational): string {
-  return `${toText(n, 4)}/${toText(d, 4)}`;
-}

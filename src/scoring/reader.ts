@@ -33,6 +33,7 @@ export class Reader {
    */
   private readonly pieces: string[] = [];
   private said = 0;
+  private showsValues = false;
   private readonly joinBuffers: string[][] = [];
   /** The exact score and maximum of the item scored last (null when it has none). */
   score: Rational | null = null;
@@ -41,6 +42,7 @@ export class Reader {
   load(fields: readonly Field[], raw: Record<string, RawValue>): void {
     this.fields = fields;
     this.said = 0;
+    this.showsValues = false;
     // Overwritten by index, never truncated: truncating frees the backing store and every item
     // would grow it again.
     if (this.blank.length > 0) this.blank.length = 0;
@@ -70,9 +72,18 @@ export class Reader {
     this.pieces[this.said++] = piece;
   }
 
-  /** Whether the reason is one piece: then it is a text compiled from the rubric, not from values. */
-  saidOnePiece(): boolean {
-    return this.said === 1;
+  /** Adds a piece that shows a typed value (a count, a ratio, a score): the reason is then the unit's own. */
+  sayValue(piece: string): void {
+    this.pieces[this.said++] = piece;
+    this.showsValues = true;
+  }
+
+  /**
+   * Whether the reason is made only of texts the rubric fixes (labels, 是/否, levels, conditions met,
+   * and the points they add up to): such an item has few possible results, the same for every unit.
+   */
+  saidOnlyRubricTexts(): boolean {
+    return !this.showsValues;
   }
 
   /** The item's reason: its pieces joined. */

@@ -165,7 +165,7 @@ function compileKind(rule: Rule | PartRule, t: FieldTable, lead: string): KindEv
         const raw = n.mul(rate);
         const cap = fixedCap ?? own;
         r.say(head);
-        r.say(toText(n));
+        r.sayValue(toText(n));
         if (raw.compare(cap) > 0) {
           r.say(tailIs);
           r.say(pts(raw));
@@ -212,12 +212,12 @@ function compileKind(rule: Rule | PartRule, t: FieldTable, lead: string): KindEv
             if (c > 0 || (c === 0 && !tier.maxInclusive)) continue;
           }
           r.say(whatSp);
-          r.say(toText(v, 4));
+          r.sayValue(toText(v, 4));
           r.say(tier.tail);
           return tier.points;
         }
         r.say(whatSp);
-        r.say(toText(v));
+        r.sayValue(toText(v));
         r.say(' 不属于任何档次，不得分');
         return ZERO;
       };
@@ -297,7 +297,7 @@ function compileKind(rule: Rule | PartRule, t: FieldTable, lead: string): KindEv
         const v = r.num(slot);
         if (lead !== '') r.say(lead);
         if (v.compare(threshold) >= 0) {
-          r.say(toText(v));
+          r.sayValue(toText(v));
           r.say(reached(own));
           return own;
         }
@@ -306,7 +306,7 @@ function compileKind(rule: Rule | PartRule, t: FieldTable, lead: string): KindEv
         const steps = rule.rounding === 'floor' ? stepsExact.floor() : rule.rounding === 'ceil' ? stepsExact.ceil() : stepsExact;
         const deduct = steps.mul(perStep);
         const s = max(ZERO, own.sub(deduct));
-        r.say(`${toText(v)}${below}${toText(gap)}${per}${pts(deduct)}`);
+        r.sayValue(`${toText(v)}${below}${toText(gap)}${per}${pts(deduct)}`);
         r.say(gets(s));
         return s;
       };
@@ -327,7 +327,7 @@ function compileKind(rule: Rule | PartRule, t: FieldTable, lead: string): KindEv
         const d = k.mul(perOccurrence);
         const s = max(ZERO, base.sub(d));
         r.say(what);
-        r.say(toText(k));
+        r.sayValue(toText(k));
         r.say(times);
         r.say(pts(d));
         r.say(gets(s));
@@ -345,7 +345,7 @@ function compileKind(rule: Rule | PartRule, t: FieldTable, lead: string): KindEv
         if (v.compare(own) > 0) r.reject(slot, `得分 ${toText(v)} 超过本项最高分 ${toText(own)}`);
         else if (v.compare(lowest) < 0) r.reject(slot, `得分 ${toText(v)} 低于最低分 ${rule.min}`);
         r.say(head);
-        r.say(pts(v));
+        r.sayValue(pts(v));
         r.say(outOf(own));
         return v;
       };
@@ -394,7 +394,7 @@ function compileRatio(q: RatioOf, t: FieldTable, prefix: string): (r: Reader) =>
     }
     const v = n.div(d);
     r.say(nameIs);
-    r.say(`${toText(n, 4)}/${toText(d, 4)}`);
+    r.sayValue(`${toText(n, 4)}/${toText(d, 4)}`);
     if (v.compare(ONE) > 0) {
       ratioOver = true;
       return ONE;

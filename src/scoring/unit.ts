@@ -19,8 +19,9 @@ interface CompiledIndicator {
   maxFieldSlot: number;
   evaluate: Evaluator;
   /**
-   * Results whose reason is a single text fixed by the rubric (是/否, a level, 无扣分情形, a gate):
-   * the same for every unit that gets it, so made once and shared, frozen. Keyed by that text.
+   * Results whose reason is made only of texts the rubric fixes (是/否, a level, the conditions met,
+   * a gate, and the points they add up to), with no typed value in it: the same for every unit that
+   * gets it, so made once and shared, frozen. Keyed by the reason.
    */
   shared: Map<string, { score: Rational; result: ItemScore }>;
 }
@@ -158,12 +159,13 @@ function scoreItem(
     report(problems, unit, ind, { severity: 'missing', fieldId: reader.field(reader.blank[0]).id, message: `${unit.name}：${itemLabel(ind)} 未填写：${names}` });
     return done(reader, null, itemMax, itemScore(ind.id, null, null, maxNumber, `未填写：${names}`, 'incomplete'));
   }
-  if (reader.saidOnePiece() && ci.maxFieldSlot < 0) {
+  if (reader.saidOnlyRubricTexts() && ci.maxFieldSlot < 0) {
     const reason = reader.reason();
     const hit = ci.shared.get(reason);
     if (hit !== undefined && hit.score.equals(score)) return done(reader, score, itemMax, hit.result);
     const result = Object.freeze(itemScore(ind.id, toNumber(score), score.toFraction(), maxNumber, reason, 'scored'));
-    if (hit === undefined) ci.shared.set(reason, { score, result });
+    // Bounded all the same: a checklist of n elements has 2^n outcomes.
+    if (hit === undefined && ci.shared.size < 1024) ci.shared.set(reason, { score, result });
     return done(reader, score, itemMax, result);
   }
   return done(reader, score, itemMax, itemScore(ind.id, toNumber(score), score.toFraction(), maxNumber, reader.reason(), 'scored'));

@@ -38,6 +38,20 @@ describe('results fixed by the rubric are made once', () => {
     expect(blank1).not.toBe(blank2);
     expect(blank1.status).toBe('incomplete');
   });
+  it('a composite of yes/no parts has four results, shared; a count in the reason makes it the unit\'s own', () => {
+    const c = miniRubric([
+      indicator('X', 4, [yes('a', '是否建立制度'), yes('b', '是否公开')], { kind: 'composite', parts: [{ kind: 'bool', field: 'a', points: 2 }, { kind: 'bool', field: 'b', points: 2 }] }),
+      indicator('Y', 5, [count('n', '报送信息数')], { kind: 'count', field: 'n', rate: 1, cap: 5 }),
+    ]);
+    const u = (a: string, b: string, n: number) => scoreUnit(c, { name: '甲', inputs: { X: { a, b }, Y: { n } } });
+    const [p, q, r2] = [u('是', '否', 3), u('是', '否', 3), u('否', '否', 3)];
+    expect(q.items.X).toBe(p.items.X);
+    expect(p.items.X.reason).toBe('建立制度：是，得 2 分；公开：否，不得分；本项得 2 分');
+    expect(r2.items.X).not.toBe(p.items.X);
+    expect(r2.items.X.score).toBe(0);
+    expect(q.items.Y).not.toBe(p.items.Y);
+    expect(q.items.Y).toEqual(p.items.Y);
+  });
 });
 
 describe('levels', () => {

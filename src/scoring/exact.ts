@@ -56,12 +56,6 @@ export function clamp(x: Rational, lo: Rational, hi: Rational): Rational {
 export const min = (a: Rational, b: Rational) => (a.compare(b) <= 0 ? a : b);
 export const max = (a: Rational, b: Rational) => (a.compare(b) >= 0 ? a : b);
 
-export function sumOf(xs: readonly Rational[]): Rational {
-  let s = ZERO;
-  for (let i = 0; i < xs.length; i++) s = s.add(xs[i]);
-  return s;
-}
-
 /** |x| rounded half-up to `decimals` places, in units of 10^−decimals, or −1 when it needs the slow path. */
 function scaledDigits(x: Rational, decimals: number): number {
   if (x.big !== null) return -1;

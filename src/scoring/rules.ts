@@ -418,7 +418,7 @@ function tierText(t: TierLike): string {
 }
 
 /** A condition as a test. any/all evaluate every part (no short circuit) so that each blank is reported. */
-export function compileCondition(c: Condition, t: FieldTable): Test {
+function compileCondition(c: Condition, t: FieldTable): Test {
   if ('any' in c) {
     const parts = c.any.map((x) => compileCondition(x, t));
     return (r) => {
@@ -459,7 +459,7 @@ export function compileCondition(c: Condition, t: FieldTable): Test {
   }
 }
 
-export function describeCondition(c: Condition, t: FieldTable): string {
+function describeCondition(c: Condition, t: FieldTable): string {
   if ('any' in c) return c.any.map((x) => describeCondition(x, t)).join('或');
   if ('all' in c) return c.all.map((x) => describeCondition(x, t)).join('且');
   const f = t.field(c.field);

@@ -4,7 +4,7 @@
  * the wrong band). Only the annex result and the final score are rounded, half-up, to the
  * rubric's decimals (RUBRIC-ANALYSIS D1).
  */
-import { InexactError, parseDecimal, Rational, whole, ZERO_Q } from './rational';
+import { InexactError, parseDecimal, Rational, reduce, whole, ZERO_Q } from './rational';
 
 export type Exact = Rational;
 export { InexactError, Rational };
@@ -22,6 +22,11 @@ const cache = new Map<number, Rational>();
 export function exactOrNull(x: number): Rational | null {
   // Small whole numbers (counts, points) are most of what is typed: a table, not a hash lookup.
   if (x >= 0 && x < 1024 && (x | 0) === x) return whole(x);
+  // Most other typed numbers have one or two decimals (26.1, 85.25): recognised by arithmetic.
+  // k/100 === x means x is the double nearest k/100, and k/100 (under 15 digits) is then exactly
+  // what x shows to 15 significant digits, x's distance to it being far below that grid's step.
+  const k = Math.round(x * 100);
+  if (k / 100 === x && k >= -HUNDREDTHS_LIMIT && k <= HUNDREDTHS_LIMIT) return hundredths(k);
   const hit = cache.get(x);
   if (hit !== undefined) return hit;
   if (!Number.isFinite(x)) return null;
@@ -29,6 +34,19 @@ export function exactOrNull(x: number): Rational | null {
   if (r === null) return null;
   if (cache.size > 50_000) cache.clear();
   cache.set(x, r);
+  return r;
+}
+
+/** |k| up to this many hundredths: k/100 and the reductions of it stay small integers. */
+const HUNDREDTHS_LIMIT = 1e9;
+
+/** k/100 for k in 0 … 19 999 (0.00 … 199.99: percentages, scores, typed amounts), made on first use. */
+const HUNDREDTHS: (Rational | undefined)[] = new Array<Rational | undefined>(20_000).fill(undefined);
+
+function hundredths(k: number): Rational {
+  if (k < 0 || k >= HUNDREDTHS.length) return reduce(k, 100);
+  let r = HUNDREDTHS[k];
+  if (r === undefined) HUNDREDTHS[k] = r = reduce(k, 100);
   return r;
 }
 
@@ -82,7 +100,18 @@ export function toNumber(x: Rational, decimals = 2): number {
  * Texts of 0.00 … 199.99 (every item score, subtotal and total), made on first use: reasons print
  * scores constantly, and converting a fraction to text is the costly part of number formatting.
  */
-const TEXT2: (string | undefined)[] = new Array<string | undefined>(20_000).fill(undefined);
+export const TEXT_INDICES = 20_000;
+const TEXT2: (string | undefined)[] = new Array<string | undefined>(TEXT_INDICES).fill(undefined);
+
+/**
+ * The index of x's 2-decimal text among the texts kept by toText (its value in hundredths,
+ * rounded half-up), or −1 for a value outside 0 … 199.99: callers key their own texts by it.
+ */
+export function textIndex(x: Rational): number {
+  if (x.n < 0) return -1;
+  const k = scaledDigits(x, 2);
+  return k >= 0 && k < TEXT2.length ? k : -1;
+}
 
 /** Display text: half-up to at most `decimals` places, trailing zeros removed ("4.5", "5", "4.67"). */
 export function toText(x: Rational, decimals = 2): string {

@@ -16,7 +16,8 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
   for (const u of ranked) {
     u.rank = null;
     u.bottomRank = null;
-    u.labels = [];
+    // scoreRoster's units come with an empty list already (scoreUnitForRanking).
+    if (u.labels === undefined || u.labels.length > 0) u.labels = [];
   }
   for (const group of rubric.ranking.groups) {
     const pool = ranked.filter((u) => u.group === group.id && u.final !== null);

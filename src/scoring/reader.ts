@@ -17,6 +17,12 @@ const OK = 0;
 const BLANK = 1;
 const INVALID = 2;
 
+/** Values found by a sequence of reason pieces (Reader.walk). */
+export class PieceTrie<T> {
+  readonly next = new Map<string, PieceTrie<T>>();
+  value: T | undefined = undefined;
+}
+
 export class Reader {
   private fields: readonly Field[] = [];
   private readonly status: number[] = [];
@@ -84,6 +90,27 @@ export class Reader {
    */
   saidOnlyRubricTexts(): boolean {
     return !this.showsValues;
+  }
+
+  /**
+   * The node of `trie` for the pieces said so far, made on the way when `grow` allows; null when
+   * absent. Pieces that only the rubric fixes are the same few strings unit after unit, and a
+   * Map keyed by such a string finds its hash stored in it: walking the pieces is cheaper than
+   * joining them and hashing the fresh reason.
+   */
+  walk<T>(trie: PieceTrie<T>, grow: boolean): PieceTrie<T> | null {
+    let node = trie;
+    for (let i = 0; i < this.said; i++) {
+      const piece = this.pieces[i];
+      let next = node.next.get(piece);
+      if (next === undefined) {
+        if (!grow) return null;
+        next = new PieceTrie<T>();
+        node.next.set(piece, next);
+      }
+      node = next;
+    }
+    return node;
   }
 
   /** The item's reason: its pieces joined. */

@@ -6,7 +6,7 @@
  * arithmetic and joins a few strings. Still an interpreter of data: no code is generated.
  */
 import type { Condition, Field, PartRule, RatioOf, Rule } from '../rubric/schema';
-import { clamp, exact, max, min, ONE, toText, ZERO, type Rational } from './exact';
+import { clamp, exact, max, min, ONE, TEXT_INDICES, textIndex, toText, ZERO, type Rational } from './exact';
 import type { Reader } from './reader';
 
 /** A compiled rule: the score (within [0, its maximum]); its reason is said piece by piece to r.say. */
@@ -48,24 +48,38 @@ const WHOLE_TOTALS = WHOLE_POINTS.map((p) => `；本项得 ${p}`);
 
 const isSmallWhole = (x: Rational) => x.d === 1 && x.n >= 0 && x.n < WHOLE_POINTS.length && x.big === null;
 
-/** "4.67 分" by "4.67" (the texts are shared, exact.ts), so that a fraction's points are made once. */
-const FRACTION_POINTS = new Map<string, string>();
+/**
+ * Texts of a fraction of points ("4.67 分", "，得 4.67 分"), made once per 2-decimal value and kept
+ * by its index among toText's texts (exact.ts): a roster's fractional scores recur constantly.
+ */
+function byHundredths(kept: (string | undefined)[], x: Rational, make: (text: string) => string): string {
+  const k = textIndex(x);
+  if (k < 0) return make(toText(x));
+  let text = kept[k];
+  if (text === undefined) kept[k] = text = make(toText(x));
+  return text;
+}
+// Filled in up front: writing at index 5,000 of an empty array gives it slow dictionary storage.
+const kept = () => new Array<string | undefined>(TEXT_INDICES).fill(undefined);
+const FRACTION_POINTS = kept();
+const FRACTION_GETS = kept();
+const FRACTION_TOTALS = kept();
+const pointsText = (t: string) => `${t} 分`;
+const getsText = (t: string) => `，得 ${t} 分`;
+const totalText = (t: string) => `；本项得 ${t} 分`;
 
 /** Points in a reason: "5 分", "4.67 分". */
 function pts(x: Rational | number): string {
   if (typeof x === 'number') return `${x} 分`;
   if (isSmallWhole(x)) return WHOLE_POINTS[x.n];
-  const text = toText(x);
-  let p = FRACTION_POINTS.get(text);
-  if (p === undefined) {
-    p = `${text} 分`;
-    if (FRACTION_POINTS.size < 20_000) FRACTION_POINTS.set(text, p);
-  }
-  return p;
+  return byHundredths(FRACTION_POINTS, x, pointsText);
 }
 
 /** "，得 5 分" */
-const gets = (x: Rational): string => (isSmallWhole(x) ? WHOLE_GETS[x.n] : `，得 ${toText(x)} 分`);
+const gets = (x: Rational): string => (isSmallWhole(x) ? WHOLE_GETS[x.n] : byHundredths(FRACTION_GETS, x, getsText));
+
+/** "；本项得 5 分" */
+const itemTotal = (x: Rational): string => (isSmallWhole(x) ? WHOLE_TOTALS[x.n] : byHundredths(FRACTION_TOTALS, x, totalText));
 
 /** A text that depends only on the item maximum, kept for the last maximum seen. */
 function perMax(make: (own: Rational) => string): (own: Rational) => string {
@@ -360,7 +374,7 @@ function compileKind(rule: Rule | PartRule, t: FieldTable, lead: string): KindEv
         for (let i = 0; i < parts.length; i++) total = total.add(parts[i](r, cap));
         const s = min(total, cap);
         if (total.compare(cap) > 0) r.say(`，合计 ${pts(total)} 超过上限 ${pts(cap)}`);
-        r.say(isSmallWhole(s) ? WHOLE_TOTALS[s.n] : `；本项得 ${pts(s)}`);
+        r.say(itemTotal(s));
         return s;
       };
     }

@@ -5,14 +5,23 @@
 import type { Field, Indicator, Rubric } from '../rubric/schema';
 import { exact, InexactError, type Rational, roundHalfUp, toNumber, toText, ZERO } from './exact';
 import { Sum } from './rational';
-import { Reader } from './reader';
+import { PieceTrie, Reader } from './reader';
 import { compileRule, FieldTable, type Evaluator } from './rules';
-import type { CategoryScore, ItemScore, Problem, UnitInput, UnitScore } from './types';
-import { parseFieldValue, type RawValue } from './values';
+import type { CategoryScore, ItemScore, Problem, RankedUnit, UnitInput, UnitScore } from './types';
+import { parseFieldValue, uniformField, type RawValue } from './values';
 
 /** An indicator with everything that depends only on the rubric worked out once. */
 interface CompiledIndicator {
   ind: Indicator;
+  /** ind.id, read here: indicators differ in which optional keys they have, fields too. */
+  id: string;
+  /**
+   * The id as a property key: a number when the id is an array index ("1" … "25" in 亳州 and
+   * 朝阳). Such keys are stored as elements, and looking one up by its text converts the text to
+   * the index every time.
+   */
+  key: string | number;
+  /** The fields in one object shape (uniformField), so that reading them stays fast. */
   fields: readonly Field[];
   printedMax: Rational | null;
   /** Slot of the number field holding the item maximum set by the office (朝阳), or −1. */
@@ -21,9 +30,11 @@ interface CompiledIndicator {
   /**
    * Results whose reason is made only of texts the rubric fixes (是/否, a level, the conditions met,
    * a gate, and the points they add up to), with no typed value in it: the same for every unit that
-   * gets it, so made once and shared, frozen. Keyed by the reason.
+   * gets it, so made once and shared, frozen. Found by the pieces of the reason (Reader.walk).
    */
-  shared: Map<string, { score: Rational; result: ItemScore }>;
+  shared: PieceTrie<{ score: Rational; result: ItemScore }>;
+  /** How many shared results were made (bounded: a checklist of n elements has 2^n outcomes). */
+  sharedCount: number;
 }
 
 interface CompiledRubric {
@@ -52,11 +63,14 @@ function compileRubric(rubric: Rubric): CompiledRubric {
         const table = new FieldTable(ind.fields);
         return {
           ind,
-          fields: ind.fields,
+          id: ind.id,
+          key: propertyKey(ind.id),
+          fields: ind.fields.map(uniformField),
           printedMax: ind.points === null ? null : exact(ind.points),
           maxFieldSlot: ind.rule.kind === 'manual' && ind.rule.maxField ? table.slot(ind.rule.maxField) : -1,
           evaluate: compileRule(ind.rule, table),
-          shared: new Map(),
+          shared: new PieceTrie(),
+          sharedCount: 0,
         };
       }),
     })),
@@ -67,6 +81,12 @@ function compileRubric(rubric: Rubric): CompiledRubric {
   };
   compiled.set(rubric, c);
   return c;
+}
+
+/** "7" → 7 for ids that are array indices (canonical: no sign, no leading zero, below 2^32 − 1). */
+function propertyKey(id: string): string | number {
+  const n = Number(id);
+  return /^(0|[1-9][0-9]*)$/.test(id) && n < 4294967295 ? n : id;
 }
 
 const NO_VALUES: Record<string, RawValue> = Object.freeze({});
@@ -94,6 +114,13 @@ function done(reader: Reader, score: Rational | null, max: Rational | null, resu
   return result;
 }
 
+/** How many enumerable keys an object has (no array made, as Object.keys would). */
+function countKeys(o: object): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
+}
+
 /** A field id among an indicator's two or three fields: a scan beats hashing the key. */
 function hasField(fields: readonly Field[], id: string): boolean {
   for (let i = 0; i < fields.length; i++) if (fields[i].id === id) return true;
@@ -109,6 +136,7 @@ function scoreItem(
   ci: CompiledIndicator,
   unit: UnitInput,
   notApplicable: readonly string[] | null,
+  fraudItems: readonly string[] | null,
   raw: Record<string, RawValue>,
   reader: Reader,
   problems: Problem[],
@@ -116,27 +144,26 @@ function scoreItem(
   const ind = ci.ind;
   const printedMax = ci.printedMax;
 
-  for (const key in raw) {
+  for (const key in raw)
     if (!hasField(ci.fields, key)) report(problems, unit, ind, { severity: 'warning', fieldId: key, message: `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用` });
-  }
 
-  if (notApplicable !== null && notApplicable.includes(ind.id)) {
+  if (notApplicable !== null && notApplicable.includes(ci.id)) {
     if (rubric.notApplicable === 'not_allowed') {
       report(problems, unit, ind, { severity: 'error', message: `${unit.name}：${itemLabel(ind)} 标为「不涉及」，但本文件未规定不涉及的情形，每个单位都须评分` });
-      return done(reader, null, printedMax, itemScore(ind.id, null, null, ind.points, '文件未规定「不涉及」，须评分', 'invalid'));
+      return done(reader, null, printedMax, itemScore(ci.id, null, null, ind.points, '文件未规定「不涉及」，须评分', 'invalid'));
     }
     if (rubric.notApplicable === 'full_points') {
       if (printedMax === null) throw new Error('rubric bug: full_points needs printed points');
-      return done(reader, printedMax, printedMax, itemScore(ind.id, ind.points, printedMax.toFraction(), ind.points, '不涉及，不扣分', 'not_applicable'));
+      return done(reader, printedMax, printedMax, itemScore(ci.id, ind.points, printedMax.toFraction(), ind.points, '不涉及，不扣分', 'not_applicable'));
     }
-    return done(reader, null, null, itemScore(ind.id, null, null, null, '不涉及，不计入 x 和 y', 'excluded'));
+    return done(reader, null, null, itemScore(ci.id, null, null, null, '不涉及，不计入 x 和 y', 'excluded'));
   }
 
   // The item maximum: printed, or set by the office in a number field (朝阳).
   const itemMax = ci.maxFieldSlot >= 0 ? reader.num(ci.maxFieldSlot) : printedMax;
 
-  if (rubric.fraud === 'item_zero' && Array.isArray(unit.fraud) && unit.fraud.includes(ind.id)) {
-    return done(reader, ZERO, itemMax, itemScore(ind.id, 0, '0', itemMax === null ? null : toNumber(itemMax), '提供虚假材料，本项不得分', 'scored'));
+  if (fraudItems !== null && fraudItems.includes(ci.id)) {
+    return done(reader, ZERO, itemMax, itemScore(ci.id, 0, '0', itemMax === null ? null : toNumber(itemMax), '提供虚假材料，本项不得分', 'scored'));
   }
 
   let score: Rational;
@@ -152,23 +179,25 @@ function scoreItem(
     for (const { field, message } of reader.invalid)
       report(problems, unit, ind, { severity: 'error', fieldId: field.id, message: `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}` });
     const what = reader.invalid.map((x) => `${x.field.label}${x.message}`).join('；');
-    return done(reader, null, itemMax, itemScore(ind.id, null, null, maxNumber, `输入有误：${what}`, 'invalid'));
+    return done(reader, null, itemMax, itemScore(ci.id, null, null, maxNumber, `输入有误：${what}`, 'invalid'));
   }
   if (reader.blank.length > 0) {
     const names = reader.blank.map((slot) => reader.field(slot).label).join('、');
     report(problems, unit, ind, { severity: 'missing', fieldId: reader.field(reader.blank[0]).id, message: `${unit.name}：${itemLabel(ind)} 未填写：${names}` });
-    return done(reader, null, itemMax, itemScore(ind.id, null, null, maxNumber, `未填写：${names}`, 'incomplete'));
+    return done(reader, null, itemMax, itemScore(ci.id, null, null, maxNumber, `未填写：${names}`, 'incomplete'));
   }
   if (reader.saidOnlyRubricTexts() && ci.maxFieldSlot < 0) {
-    const reason = reader.reason();
-    const hit = ci.shared.get(reason);
+    const node = reader.walk(ci.shared, ci.sharedCount < 1024);
+    const hit = node === null ? undefined : node.value;
     if (hit !== undefined && hit.score.equals(score)) return done(reader, score, itemMax, hit.result);
-    const result = Object.freeze(itemScore(ind.id, toNumber(score), score.toFraction(), maxNumber, reason, 'scored'));
-    // Bounded all the same: a checklist of n elements has 2^n outcomes.
-    if (hit === undefined && ci.shared.size < 1024) ci.shared.set(reason, { score, result });
+    const result = Object.freeze(itemScore(ci.id, toNumber(score), score.toFraction(), maxNumber, reader.reason(), 'scored'));
+    if (node !== null && hit === undefined) {
+      node.value = { score, result };
+      ci.sharedCount++;
+    }
     return done(reader, score, itemMax, result);
   }
-  return done(reader, score, itemMax, itemScore(ind.id, toNumber(score), score.toFraction(), maxNumber, reader.reason(), 'scored'));
+  return done(reader, score, itemMax, itemScore(ci.id, toNumber(score), score.toFraction(), maxNumber, reader.reason(), 'scored'));
 }
 
 export function bandFor(rubric: Rubric, score: Rational | null): string | null {
@@ -217,7 +246,7 @@ function readBonus(rubric: Rubric, unit: UnitInput, problems: Problem[]): Ration
 /** Reused for every item (scoring is synchronous and never re-entered). */
 const reader = new Reader();
 
-export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
+function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore {
   const c = compileRubric(rubric);
   const problems: Problem[] = [];
   const groups = rubric.ranking.groups;
@@ -227,12 +256,15 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
 
   const inputs = unit.inputs ?? NO_INPUTS;
   const notApplicable = unit.notApplicable && unit.notApplicable.length > 0 ? unit.notApplicable : null;
-  for (const id in inputs)
-    if (!c.known.has(id)) problems.push({ unit: unit.name, severity: 'warning', indicatorId: id, message: `${unit.name}：本细则没有指标「${id}」，该输入未使用` });
+  // Inputs under an id the rubric does not have (a typo in a units file) are looked for after the
+  // items, and only when fewer inputs were found than given; their warnings go here.
+  const unknownAt = problems.length;
   for (const id of unit.notApplicable ?? [])
     if (!c.known.has(id)) problems.push({ unit: unit.name, severity: 'warning', indicatorId: id, message: `${unit.name}：标为不涉及的指标「${id}」不存在` });
 
   const fraud = unit.fraud === true || (Array.isArray(unit.fraud) && unit.fraud.length > 0);
+  // The indicators scored 0 for false material (亳州), or null: checked once here, not per item.
+  const fraudItems = rubric.fraud === 'item_zero' && Array.isArray(unit.fraud) && unit.fraud.length > 0 ? unit.fraud : null;
   if (rubric.fraud === 'item_zero' && unit.fraud === true)
     problems.push({ unit: unit.name, severity: 'error', message: `${unit.name}：弄虚作假的处理是「相关指标项不得分」，请列出涉及的指标编号` });
   if (rubric.fraud === 'item_zero' && Array.isArray(unit.fraud))
@@ -244,6 +276,7 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   const items: Record<string, ItemScore> = { ...c.itemsShape };
   const categories: Record<string, CategoryScore> = { ...c.categoriesShape };
   let complete = true;
+  let found = 0;
   let filled = 0;
   let expected = 0;
   let inexact = false;
@@ -257,11 +290,13 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
     catMax.reset();
     let catComplete = true;
     for (const ci of cat.indicators) {
-      const id = ci.ind.id;
-      const raw = inputs[id] ?? NO_VALUES;
+      const id = ci.id;
+      const given = inputs[ci.key];
+      if (given !== undefined) found++;
+      const raw = given ?? NO_VALUES;
       reader.load(ci.fields, raw);
-      const result = scoreItem(rubric, ci, unit, notApplicable, raw, reader, problems);
-      items[id] = result;
+      const result = scoreItem(rubric, ci, unit, notApplicable, fraudItems, raw, reader, problems);
+      items[ci.key] = result;
       if (notApplicable === null || !notApplicable.includes(id)) {
         filled += reader.filled;
         expected += ci.fields.length;
@@ -296,6 +331,12 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
     }
     categories[cat.id] = { score, max };
   }
+  if (found < countKeys(inputs)) {
+    const unknown: Problem[] = [];
+    for (const id in inputs)
+      if (!c.known.has(id)) unknown.push({ unit: unit.name, severity: 'warning', indicatorId: id, message: `${unit.name}：本细则没有指标「${id}」，该输入未使用` });
+    problems.splice(unknownAt, 0, ...unknown);
+  }
   if (inexact) problems.push({ unit: unit.name, severity: 'error', message: `${unit.name}：${INEXACT}` });
   if (problems.some((p) => p.severity === 'error')) complete = false;
 
@@ -326,21 +367,32 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   const final = base === null ? null : roundHalfUp(base.add(bonus), decimals);
   const band = bandFor(rubric, rubric.bands?.basis === 'base' ? base : final);
 
-  const out: UnitScore = {
-    name: unit.name,
-    group,
-    items,
-    categories,
-    base: base === null ? null : toNumber(base, decimals),
-    bonus: toNumber(bonus, decimals),
-    final: final === null ? null : toNumber(final, decimals),
-    band,
-    complete: complete && base !== null,
-    filled,
-    expected,
-    fraud,
-    problems,
+  const baseNumber = base === null ? null : toNumber(base, decimals);
+  const bonusNumber = toNumber(bonus, decimals);
+  const finalNumber = final === null ? null : toNumber(final, decimals);
+  const scored = complete && base !== null;
+  // normalisation is always a key (undefined outside 朝阳: JSON and toEqual leave it out), and a
+  // unit scored for ranking has its rank keys from the start: adding keys to a thousand results
+  // afterwards gave rankUnits a new object shape per key, and V8 recompiled it run after run.
+  const norm = rubric.aggregation.mode === 'normalised' ? (normalisation ?? null) : undefined;
+  if (forRanking) {
+    const ranked: RankedUnit = {
+      name: unit.name, group, items, categories, base: baseNumber, bonus: bonusNumber, final: finalNumber,
+      band, complete: scored, filled, expected, fraud, problems, normalisation: norm, rank: null, bottomRank: null, labels: [],
+    };
+    return ranked;
+  }
+  return {
+    name: unit.name, group, items, categories, base: baseNumber, bonus: bonusNumber, final: finalNumber,
+    band, complete: scored, filled, expected, fraud, problems, normalisation: norm,
   };
-  if (rubric.aggregation.mode === 'normalised') out.normalisation = normalisation ?? null;
-  return out;
+}
+
+export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
+  return score(rubric, unit, false);
+}
+
+/** scoreUnit with the rank keys (null) in place, for rankUnits to fill in. */
+export function scoreUnitForRanking(rubric: Rubric, unit: UnitInput): RankedUnit {
+  return score(rubric, unit, true) as RankedUnit;
 }

@@ -7,7 +7,9 @@
 import { InexactError, parseDecimal, Rational, reduce, whole, ZERO_Q } from './rational';
 
 export type Exact = Rational;
-export { InexactError, Rational };
+// Only the type is re-exported: a value re-export compiles (CommonJS) to a getter that turns the
+// module's exports object into a dictionary, and every engine call through it into a slow lookup.
+export type { Rational };
 
 export const ZERO = ZERO_Q;
 export const ONE = new Rational(1, 1);

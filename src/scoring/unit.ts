@@ -3,8 +3,8 @@
  * final, band, and every problem found. Pure and synchronous; never throws on user input.
  */
 import type { Field, Indicator, Rubric } from '../rubric/schema';
-import { exact, InexactError, type Rational, roundHalfUp, toNumber, toText, ZERO } from './exact';
-import { Sum } from './rational';
+import { exact, type Rational, roundHalfUp, toNumber, toText, ZERO } from './exact';
+import { InexactError, Sum } from './rational';
 import { PieceTrie, Reader } from './reader';
 import { compileRule, FieldTable, type Evaluator } from './rules';
 import type { CategoryScore, ItemScore, Problem, RankedUnit, UnitInput, UnitScore } from './types';

@@ -38,19 +38,27 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
       u.rank = 1 + above;
       u.bottomRank = sorted.length - (lastAt.get(f) as number);
     }
-    const ineligible = (u: RankedUnit) => rubric.fraud === 'honour_ineligible' && u.fraud;
+    // Plain loops: filter() returns arrays of two element kinds (empty or not), and the code
+    // reading them was thrown away and recompiled run after run.
     for (const u of pool) {
-      const honours = group.honours.filter((h) => (u.rank as number) <= h.top);
-      if (honours.length > 0 && ineligible(u)) u.labels.push(FRAUD_LABEL);
-      else u.labels.push(...honours.map((h) => h.label));
-      const honoured = honours.length > 0 && !ineligible(u);
-      if (!honoured) u.labels.push(...group.criticism.filter((c) => (u.bottomRank as number) <= c.bottom).map((c) => c.label));
-      else if (group.criticism.some((c) => (u.bottomRank as number) <= c.bottom))
-        problems.push({ unit: u.name, severity: 'warning', message: `${u.name}：同时处于前列与后列（参评单位过少），按表彰处理` });
+      const rank = u.rank as number;
+      const bottom = u.bottomRank as number;
+      const ineligible = rubric.fraud === 'honour_ineligible' && u.fraud;
+      let reached = false;
+      for (const h of group.honours) if (rank <= h.top) reached = true;
+      if (reached && ineligible) u.labels.push(FRAUD_LABEL);
+      else if (reached) for (const h of group.honours) if (rank <= h.top) u.labels.push(h.label);
+      let low = false;
+      for (const c of group.criticism) if (bottom <= c.bottom) low = true;
+      if (reached && !ineligible) {
+        if (low) problems.push({ unit: u.name, severity: 'warning', message: `${u.name}：同时处于前列与后列（参评单位过少），按表彰处理` });
+      } else if (low) for (const c of group.criticism) if (bottom <= c.bottom) u.labels.push(c.label);
+      if (ineligible && !reached) u.labels.unshift(FRAUD_LABEL);
     }
-    for (const u of pool) if (ineligible(u) && !u.labels.includes(FRAUD_LABEL)) u.labels.unshift(FRAUD_LABEL);
-    const cutoffs = [...group.honours.map((h) => h.top), ...group.criticism.map((c) => c.bottom)];
-    if (cutoffs.length > 0 && pool.length > 0 && pool.length < 2 * Math.max(...cutoffs))
+    let widest = 0; // the largest top-N or bottom-N cut-off
+    for (const h of group.honours) widest = Math.max(widest, h.top);
+    for (const c of group.criticism) widest = Math.max(widest, c.bottom);
+    if (widest > 0 && pool.length > 0 && pool.length < 2 * widest)
       problems.push({ unit: group.label, severity: 'warning', message: `${group.label}：参评单位 ${pool.length} 个，少于表彰与通报名额之和，前后名单可能重叠` });
   }
   return { units: ranked, problems };

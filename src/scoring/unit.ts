@@ -114,13 +114,6 @@ function done(reader: Reader, score: Rational | null, max: Rational | null, resu
   return result;
 }
 
-/** How many enumerable keys an object has (no array made, as Object.keys would). */
-function countKeys(o: object): number {
-  let n = 0;
-  for (const _ in o) n++;
-  return n;
-}
-
 /** A field id among an indicator's two or three fields: a scan beats hashing the key. */
 function hasField(fields: readonly Field[], id: string): boolean {
   for (let i = 0; i < fields.length; i++) if (fields[i].id === id) return true;
@@ -329,9 +322,9 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
       inexact = true;
       score = null;
     }
-    categories[cat.id] = { score, max };
+    categories[cat.id] = categoryScore(score, max);
   }
-  if (found < countKeys(inputs)) {
+  if (found < Object.keys(inputs).length) {
     const unknown: Problem[] = [];
     for (const id in inputs)
       if (!c.known.has(id)) unknown.push({ unit: unit.name, severity: 'warning', indicatorId: id, message: `${unit.name}：本细则没有指标「${id}」，该输入未使用` });
@@ -371,21 +364,47 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
   const bonusNumber = toNumber(bonus, decimals);
   const finalNumber = final === null ? null : toNumber(final, decimals);
   const scored = complete && base !== null;
-  // normalisation is always a key (undefined outside 朝阳: JSON and toEqual leave it out), and a
-  // unit scored for ranking has its rank keys from the start: adding keys to a thousand results
-  // afterwards gave rankUnits a new object shape per key, and V8 recompiled it run after run.
   const norm = rubric.aggregation.mode === 'normalised' ? (normalisation ?? null) : undefined;
-  if (forRanking) {
-    const ranked: RankedUnit = {
-      name: unit.name, group, items, categories, base: baseNumber, bonus: bonusNumber, final: finalNumber,
-      band, complete: scored, filled, expected, fraud, problems, normalisation: norm, rank: null, bottomRank: null, labels: [],
-    };
-    return ranked;
-  }
-  return {
-    name: unit.name, group, items, categories, base: baseNumber, bonus: bonusNumber, final: finalNumber,
-    band, complete: scored, filled, expected, fraud, problems, normalisation: norm,
-  };
+  if (forRanking)
+    return rankedUnit(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);
+  return unitScore(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);
+}
+
+// A unit's result is made by one of two functions (one object shape each), with every key from
+// the start: normalisation (undefined outside 朝阳, which JSON and toEqual leave out), and for
+// ranking rank, bottomRank and labels. Adding keys to a thousand results afterwards gave rankUnits
+// a new object shape per key, and V8 recompiled it run after run.
+function unitScore(
+  name: string, group: string, items: Record<string, ItemScore>, categories: Record<string, CategoryScore>,
+  base: number | null, bonus: number, final: number | null, band: string | null, complete: boolean,
+  filled: number, expected: number, fraud: boolean, problems: Problem[], normalisation: UnitScore['normalisation'],
+): UnitScore {
+  return { name, group, items, categories, base, bonus, final, band, complete, filled, expected, fraud, problems, normalisation };
+}
+
+function rankedUnit(
+  name: string, group: string, items: Record<string, ItemScore>, categories: Record<string, CategoryScore>,
+  base: number | null, bonus: number, final: number | null, band: string | null, complete: boolean,
+  filled: number, expected: number, fraud: boolean, problems: Problem[], normalisation: UnitScore['normalisation'],
+): RankedUnit {
+  return { name, group, items, categories, base, bonus, final, band, complete, filled, expected, fraud, problems, normalisation, rank: null, bottomRank: null, labels: [] };
+}
+
+function categoryScore(score: number | null, max: number | null): CategoryScore {
+  return { score, max };
+}
+
+// Made once with null and whole-number values in every field, so that V8 settles each field on
+// one representation before the first real result. Otherwise a field that held whole numbers and
+// then gets 70.18 (or null) changes representation, the shape is replaced, and the code reading
+// results is thrown away and recompiled (seen for rankUnits, run after run).
+for (const v of [null, 0]) {
+  const n = v as unknown as number;
+  const seed = rankedUnit('', '', {}, {}, n, n, n, null, false, n, n, false, [], null);
+  seed.rank = n;
+  seed.bottomRank = n;
+  unitScore('', '', {}, {}, n, n, n, null, false, n, n, false, [], null);
+  categoryScore(v, v);
 }
 
 export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {

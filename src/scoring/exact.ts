@@ -4,7 +4,7 @@
  * the wrong band). Only the annex result and the final score are rounded, half-up, to the
  * rubric's decimals (RUBRIC-ANALYSIS D1).
  */
-import { InexactError, parseDecimal, Rational, reduce, whole, ZERO_Q } from './rational';
+import { InexactError, parseDecimal, Rational, reduce, whole, wholeText, ZERO_Q } from './rational';
 
 export type Exact = Rational;
 // Only the type is re-exported: a value re-export compiles (CommonJS) to a getter that turns the
@@ -117,7 +117,7 @@ export function textIndex(x: Rational): number {
 
 /** Display text: half-up to at most `decimals` places, trailing zeros removed ("4.5", "5", "4.67"). */
 export function toText(x: Rational, decimals = 2): string {
-  if (x.d === 1 && x.big === null) return String(x.n);
+  if (x.d === 1 && x.big === null) return wholeText(x.n);
   const k = scaledDigits(x, decimals);
   // k / 10^decimals is the double nearest the decimal; with at most 15 significant digits its
   // shortest JS text is exactly that decimal without trailing zeros, and with at most 6 places it

@@ -192,8 +192,17 @@ export class Rational {
   /** "14/3", "-1/2", "5": the audit text (the format fraction.js reads back). */
   toFraction(): string {
     if (this.big !== null) return this.big.d === big(1) ? String(this.big.n) : `${this.big.n}/${this.big.d}`;
-    return this.d === 1 ? String(this.n) : `${this.n}/${this.d}`;
+    if (this.d === 1) return wholeText(this.n);
+    return `${this.n}/${this.d}`;
   }
+}
+
+/** "0" … "1023": whole scores and counts are most of what is written out. */
+const WHOLE_TEXTS = Array.from({ length: 1024 }, (_, i) => String(i));
+
+/** The text of a whole number (a safe integer). */
+export function wholeText(n: number): string {
+  return n >= 0 && n < WHOLE_TEXTS.length ? WHOLE_TEXTS[n] : String(n);
 }
 
 export const ZERO_Q = new Rational(0, 1);

@@ -19,7 +19,9 @@ const INVALID = 2;
 
 /** Values found by a sequence of reason pieces (Reader.walk). */
 export class PieceTrie<T> {
-  readonly next = new Map<string, PieceTrie<T>>();
+  /** The pieces that follow, and their nodes: a few each, scanned (identical strings compare at once). */
+  readonly pieces: string[] = [];
+  readonly nodes: PieceTrie<T>[] = [];
   value: T | undefined = undefined;
 }
 
@@ -94,19 +96,25 @@ export class Reader {
 
   /**
    * The node of `trie` for the pieces said so far, made on the way when `grow` allows; null when
-   * absent. Pieces that only the rubric fixes are the same few strings unit after unit, and a
-   * Map keyed by such a string finds its hash stored in it: walking the pieces is cheaper than
-   * joining them and hashing the fresh reason.
+   * absent. Pieces that only the rubric fixes are the same few strings unit after unit: walking
+   * them is cheaper than joining them and hashing the fresh reason.
    */
   walk<T>(trie: PieceTrie<T>, grow: boolean): PieceTrie<T> | null {
     let node = trie;
     for (let i = 0; i < this.said; i++) {
       const piece = this.pieces[i];
-      let next = node.next.get(piece);
+      const known = node.pieces;
+      let next: PieceTrie<T> | undefined;
+      for (let k = 0; k < known.length; k++)
+        if (known[k] === piece) {
+          next = node.nodes[k];
+          break;
+        }
       if (next === undefined) {
         if (!grow) return null;
         next = new PieceTrie<T>();
-        node.next.set(piece, next);
+        known.push(piece);
+        node.nodes.push(next);
       }
       node = next;
     }

@@ -28,6 +28,17 @@ function needsFolding(s: string): boolean {
   return false;
 }
 
+/**
+ * Whether s has nothing for trim() to remove: a visible ASCII or CJK character at both ends
+ * (conservative: anything else goes through trim()). Most typed values are, and trim() is a call.
+ */
+function isTrimmed(s: string): boolean {
+  if (s.length === 0) return false;
+  const a = s.charCodeAt(0);
+  const z = s.charCodeAt(s.length - 1);
+  return ((a > 0x20 && a < 0x7f) || (a >= 0x3001 && a < 0xfeff)) && ((z > 0x20 && z < 0x7f) || (z >= 0x3001 && z < 0xfeff));
+}
+
 export function toHalfWidth(s: string): string {
   if (!needsFolding(s)) return s;
   return s
@@ -127,7 +138,7 @@ export function parseFieldValue(field: Field, raw: RawValue): Parsed {
 export function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLANK | Invalid {
   if (raw === null || raw === undefined) return BLANK;
   if (typeof raw === 'string') {
-    const trimmed = toHalfWidth(raw).trim();
+    const trimmed = isTrimmed(raw) ? toHalfWidth(raw) : toHalfWidth(raw).trim();
     if (trimmed === '') return BLANK;
     if (trimmed.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.includes(trimmed.toUpperCase()))
       return new Invalid(`单元格是错误值 ${trimmed}，请填写数值或文字`);
@@ -175,7 +186,9 @@ export function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLA
 
 function parseYesNo(raw: string | number | boolean): boolean | Invalid {
   if (typeof raw === 'boolean') return raw;
-  // The common answers are looked up as typed, before any folding.
+  // The common answers are looked up as typed, before any folding; 是 and 否 before any lookup.
+  if (raw === '是') return true;
+  if (raw === '否') return false;
   if (YES.has(raw as string)) return true;
   if (NO.has(raw as string)) return false;
   const t = toHalfWidth(String(raw)).trim().toUpperCase();

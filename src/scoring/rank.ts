@@ -21,22 +21,18 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
   }
   for (const group of rubric.ranking.groups) {
     const pool = ranked.filter((u) => u.group === group.id && u.final !== null);
-    // Sorted once: rank = 1 + units strictly higher, bottomRank = 1 + units strictly lower.
-    // (Counted in one pass over the sorted scores: lastIndexOf per unit was quadratic, and boxed
-    // every element it compared.)
-    const sorted = pool.map((u) => u.final as number).sort((a, b) => b - a);
-    const firstAt = new Map<number, number>();
-    const lastAt = new Map<number, number>();
-    for (let i = 0; i < sorted.length; i++) {
-      const f = sorted[i];
-      if (!firstAt.has(f)) firstAt.set(f, i);
-      lastAt.set(f, i);
-    }
+    // Sorted once, ascending, as numbers (a Float64Array sorts without a comparator: the
+    // comparator boxed every difference it returned). rank = 1 + units strictly higher,
+    // bottomRank = 1 + units strictly lower, both found by binary search.
+    const sorted = new Float64Array(pool.length);
+    for (let i = 0; i < pool.length; i++) sorted[i] = pool[i].final as number;
+    sorted.sort();
     for (const u of pool) {
       const f = u.final as number;
-      const above = firstAt.get(f) as number;
-      u.rank = 1 + above;
-      u.bottomRank = sorted.length - (lastAt.get(f) as number);
+      const below = firstIndexAtLeast(sorted, f);
+      const notAbove = firstIndexAbove(sorted, f);
+      u.rank = 1 + (sorted.length - notAbove);
+      u.bottomRank = 1 + below;
     }
     // Plain loops: filter() returns arrays of two element kinds (empty or not), and the code
     // reading them was thrown away and recompiled run after run.
@@ -62,4 +58,28 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
       problems.push({ unit: group.label, severity: 'warning', message: `${group.label}：参评单位 ${pool.length} 个，少于表彰与通报名额之和，前后名单可能重叠` });
   }
   return { units: ranked, problems };
+}
+
+/** The first index of an ascending array whose value is ≥ x (its length when none is). */
+function firstIndexAtLeast(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index of an ascending array whose value is > x (its length when none is). */
+function firstIndexAbove(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

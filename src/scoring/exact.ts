@@ -118,6 +118,9 @@ export function textIndex(x: Rational): number {
 /** Display text: half-up to at most `decimals` places, trailing zeros removed ("4.5", "5", "4.67"). */
 export function toText(x: Rational, decimals = 2): string {
   if (x.d === 1 && x.big === null) return wholeText(x.n);
+  // A value of whole hundredths (26.1, 85.25: most typed values) reads the same to any number of
+  // places from 2 on, and its 2-place text is kept.
+  if (decimals > 2 && x.big === null && 100 % x.d === 0) decimals = 2;
   const k = scaledDigits(x, decimals);
   // k / 10^decimals is the double nearest the decimal; with at most 15 significant digits its
   // shortest JS text is exactly that decimal without trailing zeros, and with at most 6 places it

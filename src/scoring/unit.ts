@@ -274,6 +274,7 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
   let expected = 0;
   let inexact = false;
   // Running exact sums of every item score and every item maximum.
+  const sumMaxes = rubric.aggregation.mode !== 'sum';
   const allScores = new Sum();
   const allMaxes = new Sum();
   const catScore = new Sum();
@@ -301,9 +302,11 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
           catScore.add(reader.score);
           allScores.add(reader.score);
         }
+        // Maxima are summed only where used: a category without printed points, and x / y or
+        // deduction from a base.
         if (reader.max !== null) {
-          catMax.add(reader.max);
-          allMaxes.add(reader.max);
+          if (cat.points === null) catMax.add(reader.max);
+          if (sumMaxes) allMaxes.add(reader.max);
         }
       } catch (e) {
         if (!(e instanceof InexactError)) throw e;

@@ -653,6 +653,32 @@ describe('toText, toNumber, exactOrNull', () => {
     // the same number twice: the same (cached, immutable) Rational
     expect(exactOrNull(0.35)).toBe(exactOrNull(0.35));
   });
+
+  // exactOrNull recognises one- and two-decimal numbers by arithmetic (k / 100 === x) instead of
+  // printing them to 15 digits; both must give the same value.
+  const fifteenDigits = (x: number) => (Number.isSafeInteger(x) ? reduce(x, 1) : parseDecimal(x.toPrecision(15)));
+  it('exactOrNull of k/100 is the 15-digit reading (property)', () => {
+    prop(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), (k) => {
+      const x = k / 100;
+      expect(exactOrNull(x)!.toFraction()).toBe(fifteenDigits(x)!.toFraction());
+      expect(exactOrNull(x)!.toFraction()).toBe(reduce(k, 100).toFraction());
+    });
+  });
+  it('exactOrNull of any double up to 1e12 is the 15-digit reading (property)', () => {
+    prop(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (x) => {
+      const want = fifteenDigits(x);
+      const got = exactOrNull(x);
+      expect(got === null ? null : got.toFraction()).toBe(want === null ? null : want.toFraction());
+    });
+    // near-misses of the arithmetic test: a hair off k/100, and sums that drift
+    for (const x of [0.1 + 0.2, 26.1 + 1e-13, 0.015, 1.005, 2.675, 1e-3, 0.125, 99.995, 1e7 + 0.01, 1e8 + 0.07])
+      expect(exactOrNull(x)!.toFraction()).toBe(fifteenDigits(x)!.toFraction());
+  });
+  it('toText of whole hundredths to 3–8 places is the 2-place text (property)', () => {
+    prop(fc.tuple(fc.integer({ min: -100_000_000, max: 100_000_000 }), fc.integer({ min: 3, max: 8 })), ([k, decimals]) => {
+      expect(toText(reduce(k, 100), decimals)).toBe(bigText(BigInt(k), BigInt(100), decimals));
+    });
+  });
 });
 
 // ---------------------------------------------------------------- 6. InexactError without BigInt

@@ -321,3 +321,28 @@ describe('composite', () => {
     expect(one(c, { self: '是', went: '是', missed: 1 }).items.X.score).toBe(4);
   });
 });
+
+describe('texts of fractional points', () => {
+  // One value, 2.5, said three ways in one unit: as points (5 × 0.5), as what is left
+  // (5 − 1 × 2.5) and as an item total (1.5 + 1); each way keeps its own words.
+  it('are right whichever way the same fraction was said first', () => {
+    const r = miniRubric([
+      indicator('X', 10, [count('n', '报送信息数')], { kind: 'count', field: 'n', rate: 0.5, cap: 10 }),
+      indicator('Y', 5, [count('k', '通报次数')], { kind: 'per_occurrence', field: 'k', base: 5, perOccurrence: 2.5 }),
+      indicator('Z', 5, [count('a', '甲类信息数'), count('b', '乙类信息数')], {
+        kind: 'composite',
+        parts: [
+          { kind: 'count', field: 'a', rate: 0.5, cap: 2.5 },
+          { kind: 'count', field: 'b', rate: 0.5, cap: 2.5 },
+        ],
+      }),
+    ]);
+    for (let round = 0; round < 2; round++) {
+      const u = scoreUnit(r, { name: '甲', inputs: { X: { n: 5 }, Y: { k: 1 }, Z: { a: 3, b: 2 } } });
+      expect(u.items.X.reason).toBe('报送信息数 5 × 0.5 分，得 2.5 分');
+      expect(u.items.Y.reason).toBe('通报次数 1 次 × 2.5 分，扣 2.5 分，得 2.5 分');
+      expect(u.items.Z.reason).toBe('甲类信息数 3 × 0.5 分，得 1.5 分；乙类信息数 2 × 0.5 分，得 1 分；本项得 2.5 分');
+      expect(u.final).toBe(7.5); // 2.5 + 2.5 + 2.5
+    }
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * How the engine reads a unit's inputs object: ids that are array indices ("1" … "25", as in 亳州
+ * and 朝阳) read like any other id, inputs the rubric does not have are reported (not silently
+ * dropped) in a fixed order, and the field objects the engine reads with are equivalent to the
+ * rubric's own.
+ */
+import fc from 'fast-check';
+import type { Field } from '../../src/rubric/schema';
+import { scoreRoster, scoreUnit } from '../../src/scoring/score';
+import { parseFieldValue, uniformField } from '../../src/scoring/values';
+import { count, indicator, miniRubric, yes } from '../helpers/mini-rubric';
+
+// 1: 按时报送 yes/no 2 分; 2: 报送信息 n × 1 分，上限 3 分. Full marks 5.
+const numeric = miniRubric([
+  indicator('1', 2, [yes('ok', '是否按时报送')], { kind: 'bool', field: 'ok', points: 2 }),
+  indicator('2', 3, [count('n', '报送信息数')], { kind: 'count', field: 'n', rate: 1, cap: 3 }),
+]);
+
+describe('indicator ids that are array indices', () => {
+  it('score as named ids do: 是 → 2, 2 条 × 1 = 2 → total 4', () => {
+    const u = scoreUnit(numeric, { name: '甲', inputs: { '1': { ok: '是' }, '2': { n: 2 } } });
+    expect(u.items['1']).toMatchObject({ indicatorId: '1', score: 2 });
+    expect(u.items['2']).toMatchObject({ indicatorId: '2', score: 2 });
+    expect(u.final).toBe(4);
+    expect(Object.keys(u.items)).toEqual(['1', '2']);
+    expect(u.problems).toEqual([]);
+  });
+  it('a missing index id is incomplete, not 0', () => {
+    const u = scoreUnit(numeric, { name: '甲', inputs: { '1': { ok: '是' } } });
+    expect(u.items['2']).toMatchObject({ score: null, status: 'incomplete' });
+    expect(u.final).toBeNull();
+  });
+});
+
+describe('inputs the rubric does not have', () => {
+  it('an unknown indicator id is a warning naming the unit and the id; the unit is still scored', () => {
+    const u = scoreUnit(numeric, { name: '甲', inputs: { '1': { ok: '是' }, '2': { n: 5 }, '３': { n: 1 } } });
+    expect(u.final).toBe(5); // 2 + min(5 × 1, 3)
+    expect(u.problems).toEqual([{ unit: '甲', severity: 'warning', indicatorId: '３', message: '甲：本细则没有指标「３」，该输入未使用' }]);
+  });
+  it('an unknown index id (26) is found too, also when every known id is present', () => {
+    const u = scoreUnit(numeric, { name: '甲', inputs: { '1': { ok: '否' }, '2': { n: 0 }, '26': { ok: '是' } } });
+    expect(u.final).toBe(0);
+    expect(u.problems.map((p) => p.indicatorId)).toEqual(['26']);
+  });
+  it('an unknown field key is a warning naming the indicator and the key', () => {
+    const u = scoreUnit(numeric, { name: '甲', inputs: { '1': { ok: '是', okk: '否' }, '2': { n: 1 } } });
+    expect(u.final).toBe(3);
+    expect(u.problems).toEqual([{ unit: '甲', severity: 'warning', indicatorId: '1', fieldId: 'okk', message: '甲：1 指标1 没有输入项「okk」，该值未使用' }]);
+  });
+  it('unknown ids come first, in the order the inputs give them, then not-applicable ids, then item problems', () => {
+    const u = scoreUnit(numeric, { name: '甲', inputs: { zz: {}, '1': { ok: '是', q: 1 }, '9': {} }, notApplicable: ['nope'] });
+    expect(u.problems.map((p) => [p.severity, p.indicatorId, p.fieldId])).toEqual([
+      ['warning', '9', undefined], // index keys come before named ones in any JS object
+      ['warning', 'zz', undefined],
+      ['warning', 'nope', undefined],
+      ['warning', '1', 'q'],
+      ['missing', '2', 'n'], // 2 was not given at all
+    ]);
+  });
+});
+
+describe('fields as the engine reads them (uniformField)', () => {
+  const fields: Field[] = [
+    { id: 'a', label: '是否有', type: 'yesno' },
+    { id: 'b', label: '个数', type: 'count', unit: '个' },
+    { id: 'c', label: '金额', type: 'number', min: -5, max: 100 },
+    { id: 'd', label: '比例', type: 'percent', bare: 'fraction' },
+    { id: 'e', label: '等级', type: 'choice', options: ['好', '中', '差'] },
+    { id: 'f', label: '得分', type: 'score', step: 0.5 },
+  ];
+  it('keeps every key and value of the rubric field, and all copies share one key order', () => {
+    const copies = fields.map(uniformField);
+    for (let i = 0; i < fields.length; i++) for (const [k, v] of Object.entries(fields[i])) expect(copies[i][k as keyof Field]).toEqual(v);
+    const orders = new Set(copies.map((c) => Object.keys(c).join(',')));
+    expect(orders.size).toBe(1);
+  });
+  it('parses every typed value exactly as the rubric field does', () => {
+    const raw = fc.oneof(fc.constantFrom(null, '', ' 是 ', '否', '√', 'x', '８５％', '85%', '0.85', '中', ' 好', '1,234', '#N/A', '－3', true), fc.double({ noNaN: true }), fc.integer({ min: -5, max: 200 }), fc.string());
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), raw, (f, v) => {
+        expect(parseFieldValue(uniformField(f), v as never)).toEqual(parseFieldValue(f, v as never));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('ranking reads finals as numbers', () => {
+  it('ties share a rank and the next rank skips (1, 2, 2, 4); bottom ranks mirror them', () => {
+    const manual = miniRubric([indicator('X', 100, [{ id: 's', label: '得分', type: 'score' }], { kind: 'manual', field: 's' })]);
+    const roster = [70.5, 88, 70.5, 91.25, 0].map((s, i) => ({ name: `单位${i}`, inputs: { X: { s } } }));
+    const units = scoreRoster(manual, roster).units;
+    expect(units.map((u) => [u.final, u.rank, u.bottomRank])).toEqual([
+      [70.5, 3, 2],
+      [88, 2, 4],
+      [70.5, 3, 2],
+      [91.25, 1, 5],
+      [0, 5, 1],
+    ]);
+  });
+});

@@ -232,6 +232,7 @@ export function reduce(n: number, d: number): Rational {
   }
   if (d === 1) return whole(n);
   const g = gcd(n, d);
+  if (g === d) return whole(n / g); // a whole number: shared when small
   return g === 1 ? new Rational(n, d) : new Rational(n / g, d / g);
 }
 

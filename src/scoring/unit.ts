@@ -238,6 +238,11 @@ function readBonus(rubric: Rubric, unit: UnitInput, problems: Problem[]): Ration
 
 /** Reused for every item (scoring is synchronous and never re-entered). */
 const reader = new Reader();
+/** The running sums, reused for every unit likewise (reset before use). */
+const ALL_SCORES = new Sum();
+const ALL_MAXES = new Sum();
+const CAT_SCORE = new Sum();
+const CAT_MAX = new Sum();
 
 function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore {
   const c = compileRubric(rubric);
@@ -275,10 +280,10 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
   let inexact = false;
   // Running exact sums of every item score and every item maximum.
   const sumMaxes = rubric.aggregation.mode !== 'sum';
-  const allScores = new Sum();
-  const allMaxes = new Sum();
-  const catScore = new Sum();
-  const catMax = new Sum();
+  const allScores = ALL_SCORES.reset();
+  const allMaxes = ALL_MAXES.reset();
+  const catScore = CAT_SCORE;
+  const catMax = CAT_MAX;
   for (const cat of c.categories) {
     catScore.reset();
     catMax.reset();

@@ -331,10 +331,17 @@ export function parseDecimal(text: string): Rational | null {
  * every item of every unit). Kept over the least common denominator of what was added.
  */
 export class Sum {
-  private n = 0;
-  private d = 1;
+  // Started as non-integers so that V8 keeps n and d as unboxed doubles from the first sum on:
+  // a field that held only small integers changes representation at the first large or
+  // fractional sum, and every function using the sums is thrown away and recompiled then.
+  private n = 0.5;
+  private d = 0.5;
   /** Set once the sum no longer fits in safe integers. */
   private spilled: Rational | null = null;
+
+  constructor() {
+    this.reset();
+  }
 
   reset(): this {
     this.n = 0;

@@ -103,13 +103,23 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
 
 // ---------------------------------------------------------------- rules
 
-/** A ratio of two numeric fields, clamped to [0, 1]. */
+/** A ratio of two numeric fields, within [0, 1]. */
 export const ratioOf = z
   .object({
     numerator: id,
     denominator: id,
-    /** What a zero denominator means; documented per item in the rubric notes. */
-    whenDenominatorZero: z.enum(['zero', 'full']),
+    /**
+     * What a zero denominator means, documented per item in the rubric notes: the ratio is 0, or
+     * 100 %, or the denominator is an input error (a standard set by the province is never 0, and
+     * a 0 typed by mistake must not award full marks: 亳州 11, 17).
+     */
+    whenDenominatorZero: z.enum(['zero', 'full', 'invalid']),
+    /**
+     * A numerator above its denominator: counted as 100 % ("cap": a count measured against a
+     * standard it may exceed), or an input error ("invalid": the numerator is a part of the
+     * denominator, e.g. records with key information among all records, 亳州 13).
+     */
+    whenAbove: z.enum(['cap', 'invalid']).default('cap'),
   })
   .strict();
 
@@ -432,9 +442,28 @@ export const rubric = z
     notApplicable: z.enum(['not_allowed', 'full_points', 'exclude']),
     bonus,
     bands: bands.nullable(),
-    rounding: z.object({ decimals: z.number().int().min(0).max(4), mode: z.literal('half_up') }).strict(),
+    rounding: z
+      .object({
+        decimals: z.number().int().min(0).max(4),
+        mode: z.literal('half_up'),
+        /**
+         * "exact": item scores are summed exactly and only base and final are rounded; "rounded":
+         * each item score is rounded to `decimals` first, so that the printed items add up to the
+         * printed subtotals and total (亳州's ratio items: 1/3 × 2 分 is 0.67 分 on the annex).
+         */
+        itemScores: z.enum(['exact', 'rounded']).default('exact'),
+      })
+      .strict(),
     ranking: z
-      .object({ method: z.literal('competition'), groups: z.array(rankGroup).min(1) })
+      .object({
+        method: z.literal('competition'),
+        /**
+         * "official": the document ranks units (名次, honours). "reference": it does not (鹤岗 reports
+         * the score to another office), so ranks are shown as 参考名次 only.
+         */
+        purpose: z.enum(['official', 'reference']).default('official'),
+        groups: z.array(rankGroup).min(1),
+      })
       .strict(),
     /** 亳州: false material zeroes the indicators concerned; 朝阳: the unit loses its honour. */
     fraud: z.enum(['none', 'item_zero', 'honour_ineligible']),

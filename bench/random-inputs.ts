@@ -46,6 +46,33 @@ function value(rng: Rng, ind: Indicator, f: Field, maxValue: number | null): Raw
   }
 }
 
+const YES_TEXTS = new Set<RawValue>([true, '是', '√', '有', 'Y']);
+const numberOf = (v: RawValue) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : null);
+
+/**
+ * Makes independently drawn values of one item consistent the way real answers are, in place:
+ * nothing typed in a field its exemption rules out (衡东 八: no share when there is no severe
+ * enterprise), a part never above its whole (亳州 13: records with key information among all
+ * records) and no 0 where a ratio's denominator may not be 0. The engine refuses the others.
+ */
+export function makeConsistent(ind: Indicator, values: Record<string, RawValue>): Record<string, RawValue> {
+  const rules = ind.rule.kind === 'composite' ? ind.rule.parts : [ind.rule];
+  for (const r of rules) {
+    if (r.kind === 'step_deduct' && r.exemptIf && YES_TEXTS.has(values[r.exemptIf])) values[r.field] = null;
+    const ratios = r.kind === 'ratio' ? [r.ratio] : r.kind === 'levels' ? r.levels.flatMap((l) => (l.ratio ? [l.ratio] : [])) : [];
+    for (const q of ratios) {
+      const n = numberOf(values[q.numerator]);
+      const d = numberOf(values[q.denominator]);
+      if (n === null || d === null) continue;
+      let whole = d;
+      if (q.whenDenominatorZero === 'invalid' && whole === 0) whole = 1;
+      if (q.whenAbove === 'invalid' && n > whole) whole = n;
+      if (whole !== d) values[q.denominator] = whole;
+    }
+  }
+  return values;
+}
+
 export function randomUnit(rubric: Rubric, rng: Rng, name: string): UnitInput {
   const inputs: Record<string, Record<string, RawValue>> = {};
   for (const cat of rubric.categories)
@@ -54,7 +81,7 @@ export function randomUnit(rubric: Rubric, rng: Rng, name: string): UnitInput {
       const maxValue = mf ? onStep(rng, 1, 30, 0.5) : null;
       const values: Record<string, RawValue> = {};
       for (const f of ind.fields) values[f.id] = f.id === mf ? maxValue : value(rng, ind, f, maxValue);
-      inputs[ind.id] = values;
+      inputs[ind.id] = makeConsistent(ind, values);
     }
   const groups = rubric.ranking.groups;
   const b = rubric.bonus;

@@ -43,6 +43,11 @@ export class Reader {
   private said = 0;
   private showsValues = false;
   private readonly joinBuffers: string[][] = [];
+  /**
+   * Slot of the field the item's maximum is read from (朝阳: the office sets the points), or −1:
+   * a limit read from a bad value proves nothing about the score checked against it.
+   */
+  limitSlot = -1;
   /** The exact score and maximum of the item scored last (null when it has none). */
   score: Rational | null = null;
   max: Rational | null = null;
@@ -159,10 +164,27 @@ export class Reader {
     return typeof v === 'string' ? v : '';
   }
 
+  /** Whether anything was typed in the field, valid or not. */
+  isFilled(slot: number): boolean {
+    return this.status[slot] !== BLANK;
+  }
+
+  /** The parsed value of a valid field, without recording anything (undefined when blank or invalid). */
+  value(slot: number): FieldValue | undefined {
+    return this.status[slot] === OK ? this.values[slot] : undefined;
+  }
+
+  /** Whether the field holds a valid value (read without recording a blank). */
+  hasValue(slot: number): boolean {
+    return this.status[slot] === OK;
+  }
+
   /** Records a value the rule cannot accept (e.g. a manual score above its maximum); the item becomes invalid. */
   reject(slot: number, message: string): void {
-    // A limit computed from a blank (朝阳: the office has not set the item's points yet) proves nothing.
+    // A limit computed from a blank (朝阳: the office has not set the item's points yet) proves nothing,
+    // nor one typed wrong (its own error is reported).
     if (this.blank.length > 0) return;
+    if (this.limitSlot >= 0 && this.status[this.limitSlot] !== OK) return;
     const f = this.fields[slot];
     if (!this.invalid.some((x) => x.field === f)) this.invalid.push({ field: f, message });
   }

@@ -17,7 +17,11 @@ type Test = (r: Reader) => boolean;
 /** The indicator's fields, for resolving a rule's field ids to slots. */
 export class FieldTable {
   private readonly slots = new Map<string, number>();
-  constructor(readonly fields: readonly Field[]) {
+  /**
+   * `decimals`: the rubric's rounding places. A score an assessor types with more places than the
+   * results are shown with (20.005) would be printed as a different number, so it is refused.
+   */
+  constructor(readonly fields: readonly Field[], readonly decimals = 2) {
     fields.forEach((f, i) => this.slots.set(f.id, i));
   }
   slot(id: string): number {
@@ -303,8 +307,14 @@ function compileKind(rule: Rule | PartRule, t: FieldTable, lead: string): KindEv
       const below = `${u}，低于 ${rule.threshold}${u} `;
       const how = rule.rounding === 'floor' ? '不足一档不扣' : rule.rounding === 'ceil' ? '不足一档按一档' : '按比例';
       const per = ` 个${isPercent ? '百分点' : '单位'}，每 ${rule.step} 扣 ${toText(perStep)} 分（${how}），扣 `;
+      const contradicts = rule.exemptIf
+        ? (v: Rational) => `填写了 ${toText(v, 4)}${u}，但「${t.field(rule.exemptIf as string).label}」填了“是”，二者矛盾，请核对`
+        : null;
       return (r, own) => {
         if (exemptSlot >= 0 && r.yesno(exemptSlot)) {
+          // An exemption (no enterprise concerned) and a value that only exists when there are
+          // some cannot both be true: never score one and silently drop the other.
+          if (contradicts !== null && r.hasValue(slot)) r.reject(slot, contradicts(r.num(slot)));
           r.say(exempt(own));
           return own;
         }
@@ -354,10 +364,14 @@ function compileKind(rule: Rule | PartRule, t: FieldTable, lead: string): KindEv
       const lowest = exact(rule.min);
       const head = `${lead}考核组评定 `;
       const outOf = perMax((own) => `（满分 ${pts(own)}）`);
+      const places = t.decimals;
+      const grid = 10 ** places;
+      const tooFine = `最多保留 ${places} 位小数`;
       return (r, own) => {
         const v = r.num(slot);
-        if (v.compare(own) > 0) r.reject(slot, `得分 ${toText(v)} 超过本项最高分 ${toText(own)}`);
-        else if (v.compare(lowest) < 0) r.reject(slot, `得分 ${toText(v)} 低于最低分 ${rule.min}`);
+        if (v.compare(own) > 0) r.reject(slot, `${toText(v, 6)} 超过本项最高分 ${toText(own, 6)}`);
+        else if (v.compare(lowest) < 0) r.reject(slot, `${toText(v, 6)} 低于最低分 ${rule.min}`);
+        else if (v.big !== null || grid % v.d !== 0) r.reject(slot, `${tooFine}（「${toText(v, 6)}」）`);
         r.say(head);
         r.sayValue(pts(v));
         r.say(outOf(own));
@@ -397,12 +411,19 @@ function compileRatio(q: RatioOf, t: FieldTable, prefix: string): (r: Reader) =>
   const name = `${t.label(q.numerator)}/${t.label(q.denominator)}`;
   const nameIs = `${prefix}${name} = `;
   const zeroDenominator = q.whenDenominatorZero === 'full' ? ONE : ZERO;
-  const zeroText = q.whenDenominatorZero === 'full' ? `${prefix}${name} 分母为 0，按 100% 计` : `${prefix}${name} 分母为 0，按 0 计`;
+  const zeroText =
+    q.whenDenominatorZero === 'full' ? `${prefix}${name} 分母为 0，按 100% 计`
+    : q.whenDenominatorZero === 'zero' ? `${prefix}${name} 分母为 0，按 0 计`
+    : `${prefix}${name} 分母为 0，无法计算`;
+  const zeroRefused = q.whenDenominatorZero === 'invalid' ? `不能为 0（本项按「${name}」计分）` : null;
+  const denominatorLabel = t.field(q.denominator).label;
+  const aboveRefused = q.whenAbove === 'invalid';
   return (r) => {
     const n = r.num(ns);
     const d = r.num(ds);
     ratioOver = false;
     if (d.n === 0) {
+      if (zeroRefused !== null) r.reject(ds, zeroRefused);
       r.say(zeroText);
       return zeroDenominator;
     }
@@ -410,6 +431,8 @@ function compileRatio(q: RatioOf, t: FieldTable, prefix: string): (r: Reader) =>
     r.say(nameIs);
     r.sayValue(`${toText(n, 4)}/${toText(d, 4)}`);
     if (v.compare(ONE) > 0) {
+      // A part can never exceed its whole (records with key information among all records): a typing error.
+      if (aboveRefused) r.reject(ns, `${toText(n, 4)} 大于${denominatorLabel} ${toText(d, 4)}，请核对`);
       ratioOver = true;
       return ONE;
     }

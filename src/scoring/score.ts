@@ -1,7 +1,7 @@
 /** The engine's public API: score one unit, or a whole roster with ranks and labels. */
 import type { Rubric } from '../rubric/schema';
 import { rankUnits } from './rank';
-import type { RosterResult, UnitInput, UnitScore } from './types';
+import type { Problem, RankedUnit, RosterResult, UnitInput, UnitScore } from './types';
 import { scoreUnit as scoreOne, scoreUnitForRanking } from './unit';
 
 export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
@@ -9,14 +9,54 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
 }
 
 export function scoreRoster(rubric: Rubric, units: UnitInput[]): RosterResult {
-  const problems = [];
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const u of units) {
     if (seen.has(u.name)) problems.push({ unit: u.name, severity: 'error' as const, message: `单位名称「${u.name}」重复，请区分` });
     seen.add(u.name);
   }
+  if (rubric.defaultRoster) {
+    const roster = new Set(rubric.defaultRoster.map((r) => r.name));
+    for (const u of units)
+      if (!roster.has(u.name))
+        problems.push({ unit: u.name, severity: 'warning' as const, message: `${u.name}：不在本细则的参评单位名单（共 ${roster.size} 个）中，请核对单位名称` });
+  }
   const ranked = rankUnits(rubric, units.map((u) => scoreUnitForRanking(rubric, u)));
-  return { rubricId: rubric.id, units: ranked.units, problems: [...problems, ...ranked.problems] };
+  return { rubricId: rubric.id, units: ranked.units, problems: [...problems, ...inconsistentMaxima(rubric, ranked.units), ...ranked.problems] };
+}
+
+/**
+ * Where the office types each item's points per unit (朝阳: the annexes were not published), one
+ * annex gives an item one value for every unit of a group: differing values are a typing error
+ * that would change x / y × 100, so each is reported with the units that differ from the most common value.
+ */
+function inconsistentMaxima(rubric: Rubric, units: readonly RankedUnit[]): Problem[] {
+  const problems: Problem[] = [];
+  const officeSet = rubric.categories.flatMap((c) => c.indicators).filter((i) => i.rule.kind === 'manual' && i.rule.maxField !== undefined);
+  if (officeSet.length === 0) return problems;
+  for (const group of rubric.ranking.groups) {
+    const members = units.filter((u) => u.group === group.id);
+    for (const ind of officeSet) {
+      const byValue = new Map<number, string[]>();
+      for (const u of members) {
+        const item = u.items[ind.id];
+        if (item === undefined || item.status === 'excluded' || item.max === null) continue;
+        const names = byValue.get(item.max);
+        if (names === undefined) byValue.set(item.max, [u.name]);
+        else names.push(u.name);
+      }
+      if (byValue.size < 2) continue;
+      const values = [...byValue.entries()].sort((a, b) => b[1].length - a[1].length);
+      const others = values.slice(1).map(([v, names]) => `${v} 分：${names.slice(0, 5).join('、')}${names.length > 5 ? ` 等 ${names.length} 个单位` : ''}`);
+      problems.push({
+        unit: group.label,
+        severity: 'warning',
+        indicatorId: ind.id,
+        message: `${group.label}：${ind.id} ${ind.name} 的本项分值不一致（多数单位为 ${values[0][0]} 分；${others.join('；')}），同一附件中同一项目的分值应相同，请核对`,
+      });
+    }
+  }
+  return problems;
 }
 
 export type * from './types';

@@ -3,8 +3,8 @@
  * final, band, and every problem found. Pure and synchronous; never throws on user input.
  */
 import type { Field, Indicator, Rubric } from '../rubric/schema';
-import { exact, type Rational, roundHalfUp, toNumber, toText, ZERO } from './exact';
-import { InexactError, Sum } from './rational';
+import { exact, ONE, type Rational, roundHalfUp, toNumber, toText, ZERO } from './exact';
+import { InexactError, Rational as RationalClass, Sum } from './rational';
 import { PieceTrie, Reader } from './reader';
 import { compileRule, FieldTable, type Evaluator } from './rules';
 import type { CategoryScore, ItemScore, Problem, RankedUnit, UnitInput, UnitScore } from './types';
@@ -26,6 +26,11 @@ interface CompiledIndicator {
   printedMax: Rational | null;
   /** Slot of the number field holding the item maximum set by the office (朝阳), or −1. */
   maxFieldSlot: number;
+  /**
+   * Slots of percent fields where a bare number means percent points (85 → 85 %): a bare 0.85 is
+   * then 0.85 %, which may be what was meant or may be 85 % typed as a fraction (see scoreItem).
+   */
+  barePercentSlots: readonly number[];
   evaluate: Evaluator;
   /**
    * Results whose reason is made only of texts the rubric fixes (是/否, a level, the conditions met,
@@ -39,6 +44,11 @@ interface CompiledIndicator {
 
 interface CompiledRubric {
   categories: { id: string; points: number | null; indicators: CompiledIndicator[] }[];
+  /** 10^decimals when item scores are rounded before they are summed (rounding.itemScores), else 0. */
+  itemGrid: number;
+  decimals: number;
+  /** Said after an item score that was rounded. */
+  roundedNote: string;
   /**
    * Every indicator id (and every category id) already present, in rubric order: a unit's items
    * and categories start as copies, so filling them in never reshapes the object.
@@ -60,7 +70,7 @@ function compileRubric(rubric: Rubric): CompiledRubric {
       id: cat.id,
       points: cat.points,
       indicators: cat.indicators.map((ind) => {
-        const table = new FieldTable(ind.fields);
+        const table = new FieldTable(ind.fields, rubric.rounding.decimals);
         return {
           ind,
           id: ind.id,
@@ -68,12 +78,16 @@ function compileRubric(rubric: Rubric): CompiledRubric {
           fields: ind.fields.map(uniformField),
           printedMax: ind.points === null ? null : exact(ind.points),
           maxFieldSlot: ind.rule.kind === 'manual' && ind.rule.maxField ? table.slot(ind.rule.maxField) : -1,
+          barePercentSlots: ind.fields.flatMap((f, i) => (f.type === 'percent' && f.bare === 'percent' ? [i] : [])),
           evaluate: compileRule(ind.rule, table),
           shared: new PieceTrie(),
           sharedCount: 0,
         };
       }),
     })),
+    itemGrid: rubric.rounding.itemScores === 'rounded' ? 10 ** rubric.rounding.decimals : 0,
+    decimals: rubric.rounding.decimals,
+    roundedNote: `（四舍五入保留 ${rubric.rounding.decimals} 位小数）`,
     itemsShape: Object.fromEntries(rubric.categories.flatMap((cat) => cat.indicators.map((i) => [i.id, null]))) as unknown as Record<string, ItemScore>,
     categoriesShape: Object.fromEntries(rubric.categories.map((cat) => [cat.id, null])) as unknown as Record<string, CategoryScore>,
     known: new Set(rubric.categories.flatMap((cat) => cat.indicators.map((i) => i.id))),
@@ -123,9 +137,47 @@ function hasField(fields: readonly Field[], id: string): boolean {
 /** The problem for a value too large to score exactly (only reachable where BigInt is missing). */
 const INEXACT = '数值过大，无法精确计分，请核对填写的数值';
 
+/**
+ * A bare number of at most 1 in a percent field read as percent points (0.85 → 0.85 %) may be 85 %
+ * typed as a fraction. Where the two readings score differently, a warning says both; the score
+ * keeps the field's declared reading. Rare, so the item is simply evaluated again with the value
+ * × 100 (the reader's state for the item is restored after).
+ */
+function checkBarePercents(c: CompiledRubric, ci: CompiledIndicator, raw: Record<string, RawValue>, itemMax: Rational | null, score: Rational, unit: UnitInput, reader: Reader, problems: Problem[]): void {
+  for (const slot of ci.barePercentSlots) {
+    const f = ci.fields[slot];
+    const typed = raw[f.id];
+    if (typeof typed !== 'number' && (typeof typed !== 'string' || typed.includes('%') || typed.includes('％'))) continue;
+    const v = reader.value(slot);
+    if (!(v instanceof RationalClass) || v.n <= 0 || v.compare(ONE) > 0) continue;
+    const { filled, score: ownScore, max: ownMax } = reader;
+    reader.load(ci.fields, { ...raw, [f.id]: toNumber(v.mul(HUNDRED), 6) });
+    let other: Rational | null = null;
+    try {
+      other = roundedItem(c, ci.evaluate(reader, itemMax ?? ZERO), null);
+    } catch (e) {
+      if (!(e instanceof InexactError)) throw e;
+    }
+    const comparable = other !== null && reader.invalid.length === 0 && reader.blank.length === 0;
+    reader.load(ci.fields, raw);
+    reader.filled = filled;
+    reader.score = ownScore;
+    reader.max = ownMax;
+    if (!comparable || other === null || other.equals(score)) continue;
+    const shown = toText(v, 6);
+    const asPercent = toText(v.mul(HUNDRED), 4);
+    report(problems, unit, ci.ind, {
+      severity: 'warning',
+      fieldId: f.id,
+      message: `${unit.name}：${itemLabel(ci.ind)} · ${f.label}：填写的 ${shown} 按 ${shown}% 计，得 ${toText(score)} 分；若指 ${asPercent}%，应得 ${toText(other)} 分，请填写「${asPercent}%」或「${shown}%」`,
+    });
+  }
+}
+
 /** The item's result; its exact score and maximum are left in reader.score and reader.max. */
 function scoreItem(
   rubric: Rubric,
+  c: CompiledRubric,
   ci: CompiledIndicator,
   unit: UnitInput,
   notApplicable: readonly string[] | null,
@@ -141,6 +193,12 @@ function scoreItem(
     if (!hasField(ci.fields, key)) report(problems, unit, ind, { severity: 'warning', fieldId: key, message: `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用` });
 
   if (notApplicable !== null && notApplicable.includes(ci.id)) {
+    if (rubric.notApplicable !== 'not_allowed') {
+      // A value typed for an item marked 不涉及 is not scored: say so, it may be the tick that is wrong.
+      const typed = reader.filled > 0 ? ci.fields.filter((_, i) => reader.isFilled(i)).map((f) => f.label) : [];
+      if (typed.length > 0)
+        report(problems, unit, ind, { severity: 'warning', message: `${unit.name}：${itemLabel(ind)} 标为「不涉及」，但填写了${typed.map((l) => `「${l}」`).join('、')}：所填的值不计分，请核对是否确实不涉及` });
+    }
     if (rubric.notApplicable === 'not_allowed') {
       report(problems, unit, ind, { severity: 'error', message: `${unit.name}：${itemLabel(ind)} 标为「不涉及」，但本文件未规定不涉及的情形，每个单位都须评分` });
       return done(reader, null, printedMax, itemScore(ci.id, null, null, ind.points, '文件未规定「不涉及」，须评分', 'invalid'));
@@ -153,6 +211,7 @@ function scoreItem(
   }
 
   // The item maximum: printed, or set by the office in a number field (朝阳).
+  reader.limitSlot = ci.maxFieldSlot;
   const itemMax = ci.maxFieldSlot >= 0 ? reader.num(ci.maxFieldSlot) : printedMax;
 
   if (fraudItems !== null && fraudItems.includes(ci.id)) {
@@ -171,14 +230,30 @@ function scoreItem(
   if (reader.invalid.length > 0) {
     for (const { field, message } of reader.invalid)
       report(problems, unit, ind, { severity: 'error', fieldId: field.id, message: `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}` });
-    const what = reader.invalid.map((x) => `${x.field.label}${x.message}`).join('；');
-    return done(reader, null, itemMax, itemScore(ci.id, null, null, maxNumber, `输入有误：${what}`, 'invalid'));
+    const what = reader.invalid.map((x) => `${x.field.label}填写有误：${x.message}`).join('；');
+    return done(reader, null, itemMax, itemScore(ci.id, null, null, maxNumber, what, 'invalid'));
   }
   if (reader.blank.length > 0) {
     const names = reader.blank.map((slot) => reader.field(slot).label).join('、');
     report(problems, unit, ind, { severity: 'missing', fieldId: reader.field(reader.blank[0]).id, message: `${unit.name}：${itemLabel(ind)} 未填写：${names}` });
     return done(reader, null, itemMax, itemScore(ci.id, null, null, maxNumber, `未填写：${names}`, 'incomplete'));
   }
+  score = roundedItem(c, score, reader);
+  if (ci.barePercentSlots.length === 0) return scored(ci, score, itemMax, maxNumber, reader);
+  const result = scored(ci, score, itemMax, maxNumber, reader);
+  checkBarePercents(c, ci, raw, itemMax, score, unit, reader, problems);
+  return result;
+}
+
+/** Rounded before it is summed where the rubric says so (rounding.itemScores), so that the printed items add up. */
+function roundedItem(c: CompiledRubric, score: Rational, reader: Reader | null): Rational {
+  if (c.itemGrid === 0 || (score.big === null && c.itemGrid % score.d === 0)) return score;
+  if (reader !== null) reader.say(c.roundedNote);
+  return score.roundHalfUp(c.decimals);
+}
+
+/** A scored item's result: shared when its reason is made only of the rubric's texts, else its own. */
+function scored(ci: CompiledIndicator, score: Rational, itemMax: Rational | null, maxNumber: number | null, reader: Reader): ItemScore {
   if (reader.saidOnlyRubricTexts() && ci.maxFieldSlot < 0) {
     const node = reader.walk(ci.shared, ci.sharedCount < 1024);
     const hit = node === null ? undefined : node.value;
@@ -229,12 +304,19 @@ function readBonus(rubric: Rubric, unit: UnitInput, problems: Problem[]): Ration
     return ZERO;
   }
   const v = p.value as Rational;
+  const places = rubric.rounding.decimals;
+  if (v.big !== null || 10 ** places % v.d !== 0) {
+    warn('error', `${unit.name}：${bonus.label}「${String(raw).trim()}」最多保留 ${places} 位小数`);
+    return ZERO;
+  }
   if (bonus.max !== null && v.compare(exact(bonus.max)) > 0) {
     warn('warning', `${unit.name}：${bonus.label} ${toText(v)} 分超过上限 ${bonus.max} 分，按 ${bonus.max} 分计`);
     return exact(bonus.max);
   }
   return v;
 }
+
+const HUNDRED = exact(100);
 
 /** Reused for every item (scoring is synchronous and never re-entered). */
 const reader = new Reader();
@@ -249,6 +331,9 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
   const problems: Problem[] = [];
   const groups = rubric.ranking.groups;
   const group = unit.group ?? groups[0].id;
+  // With two groups or more the group decides who a unit is ranked against (and its honours).
+  if (unit.group === undefined && groups.length > 1)
+    problems.push({ unit: unit.name, severity: 'warning', message: `${unit.name}：未填写分组，按「${groups[0].label}」排名，请核对` });
   if (!c.groups.has(group))
     problems.push({ unit: unit.name, severity: 'error', message: `${unit.name}：分组「${group}」不在本细则的分组中（${groups.map((g) => g.id).join('、')}）` });
 
@@ -278,6 +363,7 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
   let filled = 0;
   let expected = 0;
   let inexact = false;
+  let allExcluded = true;
   // Running exact sums of every item score and every item maximum.
   const sumMaxes = rubric.aggregation.mode !== 'sum';
   const allScores = ALL_SCORES.reset();
@@ -294,13 +380,14 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
       if (given !== undefined) found++;
       const raw = given ?? NO_VALUES;
       reader.load(ci.fields, raw);
-      const result = scoreItem(rubric, ci, unit, notApplicable, fraudItems, raw, reader, problems);
+      const result = scoreItem(rubric, c, ci, unit, notApplicable, fraudItems, raw, reader, problems);
       items[ci.key] = result;
       if (notApplicable === null || !notApplicable.includes(id)) {
         filled += reader.filled;
         expected += ci.fields.length;
       }
       if (result.status === 'excluded') continue;
+      allExcluded = false;
       try {
         if (reader.score === null) catComplete = false;
         else {
@@ -357,8 +444,14 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
       normalisation = { x: toNumber(x, 4), y: toNumber(y, 4) };
       if (y.n === 0) {
         normalisation = null;
-        problems.push({ unit: unit.name, severity: 'warning', message: `${unit.name}：所有指标均不涉及（y = 0），无法计算得分，不参加排名，请考核组决定` });
-      } else base = x.mul(exact(agg.scale)).div(y);
+        const why = notApplicable !== null && allExcluded ? '所有指标均不涉及' : '所承担项目的分值合计为 0';
+        problems.push({ unit: unit.name, severity: 'warning', message: `${unit.name}：${why}（y = 0），无法计算得分，不参加排名，请考核组决定` });
+      } else {
+        base = x.mul(exact(agg.scale)).div(y);
+        // A unit that carries every item has the whole annex as y: its points total the full marks.
+        if (notApplicable === null && !y.equals(exact(rubric.fullMarks)))
+          problems.push({ unit: unit.name, severity: 'warning', message: `${unit.name}：承担全部项目，但各项「本项分值」合计 ${toText(y, 4)} 分，不等于总分值 ${rubric.fullMarks} 分，请核对各项分值` });
+      }
     }
     if (base !== null) base = roundHalfUp(base, decimals);
   }

@@ -150,8 +150,8 @@ export function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLA
       if (typeof raw === 'boolean') return new Invalid(`「${show(raw)}」不是个数`);
       const n = asNumber(raw);
       if (!n) return new Invalid(`「${show(raw)}」不是数字`);
-      if (n.s < 0) return new Invalid(`个数不能为负数（「${show(raw)}」）`);
-      if (n.d !== 1) return new Invalid(`个数须为整数（「${show(raw)}」）`);
+      if (n.s < 0) return new Invalid(`不能为负数（「${show(raw)}」）`);
+      if (n.d !== 1) return new Invalid(`须为整数（「${show(raw)}」）`);
       return n;
     }
     case 'number': {
@@ -176,9 +176,9 @@ export function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLA
       if (typeof raw === 'boolean') return new Invalid(`「${show(raw)}」不是分数`);
       const n = asNumber(raw);
       if (!n) return new Invalid(`「${show(raw)}」不是数字`);
-      if (n.s < 0) return new Invalid(`得分不能为负数（「${show(raw)}」）`);
+      if (n.s < 0) return new Invalid(`不能为负数（「${show(raw)}」）`);
       if (field.step !== undefined && n.div(exact(field.step)).d !== 1)
-        return new Invalid(`得分须为 ${field.step} 的整数倍（「${show(raw)}」）`);
+        return new Invalid(`须为 ${field.step} 的整数倍（「${show(raw)}」）`);
       return n;
     }
   }
@@ -216,7 +216,7 @@ function parsePercent(raw: string | number | boolean, bare: 'percent' | 'fractio
     value = n && (bare === 'fraction' ? n.mul(HUNDRED) : n);
   }
   if (!value) return new Invalid(`「${show(raw)}」不是百分比`);
-  if (value.s < 0) return new Invalid(`比例不能为负数（「${show(raw)}」）`);
-  if (value.compare(HUNDRED) > 0) return new Invalid(`比例不能超过 100%（「${show(raw)}」）`);
+  if (value.s < 0) return new Invalid(`不能为负数（「${show(raw)}」）`);
+  if (value.compare(HUNDRED) > 0) return new Invalid(`不能超过 100%（「${show(raw)}」）`);
   return value;
 }

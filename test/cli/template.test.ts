@@ -1,6 +1,8 @@
 import { builtinRubricIds, loadBuiltinRubric } from '../../src/rubric/catalog';
 import type { Field, Indicator } from '../../src/rubric/schema';
 import { runCli } from './run-cli';
+import { makeConsistent } from '../../bench/random-inputs';
+import type { RawValue } from '../../src/scoring/values';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +30,14 @@ function filled(ind: Indicator, f: Field): string | number | boolean {
     case 'count':
       return 3;
     case 'number':
-      return f.id === 'max' ? 10 : 5;
+      // 朝阳's office-set item points: 16 × 6.25 = 100, the annex's total
+      return f.id === 'max' ? 6.25 : 5;
     case 'percent':
       return '90%';
     case 'choice':
       return f.options[0];
     case 'score':
-      return ind.points === null ? 8 : ind.points;
+      return ind.points === null ? 6.25 : ind.points;
   }
 }
 
@@ -77,7 +80,12 @@ describe.each(builtinRubricIds.map((id) => [id]))('template %s', (id) => {
     expect(b.units[0].final).toBeNull();
     expect(b.units[0].problems.length).toBeGreaterThan(0);
 
-    for (const ind of indicators) for (const f of ind.fields) t.units[0].inputs[ind.id][f.id] = filled(ind, f);
+    for (const ind of indicators) {
+      for (const f of ind.fields) t.units[0].inputs[ind.id][f.id] = filled(ind, f);
+      makeConsistent(ind, t.units[0].inputs[ind.id] as Record<string, RawValue>); // e.g. no share where there is no severe enterprise
+    }
+    // a rubric with its own roster (衡东) expects one of its units
+    if (rubric.defaultRoster) t.units[0].name = rubric.defaultRoster[0].name;
     const fullFile = join(dir, 'full.json');
     writeFileSync(fullFile, JSON.stringify(t));
     const full = await runCli(['score', id, fullFile, '--json']);

@@ -208,7 +208,7 @@ describe('live rescoring', () => {
     expect(msgs).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^县公安局：六 信用报告 · .*：「四篇」不是数字$/),
-        expect.stringContaining('比例不能超过 100%（「120%」）'),
+        expect.stringContaining('占比：不能超过 100%（「120%」）'),
         expect.stringContaining('单元格是错误值 #DIV/0!'),
       ]),
     );

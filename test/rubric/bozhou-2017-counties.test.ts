@@ -11,7 +11,6 @@ const rubric = loadBuiltinRubric('bozhou-2017-counties');
 type Inputs = NonNullable<UnitInput['inputs']>;
 
 const P1 = { gov: '以县、区政府名义制定印发', office: '以县、区政府办名义制定印发', other: '以其他方式制定印发', none: '未制定印发' };
-const P12 = { all: '全部目录按频率自动更新', some: '部分目录按频率自动更新', none: '均未按频率自动更新' };
 const P14 = {
   strict: '严格按照目录和格式等标准规范报送',
   direct: '未按标准规范报送但系统能直接录入和识别',
@@ -32,7 +31,7 @@ const inputsA: Inputs = {
   '9': { catalog: '是', entries: 120, powers: 100 },
   '10': { depts: 30 },
   '11': { updated: 12.5, standard: 10 },
-  '12': { mode: P12.all, missed: '否' }, // counts not needed when every directory auto-updates
+  '12': { auto: 8, onTime: 8, total: 8, missed: '否' }, // every directory auto-updates
   '13': { withKey: 950, records: 1000 },
   '14': { level: P14.strict },
   '15': { uses: 8 },
@@ -59,7 +58,7 @@ const expectedA: Record<string, number> = {
   '9': 5, // 3 + 2 × min(1, 120/100) = 5 = attainableMax (printed 6, B1)
   '10': 5, // 30 家 = 「30家以上」 → 5 (boundary goes up)
   '11': 6, // 12.5 ≥ 10 万条 → 6 × min(1, 1.25) = 6
-  '12': 4, // 全部自动更新 → 4
+  '12': 4, // 全部自动更新：8/8 × 4 = 4
   '13': 5.7, // 950/1000 × 6 = 5.7
   '14': 4,
   '15': 6, // min(6, 8 × 1) = 6
@@ -99,7 +98,7 @@ const inputsB: Inputs = {
   '9': { catalog: '是', entries: 45, powers: 60 },
   '10': { depts: 20 },
   '11': { updated: 4.5, standard: 6 },
-  '12': { mode: P12.some, auto: 6, onTime: 7, total: 8, missed: '否' },
+  '12': { auto: 6, onTime: 7, total: 8, missed: '否' },
   '13': { withKey: 800, records: 1000 },
   '14': { level: P14.direct },
   '15': { uses: 8 },
@@ -153,7 +152,7 @@ const categoriesB = {
 };
 // 7 + 5.5 + 11.5 + 14.3 + 0 + 6.65 + 9 + 1.5 = 55.45
 
-/** 县区C: item 12 case 均未自动更新 5/10 (B6), zero denominators, lower tiers, standard 0 (note item-11). */
+/** 县区C: item 12 case 均未自动更新 5/10 (B6), zero denominators, lower tiers, above the standard (note item-11). */
 const inputsC: Inputs = {
   '1': { plan: P1.other, record: '否', govern: '否' },
   '2': { plan: '是' },
@@ -165,8 +164,8 @@ const inputsC: Inputs = {
   '8': { platform: '是', downDays: 4 },
   '9': { catalog: '否', entries: 0, powers: 0 },
   '10': { depts: 19 },
-  '11': { updated: 3, standard: 0 },
-  '12': { mode: P12.none, auto: 0, onTime: 5, total: 10, missed: '否' },
+  '11': { updated: 3, standard: 2 },
+  '12': { auto: 0, onTime: 5, total: 10, missed: '否' },
   '13': { withKey: 0, records: 0 },
   '14': { level: P14.manual },
   '15': { uses: 3 },
@@ -192,8 +191,8 @@ const expectedC: Record<string, number> = {
   '8': 1, // 4 天: not 「低于4天」 → 其它情况 1
   '9': 0, // not issued 0 + 权力事项数 0 → ratio part 0 (note item-9)
   '10': 1, // 19 家 → 「20家以下」 1
-  '11': 6, // standard 0 → counts as met → 6 (note item-11)
-  '12': 1, // 均未自动更新：5/10 × 2 = 1 (县区C in the analysis)
+  '11': 6, // 3 ≥ 2 万条: above the standard → 6 × min(1, 1.5) = 6 (note item-11)
+  '12': 1, // 均未自动更新 (0 auto): 0/10 × 4 + 5/10 × 2 = 1 (县区C in the analysis)
   '13': 0, // 0/0 → 0 (note item-13)
   '14': 1,
   '15': 3, // 3 × 1
@@ -233,7 +232,7 @@ const inputsD: Inputs = {
   '9': { catalog: '否', entries: 0, powers: 50 },
   '10': { depts: 0 },
   '11': { updated: 0, standard: 5 },
-  '12': { mode: P12.all, missed: '是' }, // gate wins even over 「全部」
+  '12': { missed: '是' }, // the gate needs no directory counts
   '13': { withKey: 0, records: 100 },
   '14': { level: P14.fail },
   '15': { uses: 1 },
@@ -364,12 +363,50 @@ describe('亳州 2017 县区 — single items at their boundaries', () => {
   });
 
   test('item 12 (B6): the gate zeroes the whole item, not only the late directories', () => {
-    expect(item('12', { mode: P12.some, auto: 6, onTime: 8, total: 8, missed: '是' }).score).toBe(0);
-    expect(item('12', { mode: P12.some, auto: 6, onTime: 8, total: 8, missed: '否' }).score).toBe(3); // 6/8 × 4
-    expect(item('12', { mode: P12.none, auto: 0, onTime: 10, total: 10, missed: '否' }).score).toBe(2); // 10/10 × 2: at most 2
-    expect(item('12', { mode: P12.some, auto: 3, onTime: 3, total: 0, missed: '否' }).score).toBe(0); // no directories
-    // the ratio the chosen level needs must be filled
-    expect(item('12', { mode: P12.some, total: 8, missed: '否' }).status).toBe('incomplete');
+    expect(item('12', { auto: 8, onTime: 8, total: 8, missed: '是' }).score).toBe(0);
+  });
+
+  test('item 12 (note item-12): the case follows from the counts, not from a separate choice', () => {
+    expect(item('12', { auto: 8, onTime: 8, total: 8, missed: '否' }).score).toBe(4); // 全部：8/8 × 4
+    expect(item('12', { auto: 1, onTime: 1, total: 74, missed: '否' }).score).toBe(0.05); // 部分：1/74 × 4 = 0.054… → 0.05
+    expect(item('12', { auto: 6, onTime: 8, total: 8, missed: '否' }).score).toBe(3); // 部分：6/8 × 4
+    expect(item('12', { auto: 0, onTime: 8, total: 8, missed: '否' }).score).toBe(2); // 均未：8/8 × 2, at most 2
+    expect(item('12', { auto: 0, onTime: 0, total: 8, missed: '否' }).score).toBe(0); // 均未, none on time
+    expect(item('12', { auto: 3, onTime: 3, total: 0, missed: '否' }).score).toBe(0); // no directories
+    // with some automatic updates the 均未 clause does not apply, so its count may stay blank
+    expect(item('12', { auto: 6, total: 8, missed: '否' })).toMatchObject({ status: 'scored', score: 3 });
+    // …but with none it is needed
+    expect(item('12', { auto: 0, total: 8, missed: '否' }).status).toBe('incomplete');
+    // a part of the directories above their number is a typing error, never 100 %
+    expect(item('12', { auto: 9, onTime: 9, total: 8, missed: '否' })).toMatchObject({
+      status: 'invalid',
+      reason: '按更新频率要求自动更新的目录数填写有误：9 大于共享目录总数 8，请核对',
+    });
+    expect(item('12', { auto: 0, onTime: 9, total: 8, missed: '否' }).status).toBe('invalid');
+  });
+
+  test('items 13 and 19: a part above its whole is a typing error, not 100 %', () => {
+    expect(item('13', { withKey: 120, records: 100 })).toMatchObject({ status: 'invalid', reason: '包含关键信息的数据条数填写有误：120 大于数据总条数 100，请核对' });
+    expect(item('19', { inTime: 11, updated: 10 }).status).toBe('invalid');
+    expect(item('13', { withKey: 100, records: 100 }).score).toBe(6);
+  });
+
+  test('items 11 and 17: a standard of 0 is a typing error, not full marks (notes item-11, item-17)', () => {
+    const eleven = item('11', { updated: 3, standard: 0 });
+    expect(eleven.status).toBe('invalid');
+    expect(eleven.reason).toBe('本县区数据更新考核标准（万条）填写有误：不能为 0（本项按「本县区信用信息年度更新数据量（万条）/本县区数据更新考核标准（万条）」计分）');
+    expect(item('17', { reported: 0, standard: 0 }).status).toBe('invalid');
+  });
+
+  test('item scores are rounded to 2 places before they are summed, so the printed figures add up (note rounding)', () => {
+    // A with 9: 3 + 1/3 × 2 = 3.666… → 3.67 and 19: 1/3 × 2 = 0.666… → 0.67
+    const s = scoreUnit(rubric, { name: '取舍县', inputs: { ...inputsA, '9': { catalog: '是', entries: 1, powers: 3 }, '19': { inTime: 1, updated: 3 } } });
+    expect([s.items['9'].score, s.items['9'].exact, s.items['19'].score]).toEqual([3.67, '367/100', 0.67]);
+    expect(s.items['19'].reason).toBe('7个工作日内公示比例：自作出行政决定之日起7个工作日内公示的信息数量/更新信息数量 = 1/3 × 2 分，得 0.67 分（四舍五入保留 2 位小数）');
+    // 三 = 3 + 3 + 3.67 + 5 = 14.67; 六 = 2 + 3 + 3 + 0.67 = 8.67
+    expect([s.categories['三'].score, s.categories['六'].score]).toEqual([14.67, 8.67]);
+    // 17 + 11 + 14.67 + 19.7 + 6 + 8.67 + 14.5 + 4 = 95.54 (summing the exact items would give 95.533… → 95.53)
+    expect(s.final).toBe(95.54);
   });
 
   test('item 18 (B7): continuous at 30 departments', () => {

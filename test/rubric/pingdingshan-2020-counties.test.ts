@@ -238,8 +238,8 @@ describe('bands (G1: on the final score with bonus; G3: on the rounded final)', 
     { inputs: base80, bonus: 10, base: 80, final: 90, band: '优秀', why: '80 + 10 = 90 ≥ 90 含本数 → 优秀 (G1: on the base 80 it would be 良好)' },
     { inputs: base80, bonus: 9.99, base: 80, final: 89.99, band: '良好', why: '80 + 9.99 = 89.99 < 90 → 良好' },
     { inputs: base80, bonus: 0, base: 80, final: 80, band: '良好', why: '80 含本数 → 良好' },
-    { inputs: base70, bonus: 9.9875, base: 70, final: 79.99, band: '合格', why: '70 + 9.9875 = 79.9875 → 79.99 (half-up) < 80 → 合格' },
-    { inputs: base70, bonus: 9.995, base: 70, final: 80, band: '良好', why: '70 + 9.995 = 79.995 → 80.00 (half-up) → 良好 (G3: banded after rounding)' },
+    { inputs: base70, bonus: 9.99, base: 70, final: 79.99, band: '合格', why: '70 + 9.99 = 79.99 < 80 → 合格' },
+    { inputs: base70, bonus: 10, base: 70, final: 80, band: '良好', why: '70 + 10 = 80 含本数 → 良好' },
     { inputs: base60, bonus: 0, base: 60, final: 60, band: '合格', why: '60 含本数 → 合格' },
     { inputs: base55, bonus: 4.99, base: 55, final: 59.99, band: '不合格', why: '55 + 4.99 = 59.99 < 60 → 不合格' },
   ])('$why', ({ inputs, bonus, base, final, band }) => {
@@ -247,6 +247,11 @@ describe('bands (G1: on the final score with bonus; G3: on the rounded final)', 
     expect(r.base).toBe(base);
     expect(r.final).toBe(final);
     expect(r.band).toBe(band);
+  });
+  test('a bonus of 9.995 (more places than the 2 the scores are kept to) is refused, not rounded into 良好', () => {
+    const r = run(base70, 9.995);
+    expect(r.final).toBeNull();
+    expect(r.problems.map((p) => p.message)).toContain('x：工作创新（附加分）「9.995」最多保留 2 位小数');
   });
 });
 

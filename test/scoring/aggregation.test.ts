@@ -118,10 +118,24 @@ describe('rounding only at the end', () => {
     expect(u.final).toBe(1);
   });
   it('89.995 rounds half-up to 90.00 → 优秀 (rounded value decides the band, G3)', () => {
-    const r = twoManual();
-    const u = scoreUnit(r, unit(44.995, 45));
+    // 45 (manual) + 8999/9000 × 45 (ratio) = 45 + 44.995 = 89.995 exactly → 90.00
+    const r = miniRubric(
+      [
+        indicator('A', 45, [score('s')], { kind: 'manual', field: 's' }),
+        indicator('B', 45, [count('a'), count('b')], { kind: 'ratio', points: 45, ratio: { numerator: 'a', denominator: 'b', whenDenominatorZero: 'zero' } }),
+      ],
+      { bands },
+    );
+    const u = scoreUnit(r, { name: '甲', inputs: { A: { s: 45 }, B: { a: 8999, b: 9000 } } });
+    expect(u.items.B.exact).toBe('8999/200'); // 44.995, kept exact: rounding.itemScores is 'exact'
     expect(u.final).toBe(90);
     expect(u.band).toBe('优秀');
+  });
+  it('an assessor score with more places than the results is refused, not rounded silently', () => {
+    const u = scoreUnit(twoManual(), unit(44.995, 45));
+    expect(u.items.A.status).toBe('invalid');
+    expect(u.items.A.reason).toBe('得分填写有误：最多保留 2 位小数（「44.995」）');
+    expect(u.final).toBeNull();
   });
 });
 

@@ -15,6 +15,7 @@ import type { Field, Indicator, Rubric } from '../../src/rubric/schema';
 import { scoreRoster, scoreUnit } from '../../src/scoring/score';
 import type { RankedUnit, UnitInput, UnitScore } from '../../src/scoring/types';
 import type { RawValue } from '../../src/scoring/values';
+import { makeConsistent } from '../../bench/random-inputs';
 
 /** 100 per property and rubric; PROPERTY_RUNS=1000 for a deeper run. */
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS) || 100;
@@ -90,7 +91,7 @@ function inputsArb(ind: Indicator): fc.Arbitrary<Record<string, RawValue>> {
   const mf = maxFieldOf(ind);
   const build = (maxValue: number | null) =>
     fc.record(Object.fromEntries(ind.fields.filter((f) => f.id !== mf).map((f) => [f.id, valueArb(ind, f, maxValue)]))) as fc.Arbitrary<Record<string, RawValue>>;
-  if (!mf) return build(null);
+  if (!mf) return build(null).map((values) => makeConsistent(ind, values));
   // 朝阳 item points: 0–30 in half points (0 allowed: an item worth nothing still counts in y)
   return onStep(0, 30, 0.5).chain((m) => build(m).map((rest) => ({ ...rest, [mf]: m })));
 }
@@ -242,6 +243,10 @@ function checkRanks(r: Rubric, units: RankedUnit[]) {
   }
 }
 
+/** Fields that a step_deduct's exemption makes irrelevant (and contradictory when filled). */
+const exemptedFields = (ind: Indicator) =>
+  (ind.rule.kind === 'composite' ? ind.rule.parts : [ind.rule]).flatMap((r) => (r.kind === 'step_deduct' && r.exemptIf ? [r.field] : []));
+
 const byName = (units: RankedUnit[]) => Object.fromEntries(units.map((u) => [u.name, u]));
 
 const BLANKS: RawValue[] = [null, undefined, '', '   ', '\u3000'];
@@ -316,7 +321,13 @@ describe.each(builtinRubricIds.map((id) => [id]))('%s', (id) => {
         // not consulted: the blank acted as no value at all
         const original = scoreUnit(rubric, input).items[ind.id];
         eq(item.exact, original.exact, `${what} was ignored, so the score is the one with the value`);
-        for (const v of alternatives) eq(scoreUnit(rubric, withValue(v)).items[ind.id].exact, original.exact, `${what} was ignored, so any value gives the same score (${JSON.stringify(v)})`);
+        for (const v of alternatives) {
+          const other = scoreUnit(rubric, withValue(v)).items[ind.id];
+          // a value in a field its exemption rules out (衡东 八: a share when there is no severe
+          // enterprise) is refused as contradicting the exemption, not scored
+          if (other.status === 'invalid' && exemptedFields(ind).includes(field.id)) continue;
+          eq(other.exact, original.exact, `${what} was ignored, so any value gives the same score (${JSON.stringify(v)})`);
+        }
       }),
       { numRuns: NUM_RUNS },
     );

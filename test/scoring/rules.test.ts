@@ -104,8 +104,8 @@ describe('count with cap', () => {
     expect(one(r, { n: 0 }).items.X.score).toBe(0);
   });
   it('rejects fractional, negative and text counts, naming unit, indicator and value', () => {
-    expect(one(r, { n: 2.5 }).problems[0].message).toBe('甲单位：X 指标X · 按时报送篇数：个数须为整数（「2.5」）');
-    expect(one(r, { n: -1 }).problems[0].message).toContain('个数不能为负数');
+    expect(one(r, { n: 2.5 }).problems[0].message).toBe('甲单位：X 指标X · 按时报送篇数：须为整数（「2.5」）');
+    expect(one(r, { n: -1 }).problems[0].message).toBe('甲单位：X 指标X · 按时报送篇数：不能为负数（「-1」）');
     expect(one(r, { n: '七篇' }).problems[0].message).toContain('「七篇」不是数字');
   });
   it('0.1 × n is exact: 0.1 × 3 = 0.3, not 0.30000000000000004', () => {
@@ -280,7 +280,7 @@ describe('manual', () => {
   });
   it('rejects above the maximum and off-step values, never clamps', () => {
     expect(one(r, { s: 26 }).items.X.status).toBe('invalid');
-    expect(one(r, { s: 26 }).problems[0].message).toContain('得分 26 超过本项最高分 25');
+    expect(one(r, { s: 26 }).problems[0].message).toBe('甲单位：X 指标X · 得分：26 超过本项最高分 25');
     expect(one(r, { s: 22.3 }).problems[0].message).toContain('须为 0.5 的整数倍');
   });
 });

@@ -43,7 +43,7 @@ describe('parseFieldValue', () => {
   });
   it('percent above 100 % or negative is rejected', () => {
     const r = parseFieldValue(pctP, '120%');
-    expect(r.status === 'invalid' && r.message).toBe('比例不能超过 100%（「120%」）');
+    expect(r.status === 'invalid' && r.message).toBe('不能超过 100%（「120%」）');
     expect(parseFieldValue(pctF, 1.2).status).toBe('invalid');
     expect(parseFieldValue(pctP, '-5%').status).toBe('invalid');
   });

@@ -73,12 +73,16 @@ export function makeConsistent(ind: Indicator, values: Record<string, RawValue>)
   return values;
 }
 
-export function randomUnit(rubric: Rubric, rng: Rng, name: string): UnitInput {
+/**
+ * `points`: the item points where the office types them (朝阳), one value per indicator for the
+ * whole roster as one annex gives them; drawn per unit when omitted.
+ */
+export function randomUnit(rubric: Rubric, rng: Rng, name: string, points?: ReadonlyMap<string, number>): UnitInput {
   const inputs: Record<string, Record<string, RawValue>> = {};
   for (const cat of rubric.categories)
     for (const ind of cat.indicators) {
       const mf = ind.rule.kind === 'manual' ? ind.rule.maxField : undefined;
-      const maxValue = mf ? onStep(rng, 1, 30, 0.5) : null;
+      const maxValue = mf ? (points?.get(ind.id) ?? onStep(rng, 1, 30, 0.5)) : null;
       const values: Record<string, RawValue> = {};
       for (const f of ind.fields) values[f.id] = f.id === mf ? maxValue : value(rng, ind, f, maxValue);
       inputs[ind.id] = makeConsistent(ind, values);
@@ -92,5 +96,23 @@ export function randomUnit(rubric: Rubric, rng: Rng, name: string): UnitInput {
 
 export function randomRoster(rubric: Rubric, size: number, seed: number): UnitInput[] {
   const rng = mulberry32(seed);
-  return Array.from({ length: size }, (_, i) => randomUnit(rubric, rng, `单位${String(i + 1).padStart(4, '0')}`));
+  const points = annexPoints(rubric, rng);
+  return Array.from({ length: size }, (_, i) => randomUnit(rubric, rng, `单位${String(i + 1).padStart(4, '0')}`, points));
+}
+
+/**
+ * Points for the items whose points the office types (朝阳), the same for every unit and adding up
+ * to the full marks, as an annex would give them: whole points, 1 or more each, the rest on the last.
+ */
+function annexPoints(rubric: Rubric, rng: Rng): Map<string, number> {
+  const ids = rubric.categories.flatMap((c) => c.indicators).filter((i) => i.rule.kind === 'manual' && i.rule.maxField).map((i) => i.id);
+  const points = new Map<string, number>();
+  let left = rubric.fullMarks;
+  ids.forEach((id, k) => {
+    const rest = ids.length - k - 1;
+    const p = rest === 0 ? left : int(rng, 1, Math.max(1, Math.floor((2 * left) / (rest + 1)) - 1));
+    points.set(id, p);
+    left -= p;
+  });
+  return points;
 }

@@ -47,7 +47,8 @@ function inconsistentMaxima(rubric: Rubric, units: readonly RankedUnit[]): Probl
       }
       if (byValue.size < 2) continue;
       const values = [...byValue.entries()].sort((a, b) => b[1].length - a[1].length);
-      const others = values.slice(1).map(([v, names]) => `${v} 分：${names.slice(0, 5).join('、')}${names.length > 5 ? ` 等 ${names.length} 个单位` : ''}`);
+      const shown = values.slice(1, 4).map(([v, names]) => `${v} 分：${names.slice(0, 3).join('、')}${names.length > 3 ? ` 等 ${names.length} 个单位` : ''}`);
+      const others = values.length > 4 ? [...shown, `另有 ${values.length - 4} 种分值`] : shown;
       problems.push({
         unit: group.label,
         severity: 'warning',

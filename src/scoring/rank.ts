@@ -55,7 +55,7 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
     // anywhere, so the ranks (and the honour and criticism lists) are provisional until then.
     let unscored = 0;
     // (a 朝阳 unit that carries no item, y = 0, is left out of the ranking for good: not counted)
-    for (const u of ranked) if (u.group === group.id && u.final === null && u.normalisation !== null) unscored++;
+    for (const u of ranked) if (u.group === group.id && u.final === null && u.normalisation?.y !== 0) unscored++;
     if (unscored > 0 && pool.length > 0) {
       const lists = group.honours.length + group.criticism.length > 0 ? '名次和表彰、通报名单' : '名次';
       problems.push({ unit: group.label, severity: 'warning', message: `${group.label}：还有 ${unscored} 个单位未得出总分，${lists}暂按已计分的 ${pool.length} 个单位排出，待全部计分后确定` });

@@ -52,7 +52,7 @@ export interface UnitScore {
   categories: Record<string, CategoryScore>;
   /** Annex result before bonus (rounded); null when incomplete or y = 0. */
   base: number | null;
-  /** For normalised rubrics: x and y. */
+  /** For normalised rubrics: x and y (y = 0 when the unit carries no item); null while incomplete. */
   normalisation?: { x: number; y: number } | null;
   bonus: number;
   final: number | null;

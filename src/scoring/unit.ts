@@ -212,9 +212,13 @@ function scoreItem(
 
   // The item maximum: printed, or set by the office in a number field (朝阳).
   reader.limitSlot = ci.maxFieldSlot;
-  const itemMax = ci.maxFieldSlot >= 0 ? reader.num(ci.maxFieldSlot) : printedMax;
+  // A points field left blank or typed wrong gives no maximum (not 0): the item is unfinished or
+  // invalid, and must not count as an item worth 0 (the differing-points check, 扣分, displays).
+  const typedMax = ci.maxFieldSlot >= 0 ? reader.num(ci.maxFieldSlot) : null;
+  const itemMax = ci.maxFieldSlot < 0 ? printedMax : reader.hasValue(ci.maxFieldSlot) ? typedMax : null;
 
-  if (fraudItems !== null && fraudItems.includes(ci.id)) {
+  // (An office-set maximum still blank or wrong is reported below like any other field.)
+  if (fraudItems !== null && fraudItems.includes(ci.id) && (itemMax !== null || ci.maxFieldSlot < 0)) {
     return done(reader, ZERO, itemMax, itemScore(ci.id, 0, '0', itemMax === null ? null : toNumber(itemMax), '提供虚假材料，本项不得分', 'scored'));
   }
 
@@ -443,7 +447,8 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
       const y = allMaxes.value();
       normalisation = { x: toNumber(x, 4), y: toNumber(y, 4) };
       if (y.n === 0) {
-        normalisation = null;
+        // Kept as { x: 0, y: 0 } (not null, which means "incomplete"): the ranking leaves such a unit
+        // out for good, while an incomplete one makes the ranks provisional.
         const why = notApplicable !== null && allExcluded ? '所有指标均不涉及' : '所承担项目的分值合计为 0';
         problems.push({ unit: unit.name, severity: 'warning', message: `${unit.name}：${why}（y = 0），无法计算得分，不参加排名，请考核组决定` });
       } else {

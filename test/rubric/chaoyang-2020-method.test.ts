@@ -268,6 +268,22 @@ describe('朝阳2020 honours and criticism', () => {
     expect(r.units.find((u) => u.name === 'S12')!.bottomRank).toBe(1);
     expect(labelsOf(r)['S11']).toEqual([通报批评]);
     expect(labelsOf(r)['S10']).toEqual([先进单位]);
+    // S0 is left out for good (its x and y are both 0), so the ranks are final, not provisional.
+    expect(s0.normalisation).toEqual({ x: 0, y: 0 });
+    expect(r.problems.map((p) => p.message).filter((m) => m.includes('未得出总分'))).toEqual([]);
+  });
+
+  it('a unit still being filled makes the ranks and lists provisional (it may come in anywhere)', () => {
+    const filling: UnitInput = { name: 'S13', group: '成员单位', inputs: {}, notApplicable: ALL.slice(1) };
+    const r = scoreRoster(rubric, [...members, filling]);
+    const s13 = r.units.find((u) => u.name === 'S13')!;
+    expect(s13.final).toBeNull();
+    expect(s13.normalisation).toBeNull();
+    const messages = r.problems.map((p) => p.message);
+    expect(messages).toContain('市社会信用体系建设工作领导小组成员单位：还有 1 个单位未得出总分，名次和表彰、通报名单暂按已计分的 12 个单位排出，待全部计分后确定');
+    // Its points not yet typed are no maximum at all (not 0): nothing to compare with the others' 100.
+    expect(s13.items['1'].max).toBeNull();
+    expect(messages.filter((m) => m.includes('本项分值不一致'))).toEqual([]);
   });
 
   it('县区 are ranked separately: top 3 示范县（区）, bottom 3 通报批评, ties at both cut-offs (C5, D4)', () => {

@@ -2,6 +2,7 @@
  * `credit-score score <rubric> <units.json> [--json]`: scores and ranks a roster. Exit 0 once
  * scored, even when units have problems (they are listed); 2 when the files cannot be used.
  */
+import { rankLabel } from '../layout/columns';
 import type { Rubric } from '../rubric/schema';
 import { scoreRoster } from '../scoring/score';
 import type { Problem, RankedUnit, RosterResult } from '../scoring/types';
@@ -17,6 +18,11 @@ export interface ScoreJsonUnit {
   items: Record<string, { score: number | null; reason: string }>;
   categories: Record<string, number | null>;
   base: number | null;
+  /**
+   * Normalised rubrics (朝阳) only: x (points earned) and y (points of the items the unit carries),
+   * so that base = x / y × 100 can be checked; null while the unit is incomplete.
+   */
+  normalisation?: { x: number; y: number } | null;
   bonus: number;
   final: number | null;
   band: string | null;
@@ -53,6 +59,7 @@ export function toScoreJson(loaded: ResolvedRubric, result: RosterResult): { jso
     items: Object.fromEntries(Object.entries(u.items).map(([id, it]) => [id, { score: it.score, reason: it.reason }])),
     categories: Object.fromEntries(Object.entries(u.categories).map(([id, c]) => [id, c.score])),
     base: u.base,
+    ...(loaded.rubric.aggregation.mode === 'normalised' ? { normalisation: u.normalisation ?? null } : {}),
     bonus: u.bonus,
     final: u.final,
     band: u.band,
@@ -95,7 +102,7 @@ export function formatScoreReport(loaded: ResolvedRubric, result: RosterResult):
     const ps = problemsOf(u);
     return [u.name, u.group, u.final === null ? statusText(ps) : u.final.toFixed(d), u.band ?? '-', u.rank ?? '-', u.labels.join('、') || '-', ps.length];
   });
-  const table = formatTable(['单位', '分组', '得分', '等次', '名次', '标注', '问题数'], rows, {
+  const table = formatTable(['单位', '分组', '得分', '等次', rankLabel(rubric), '标注', '问题数'], rows, {
     align: ['left', 'left', 'right', 'left', 'right', 'left', 'right'],
   });
 

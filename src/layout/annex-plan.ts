@@ -2,13 +2,15 @@
  * The official annex (附件) as sheet plans: a clean, formula-free, print-ready document made from a
  * scored roster. One sheet per unit laid out like the document's annex table (附件N, title, the
  * document's columns 序号 / 考核指标 / 分值 / 考核内容 / 评分标准 / (考核依据 / 考核方式) / 填报情况 /
- * 得分 / 计分说明, category subtotals, then base, bonus, final, band, rank and labels), plus 汇总 and
- * 排名. No role row, no key column, no validation, no metadata: nothing hidden. Pure data, applied
+ * 得分 / (扣分) / 计分说明, category subtotals, then base, bonus, final, band, rank and labels), plus 汇总
+ * and 排名. 扣分 is there for rubrics scored by deduction from a base (鹤岗); 名次 reads 参考名次 where
+ * the document does not rank (鹤岗, ranking.purpose "reference"). No role row, no key column, no validation, no metadata: nothing hidden. Pure data, applied
  * by the same host code as the workbook (src/xlsx/apply-plan.ts) with ANNEX_STYLES.
  */
 import type { Field, Indicator, Rubric } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
 import type { RawValue } from '../scoring/values';
+import { rankLabel, ranksForReference, REFERENCE_RANK_NOTE, showsDeduction } from './columns';
 import { rankOrder, statusText, unitSheetOutputs } from './outputs';
 import { rowKey, type CellValue, type SheetPlan } from './plan';
 import { allocateSheetNames } from './sheet-names';
@@ -201,7 +203,7 @@ function fraudText(u: UnitInput): string {
 
 // ------------------------------------------------------------------ unit sheet
 
-type Role = 'seq' | 'name' | 'points' | 'content' | 'criteria' | 'basis' | 'method' | 'filled' | 'score' | 'note';
+type Role = 'seq' | 'name' | 'points' | 'content' | 'criteria' | 'basis' | 'method' | 'filled' | 'score' | 'deduction' | 'note';
 
 interface AnnexColumn {
   role: Role;
@@ -228,9 +230,15 @@ export function annexUnitColumns(rubric: Rubric): AnnexColumn[] {
     { role: 'note', header: '计分说明', width: 24 },
   );
   // A table narrower than the landscape page gives the spare width to its text columns.
+  const page = Math.max(PAGE_WIDTH, cols.reduce((s, c) => s + c.width, 0));
+  // 扣分 next to 得分 (鹤岗's table has 扣分 and 备注), its width taken from the text columns so that
+  // the table keeps the width it had without it.
+  if (showsDeduction(rubric)) cols.splice(cols.findIndex((c) => c.role === 'score') + 1, 0, { role: 'deduction', header: '扣分', width: 6.5 });
   fillPage(
     cols,
     cols.filter((c) => ['content', 'criteria', 'filled', 'note'].includes(c.role)),
+    page,
+    true,
   );
   return cols;
 }
@@ -241,11 +249,15 @@ export const PAGE_WIDTH = 144;
 /** "一" → "一、", "第六条" → "第六条　" (as the documents print their category numbers). */
 const numbered = (n: string) => (/^[一二三四五六七八九十百]+$/.test(n) ? `${n}、` : `${n}　`);
 
-/** Widens the given columns in proportion until the table fills the page width. */
-function fillPage<C extends { width: number }>(cols: C[], stretch: C[], page = PAGE_WIDTH) {
+/**
+ * Widens the given columns in proportion until the table fills the page width; with `shrink`, also
+ * narrows them in proportion when the table is wider (a column added to a table that filled it).
+ */
+function fillPage<C extends { width: number }>(cols: C[], stretch: C[], page = PAGE_WIDTH, shrink = false) {
   const slack = page - cols.reduce((s, c) => s + c.width, 0);
   const base = stretch.reduce((s, c) => s + c.width, 0);
   if (slack > 0 && base > 0) for (const c of stretch) c.width = Math.round((c.width + (slack * c.width) / base) * 2) / 2;
+  else if (slack < 0 && shrink && base > 0) for (const c of stretch) c.width = Math.floor((c.width + (slack * c.width) / base) * 2) / 2;
 }
 
 /** A column wide enough for the longest text in two lines at most, within bounds. */
@@ -297,10 +309,11 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
   const has = (role: Role) => at(role) >= 0;
   const last = cols.length - 1;
   const b = new SheetBuilder();
-  const out = new Map<string, { score?: CellValue; reason?: CellValue }>();
+  const out = new Map<string, { score?: CellValue; deduction?: CellValue; reason?: CellValue }>();
   for (const o of unitSheetOutputs(rubric, key, u.score)) {
     const e = out.get(o.rowKey) ?? {};
     if (o.role === 'score') e.score = o.value;
+    else if (o.role === 'deduction') e.deduction = o.value;
     else if (o.role === 'reason') e.reason = o.value;
     out.set(o.rowKey, e);
   }
@@ -313,11 +326,13 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
   // Unit line: name and group on the left, the result on the right; two lines when they do not fit.
   const s = u.score;
   const who = `被考核单位：${u.name}（${groupLabel}）`;
+  const totalDeduction = out.get(rowKey.total('base'))?.deduction;
   const result = [
     `满分 ${rubric.fullMarks} 分`,
+    ...(has('deduction') ? [`扣分：${totalDeduction ?? '未定'}`] : []),
     `最终得分：${s.final ?? '未定'}`,
     ...(rubric.bands ? [`等次：${s.band ?? '未定'}`] : []),
-    `名次：${s.rank ?? '未定'}`,
+    `${rankLabel(rubric)}：${s.rank ?? '未定'}`,
   ].join('　');
   const total = widths.reduce((sum, w) => sum + w, 0);
   const split = Math.max(at('filled'), Math.floor(cols.length / 2));
@@ -350,6 +365,7 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
       const label = `${numbered(cat.number)}${cat.name}${cat.points !== null ? `（${cat.points} 分）` : ''}`;
       b.span(row, at('seq'), at('score') - 1, label, 'category');
       b.put(row, at('score'), out.get(rk)?.score ?? null, 'categoryScore');
+      if (has('deduction')) b.put(row, at('deduction'), out.get(rk)?.deduction ?? null, 'categoryScore');
       b.put(row, at('note'), out.get(rk)?.reason ?? null, 'note');
       b.height(row, 22);
       b.height(row, rowHeightFor(lineCount(label, widths.slice(0, at('score')).reduce((sum, w) => sum + w, 0), 10.5), 10.5));
@@ -368,6 +384,7 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
         method: [ind.method ?? '', 'text'],
         filled: [filledText(ind, u.input), 'text'],
         score: [out.get(rk)?.score ?? null, 'score'],
+        deduction: [out.get(rk)?.deduction ?? null, 'number'],
         note: [out.get(rk)?.reason ?? null, 'note'],
       };
       cols.forEach((c, i) => {
@@ -386,6 +403,8 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
     b.span(row, 0, at('filled') - 1, label, 'footLabel');
     b.put(row, at('filled'), filled, 'footValue');
     b.put(row, at('score'), o.score ?? null, style);
+    // The unit's total deduction on the base line (基础得分（100 分减扣分）), just above the final score.
+    if (has('deduction')) b.put(row, at('deduction'), o.deduction ?? null, what === 'base' ? style : 'footValue');
     b.put(row, at('note'), o.reason ?? null, 'note');
     b.height(row, 24);
     fit(row, at('filled'), filled);
@@ -397,7 +416,7 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
   if (rubric.fraud !== 'none') foot('fraud', '弄虚作假', fraudText(u.input), 'footValue');
   foot('final', '最终得分', '');
   if (rubric.bands) foot('band', '考核等次', '', 'footValue');
-  foot('rank', '名次', '', 'footValue');
+  foot('rank', rankLabel(rubric), '', 'footValue');
   if (!s.complete || s.problems.some((p) => p.severity === 'error')) foot('status', '填写情况', statusText(s), 'footValue');
 
   return {
@@ -443,7 +462,7 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
   cols.push({ header: '最终得分', width: 8, value: (u) => u.score.final, style: 'score' });
   if (rubric.bands) cols.push({ header: '等次', width: 7, value: (u) => u.score.band, style: 'textCenter' });
   cols.push(
-    { header: '名次', width: 6, value: (u) => u.score.rank, style: 'number' },
+    { header: rankLabel(rubric), width: ranksForReference(rubric) ? 9 : 6, value: (u) => u.score.rank, style: 'number' },
     { header: '表彰/通报', width: fitWidth(units.map((u) => u.score.labels.join('；')), 16, 24), value: (u) => u.score.labels.join('；') || null, style: 'text' },
     { header: '备注', width: 14, value: (u) => (u.score.complete && !u.score.problems.some((p) => p.severity === 'error') ? null : statusText(u.score)), style: 'note' },
   );
@@ -496,7 +515,7 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
 function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions): AnnexSheetPlan {
   type Col = { header: string; width: number; value: (u: RankedUnit) => CellValue; style: AnnexStyleKey };
   const cols: Col[] = [
-    { header: '名次', width: 6, value: (u) => u.rank, style: 'number' },
+    { header: rankLabel(rubric), width: ranksForReference(rubric) ? 9 : 6, value: (u) => u.rank, style: 'number' },
     { header: '被考核单位', width: 30, value: (u) => u.name, style: 'text' },
     { header: '最终得分', width: 10, value: (u) => u.final, style: 'score' },
   ];
@@ -512,6 +531,13 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
   b.span(row, 0, last, subtitleLine(rubric), 'subtitleCenter');
   b.height(row, rowHeightFor(lineCount(subtitleLine(rubric), widths.reduce((s, w) => s + w, 0), 12), 12));
   row++;
+  if (ranksForReference(rubric)) {
+    // 鹤岗 does not rank: the ranks are worked out for reference, and the sheet says so.
+    const line = `注：${REFERENCE_RANK_NOTE}。`;
+    b.span(row, 0, last, line, 'subtitle');
+    b.height(row, Math.max(22, rowHeightFor(lineCount(line, widths.reduce((s, w) => s + w, 0), 12), 12)));
+    row++;
+  }
   let firstHeader: number | null = null;
   const scores = units.map((u) => u.score);
   for (const [groupId, members] of rankOrder(rubric, scores)) {

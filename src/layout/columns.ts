@@ -2,6 +2,24 @@
 import type { Rubric } from '../rubric/schema';
 import type { ColumnRole } from './plan';
 
+/**
+ * Whether the score sheets carry a 扣分 column: rubrics scored by deduction from a base (鹤岗, whose
+ * table has the columns 考核内容 指标明细 评分标准 扣分 备注) show each item's deduction next to its score.
+ */
+export const showsDeduction = (rubric: Rubric): boolean => rubric.aggregation.mode === 'deduct_from_base';
+
+/** A document that does not rank its units (鹤岗): the ranks are computed for reference only. */
+export const ranksForReference = (rubric: Rubric): boolean => rubric.ranking.purpose === 'reference';
+
+/** The rank's label wherever it is shown: 名次, or 参考名次 where the document does not rank. */
+export const rankLabel = (rubric: Rubric): string => (ranksForReference(rubric) ? '参考名次' : '名次');
+
+/** Said on the 排名 sheets (and beside a unit's rank) of a document that does not rank. */
+export const REFERENCE_RANK_NOTE = '文件未规定排名，名次仅供参考';
+
+/** Width of a rank column: 参考名次 needs four characters on one line. */
+const rankWidth = (rubric: Rubric) => (ranksForReference(rubric) ? 9 : 6);
+
 export interface ColumnSpec {
   role: ColumnRole;
   header: string;
@@ -24,6 +42,7 @@ export function unitColumns(rubric: Rubric): ColumnSpec[] {
     { role: 'label', header: '填报项目', width: 22 },
     { role: 'input', header: '填写值', width: 10 },
     { role: 'score', header: '得分', width: 8 },
+    ...(showsDeduction(rubric) ? [{ role: 'deduction' as const, header: '扣分', width: 8 }] : []),
     { role: 'reason', header: '计分说明', width: 34 },
     { role: 'key', header: '键', width: 18, hidden: true },
   );
@@ -43,7 +62,7 @@ export function summaryColumns(rubric: Rubric): ColumnSpec[] {
   cols.push({ role: 'final', header: '最终得分', width: 9 });
   if (rubric.bands) cols.push({ role: 'band', header: '等次', width: 8 });
   cols.push(
-    { role: 'rank', header: '名次', width: 6 },
+    { role: 'rank', header: rankLabel(rubric), width: rankWidth(rubric) },
     { role: 'labels', header: '表彰/通报', width: 16 },
     { role: 'progress', header: '填写进度', width: 9 },
     { role: 'status', header: '状态', width: 16 },
@@ -54,7 +73,7 @@ export function summaryColumns(rubric: Rubric): ColumnSpec[] {
 
 export function rankColumns(rubric: Rubric): ColumnSpec[] {
   const cols: ColumnSpec[] = [
-    { role: 'rank', header: '名次', width: 6 },
+    { role: 'rank', header: rankLabel(rubric), width: rankWidth(rubric) },
     { role: 'unit', header: '被考核单位', width: 24 },
     { role: 'final', header: '最终得分', width: 10 },
   ];

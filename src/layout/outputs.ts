@@ -5,6 +5,7 @@
  */
 import type { Rubric } from '../rubric/schema';
 import type { RankedUnit } from '../scoring/types';
+import { ranksForReference, REFERENCE_RANK_NOTE, showsDeduction } from './columns';
 import { rowKey, type CellValue, type ColumnRole } from './plan';
 import { OUTPUT_FILL } from './styles';
 
@@ -15,6 +16,11 @@ export interface OutputCell {
   value: CellValue;
   /** Marks a computed cell: 'error' for an item whose inputs are wrong (red), 'missing' for unfilled (grey). */
   tone?: 'error' | 'missing';
+  /**
+   * A column that workbooks made before it existed do not have (扣分): where the sheet has no column
+   * of this role at all, the cell is skipped without a warning; a missing row is still reported.
+   */
+  optional?: true;
 }
 
 export const TONE_FILL: Record<NonNullable<OutputCell['tone']> | 'normal', string> = { error: '#F8CBAD', missing: '#EDEDED', normal: OUTPUT_FILL };
@@ -26,14 +32,26 @@ export function statusText(u: RankedUnit): string {
   return '已完成';
 }
 
+/** a − b at the rubric's decimals (both already rounded to them), or null when either is unknown. */
+function minus(rubric: Rubric, a: number | null | undefined, b: number | null | undefined): number | null {
+  if (a === null || a === undefined || b === null || b === undefined) return null;
+  const f = 10 ** rubric.rounding.decimals;
+  return Math.round((a - b) * f) / f + 0;
+}
+
 export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit): OutputCell[] {
   const out: OutputCell[] = [];
   const put = (rk: string, role: ColumnRole, value: CellValue) => out.push({ sheetKey, rowKey: rk, role, value });
+  // 扣分 (deduct_from_base): item maximum − item score; 0 for 不涉及 (full points); blank without a score.
+  const deduct = showsDeduction(rubric);
+  const putDeduction = (rk: string, value: number | null, tone?: OutputCell['tone']) =>
+    out.push({ sheetKey, rowKey: rk, role: 'deduction', value, optional: true, ...(tone ? { tone } : {}) });
   for (const cat of rubric.categories) {
     const single = cat.indicators.length === 1 && cat.indicators[0].id === cat.id;
     if (!single) {
       const cs = u.categories[cat.id];
       put(rowKey.category(cat.id), 'score', cs?.score ?? null);
+      if (deduct) putDeduction(rowKey.category(cat.id), minus(rubric, cs?.max, cs?.score));
       put(rowKey.category(cat.id), 'reason', cs?.score === null ? '本类有未完成的指标' : `本类小计${cs?.max !== null && cs?.max !== undefined ? `（满分 ${cs.max} 分）` : ''}`);
     }
     for (const ind of cat.indicators) {
@@ -41,11 +59,13 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
       const rk = rowKey.item(ind.id, ind.fields[0].id);
       const tone = item.status === 'invalid' ? 'error' : item.status === 'incomplete' ? 'missing' : undefined;
       out.push({ sheetKey, rowKey: rk, role: 'score', value: item.status === 'excluded' ? '不计' : item.status === 'invalid' ? '输入有误' : item.score, tone });
+      if (deduct) putDeduction(rk, item.status === 'not_applicable' ? 0 : item.status === 'scored' ? minus(rubric, item.max, item.score) : null, tone);
       out.push({ sheetKey, rowKey: rk, role: 'reason', value: item.reason, tone });
     }
   }
   const agg = rubric.aggregation;
   put(rowKey.total('base'), 'score', u.base);
+  if (agg.mode === 'deduct_from_base') putDeduction(rowKey.total('base'), minus(rubric, agg.base, u.base));
   put(
     rowKey.total('base'),
     'reason',
@@ -73,7 +93,11 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     put(rowKey.total('band'), 'reason', u.band ? `按${rubric.bands.basis === 'final' ? '最终得分' : '基础得分'}评定` : '得分未定，暂不评定等次');
   }
   put(rowKey.total('rank'), 'score', u.rank);
-  put(rowKey.total('rank'), 'reason', u.labels.length ? u.labels.join('；') : u.rank === null ? '得分未定，暂不排名' : '');
+  put(
+    rowKey.total('rank'),
+    'reason',
+    u.labels.length ? u.labels.join('；') : u.rank === null ? '得分未定，暂不排名' : ranksForReference(rubric) ? REFERENCE_RANK_NOTE : '',
+  );
   put(rowKey.total('status'), 'score', u.complete ? '已完成' : '未完成');
   put(rowKey.total('status'), 'reason', `${statusText(u)}${u.problems.length ? `；问题 ${u.problems.length} 条，见任务窗格` : ''}`);
   return out;

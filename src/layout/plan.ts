@@ -28,6 +28,8 @@ export type ColumnRole =
   | 'label'
   | 'input'
   | 'score'
+  /** 扣分 (deduct_from_base rubrics, 鹤岗): item maximum − item score. */
+  | 'deduction'
   | 'reason'
   | 'key'
   // summary / rank sheets

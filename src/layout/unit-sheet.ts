@@ -4,11 +4,14 @@
  * and a foot with base, bonus, final score, band, rank and completeness.
  */
 import type { Rubric } from '../rubric/schema';
-import { colIndex, unitColumns } from './columns';
+import { colIndex, rankLabel, unitColumns } from './columns';
 import { bonusLabel, fieldLabel, fieldPrompt, fieldValidation, fraudLabel, YES_NO } from './fields';
 import { NOT_APPLICABLE_FIELD, rowKey, type CellPlan, type SheetPlan } from './plan';
 
 export const UNIT_HEADER_ROW = 3;
+
+/** Columns of an indicator merged over its field rows. */
+const MERGED_ROLES = ['seq', 'name', 'points', 'content', 'criteria', 'basis', 'method', 'score', 'deduction', 'reason'] as const;
 
 export interface UnitSheetInput {
   key: string;
@@ -26,6 +29,8 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
   const c = (role: Parameters<typeof colIndex>[1]) => colIndex(cols, role);
   const keyCol = c('key');
   const lastVisible = keyCol - 1;
+  // 扣分 (deduct_from_base rubrics): a computed column between 得分 and 计分说明.
+  const hasDeduction = cols.some((x) => x.role === 'deduction');
   const cells: CellPlan[] = [];
   const merges: SheetPlan['merges'] = [];
   const rowHeights: Record<number, number> = {};
@@ -54,8 +59,10 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       put(row, c('name'), cat.name, 'category');
       merges.push({ fromRow: row, fromCol: c('name'), toRow: row, toCol: c('name') });
       put(row, c('points'), cat.points ?? '—', 'category');
-      for (let col = c('content'); col <= lastVisible; col++) if (col !== c('score') && col !== c('reason')) put(row, col, col === c('label') ? '小计' : null, 'category');
+      for (let col = c('content'); col <= lastVisible; col++)
+        if (col !== c('score') && col !== c('reason') && !(hasDeduction && col === c('deduction'))) put(row, col, col === c('label') ? '小计' : null, 'category');
       put(row, c('score'), null, 'output');
+      if (hasDeduction) put(row, c('deduction'), null, 'output');
       put(row, c('reason'), null, 'outputText');
       put(row, keyCol, rowKey.category(cat.id), 'key');
       row++;
@@ -88,12 +95,13 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       if (cols.some((x) => x.role === 'basis')) put(first, c('basis'), ind.basis ?? '', 'text');
       if (cols.some((x) => x.role === 'method')) put(first, c('method'), ind.method ?? '', 'text');
       put(first, c('score'), null, 'output');
+      if (hasDeduction) put(first, c('deduction'), null, 'output');
       put(first, c('reason'), null, 'outputText');
       for (let r = first + 1; r <= last; r++)
-        for (const role of ['seq', 'name', 'points', 'content', 'criteria', 'basis', 'method', 'score', 'reason'] as const)
-          if (cols.some((x) => x.role === role)) put(r, c(role), null, role === 'score' ? 'output' : role === 'reason' ? 'outputText' : 'text');
+        for (const role of MERGED_ROLES)
+          if (cols.some((x) => x.role === role)) put(r, c(role), null, role === 'score' || role === 'deduction' ? 'output' : role === 'reason' ? 'outputText' : 'text');
       if (last > first)
-        for (const role of ['seq', 'name', 'points', 'content', 'criteria', 'basis', 'method', 'score', 'reason'] as const)
+        for (const role of MERGED_ROLES)
           if (cols.some((x) => x.role === role)) merges.push({ fromRow: first, fromCol: c(role), toRow: last, toCol: c(role) });
       // Long rule texts need room: about 18 characters per line in the 36-wide criteria column.
       const lines = Math.max(1, Math.ceil(Math.max(ind.criteria.length, ind.content.length * 0.85) / 18));
@@ -115,6 +123,8 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
     if (input) put(row, c('input'), null, 'input', what === 'bonus' ? bonusInputExtras(rubric) : what === 'fraud' ? fraudInputExtras(rubric) : {});
     else put(row, c('input'), null, 'fieldLabel');
     put(row, c('score'), null, what === 'status' || what === 'band' || what === 'rank' ? 'output' : 'footerOutput');
+    // The unit's total deduction beside the base score; a plain bordered cell on the other lines.
+    if (hasDeduction) put(row, c('deduction'), null, what === 'base' ? 'footerOutput' : 'fieldLabel');
     put(row, c('reason'), null, 'outputText');
     put(row, keyCol, rowKey.total(what), 'key');
     rowHeights[row] = 20;
@@ -128,7 +138,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
   if (fl) foot('fraud', '弄虚作假', fl, true);
   foot('final', '最终得分', null, false);
   if (rubric.bands) foot('band', '考核等次', null, false);
-  foot('rank', '名次', null, false);
+  foot('rank', rankLabel(rubric), null, false);
   foot('status', '填写情况', null, false);
 
   return {

@@ -19,6 +19,8 @@ export interface RubricSummary {
   fullMarks: number;
   /** Ranking group ids (市直部门 / 成员单位 / 县区), the first is the default. */
   groups: { id: string; label: string }[];
+  /** 'reference' where the document does not rank (鹤岗): ranks are shown as 参考名次 / Reference rank. */
+  rankPurpose: 'official' | 'reference';
   defaultRoster: { name: string; group: string }[] | null;
   notes: { id: string; about: string; text: string }[];
   officeMustSet: string[];

@@ -165,7 +165,7 @@ export class DemoController implements Controller {
   async exportAnnex(): Promise<void> {
     if (!this.book) throw new Error('还没有生成评分表。');
     await delay(this.stepMs * 3);
-    const header = ['名次', '单位', '分组', '得分', '等次', '标注'];
+    const header = [this.book.summary.rankPurpose === 'reference' ? '参考名次' : '名次', '单位', '分组', '得分', '等次', '标注'];
     const rows = [...this.current.units]
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
       .map((u) => [u.rank ?? '', u.name, u.group, u.final ?? '', u.band ?? '', u.labels.join('；')]);

@@ -19,6 +19,7 @@ export function toRubricSummary(rubric: Rubric, imported: boolean): RubricSummar
     assessedUnits: rubric.assessedUnits,
     fullMarks: rubric.fullMarks,
     groups: rubric.ranking.groups.map((g) => ({ id: g.id, label: g.label })),
+    rankPurpose: rubric.ranking.purpose === 'reference' ? 'reference' : 'official',
     defaultRoster: rubric.defaultRoster ? rubric.defaultRoster.map((e) => ({ name: e.name, group: e.group })) : null,
     notes: (rubric.notes ?? []).map((n) => ({ id: n.id, about: n.about, text: n.text })),
     officeMustSet: [...(rubric.officeMustSet ?? [])],

@@ -31,6 +31,8 @@ export function writeScores(read: ReadWorkbookResult, result: RosterResult): Wri
     if (!block) continue;
     const at = cellOf(block.index, o.rowKey, o.role);
     if (!at) {
+      // A workbook made before a column was added (扣分) does not have it: nothing to write, nothing lost.
+      if (o.optional && !block.index.cols.has(o.role)) continue;
       lost.set(o.sheetKey, (lost.get(o.sheetKey) ?? 0) + 1);
       continue;
     }

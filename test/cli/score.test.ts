@@ -18,6 +18,7 @@ interface JsonUnit {
   items: Record<string, { score: number | null; reason: string }>;
   categories: Record<string, number | null>;
   base: number | null;
+  normalisation?: { x: number; y: number } | null;
   bonus: number;
   final: number | null;
   band: string | null;
@@ -74,7 +75,9 @@ describe('score: examples/', () => {
     expect(table.code).toBe(0);
     expect(table.err).toBe('');
     expect(table.out).toMatch(/^评分细则：/);
-    expect(table.out).toMatch(/\n单位\s+分组\s+得分\s+等次\s+名次\s+标注\s+问题数\n/);
+    // 鹤岗's document does not rank its units: the ranks are for reference (ranking.purpose).
+    const rankHeader = data.rubric.startsWith('hegang-') ? '参考名次' : '名次';
+    expect(table.out).toMatch(new RegExp(`\\n单位\\s+分组\\s+得分\\s+等次\\s+${rankHeader}\\s+标注\\s+问题数\\n`));
 
     const { json } = await scoreJson(id, file);
     const scored = json.units.filter((u) => u.final !== null);
@@ -154,6 +157,13 @@ describe('score: --json', () => {
     expect(dev.bonus).toBe(5);
     expect(dev.labels).toEqual(['朝阳市2020年度社会信用体系建设先进单位']);
     expect(dev.items['4']).toEqual({ score: null, reason: '不涉及，不计入 x 和 y' });
+    // x / y × 100 can be checked from the JSON: 14 items carried (4 and 8 不涉及),
+    // x = 7 + 5 + 6.5 + 5 + 6 + 6 + 5 + 7 + 5.5 + 6.5 + 6 + 4 + 5.5 + 6 = 81,
+    // y = 8 + 6 + 8 + 6 + 6 + 6 + 6 + 7 + 7 + 7 + 6 + 5 + 6 + 6 = 90; 81 ÷ 90 × 100 = 90; + 创新奖 5 = 95.
+    expect(dev.normalisation).toEqual({ x: 81, y: 90 });
+    expect(dev.base).toBe(90);
+    expect(dev.final).toBe(95);
+    expect(Object.keys(dev)).toEqual(['name', 'group', 'items', 'categories', 'base', 'normalisation', 'bonus', 'final', 'band', 'rank', 'labels', 'problems']);
   });
 
   it('accepts a units file with a BOM (Windows Notepad)', async () => {

@@ -90,6 +90,8 @@ describe.each(builtinRubricIds)('annex of %s', (id) => {
       ...(inds.some((i) => i.method) ? ['考核方式'] : []),
       '填报情况',
       '得分',
+      // 鹤岗's tables have a 扣分 column: rubrics scored by deduction from a base show it.
+      ...(rubric.aggregation.mode === 'deduct_from_base' ? ['扣分'] : []),
       '计分说明',
     ];
     expect(header).toEqual(wanted);

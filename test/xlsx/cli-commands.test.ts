@@ -100,7 +100,7 @@ describe('credit-score annex', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/^评分细则：鹤岗市 2022 附件1/);
-    expect(r.out).toContain('单位    分组    得分  等次  名次  标注  问题数');
+    expect(r.out).toContain('单位    分组    得分  等次  参考名次  标注  问题数');
     expect(r.out).toContain('[未填] 萝北县：一.1');
     expect(r.out).toContain('已写入：考核表-已计分.xlsx（已计分的工作簿）、考核表-附件.xlsx（附件）');
     expect(existsSync(join(dir, '考核表-已计分.xlsx'))).toBe(true);

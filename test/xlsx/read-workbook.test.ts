@@ -118,6 +118,32 @@ describe('a filled workbook read back', () => {
     expect(report.problems.map((p) => p.message)).toEqual(['工作表「市发改委」有 2 个计分单元格找不到（行或列被删除了？），这些结果未写入']);
   });
 
+  it('鹤岗: a workbook made before the 扣分 column existed is scored without a missing-cell warning; one with it gets 扣分 written', async () => {
+    const loaded = loadBuiltin('hegang-2022-counties');
+    const units = [{ name: '萝北县', group: '县区' }];
+    const { buffer } = await blankWorkbook(loaded, units);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer);
+    fillWorkbook(wb, [unitKey(0)], sampleInputs(loaded.rubric, units, 3));
+    const withColumn = await readWorkbook(await bytes(wb));
+    const b = withColumn.blocks.get(unitKey(0))!;
+    const col = b.index.cols.get('deduction')!;
+    expect(col).toBe(b.index.cols.get('score')! + 1);
+    const result = scoreRoster(withColumn.rubric, withColumn.units);
+    expect(result.units[0].base).not.toBeNull();
+    const { report: full } = await scoredWorkbook(withColumn, result);
+    expect(full.problems).toEqual([]);
+    expect(b.worksheet.getCell(b.top + b.index.rows.get('t|base')!, b.left + col).value).toBe(100 - result.units[0].base!);
+
+    // The older layout: no column with the role 扣分 (its role cell is what marks it).
+    wb.getWorksheet(b.worksheet.name)!.getCell(b.top, b.left + col).value = null;
+    const old = await readWorkbook(await bytes(wb));
+    expect(old.blocks.get(unitKey(0))!.index.cols.has('deduction')).toBe(false);
+    const { report } = await scoredWorkbook(old, scoreRoster(old.rubric, old.units));
+    expect(report.problems).toEqual([]);
+    expect(report.written).toBe(full.written - 1 - loaded.rubric.categories.length - loaded.rubric.categories.flatMap((c) => c.indicators).length + singleCategories(loaded.rubric));
+  });
+
   it('never modifies the buffer it is given', async () => {
     const data = await bytes(await filledWorkbook());
     const copy = data.slice();
@@ -226,3 +252,8 @@ describe('cell values', () => {
     expect(percentText(0.07)).toBe('7%');
   });
 });
+
+/** Categories that are one indicator (鹤岗 四, 五, 六): the indicator row is the category row. */
+function singleCategories(rubric: Rubric): number {
+  return rubric.categories.filter((c) => c.indicators.length === 1 && c.indicators[0].id === c.id).length;
+}

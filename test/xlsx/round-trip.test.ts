@@ -38,6 +38,9 @@ function findRow(grid: (string | number | boolean | null)[][], col: number, valu
   return -1;
 }
 
+/** Differences of scores at 2 decimals (the scores themselves are exact to 2 decimals). */
+const hundredths = (x: number) => Math.round(x * 100) / 100 + 0;
+
 function checkAnnexUnitSheet(rubric: Rubric, ws: XLSX.WorkSheet, u: RankedUnit) {
   const grid = sheetGrid(ws);
   const headerRow = findRow(grid, 0, '序号');
@@ -45,6 +48,9 @@ function checkAnnexUnitSheet(rubric: Rubric, ws: XLSX.WorkSheet, u: RankedUnit) 
   const col = (h: string) => grid[headerRow].indexOf(h);
   const scoreCol = col('得分');
   expect(scoreCol).toBeGreaterThan(0);
+  const deductCol = col('扣分');
+  expect(deductCol >= 0).toBe(rubric.aggregation.mode === 'deduct_from_base');
+  if (deductCol >= 0) expect(deductCol).toBe(scoreCol + 1);
   expect(grid.slice(0, headerRow).flat().join('')).toContain(`被考核单位：${u.name}`);
   let at = headerRow + 1;
   for (const cat of rubric.categories) {
@@ -53,6 +59,10 @@ function checkAnnexUnitSheet(rubric: Rubric, ws: XLSX.WorkSheet, u: RankedUnit) 
       const r = grid.findIndex((row, i) => i >= at && typeof row[0] === 'string' && row[0].startsWith(cat.number) && row[0].includes(cat.name));
       expect(r).toBeGreaterThanOrEqual(at);
       expect(grid[r][scoreCol]).toBe(u.categories[cat.id]?.score ?? null);
+      if (deductCol >= 0) {
+        const c = u.categories[cat.id];
+        expect(grid[r][deductCol]).toBe(c && c.score !== null && c.max !== null ? hundredths(c.max - c.score) : null);
+      }
       at = r + 1;
     }
     for (const ind of cat.indicators) {
@@ -62,16 +72,26 @@ function checkAnnexUnitSheet(rubric: Rubric, ws: XLSX.WorkSheet, u: RankedUnit) 
       const item = u.items[ind.id];
       expect(grid[r][scoreCol]).toBe(item.status === 'excluded' ? '不计' : item.score);
       expect(grid[r][col('计分说明')]).toBe(item.reason);
+      // 扣分 = the item's points − its score; 0 where 不涉及 keeps full points; blank while unscored.
+      if (deductCol >= 0)
+        expect(grid[r][deductCol]).toBe(item.status === 'not_applicable' ? 0 : item.status === 'scored' ? hundredths(item.max! - item.score!) : null);
       at = r + 1;
     }
   }
   const foot = (label: string) => grid[findRow(grid, 0, label, at)]?.[scoreCol];
   expect(foot('最终得分')).toBe(u.final);
-  expect(foot('名次')).toBe(u.rank);
+  // 鹤岗 does not rank: its annex says 参考名次.
+  expect(foot(rubric.ranking.purpose === 'reference' ? '参考名次' : '名次')).toBe(u.rank);
+  if (rubric.aggregation.mode === 'deduct_from_base') {
+    const baseRow = findRow(grid, 0, `基础得分（${rubric.aggregation.base} 分减扣分）`, at);
+    expect(baseRow).toBeGreaterThan(0);
+    expect(grid[baseRow][deductCol]).toBe(u.base === null ? null : hundredths(rubric.aggregation.base - u.base));
+  }
   if (rubric.bands) expect(foot('考核等次')).toBe(u.band);
 }
 
 function checkAnnexSummaryAndRank(rubric: Rubric, annex: XLSX.WorkBook, result: RosterResult) {
+  const rankHeader = rubric.ranking.purpose === 'reference' ? '参考名次' : '名次';
   const summary = sheetGrid(annex.Sheets['汇总']);
   const header = findRow(summary, 0, '序号');
   const h = (name: string) => summary[header].indexOf(name);
@@ -79,15 +99,17 @@ function checkAnnexSummaryAndRank(rubric: Rubric, annex: XLSX.WorkBook, result: 
     const row = summary[header + 1 + i];
     expect(row[h('被考核单位')]).toBe(u.name);
     expect(row[h('最终得分')]).toBe(u.final);
-    expect(row[h('名次')]).toBe(u.rank);
+    expect(row[h(rankHeader)]).toBe(u.rank);
     if (rubric.bands) expect(row[h('等次')]).toBe(u.band);
     for (const c of rubric.categories) expect(row[summary[header].findIndex((x) => typeof x === 'string' && x.startsWith(c.number) && x.includes(c.name))]).toBe(u.categories[c.id]?.score ?? null);
   });
   const rank = sheetGrid(annex.Sheets['排名']);
+  // A document that does not rank: the 排名 sheet says so above the table, and only then.
+  expect(rank.flat().includes('注：文件未规定排名，名次仅供参考。')).toBe(rubric.ranking.purpose === 'reference');
   let at = 0;
   for (const [, members] of rankOrder(rubric, result.units)) {
     if (members.length === 0) continue;
-    const hr = findRow(rank, 0, '名次', at);
+    const hr = findRow(rank, 0, rankHeader, at);
     expect(hr).toBeGreaterThanOrEqual(at);
     members.forEach((u, i) => {
       expect(rank[hr + 1 + i].slice(0, 3)).toEqual([u.rank, u.name, u.final]);

@@ -115,6 +115,8 @@ export function StatusPanel({
   // One ranking group (most rubrics): the column would repeat it on every row and push 得分 out of a
   // narrow pane, so it is left out.
   const showGroup = new Set(status.units.map((u) => u.group)).size > 1 || (status.rubric?.groups.length ?? 0) > 1;
+  // A document that does not rank (鹤岗): the ranks are for reference only.
+  const rankHeading = status.rubric?.rankPurpose === 'reference' ? t('status.col.rankReference') : t('status.col.rank');
 
   return (
     <section aria-labelledby={headingId} className={shared.section}>
@@ -166,7 +168,7 @@ export function StatusPanel({
                 <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.numHead)}>{t('status.col.progress')}</TableHeaderCell>
                 <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.numHead)}>{t('status.col.score')}</TableHeaderCell>
                 <TableHeaderCell className={styles.stickyHead}>{t('status.col.band')}</TableHeaderCell>
-                <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.numHead)}>{t('status.col.rank')}</TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.numHead)}>{rankHeading}</TableHeaderCell>
                 <TableHeaderCell className={styles.stickyHead}>{t('status.col.labels')}</TableHeaderCell>
               </TableRow>
             </TableHeader>

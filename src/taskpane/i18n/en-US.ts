@@ -124,6 +124,7 @@ export const enUS: Messages = {
   'status.col.score': 'Score',
   'status.col.band': 'Grade',
   'status.col.rank': 'Rank',
+  'status.col.rankReference': 'Reference rank',
   'status.col.labels': 'Labels',
   'status.progressCell': '{filled}/{expected}',
 

@@ -122,6 +122,7 @@ export const zhCN = {
   'status.col.score': '得分',
   'status.col.band': '等次',
   'status.col.rank': '名次',
+  'status.col.rankReference': '参考名次',
   'status.col.labels': '标注',
   'status.progressCell': '{filled}/{expected}',
 

@@ -11,7 +11,7 @@ import type { Field, Indicator, Rubric } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
 import type { RawValue } from '../scoring/values';
 import { rankLabel, ranksForReference, REFERENCE_RANK_NOTE, showsDeduction } from './columns';
-import { rankOrder, statusText, unitSheetOutputs } from './outputs';
+import { categoryCell, rankOrder, statusText, unitSheetOutputs } from './outputs';
 import { rowKey, type CellValue, type SheetPlan } from './plan';
 import { allocateSheetNames } from './sheet-names';
 import type { CellStyle } from './styles';
@@ -456,7 +456,7 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
   ];
   if (multiGroup) cols.push({ header: '分组', width: fitWidth(rubric.ranking.groups.map((g) => g.label), 9, 16), value: (u) => groupLabel(u.group), style: 'textCenter' });
   for (const c of rubric.categories)
-    cols.push({ header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10.5, value: (u) => u.score.categories[c.id]?.score ?? null, style: 'number' });
+    cols.push({ header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10.5, value: (u) => categoryCell(rubric, c.id, u.score), style: 'number' });
   cols.push({ header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分', width: 8, value: (u) => u.score.base, style: 'number' });
   if (rubric.bonus.kind !== 'none') cols.push({ header: '加分', width: 6.5, value: (u) => u.score.bonus, style: 'number' });
   cols.push({ header: '最终得分', width: 8, value: (u) => u.score.final, style: 'score' });

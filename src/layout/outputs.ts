@@ -39,6 +39,20 @@ function minus(rubric: Rubric, a: number | null | undefined, b: number | null | 
   return Math.round((a - b) * f) / f + 0;
 }
 
+/**
+ * Where every item of a category is 不涉及 and left out of x and y (朝阳), the category counts for
+ * nothing rather than 0 of 0: it shows 不计, as its items do.
+ */
+export function categoryExcluded(rubric: Rubric, categoryId: string, u: RankedUnit): boolean {
+  const cat = rubric.categories.find((c) => c.id === categoryId);
+  return cat !== undefined && cat.indicators.length > 0 && cat.indicators.every((i) => u.items[i.id]?.status === 'excluded');
+}
+
+/** A category's subtotal as shown: its score, 不计 where all its items are left out, blank while unfinished. */
+export function categoryCell(rubric: Rubric, categoryId: string, u: RankedUnit): CellValue {
+  return categoryExcluded(rubric, categoryId, u) ? '不计' : (u.categories[categoryId]?.score ?? null);
+}
+
 export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit): OutputCell[] {
   const out: OutputCell[] = [];
   const put = (rk: string, role: ColumnRole, value: CellValue) => out.push({ sheetKey, rowKey: rk, role, value });
@@ -50,9 +64,18 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     const single = cat.indicators.length === 1 && cat.indicators[0].id === cat.id;
     if (!single) {
       const cs = u.categories[cat.id];
-      put(rowKey.category(cat.id), 'score', cs?.score ?? null);
+      const excluded = categoryExcluded(rubric, cat.id, u);
+      put(rowKey.category(cat.id), 'score', categoryCell(rubric, cat.id, u));
       if (deduct) putDeduction(rowKey.category(cat.id), minus(rubric, cs?.max, cs?.score));
-      put(rowKey.category(cat.id), 'reason', cs?.score === null ? '本类有未完成的指标' : `本类小计${cs?.max !== null && cs?.max !== undefined ? `（满分 ${cs.max} 分）` : ''}`);
+      put(
+        rowKey.category(cat.id),
+        'reason',
+        excluded
+          ? '本类指标均不涉及，不计入 x 和 y'
+          : cs?.score === null
+            ? '本类有未完成的指标'
+            : `本类小计${cs?.max !== null && cs?.max !== undefined ? `（满分 ${cs.max} 分）` : ''}`,
+      );
     }
     for (const ind of cat.indicators) {
       const item = u.items[ind.id];
@@ -110,7 +133,7 @@ export function summaryOutputs(rubric: Rubric, units: { key: string; score: Rank
   for (const { key, score: u } of units) {
     const rk = rowKey.summaryUnit(key);
     const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'SUMMARY', rowKey: rk, role, value });
-    for (const c of rubric.categories) put(`cat:${c.id}`, u.categories[c.id]?.score ?? null);
+    for (const c of rubric.categories) put(`cat:${c.id}`, categoryCell(rubric, c.id, u));
     put('base', u.base);
     if (rubric.bonus.kind !== 'none') put('bonus', u.bonus);
     put('final', u.final);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseUnitsData } from '../../src/cli/units-file';
 import { rankColumns, summaryColumns, unitColumns } from '../../src/layout/columns';
-import { unitSheetOutputs } from '../../src/layout/outputs';
+import { summaryOutputs, unitSheetOutputs } from '../../src/layout/outputs';
 import { rowKey } from '../../src/layout/plan';
 import { planRankSheet } from '../../src/layout/rank-sheet';
 import { builtinRubricIds, loadBuiltinRubric } from '../../src/rubric/catalog';
@@ -80,5 +80,21 @@ describe('扣分 column and 参考名次', () => {
       const result = scoreRoster(rubric, [{ name: '甲', group: rubric.ranking.groups[0].id }]);
       expect(unitSheetOutputs(rubric, 'u', result.units[0]).some((o) => o.role === 'deduction')).toBe(false);
     }
+  });
+});
+
+describe('a category whose every item is 不涉及 (朝阳, left out of x and y)', () => {
+  it('shows 不计 with the reason, on the unit sheet and in 汇总, not 0 of 0', () => {
+    const rubric = loadBuiltinRubric('chaoyang-2020-method');
+    const all = rubric.categories.flatMap((c) => c.indicators.map((i) => i.id));
+    const result = scoreRoster(rubric, [{ name: '市某局', group: '成员单位', notApplicable: all }]);
+    const u = result.units[0];
+    expect(u.categories[rubric.categories[0].id]).toEqual({ score: 0, max: 0 }); // what the engine sums: nothing
+    const out = unitSheetOutputs(rubric, 'u', u);
+    const cat = (role: string) => out.find((o) => o.rowKey === rowKey.category(rubric.categories[0].id) && o.role === role)?.value;
+    expect(cat('score')).toBe('不计');
+    expect(cat('reason')).toBe('本类指标均不涉及，不计入 x 和 y');
+    const summary = summaryOutputs(rubric, [{ key: 'u', score: u }]);
+    expect(summary.find((o) => o.role === `cat:${rubric.categories[0].id}`)!.value).toBe('不计');
   });
 });

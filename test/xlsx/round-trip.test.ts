@@ -58,7 +58,8 @@ function checkAnnexUnitSheet(rubric: Rubric, ws: XLSX.WorkSheet, u: RankedUnit) 
     if (!single) {
       const r = grid.findIndex((row, i) => i >= at && typeof row[0] === 'string' && row[0].startsWith(cat.number) && row[0].includes(cat.name));
       expect(r).toBeGreaterThanOrEqual(at);
-      expect(grid[r][scoreCol]).toBe(u.categories[cat.id]?.score ?? null);
+      const allExcluded = cat.indicators.every((i) => u.items[i.id].status === 'excluded');
+      expect(grid[r][scoreCol]).toBe(allExcluded ? '不计' : (u.categories[cat.id]?.score ?? null));
       if (deductCol >= 0) {
         const c = u.categories[cat.id];
         expect(grid[r][deductCol]).toBe(c && c.score !== null && c.max !== null ? hundredths(c.max - c.score) : null);
@@ -101,7 +102,11 @@ function checkAnnexSummaryAndRank(rubric: Rubric, annex: XLSX.WorkBook, result: 
     expect(row[h('最终得分')]).toBe(u.final);
     expect(row[h(rankHeader)]).toBe(u.rank);
     if (rubric.bands) expect(row[h('等次')]).toBe(u.band);
-    for (const c of rubric.categories) expect(row[summary[header].findIndex((x) => typeof x === 'string' && x.startsWith(c.number) && x.includes(c.name))]).toBe(u.categories[c.id]?.score ?? null);
+    for (const c of rubric.categories) {
+      const allExcluded = c.indicators.every((i) => u.items[i.id].status === 'excluded');
+      const cell = row[summary[header].findIndex((x) => typeof x === 'string' && x.startsWith(c.number) && x.includes(c.name))];
+      expect(cell).toBe(allExcluded ? '不计' : (u.categories[c.id]?.score ?? null));
+    }
   });
   const rank = sheetGrid(annex.Sheets['排名']);
   // A document that does not rank: the 排名 sheet says so above the table, and only then.

@@ -10,7 +10,7 @@
 import type { Field, Indicator, Rubric } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
 import type { RawValue } from '../scoring/values';
-import { rankLabel, ranksForReference, REFERENCE_RANK_NOTE, showsDeduction } from './columns';
+import { rankLabel, rankWidth, ranksForReference, REFERENCE_RANK_NOTE, showsDeduction } from './columns';
 import { categoryCell, rankOrder, statusText, unitSheetOutputs } from './outputs';
 import { rowKey, type CellValue, type SheetPlan } from './plan';
 import { allocateSheetNames } from './sheet-names';
@@ -456,13 +456,13 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
   ];
   if (multiGroup) cols.push({ header: '分组', width: fitWidth(rubric.ranking.groups.map((g) => g.label), 9, 16), value: (u) => groupLabel(u.group), style: 'textCenter' });
   for (const c of rubric.categories)
-    cols.push({ header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10.5, value: (u) => categoryCell(rubric, c.id, u.score), style: 'number' });
+    cols.push({ header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10.5, value: (u) => categoryCell(c, u.score), style: 'number' });
   cols.push({ header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分', width: 8, value: (u) => u.score.base, style: 'number' });
   if (rubric.bonus.kind !== 'none') cols.push({ header: '加分', width: 6.5, value: (u) => u.score.bonus, style: 'number' });
   cols.push({ header: '最终得分', width: 8, value: (u) => u.score.final, style: 'score' });
   if (rubric.bands) cols.push({ header: '等次', width: 7, value: (u) => u.score.band, style: 'textCenter' });
   cols.push(
-    { header: rankLabel(rubric), width: ranksForReference(rubric) ? 9 : 6, value: (u) => u.score.rank, style: 'number' },
+    { header: rankLabel(rubric), width: rankWidth(rubric), value: (u) => u.score.rank, style: 'number' },
     { header: '表彰/通报', width: fitWidth(units.map((u) => u.score.labels.join('；')), 16, 24), value: (u) => u.score.labels.join('；') || null, style: 'text' },
     { header: '备注', width: 14, value: (u) => (u.score.complete && !u.score.problems.some((p) => p.severity === 'error') ? null : statusText(u.score)), style: 'note' },
   );
@@ -515,7 +515,7 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
 function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions): AnnexSheetPlan {
   type Col = { header: string; width: number; value: (u: RankedUnit) => CellValue; style: AnnexStyleKey };
   const cols: Col[] = [
-    { header: rankLabel(rubric), width: ranksForReference(rubric) ? 9 : 6, value: (u) => u.rank, style: 'number' },
+    { header: rankLabel(rubric), width: rankWidth(rubric), value: (u) => u.rank, style: 'number' },
     { header: '被考核单位', width: 30, value: (u) => u.name, style: 'text' },
     { header: '最终得分', width: 10, value: (u) => u.final, style: 'score' },
   ];

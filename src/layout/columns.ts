@@ -18,7 +18,7 @@ export const rankLabel = (rubric: Rubric): string => (ranksForReference(rubric) 
 export const REFERENCE_RANK_NOTE = '文件未规定排名，名次仅供参考';
 
 /** Width of a rank column: 参考名次 needs four characters on one line. */
-const rankWidth = (rubric: Rubric) => (ranksForReference(rubric) ? 9 : 6);
+export const rankWidth = (rubric: Rubric): number => (ranksForReference(rubric) ? 9 : 6);
 
 export interface ColumnSpec {
   role: ColumnRole;

@@ -3,7 +3,7 @@
  * column role). Hosts resolve these through the sheet index and write only what differs from
  * what they last wrote. Values only: never a formula.
  */
-import type { Rubric } from '../rubric/schema';
+import type { Category, Rubric } from '../rubric/schema';
 import type { RankedUnit } from '../scoring/types';
 import { ranksForReference, REFERENCE_RANK_NOTE, showsDeduction } from './columns';
 import { rowKey, type CellValue, type ColumnRole } from './plan';
@@ -43,14 +43,13 @@ function minus(rubric: Rubric, a: number | null | undefined, b: number | null | 
  * Where every item of a category is 不涉及 and left out of x and y (朝阳), the category counts for
  * nothing rather than 0 of 0: it shows 不计, as its items do.
  */
-export function categoryExcluded(rubric: Rubric, categoryId: string, u: RankedUnit): boolean {
-  const cat = rubric.categories.find((c) => c.id === categoryId);
-  return cat !== undefined && cat.indicators.length > 0 && cat.indicators.every((i) => u.items[i.id]?.status === 'excluded');
+export function categoryExcluded(cat: Category, u: RankedUnit): boolean {
+  return cat.indicators.length > 0 && cat.indicators.every((i) => u.items[i.id]?.status === 'excluded');
 }
 
 /** A category's subtotal as shown: its score, 不计 where all its items are left out, blank while unfinished. */
-export function categoryCell(rubric: Rubric, categoryId: string, u: RankedUnit): CellValue {
-  return categoryExcluded(rubric, categoryId, u) ? '不计' : (u.categories[categoryId]?.score ?? null);
+export function categoryCell(cat: Category, u: RankedUnit): CellValue {
+  return categoryExcluded(cat, u) ? '不计' : (u.categories[cat.id]?.score ?? null);
 }
 
 export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit): OutputCell[] {
@@ -64,8 +63,8 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     const single = cat.indicators.length === 1 && cat.indicators[0].id === cat.id;
     if (!single) {
       const cs = u.categories[cat.id];
-      const excluded = categoryExcluded(rubric, cat.id, u);
-      put(rowKey.category(cat.id), 'score', categoryCell(rubric, cat.id, u));
+      const excluded = categoryExcluded(cat, u);
+      put(rowKey.category(cat.id), 'score', categoryCell(cat, u));
       if (deduct) putDeduction(rowKey.category(cat.id), minus(rubric, cs?.max, cs?.score));
       put(
         rowKey.category(cat.id),
@@ -88,7 +87,8 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
   }
   const agg = rubric.aggregation;
   put(rowKey.total('base'), 'score', u.base);
-  if (agg.mode === 'deduct_from_base') putDeduction(rowKey.total('base'), minus(rubric, agg.base, u.base));
+  const totalDeduction = agg.mode === 'deduct_from_base' ? minus(rubric, agg.base, u.base) : null;
+  if (agg.mode === 'deduct_from_base') putDeduction(rowKey.total('base'), totalDeduction);
   put(
     rowKey.total('base'),
     'reason',
@@ -97,7 +97,7 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
       : agg.mode === 'normalised' && u.normalisation
         ? `x = ${u.normalisation.x}，y = ${u.normalisation.y}，${u.normalisation.x} ÷ ${u.normalisation.y} × ${agg.scale} = ${u.base}`
         : agg.mode === 'deduct_from_base'
-          ? `${agg.base} − 扣分 ${round2(agg.base - u.base)} = ${u.base}`
+          ? `${agg.base} − 扣分 ${totalDeduction} = ${u.base}`
           : '各项得分之和',
   );
   if (rubric.bonus.kind !== 'none') {
@@ -126,14 +126,12 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
   return out;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
-
 export function summaryOutputs(rubric: Rubric, units: { key: string; score: RankedUnit }[]): OutputCell[] {
   const out: OutputCell[] = [];
   for (const { key, score: u } of units) {
     const rk = rowKey.summaryUnit(key);
     const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'SUMMARY', rowKey: rk, role, value });
-    for (const c of rubric.categories) put(`cat:${c.id}`, categoryCell(rubric, c.id, u));
+    for (const c of rubric.categories) put(`cat:${c.id}`, categoryCell(c, u));
     put('base', u.base);
     if (rubric.bonus.kind !== 'none') put('bonus', u.bonus);
     put('final', u.final);

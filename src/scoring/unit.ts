@@ -214,8 +214,12 @@ function scoreItem(
   reader.limitSlot = ci.maxFieldSlot;
   // A points field left blank or typed wrong gives no maximum (not 0): the item is unfinished or
   // invalid, and must not count as an item worth 0 (the differing-points check, 扣分, displays).
-  const typedMax = ci.maxFieldSlot >= 0 ? reader.num(ci.maxFieldSlot) : null;
-  const itemMax = ci.maxFieldSlot < 0 ? printedMax : reader.hasValue(ci.maxFieldSlot) ? typedMax : null;
+  // Read through num() even then, so that the blank or the error is recorded.
+  let itemMax = printedMax;
+  if (ci.maxFieldSlot >= 0) {
+    const typed = reader.num(ci.maxFieldSlot);
+    itemMax = reader.hasValue(ci.maxFieldSlot) ? typed : null;
+  }
 
   // (An office-set maximum still blank or wrong is reported below like any other field.)
   if (fraudItems !== null && fraudItems.includes(ci.id) && (itemMax !== null || ci.maxFieldSlot < 0)) {

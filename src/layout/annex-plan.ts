@@ -4,13 +4,14 @@
  * document's columns 序号 / 考核指标 / 分值 / 考核内容 / 评分标准 / (考核依据 / 考核方式) / 填报情况 /
  * 得分 / (扣分) / 计分说明, category subtotals, then base, bonus, final, band, rank and labels), plus 汇总
  * and 排名. 扣分 is there for rubrics scored by deduction from a base (鹤岗); 名次 reads 参考名次 where
- * the document does not rank (鹤岗, ranking.purpose "reference"). No role row, no key column, no validation, no metadata: nothing hidden. Pure data, applied
- * by the same host code as the workbook (src/xlsx/apply-plan.ts) with ANNEX_STYLES.
+ * the document does not rank (鹤岗, ranking.purpose "reference"). No role row, no key column, no
+ * validation, no metadata: nothing hidden. Pure data, applied by the same host code as the workbook
+ * (src/xlsx/apply-plan.ts) with ANNEX_STYLES.
  */
 import type { Field, Indicator, Rubric } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
 import type { RawValue } from '../scoring/values';
-import { rankLabel, rankWidth, ranksForReference, REFERENCE_RANK_NOTE, showsDeduction } from './columns';
+import { rankLabel, rankWidth, ranksForReference, REFERENCE_RANK_SHEET_NOTE, showsDeduction } from './columns';
 import { categoryCell, rankOrder, statusText, unitSheetOutputs } from './outputs';
 import { rowKey, type CellValue, type SheetPlan } from './plan';
 import { allocateSheetNames } from './sheet-names';
@@ -533,7 +534,7 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
   row++;
   if (ranksForReference(rubric)) {
     // 鹤岗 does not rank: the ranks are worked out for reference, and the sheet says so.
-    const line = `注：${REFERENCE_RANK_NOTE}。`;
+    const line = REFERENCE_RANK_SHEET_NOTE;
     b.span(row, 0, last, line, 'subtitle');
     b.height(row, Math.max(22, rowHeightFor(lineCount(line, widths.reduce((s, w) => s + w, 0), 12), 12)));
     row++;

@@ -17,6 +17,9 @@ export const rankLabel = (rubric: Rubric): string => (ranksForReference(rubric) 
 /** Said on the 排名 sheets (and beside a unit's rank) of a document that does not rank. */
 export const REFERENCE_RANK_NOTE = '文件未规定排名，名次仅供参考';
 
+/** The line under the title of the 排名 sheets (workbook and annex) of such a document. */
+export const REFERENCE_RANK_SHEET_NOTE = `注：${REFERENCE_RANK_NOTE}。`;
+
 /** Width of a rank column: 参考名次 needs four characters on one line. */
 export const rankWidth = (rubric: Rubric): number => (ranksForReference(rubric) ? 9 : 6);
 

@@ -4,7 +4,7 @@
  * Rows are positions, not units: rescoring rewrites whichever rows changed.
  */
 import type { Rubric } from '../rubric/schema';
-import { colIndex, rankColumns, ranksForReference, REFERENCE_RANK_NOTE } from './columns';
+import { colIndex, rankColumns, ranksForReference, REFERENCE_RANK_SHEET_NOTE } from './columns';
 import { annexHeading } from './unit-sheet';
 import { rowKey, type CellPlan, type ChartPlan, type SheetPlan } from './plan';
 
@@ -41,7 +41,7 @@ export function planRankSheet(rubric: Rubric, sheetName: string, unitsPerGroup: 
   cells.push({ row: 1, col: 0, value: `${annexHeading(rubric)}　考核排名`, style: 'title' });
   merges.push({ fromRow: 1, fromCol: 0, toRow: 1, toCol: visible - 1 });
   if (ranksForReference(rubric)) {
-    cells.push({ row: 2, col: 0, value: `注：${REFERENCE_RANK_NOTE}。`, style: 'subtitle' });
+    cells.push({ row: 2, col: 0, value: REFERENCE_RANK_SHEET_NOTE, style: 'subtitle' });
     merges.push({ fromRow: 2, fromCol: 0, toRow: 2, toCol: visible - 1 });
   }
   const groups = rankGroupRows(rubric, unitsPerGroup);

@@ -7,6 +7,7 @@
  *
  * `?demo=1&host=excel-too-old` or `&host=browser` previews the other host states.
  */
+import { rankLabel } from '../layout/columns';
 import type { Field, Rubric } from '../rubric/schema';
 import { scoreRoster } from '../scoring/score';
 import type { Problem, UnitInput } from '../scoring/types';
@@ -165,7 +166,7 @@ export class DemoController implements Controller {
   async exportAnnex(): Promise<void> {
     if (!this.book) throw new Error('还没有生成评分表。');
     await delay(this.stepMs * 3);
-    const header = [this.book.summary.rankPurpose === 'reference' ? '参考名次' : '名次', '单位', '分组', '得分', '等次', '标注'];
+    const header = [rankLabel(this.book.rubric), '单位', '分组', '得分', '等次', '标注'];
     const rows = [...this.current.units]
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
       .map((u) => [u.rank ?? '', u.name, u.group, u.final ?? '', u.band ?? '', u.labels.join('；')]);

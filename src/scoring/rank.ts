@@ -36,6 +36,7 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
     }
     // Plain loops: filter() returns arrays of two element kinds (empty or not), and the code
     // reading them was thrown away and recompiled run after run.
+    const overlapWarned = new Set<string>(); // once per name, like duplicate names (score.ts)
     for (const u of pool) {
       const rank = u.rank as number;
       const bottom = u.bottomRank as number;
@@ -47,7 +48,10 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
       let low = false;
       for (const c of group.criticism) if (bottom <= c.bottom) low = true;
       if (reached && !ineligible) {
-        if (low) problems.push({ unit: u.name, severity: 'warning', message: `${u.name}：同时处于前列与后列（参评单位过少），按表彰处理` });
+        if (low && !overlapWarned.has(u.name)) {
+          overlapWarned.add(u.name);
+          problems.push({ unit: u.name, severity: 'warning', message: `${u.name}：同时处于前列与后列（参评单位过少），按表彰处理` });
+        }
       } else if (low) for (const c of group.criticism) if (bottom <= c.bottom) u.labels.push(c.label);
       if (ineligible && !reached) u.labels.unshift(FRAUD_LABEL);
     }

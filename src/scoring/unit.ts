@@ -286,10 +286,15 @@ export function bandFor(rubric: Rubric, score: Rational | null): string | null {
   return null;
 }
 
-function readBonus(rubric: Rubric, unit: UnitInput, problems: Problem[]): Rational {
+/** The bonus, or the reason it cannot be read (a bonus typed wrong is an error, never 0). */
+function readBonus(rubric: Rubric, unit: UnitInput, problems: Problem[]): Rational | { invalid: string } {
   const raw = unit.bonus;
   const blank = raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
   const warn = (severity: Problem['severity'], message: string) => problems.push({ unit: unit.name, severity, message });
+  const refuse = (why: string) => {
+    warn('error', `${unit.name}：${why}`);
+    return { invalid: why };
+  };
   const bonus = rubric.bonus;
   if (bonus.kind === 'none') {
     if (!blank && String(raw).trim() !== '0') warn('warning', `${unit.name}：本细则没有加分项，填写的加分「${String(raw)}」未计入`);
@@ -300,23 +305,14 @@ function readBonus(rubric: Rubric, unit: UnitInput, problems: Problem[]): Ration
     const text = String(raw).trim();
     if (text === '无' || text === '0') return ZERO;
     const tier = bonus.tiers.find((t) => t.label === text || String(t.points) === text);
-    if (!tier) {
-      warn('error', `${unit.name}：加分「${text}」不是可选档次（${bonus.tiers.map((t) => `${t.label} ${t.points} 分`).join('、')}）`);
-      return ZERO;
-    }
+    if (!tier) return refuse(`加分「${text}」不是可选档次（${bonus.tiers.map((t) => `${t.label} ${t.points} 分`).join('、')}）`);
     return exact(tier.points);
   }
   const p = parseFieldValue({ id: 'bonus', label: bonus.label, type: 'number', min: 0 }, raw);
-  if (p.status !== 'ok') {
-    warn('error', `${unit.name}：${bonus.label}：${p.status === 'invalid' ? p.message : '未填写'}`);
-    return ZERO;
-  }
+  if (p.status !== 'ok') return refuse(`${bonus.label}：${p.status === 'invalid' ? p.message : '未填写'}`);
   const v = p.value as Rational;
   const places = rubric.rounding.decimals;
-  if (v.big !== null || 10 ** places % v.d !== 0) {
-    warn('error', `${unit.name}：${bonus.label}「${String(raw).trim()}」最多保留 ${places} 位小数`);
-    return ZERO;
-  }
+  if (v.big !== null || 10 ** places % v.d !== 0) return refuse(`${bonus.label}「${String(raw).trim()}」最多保留 ${places} 位小数`);
   if (bonus.max !== null && v.compare(exact(bonus.max)) > 0) {
     warn('warning', `${unit.name}：${bonus.label} ${toText(v)} 分超过上限 ${bonus.max} 分，按 ${bonus.max} 分计`);
     return exact(bonus.max);
@@ -465,19 +461,23 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
     if (base !== null) base = roundHalfUp(base, decimals);
   }
 
-  const bonus = readBonus(rubric, unit, problems);
+  const readBonusResult = readBonus(rubric, unit, problems);
+  const bonus = readBonusResult instanceof RationalClass ? readBonusResult : null;
+  const bonusProblem = readBonusResult instanceof RationalClass ? undefined : readBonusResult.invalid;
   if (problems.some((p) => p.severity === 'error')) base = null;
-  const final = base === null ? null : roundHalfUp(base.add(bonus), decimals);
+  const final = base === null || bonus === null ? null : roundHalfUp(base.add(bonus), decimals);
   const band = bandFor(rubric, rubric.bands?.basis === 'base' ? base : final);
 
   const baseNumber = base === null ? null : toNumber(base, decimals);
-  const bonusNumber = toNumber(bonus, decimals);
+  const bonusNumber = bonus === null ? null : toNumber(bonus, decimals);
   const finalNumber = final === null ? null : toNumber(final, decimals);
   const scored = complete && base !== null;
   const norm = rubric.aggregation.mode === 'normalised' ? (normalisation ?? null) : undefined;
-  if (forRanking)
-    return rankedUnit(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);
-  return unitScore(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);
+  const result = forRanking
+    ? rankedUnit(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm)
+    : unitScore(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);
+  if (bonusProblem !== undefined) result.bonusProblem = bonusProblem;
+  return result;
 }
 
 // A unit's result is made by one of two functions (one object shape each), with every key from
@@ -486,7 +486,7 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
 // a new object shape per key, and V8 recompiled it run after run.
 function unitScore(
   name: string, group: string, items: Record<string, ItemScore>, categories: Record<string, CategoryScore>,
-  base: number | null, bonus: number, final: number | null, band: string | null, complete: boolean,
+  base: number | null, bonus: number | null, final: number | null, band: string | null, complete: boolean,
   filled: number, expected: number, fraud: boolean, problems: Problem[], normalisation: UnitScore['normalisation'],
 ): UnitScore {
   return { name, group, items, categories, base, bonus, final, band, complete, filled, expected, fraud, problems, normalisation };
@@ -494,7 +494,7 @@ function unitScore(
 
 function rankedUnit(
   name: string, group: string, items: Record<string, ItemScore>, categories: Record<string, CategoryScore>,
-  base: number | null, bonus: number, final: number | null, band: string | null, complete: boolean,
+  base: number | null, bonus: number | null, final: number | null, band: string | null, complete: boolean,
   filled: number, expected: number, fraud: boolean, problems: Problem[], normalisation: UnitScore['normalisation'],
 ): RankedUnit {
   return { name, group, items, categories, base, bonus, final, band, complete, filled, expected, fraud, problems, normalisation, rank: null, bottomRank: null, labels: [] };

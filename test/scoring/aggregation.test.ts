@@ -52,7 +52,13 @@ describe('bands at their boundaries (平顶山 wording: 90以上含本数)', () 
   it('a text bonus is an error, not 0', () => {
     const u = scoreUnit(r, unit(40, 40, { bonus: '五分' }));
     expect(u.final).toBeNull();
+    expect(u.bonus).toBeNull();
+    expect(u.bonusProblem).toBe('工作创新：「五分」不是数字');
     expect(u.problems[0].severity).toBe('error');
+  });
+  it('a blank bonus is 0, with no bonus problem', () => {
+    const u = scoreUnit(r, unit(40, 40, { bonus: '  ' }));
+    expect([u.bonus, u.final, u.bonusProblem]).toEqual([0, 80, undefined]);
   });
 });
 

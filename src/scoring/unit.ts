@@ -473,11 +473,14 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
   const finalNumber = final === null ? null : toNumber(final, decimals);
   const scored = complete && base !== null;
   const norm = rubric.aggregation.mode === 'normalised' ? (normalisation ?? null) : undefined;
-  const result = forRanking
-    ? rankedUnit(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm)
-    : unitScore(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);
-  if (bonusProblem !== undefined) result.bonusProblem = bonusProblem;
-  return result;
+  if (bonusProblem !== undefined) {
+    const result = unitScore(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);
+    result.bonusProblem = bonusProblem;
+    return forRanking ? { ...result, rank: null, bottomRank: null, labels: [] } : result;
+  }
+  if (forRanking)
+    return rankedUnit(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);
+  return unitScore(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);
 }
 
 // A unit's result is made by one of two functions (one object shape each), with every key from

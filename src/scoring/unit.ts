@@ -476,7 +476,7 @@ function score(rubric: Rubric, unit: UnitInput, forRanking: boolean): UnitScore 
   if (bonusProblem !== undefined) {
     const result = unitScore(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);
     result.bonusProblem = bonusProblem;
-    return forRanking ? { ...result, rank: null, bottomRank: null, labels: [] } : result;
+    return forRanking ? ({ ...result, rank: null, bottomRank: null, labels: [] } as RankedUnit) : result;
   }
   if (forRanking)
     return rankedUnit(unit.name, group, items, categories, baseNumber, bonusNumber, finalNumber, band, scored, filled, expected, fraud, problems, norm);

@@ -2,7 +2,7 @@
 import type { Rubric } from '../rubric/schema';
 import { rankUnits } from './rank';
 import type { Problem, RankedUnit, RosterResult, UnitInput, UnitScore } from './types';
-import { scoreUnit as scoreOne, scoreUnitForRanking } from './unit';
+import { scoreUnit as scoreOne } from './unit';
 
 export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   return scoreOne(rubric, unit);
@@ -27,7 +27,7 @@ export function scoreRoster(rubric: Rubric, units: UnitInput[]): RosterResult {
       if (!roster.has(name))
         problems.push({ unit: name, severity: 'warning', message: `${name}：不在本细则的参评单位名单（共 ${roster.size} 个）中，请核对单位名称` });
   }
-  const ranked = rankUnits(rubric, units.map((u) => scoreUnitForRanking(rubric, u)));
+  const ranked = rankUnits(rubric, units.map((u) => scoreOne(rubric, u)));
   return { rubricId: rubric.id, units: ranked.units, problems: [...problems, ...inconsistentMaxima(rubric, ranked.units), ...ranked.problems] };
 }
 

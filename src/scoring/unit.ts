@@ -51,14 +51,44 @@ function itemScore(indicatorId: string, score: number | null, exactText: string 
 /** The item's maximum is set by the office in this field (朝阳), if any. */
 const maxFieldOf = (ind: Indicator) => (ind.rule.kind === 'manual' ? ind.rule.maxField : undefined);
 
+/**
+ * Results of items scored without any problem, per indicator, by the values typed. Such a result
+ * depends on nothing else, and the units of a roster answer most items alike (是/否, a few counts
+ * and scores), so each distinct answer is scored once and its result shared. This is the one
+ * optimisation kept: without it scoring a roster took 6 times longer and engine.vsHyperFormula
+ * fell from about 200 to about 30 (goal ≥ 50; `npm run bench -- engine`).
+ */
+const cleanResults = new WeakMap<Indicator, Map<string, ItemOutcome>>();
+const MAX_CLEAN_RESULTS = 10_000; // per indicator: enough for any roster's distinct answers
+
+/** The values typed for an item, as a key: type and text of each field's value ('' and 0, 1 and "1" differ). */
+const answerKey = (ind: Indicator, raw: Record<string, RawValue>) => ind.fields.map((f) => `${typeof raw[f.id]}:${String(raw[f.id])}`).join('\u0000');
+
 function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<string, RawValue>, problems: Problems): ItemOutcome {
+  for (const key in raw)
+    if (!ind.fields.some((f) => f.id === key)) problems.item(ind, 'warning', `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用`, key);
+  // 不涉及 and false material depend on the unit, not only on the values typed.
+  if (unit.notApplicable?.includes(ind.id) || (rubric.fraud === 'item_zero' && Array.isArray(unit.fraud) && unit.fraud.includes(ind.id)))
+    return evaluateItem(rubric, ind, unit, raw, problems);
+  let known = cleanResults.get(ind);
+  if (known === undefined) cleanResults.set(ind, (known = new Map()));
+  const key = answerKey(ind, raw);
+  const shared = known.get(key);
+  if (shared !== undefined) return shared;
+  const before = problems.list.length;
+  const outcome = evaluateItem(rubric, ind, unit, raw, problems);
+  if (outcome.result.status === 'scored' && problems.list.length === before && known.size < MAX_CLEAN_RESULTS) {
+    Object.freeze(outcome.result); // shared by every unit that typed the same
+    known.set(key, outcome);
+  }
+  return outcome;
+}
+
+function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<string, RawValue>, problems: Problems): ItemOutcome {
   const maxField = maxFieldOf(ind);
   const r = new ItemReader(ind.fields, raw, maxField);
   const printedMax = ind.points === null ? null : exact(ind.points);
   const outcome = (result: ItemScore, score: Rational | null, max: Rational | null): ItemOutcome => ({ result, score, max, filled: r.filled });
-
-  for (const key in raw)
-    if (!ind.fields.some((f) => f.id === key)) problems.item(ind, 'warning', `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用`, key);
 
   if (unit.notApplicable?.includes(ind.id)) {
     if (rubric.notApplicable === 'not_allowed') {

@@ -95,7 +95,7 @@ describe('an invalid input is never a number (engine, unit sheet, 汇总, annex)
         const page = plan.sheets[plan.sheets.length - 1];
         for (const ind of broken) for (const v of cellsUnder(page, '得分', ind.name)) notANumber(`annex ${ind.id}`, v);
         for (const v of cellsUnder(page, '得分', '最终得分')) notANumber('annex 最终得分', v);
-        if (badBonus) for (const v of cellsUnder(page, '得分', rubric.bonus.label)) notANumber('annex bonus', v);
+        if (badBonus && rubric.bonus.kind !== 'none') for (const v of cellsUnder(page, '得分', rubric.bonus.label)) notANumber('annex bonus', v);
         for (const v of cellsUnder(plan.sheets[0], '最终得分', unit.name)) notANumber('annex summary 最终得分', v);
         if (badBonus) for (const v of cellsUnder(plan.sheets[0], '加分', unit.name)) notANumber('annex summary 加分', v);
       }),
@@ -105,6 +105,7 @@ describe('an invalid input is never a number (engine, unit sheet, 汇总, annex)
 
   it('the checks can fail: a valid unit has numbers in the same places', () => {
     const rubric = rubrics.find((r) => r.bonus.kind === 'manual')!;
+    const bonusLabel = rubric.bonus.kind === 'manual' ? rubric.bonus.label : '';
     const unit = randomUnit(rubric, mulberry32(7), '甲单位');
     unit.bonus = 2;
     const u = scoreRoster(rubric, [unit]).units[0];
@@ -113,7 +114,7 @@ describe('an invalid input is never a number (engine, unit sheet, 汇总, annex)
     const first = rubric.categories[0].indicators[0];
     expect(cellsUnder(page, '得分', first.name).some((v) => typeof v === 'number')).toBe(true);
     expect(cellsUnder(page, '得分', '最终得分')).toEqual([u.final]);
-    expect(cellsUnder(page, '得分', rubric.bonus.label)).toEqual([2]);
+    expect(cellsUnder(page, '得分', bonusLabel)).toEqual([2]);
     expect(cellsUnder(plan.sheets[0], '加分', unit.name)).toEqual([2]);
     expect(typeof unitSheetOutputs(rubric, 'K', u).find((c) => c.rowKey === rowKey.total('final') && c.role === 'score')?.value).toBe('number');
   });

@@ -32,6 +32,15 @@ describe('the same answers give the same result', () => {
     expect(b).toEqual(a);
     expect([a.score, a.reason, c.score, c.reason]).toEqual([10, '按时报送：是，得 10 分', 0, '按时报送：否，不得分']);
   });
+  it('a unit answering as another did still gets its own problems and its own unit name in them', () => {
+    const [a, b] = [one(r, { ok: '是' }), scoreUnit(r, { name: '乙单位', inputs: { X: { ok: '是', extra: 1 } } })];
+    expect(b.items.X).toEqual(a.items.X);
+    expect(a.problems).toEqual([]);
+    expect(b.problems.map((p) => p.message)).toEqual(['乙单位：X 指标X 没有输入项「extra」，该值未使用']);
+    // 是 typed as text and true as a boolean are read alike, and both are scored (10 分)
+    expect(one(r, { ok: true }).items.X.score).toBe(10);
+    expect(one(r, { ok: '否' }, { notApplicable: ['X'] }).items.X.status).not.toBe('scored');
+  });
   it('a composite of yes/no parts says each part, then the item total (2 + 0 = 2)', () => {
     const c = miniRubric([
       indicator('X', 4, [yes('a', '是否建立制度'), yes('b', '是否公开')], { kind: 'composite', parts: [{ kind: 'bool', field: 'a', points: 2 }, { kind: 'bool', field: 'b', points: 2 }] }),

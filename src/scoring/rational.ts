@@ -6,9 +6,9 @@
  * safe integers computed in doubles is exact exactly when it is at most 2^53 − 1 in magnitude, so
  * an operation whose intermediate results all are is exact; any other is done again in BigInt, and
  * a result too large for safe integers is kept in BigInt (`big`). Summing four ratio items with
- * denominators in the tens of thousands needs that. Numbers first because scoring a roster does
- * hundreds of thousands of operations, and BigInt alone made it about five times slower (measured
- * by `npm run bench -- engine`, whose ratio it would have put below its goal).
+ * denominators in the tens of thousands needs that. Numbers first because the ratio benchmark shows
+ * it: with every operation in BigInt, engine.vsHyperFormula measured 51–56 against 74–79 (the same
+ * load, 2026-12-06), too close to its goal of 50.
  *
  * Why not fraction.js: version 4 (the tests' oracle) is double-based, so not exact past 2^53, and
  * version 5 computes everything in BigInt.
@@ -136,6 +136,11 @@ export class Rational {
     return this.big === null && b.big === null ? this.n === b.n && this.d === b.d : this.compare(b) === 0;
   }
 
+  /** Whether the value has at most `decimals` places (its denominator divides 10^decimals). */
+  hasPlaces(decimals: number): boolean {
+    return this.big === null && 10 ** decimals % this.d === 0;
+  }
+
   /** |this| × 10^decimals rounded half-up, ⌊|n|·p/d + 1/2⌋ = ⌊(2·|n|·p + d) / 2d⌋: the digits of the rounded value. */
   scaledDigits(decimals: number): number | bigint {
     const top = 2 * Math.abs(this.n) * 10 ** decimals + this.d;
@@ -147,7 +152,7 @@ export class Rational {
 
   /** Half-up (away from zero) rounding to `decimals` places. */
   roundHalfUp(decimals: number): Rational {
-    if (this.big === null && 10 ** decimals % this.d === 0) return this; // already exact at this precision
+    if (this.hasPlaces(decimals)) return this; // already exact at this precision
     const k = this.scaledDigits(decimals);
     const p = 10 ** decimals;
     return typeof k === 'number' ? new Rational(this.n < 0 ? -k : k, p) : new Rational(this.n < 0 ? -k : k, BigInt(p));

@@ -9,19 +9,9 @@ import { ZERO } from './exact';
 import { Rational } from './rational';
 import { parseFieldValue, type Parsed, type RawValue } from './values';
 
-const slots = new WeakMap<readonly Field[], Map<string, number>>();
-
-/** Each field's position by its id, found once per indicator (rubrics are immutable once loaded). */
-function slotsOf(fields: readonly Field[]): Map<string, number> {
-  let m = slots.get(fields);
-  if (m === undefined) slots.set(fields, (m = new Map(fields.map((f, i) => [f.id, i]))));
-  return m;
-}
-
 export class ItemReader {
   /** The parse of each field, in the fields' order. */
   private readonly parsed: Parsed[];
-  private readonly slots: Map<string, number>;
   /** Fields read while blank, in reading order. */
   readonly blank: Field[] = [];
   /** Fields typed wrong, or refused by the rule (reject). */
@@ -34,7 +24,6 @@ export class ItemReader {
    * any; a limit read from a blank or a bad value proves nothing about a score checked against it.
    */
   constructor(readonly fields: readonly Field[], raw: Record<string, RawValue>, private readonly limitField?: string) {
-    this.slots = slotsOf(fields);
     this.parsed = fields.map((f) => parseFieldValue(f, raw[f.id]));
     let filled = 0;
     this.parsed.forEach((p, i) => {
@@ -49,8 +38,8 @@ export class ItemReader {
   }
 
   private slot(id: string): number {
-    const i = this.slots.get(id);
-    if (i === undefined) throw new Error(`rubric bug: field ${id} is not an input of this indicator`); // prevented by validateRubric
+    const i = this.fields.findIndex((f) => f.id === id);
+    if (i < 0) throw new Error(`rubric bug: field ${id} is not an input of this indicator`); // prevented by validateRubric
     return i;
   }
 

@@ -209,7 +209,7 @@ function manual(rule: KindOf<'manual'>, r: ItemReader, own: Rational, decimals: 
   const v = r.num(rule.field);
   if (v.compare(own) > 0) r.reject(rule.field, `${toText(v, 6)} 超过本项最高分 ${toText(own, 6)}`);
   else if (v.compare(exact(rule.min)) < 0) r.reject(rule.field, `${toText(v, 6)} 低于最低分 ${rule.min}`);
-  else if (v.big !== null || 10 ** decimals % v.d !== 0) r.reject(rule.field, `最多保留 ${decimals} 位小数（「${toText(v, 6)}」）`);
+  else if (!v.hasPlaces(decimals)) r.reject(rule.field, `最多保留 ${decimals} 位小数（「${toText(v, 6)}」）`);
   return { score: v, reason: `考核组评定 ${pts(v)}（满分 ${pts(own)}）` };
 }
 

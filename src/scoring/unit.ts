@@ -55,8 +55,8 @@ const maxFieldOf = (ind: Indicator) => (ind.rule.kind === 'manual' ? ind.rule.ma
  * Results of items scored without any problem, per indicator, by the values typed. Such a result
  * depends on nothing else, and the units of a roster answer most items alike (是/否, a few counts
  * and scores), so each distinct answer is scored once and its result shared. This is the one
- * optimisation kept: without it scoring a roster took 6 times longer and engine.vsHyperFormula
- * fell from about 200 to about 30 (goal ≥ 50; `npm run bench -- engine`).
+ * optimisation kept, because the ratio benchmark shows it: without it engine.vsHyperFormula
+ * measured 31, with it 74–79 (goal ≥ 50; `npm run bench -- engine`, the same load, 2026-12-06).
  */
 const cleanResults = new WeakMap<Indicator, Map<string, ItemOutcome>>();
 const MAX_CLEAN_RESULTS = 10_000; // per indicator: enough for any roster's distinct answers
@@ -139,7 +139,7 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
 
 /** Rounded before it is summed where the rubric says so (rounding.itemScores), so that the printed items add up. */
 function roundedItem(rubric: Rubric, score: Rational): Rational {
-  if (rubric.rounding.itemScores !== 'rounded' || (score.big === null && 10 ** rubric.rounding.decimals % score.d === 0)) return score;
+  if (rubric.rounding.itemScores !== 'rounded' || score.hasPlaces(rubric.rounding.decimals)) return score;
   return score.roundHalfUp(rubric.rounding.decimals);
 }
 
@@ -205,21 +205,12 @@ function readBonus(rubric: Rubric, unit: UnitInput, problems: Problems): Rationa
   if (p.status !== 'ok') return refuse(`${bonus.label}：${p.status === 'invalid' ? p.message : '未填写'}`);
   const v = p.value as Rational;
   const places = rubric.rounding.decimals;
-  if (v.big !== null || 10 ** places % v.d !== 0) return refuse(`${bonus.label}「${String(raw).trim()}」最多保留 ${places} 位小数`);
+  if (!v.hasPlaces(places)) return refuse(`${bonus.label}「${String(raw).trim()}」最多保留 ${places} 位小数`);
   if (bonus.max !== null && v.compare(exact(bonus.max)) > 0) {
     problems.add('warning', `${unit.name}：${bonus.label} ${toText(v)} 分超过上限 ${bonus.max} 分，按 ${bonus.max} 分计`);
     return exact(bonus.max);
   }
   return v;
-}
-
-const idsByRubric = new WeakMap<Rubric, ReadonlySet<string>>();
-
-/** The rubric's indicator ids (found once per rubric: rubrics are immutable once loaded). */
-function indicatorIds(rubric: Rubric): ReadonlySet<string> {
-  let ids = idsByRubric.get(rubric);
-  if (ids === undefined) idsByRubric.set(rubric, (ids = new Set(rubric.categories.flatMap((c) => c.indicators.map((i) => i.id)))));
-  return ids;
 }
 
 /** Problems with the unit as a whole that are found before its items: group, unknown ids, fraud. */
@@ -230,7 +221,7 @@ function checkUnit(rubric: Rubric, unit: UnitInput, problems: Problems): void {
   if (unit.group === undefined && groups.length > 1) problems.add('warning', `${unit.name}：未填写分组，按「${groups[0].label}」排名，请核对`);
   if (!groups.some((g) => g.id === group)) problems.add('error', `${unit.name}：分组「${group}」不在本细则的分组中（${groups.map((g) => g.id).join('、')}）`);
 
-  const known = indicatorIds(rubric);
+  const known = new Set(rubric.categories.flatMap((c) => c.indicators.map((i) => i.id)));
   // Inputs under an id the rubric does not have: a typo in a units file.
   for (const id of Object.keys(unit.inputs ?? {}))
     if (!known.has(id)) problems.unknownId(id, 'warning', `${unit.name}：本细则没有指标「${id}」，该输入未使用`);

@@ -23,7 +23,8 @@ export interface ScoreJsonUnit {
    * so that base = x / y × 100 can be checked; null while the unit is incomplete.
    */
   normalisation?: { x: number; y: number } | null;
-  bonus: number;
+  /** null when the bonus typed cannot be read (the reason is among the problems). */
+  bonus: number | null;
   final: number | null;
   band: string | null;
   rank: number | null;

@@ -12,7 +12,7 @@ import type { Field, Indicator, Rubric } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
 import type { RawValue } from '../scoring/values';
 import { rankLabel, rankWidth, ranksForReference, REFERENCE_RANK_SHEET_NOTE, showsDeduction } from './columns';
-import { categoryCell, rankOrder, statusText, unitSheetOutputs } from './outputs';
+import { categoryCell, INVALID_INPUT, rankOrder, statusText, unitSheetOutputs } from './outputs';
 import { rowKey, type CellValue, type SheetPlan } from './plan';
 import { allocateSheetNames } from './sheet-names';
 import type { CellStyle } from './styles';
@@ -459,7 +459,7 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
   for (const c of rubric.categories)
     cols.push({ header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10.5, value: (u) => categoryCell(c, u.score), style: 'number' });
   cols.push({ header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分', width: 8, value: (u) => u.score.base, style: 'number' });
-  if (rubric.bonus.kind !== 'none') cols.push({ header: '加分', width: 6.5, value: (u) => u.score.bonus, style: 'number' });
+  if (rubric.bonus.kind !== 'none') cols.push({ header: '加分', width: 6.5, value: (u) => u.score.bonus ?? INVALID_INPUT, style: 'number' });
   cols.push({ header: '最终得分', width: 8, value: (u) => u.score.final, style: 'score' });
   if (rubric.bands) cols.push({ header: '等次', width: 7, value: (u) => u.score.band, style: 'textCenter' });
   cols.push(

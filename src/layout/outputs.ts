@@ -25,6 +25,9 @@ export interface OutputCell {
 
 export const TONE_FILL: Record<NonNullable<OutputCell['tone']> | 'normal', string> = { error: '#F8CBAD', missing: '#EDEDED', normal: OUTPUT_FILL };
 
+/** What a score cell shows when an input it depends on is invalid: never a number. */
+export const INVALID_INPUT = '输入有误';
+
 export function statusText(u: RankedUnit): string {
   const errors = u.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) return `有 ${errors} 处输入错误`;
@@ -80,7 +83,7 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
       const item = u.items[ind.id];
       const rk = rowKey.item(ind.id, ind.fields[0].id);
       const tone = item.status === 'invalid' ? 'error' : item.status === 'incomplete' ? 'missing' : undefined;
-      out.push({ sheetKey, rowKey: rk, role: 'score', value: item.status === 'excluded' ? '不计' : item.status === 'invalid' ? '输入有误' : item.score, tone });
+      out.push({ sheetKey, rowKey: rk, role: 'score', value: item.status === 'excluded' ? '不计' : item.status === 'invalid' ? INVALID_INPUT : item.score, tone });
       if (deduct) putDeduction(rk, item.status === 'not_applicable' ? 0 : item.status === 'scored' ? minus(rubric, item.max, item.score) : null, tone);
       out.push({ sheetKey, rowKey: rk, role: 'reason', value: item.reason, tone });
     }
@@ -101,9 +104,15 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
           : '各项得分之和',
   );
   if (rubric.bonus.kind !== 'none') {
-    put(rowKey.total('bonus'), 'score', u.bonus);
-    const capped = u.problems.find((p) => p.message.includes('超过上限'));
-    put(rowKey.total('bonus'), 'reason', capped ? capped.message.replace(`${u.name}：`, '') : u.bonus > 0 ? '考核小组认定' : '无加分');
+    if (u.bonus === null) {
+      // A bonus typed wrong (「2分」) is never shown as a number, nor as 无加分.
+      out.push({ sheetKey, rowKey: rowKey.total('bonus'), role: 'score', value: INVALID_INPUT, tone: 'error' });
+      out.push({ sheetKey, rowKey: rowKey.total('bonus'), role: 'reason', value: u.bonusProblem ?? INVALID_INPUT, tone: 'error' });
+    } else {
+      put(rowKey.total('bonus'), 'score', u.bonus);
+      const capped = u.problems.find((p) => p.message.includes('超过上限'));
+      put(rowKey.total('bonus'), 'reason', capped ? capped.message.replace(`${u.name}：`, '') : u.bonus > 0 ? '考核小组认定' : '无加分');
+    }
   }
   if (rubric.fraud !== 'none') {
     put(rowKey.total('fraud'), 'score', u.fraud ? '是' : '否');
@@ -133,7 +142,7 @@ export function summaryOutputs(rubric: Rubric, units: { key: string; score: Rank
     const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'SUMMARY', rowKey: rk, role, value });
     for (const c of rubric.categories) put(`cat:${c.id}`, categoryCell(c, u));
     put('base', u.base);
-    if (rubric.bonus.kind !== 'none') put('bonus', u.bonus);
+    if (rubric.bonus.kind !== 'none') put('bonus', u.bonus ?? INVALID_INPUT);
     put('final', u.final);
     if (rubric.bands) put('band', u.band);
     put('rank', u.rank);

@@ -11,84 +11,50 @@ export const FRAUD_LABEL = '弄虚作假，取消评先资格';
 
 export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedUnit[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  // Extended in place (no object spread: it is slow in this hot path); scores are fresh per call.
-  const ranked = scores as RankedUnit[];
-  for (const u of ranked) {
-    u.rank = null;
-    u.bottomRank = null;
-    // scoreRoster's units come with an empty list already (scoreUnitForRanking).
-    if (u.labels === undefined || u.labels.length > 0) u.labels = [];
-  }
+  const warn = (unit: string, message: string) => problems.push({ unit, severity: 'warning', message });
+  // (Object.assign: a spread of these results measured 15 times slower.)
+  const units: RankedUnit[] = scores.map((u) => Object.assign({}, u, { rank: null, bottomRank: null, labels: [] }));
   for (const group of rubric.ranking.groups) {
-    const pool = ranked.filter((u) => u.group === group.id && u.final !== null);
-    // Sorted once, ascending, as numbers (a Float64Array sorts without a comparator: the
-    // comparator boxed every difference it returned). rank = 1 + units strictly higher,
-    // bottomRank = 1 + units strictly lower, both found by binary search.
-    const sorted = new Float64Array(pool.length);
-    for (let i = 0; i < pool.length; i++) sorted[i] = pool[i].final as number;
-    sorted.sort();
+    const pool = units.filter((u) => u.group === group.id && u.final !== null);
+    // rank = 1 + the units strictly above, bottomRank = 1 + the units strictly below: read off the
+    // first and last position of each final score in ascending order.
+    const sorted = pool.map((u) => u.final as number).sort((a, b) => a - b);
+    const first = new Map<number, number>();
+    const last = new Map<number, number>();
+    sorted.forEach((f, i) => {
+      if (!first.has(f)) first.set(f, i);
+      last.set(f, i);
+    });
+    const overlapWarned = new Set<string>(); // once per name, like duplicate names (score.ts)
     for (const u of pool) {
       const f = u.final as number;
-      const below = firstIndexAtLeast(sorted, f);
-      const notAbove = firstIndexAbove(sorted, f);
-      u.rank = 1 + (sorted.length - notAbove);
-      u.bottomRank = 1 + below;
-    }
-    // Plain loops: filter() returns arrays of two element kinds (empty or not), and the code
-    // reading them was thrown away and recompiled run after run.
-    for (const u of pool) {
-      const rank = u.rank as number;
-      const bottom = u.bottomRank as number;
+      const rank = sorted.length - (last.get(f) as number);
+      const bottom = 1 + (first.get(f) as number);
+      u.rank = rank;
+      u.bottomRank = bottom;
       const ineligible = rubric.fraud === 'honour_ineligible' && u.fraud;
-      let reached = false;
-      for (const h of group.honours) if (rank <= h.top) reached = true;
-      if (reached && ineligible) u.labels.push(FRAUD_LABEL);
-      else if (reached) for (const h of group.honours) if (rank <= h.top) u.labels.push(h.label);
-      let low = false;
-      for (const c of group.criticism) if (bottom <= c.bottom) low = true;
-      if (reached && !ineligible) {
-        if (low) problems.push({ unit: u.name, severity: 'warning', message: `${u.name}：同时处于前列与后列（参评单位过少），按表彰处理` });
-      } else if (low) for (const c of group.criticism) if (bottom <= c.bottom) u.labels.push(c.label);
-      if (ineligible && !reached) u.labels.unshift(FRAUD_LABEL);
+      const honours = group.honours.filter((h) => rank <= h.top).map((h) => h.label);
+      const criticism = group.criticism.filter((c) => bottom <= c.bottom).map((c) => c.label);
+      if (honours.length > 0) u.labels = ineligible ? [FRAUD_LABEL] : honours;
+      if (honours.length > 0 && !ineligible) {
+        if (criticism.length > 0 && !overlapWarned.has(u.name)) {
+          overlapWarned.add(u.name);
+          warn(u.name, `${u.name}：同时处于前列与后列（参评单位过少），按表彰处理`);
+        }
+      } else u.labels.push(...criticism);
+      if (ineligible && honours.length === 0) u.labels.unshift(FRAUD_LABEL);
     }
     // Ranks among the units scored so far: any unit still without a final score may come in
     // anywhere, so the ranks (and the honour and criticism lists) are provisional until then.
-    let unscored = 0;
-    // (a 朝阳 unit that carries no item, y = 0, is left out of the ranking for good: not counted)
-    for (const u of ranked) if (u.group === group.id && u.final === null && u.normalisation?.y !== 0) unscored++;
+    // (A 朝阳 unit that carries no item, y = 0, is left out of the ranking for good: not counted.)
+    const unscored = units.filter((u) => u.group === group.id && u.final === null && u.normalisation?.y !== 0).length;
     if (unscored > 0 && pool.length > 0) {
       const lists = group.honours.length + group.criticism.length > 0 ? '名次和表彰、通报名单' : '名次';
-      problems.push({ unit: group.label, severity: 'warning', message: `${group.label}：还有 ${unscored} 个单位未得出总分，${lists}暂按已计分的 ${pool.length} 个单位排出，待全部计分后确定` });
+      warn(group.label, `${group.label}：还有 ${unscored} 个单位未得出总分，${lists}暂按已计分的 ${pool.length} 个单位排出，待全部计分后确定`);
     }
-    let widest = 0; // the largest top-N or bottom-N cut-off
-    for (const h of group.honours) widest = Math.max(widest, h.top);
-    for (const c of group.criticism) widest = Math.max(widest, c.bottom);
+    const widest = Math.max(0, ...group.honours.map((h) => h.top), ...group.criticism.map((c) => c.bottom));
     if (widest > 0 && pool.length > 0 && pool.length < 2 * widest)
-      problems.push({ unit: group.label, severity: 'warning', message: `${group.label}：参评单位 ${pool.length} 个，少于表彰与通报名额之和，前后名单可能重叠` });
+      warn(group.label, `${group.label}：参评单位 ${pool.length} 个，少于表彰与通报名额之和，前后名单可能重叠`);
   }
-  return { units: ranked, problems };
-}
-
-/** The first index of an ascending array whose value is ≥ x (its length when none is). */
-function firstIndexAtLeast(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index of an ascending array whose value is > x (its length when none is). */
-function firstIndexAbove(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return { units, problems };
 }

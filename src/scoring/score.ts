@@ -2,7 +2,7 @@
 import type { Rubric } from '../rubric/schema';
 import { rankUnits } from './rank';
 import type { Problem, RankedUnit, RosterResult, UnitInput, UnitScore } from './types';
-import { scoreUnit as scoreOne, scoreUnitForRanking } from './unit';
+import { scoreUnit as scoreOne } from './unit';
 
 export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   return scoreOne(rubric, unit);
@@ -10,18 +10,24 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
 
 export function scoreRoster(rubric: Rubric, units: UnitInput[]): RosterResult {
   const problems: Problem[] = [];
+  // One problem per name, however many units share it (4,000 copies of a name must not make 4,000
+  // problems that a display then repeats under each of the 4,000 units).
   const seen = new Set<string>();
+  const duplicated = new Set<string>();
   for (const u of units) {
-    if (seen.has(u.name)) problems.push({ unit: u.name, severity: 'error' as const, message: `单位名称「${u.name}」重复，请区分` });
+    if (seen.has(u.name) && !duplicated.has(u.name)) {
+      duplicated.add(u.name);
+      problems.push({ unit: u.name, severity: 'error', message: `单位名称「${u.name}」重复，请区分` });
+    }
     seen.add(u.name);
   }
   if (rubric.defaultRoster) {
     const roster = new Set(rubric.defaultRoster.map((r) => r.name));
-    for (const u of units)
-      if (!roster.has(u.name))
-        problems.push({ unit: u.name, severity: 'warning' as const, message: `${u.name}：不在本细则的参评单位名单（共 ${roster.size} 个）中，请核对单位名称` });
+    for (const name of seen)
+      if (!roster.has(name))
+        problems.push({ unit: name, severity: 'warning', message: `${name}：不在本细则的参评单位名单（共 ${roster.size} 个）中，请核对单位名称` });
   }
-  const ranked = rankUnits(rubric, units.map((u) => scoreUnitForRanking(rubric, u)));
+  const ranked = rankUnits(rubric, units.map((u) => scoreOne(rubric, u)));
   return { rubricId: rubric.id, units: ranked.units, problems: [...problems, ...inconsistentMaxima(rubric, ranked.units), ...ranked.problems] };
 }
 

@@ -54,7 +54,10 @@ export interface UnitScore {
   base: number | null;
   /** For normalised rubrics: x and y (y = 0 when the unit carries no item); null while incomplete. */
   normalisation?: { x: number; y: number } | null;
-  bonus: number;
+  /** The bonus points; 0 when blank; null when the bonus typed cannot be read (see bonusProblem). */
+  bonus: number | null;
+  /** Why the bonus cannot be read (without the unit's name), only when bonus is null. */
+  bonusProblem?: string;
   final: number | null;
   band: string | null;
   complete: boolean;

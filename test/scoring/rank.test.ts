@@ -56,4 +56,19 @@ describe('ranking', () => {
     const res = scoreRoster(r, [u('甲', 90), u('甲', 80)]);
     expect(res.problems[0]).toMatchObject({ severity: 'error', message: '单位名称「甲」重复，请区分' });
   });
+  it('a name used by many units is one problem, not one per copy', () => {
+    const res = scoreRoster(r, [u('甲', 90), u('乙', 80), u('甲', 70), u('甲', 60), u('乙', 50)]);
+    expect(res.problems.filter((p) => p.message.includes('重复')).map((p) => p.message)).toEqual(['单位名称「甲」重复，请区分', '单位名称「乙」重复，请区分']);
+  });
+  it('4,000 units of one name: one problem, and a result linear in the units', () => {
+    // Issue 13: each copy's problem used to be repeated under every unit of that name (2,000 → 669 MB of JSON).
+    const units = Array.from({ length: 4000 }, (_, i) => u('同名单位', i % 2 === 0 ? null : 50 + (i % 40)));
+    const res = scoreRoster(r, units);
+    expect(res.units).toHaveLength(4000);
+    expect(res.problems.filter((p) => p.message.includes('重复'))).toHaveLength(1);
+    // A tie at the top and bottom warns once per name too.
+    expect(res.problems.filter((p) => p.message.includes('同时处于前列与后列')).length).toBeLessThanOrEqual(1);
+    expect(res.units.every((x) => x.problems.every((p) => !p.message.includes('重复')))).toBe(true);
+    expect(JSON.stringify(res).length).toBeLessThan(20_000_000);
+  });
 });

@@ -23,34 +23,31 @@ describe('bool', () => {
   });
 });
 
-describe('results fixed by the rubric are made once', () => {
+describe('the same answers give the same result', () => {
   const r = miniRubric([indicator('X', 10, [yes('ok', '是否按时报送')], { kind: 'bool', field: 'ok', points: 10 })]);
-  it('two units answering 是 share one frozen result; 否 gets its own; blanks are never shared', () => {
+  it('是 and √ are one answer; 否 another', () => {
     const a = one(r, { ok: '是' }).items.X;
     const b = one(r, { ok: '√' }).items.X;
     const c = one(r, { ok: '否' }).items.X;
-    expect(b).toBe(a);
-    expect(Object.isFrozen(a)).toBe(true);
-    expect(c).not.toBe(a);
-    expect([a.score, c.score]).toEqual([10, 0]);
-    const blank1 = one(r, {}).items.X;
-    const blank2 = one(r, {}).items.X;
-    expect(blank1).not.toBe(blank2);
-    expect(blank1.status).toBe('incomplete');
+    expect(b).toEqual(a);
+    expect([a.score, a.reason, c.score, c.reason]).toEqual([10, '按时报送：是，得 10 分', 0, '按时报送：否，不得分']);
   });
-  it('a composite of yes/no parts has four results, shared; a count in the reason makes it the unit\'s own', () => {
+  it('a unit answering as another did still gets its own problems and its own unit name in them', () => {
+    const [a, b] = [one(r, { ok: '是' }), scoreUnit(r, { name: '乙单位', inputs: { X: { ok: '是', extra: 1 } } })];
+    expect(b.items.X).toEqual(a.items.X);
+    expect(a.problems).toEqual([]);
+    expect(b.problems.map((p) => p.message)).toEqual(['乙单位：X 指标X 没有输入项「extra」，该值未使用']);
+    // 是 typed as text and true as a boolean are read alike, and both are scored (10 分)
+    expect(one(r, { ok: true }).items.X.score).toBe(10);
+    expect(one(r, { ok: '否' }, { notApplicable: ['X'] }).items.X.status).not.toBe('scored');
+  });
+  it('a composite of yes/no parts says each part, then the item total (2 + 0 = 2)', () => {
     const c = miniRubric([
       indicator('X', 4, [yes('a', '是否建立制度'), yes('b', '是否公开')], { kind: 'composite', parts: [{ kind: 'bool', field: 'a', points: 2 }, { kind: 'bool', field: 'b', points: 2 }] }),
-      indicator('Y', 5, [count('n', '报送信息数')], { kind: 'count', field: 'n', rate: 1, cap: 5 }),
     ]);
-    const u = (a: string, b: string, n: number) => scoreUnit(c, { name: '甲', inputs: { X: { a, b }, Y: { n } } });
-    const [p, q, r2] = [u('是', '否', 3), u('是', '否', 3), u('否', '否', 3)];
-    expect(q.items.X).toBe(p.items.X);
-    expect(p.items.X.reason).toBe('建立制度：是，得 2 分；公开：否，不得分；本项得 2 分');
-    expect(r2.items.X).not.toBe(p.items.X);
-    expect(r2.items.X.score).toBe(0);
-    expect(q.items.Y).not.toBe(p.items.Y);
-    expect(q.items.Y).toEqual(p.items.Y);
+    const u = (a: string, b: string) => scoreUnit(c, { name: '甲', inputs: { X: { a, b } } });
+    expect(u('是', '否').items.X).toMatchObject({ score: 2, reason: '建立制度：是，得 2 分；公开：否，不得分；本项得 2 分' });
+    expect(u('否', '否').items.X).toMatchObject({ score: 0, reason: '建立制度：否，不得分；公开：否，不得分；本项得 0 分' });
   });
 });
 

@@ -152,8 +152,8 @@ export function checkUnitsBounds(data: unknown): { path: string; message: string
 /** Checks the shape of parsed JSON; throws CliError naming the first problem's path and its fix. */
 export function parseUnitsData(data: unknown, file: string): UnitsFile {
   const what = `单位文件「${file}」`;
-  if (Array.isArray(data)) throw new CliError(`${what}应为对象 {"units": […]}，而不是数组：把数组放进 "units" 中`);
-  if (data === null || typeof data !== 'object') throw new CliError(`${what}应为对象 {"units": […]}：按 credit-score template 生成的格式填写`);
+  if (Array.isArray(data)) throw new CliError(`${what}应为对象 {"units": […]}，而不是数组。修改：把数组放进 "units" 中`);
+  if (data === null || typeof data !== 'object') throw new CliError(`${what}应为对象 {"units": […]}。修改：按 credit-score template 生成的格式填写`);
   const bound = checkUnitsBounds(data);
   if (bound) throw new CliError(`${what}：${bound.path ? `${bound.path} ` : ''}${bound.message}。修改：${bound.fix}`);
   const parsed = unitsFileSchema.safeParse(data);

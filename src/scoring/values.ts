@@ -171,6 +171,9 @@ export function parseFieldValue(field: Field, raw: RawValue): Parsed {
  */
 export function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLANK | Invalid {
   if (raw === null || raw === undefined) return BLANK;
+  // Files are shape-checked before they get here; a list or an object is still refused, not thrown on.
+  if (typeof raw === 'object' || typeof raw === 'function' || typeof raw === 'symbol' || typeof raw === 'bigint')
+    return new Invalid('应填写单个值（文字、数字或是/否），不是列表或对象');
   if (typeof raw === 'string') {
     const trimmed = toHalfWidth(raw).trim();
     if (trimmed === '') return BLANK;

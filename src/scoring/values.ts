@@ -106,7 +106,7 @@ function numberFromCell(x: number): Rational | Invalid {
 function readNumber(field: Field, raw: string | number): Rational | Invalid {
   if (typeof raw === 'number') return numberFromCell(raw);
   const t = toHalfWidth(raw).trim();
-  if (NUMBER.test(t)) return numberFromText(t, t);
+  if (NUMBER.test(t)) return numberFromText(t, show(raw));
   const m = WITH_WORD.exec(t);
   if (m === null) return numberFromText(t, show(raw));
   const words = unitWords(field);

@@ -187,3 +187,39 @@ describe('what the workbook invites, the engine accepts (issue 12: a list or pro
     expect(percentTexts([[0.85]], [['General']])).toEqual([[null]]);
   });
 });
+
+describe('the 不涉及 and 弄虚作假 cells read yes/no with the engine\'s words', () => {
+  // 朝阳: 不涉及 allowed (exclude), 弄虚作假 is a yes/no cell (honour_ineligible).
+  const loaded = loadBuiltin('chaoyang-2020-method');
+  const group = loaded.rubric.ranking.groups[0].id;
+  const sheet = planWorkbook(loaded, [{ name: '甲', group }], '2020-01-01T00:00:00Z').sheets.find((s) => s.key === unitKey(0))!;
+  const values: CellValue[][] = Array.from({ length: sheet.block.rows }, () => Array<CellValue>(sheet.block.cols).fill(null));
+  for (const c of sheet.cells) values[c.row][c.col] = c.value;
+  const idx = indexBlock(values);
+  if (!idx.ok) throw new Error(idx.message);
+  const index = idx.index;
+  const inputCol = index.cols.get('input')!;
+  const firstId = loaded.rubric.categories[0].indicators[0].id;
+  const read = (key: string, typed: CellValue) => {
+    const filled = values.map((r) => [...r]);
+    filled[index.rows.get(key)!][inputCol] = typed;
+    return readUnitInputs(loaded.rubric, index, '甲', group, filled);
+  };
+  it.each([
+    ['是', true],
+    ['是的', true],
+    ['√', true],
+    ['否', false],
+    ['没有', false],
+    ['不是', false],
+  ])('不涉及 %s → %s', (typed, na) => expect(read(`f|${firstId}|@na`, typed).notApplicable.includes(firstId)).toBe(na));
+  it.each([
+    ['是', true],
+    ['有的', true],
+    ['否', false],
+    ['没有', false], // read as a finding before: only 否/×/n/no/false/0/无 were no-words
+    ['未', false],
+    ['x', true], // ambiguous: a finding is never dropped by a misread word
+    ['见附件', true],
+  ])('弄虚作假 %s → %s', (typed, fraud) => expect(read('t|fraud', typed).fraud).toBe(fraud));
+});

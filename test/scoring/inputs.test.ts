@@ -223,3 +223,22 @@ describe('the 不涉及 and 弄虚作假 cells read yes/no with the engine\'s wo
     ['见附件', true],
   ])('弄虚作假 %s → %s', (typed, fraud) => expect(read('t|fraud', typed).fraud).toBe(fraud));
 });
+
+describe('a bonus typed with 分 (issue 12: 「2分」 was refused, and the annex printed 无加分)', () => {
+  // 衡东: manual bonus without a cap (第四条). A unit with every item blank: base incomplete, bonus read alone.
+  const rubric = loadBuiltin('hengdong-2020-members').rubric;
+  it.each([
+    ['2分', 2],
+    ['２ 分', 2],
+    ['0.5分', 0.5],
+    [2, 2],
+  ])('%s → bonus %s, no bonus problem', (typed, points) => {
+    const u = scoreUnit(rubric, { name: '甲', inputs: {}, bonus: typed });
+    expect(u.bonus).toBe(points);
+    expect(u.problems.filter((p) => p.message.includes(rubric.bonus.kind === 'manual' ? rubric.bonus.label : '加分'))).toEqual([]);
+  });
+  it('2天 is still refused, naming the wrong unit', () => {
+    const u = scoreUnit(rubric, { name: '甲', inputs: {}, bonus: '2天' });
+    expect(u.problems.map((p) => p.message)).toContain(`甲：${rubric.bonus.kind === 'manual' ? rubric.bonus.label : ''}：「2天」的单位「天」与本项不符：只填数字`);
+  });
+});

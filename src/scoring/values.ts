@@ -7,7 +7,7 @@
  * nothing here throws.
  */
 import type { Field } from '../rubric/schema';
-import { exact, exactOrNull } from './exact';
+import { exact, exactOrNull, toText } from './exact';
 import { parseDecimal, Rational } from './rational';
 
 export type RawValue = string | number | boolean | null | undefined;
@@ -240,6 +240,7 @@ function parseYesNo(raw: string | number | boolean): boolean | Invalid {
 }
 
 const HUNDRED = new Rational(100, 1);
+const THOUSAND = new Rational(1000, 1);
 
 /**
  * Percent values are returned in percent points (85 % → 85), within [0, 100]. "85%" and "85 %"
@@ -262,6 +263,13 @@ function parsePercent(raw: string | number | boolean, bare: 'percent' | 'fractio
   }
   if (value instanceof Invalid) return value.message.endsWith('不是数字') ? new Invalid(`「${show(raw)}」不是百分比`) : value;
   if (value.s < 0) return new Invalid(`不能为负数（「${show(raw)}」）`);
-  if (value.compare(HUNDRED) > 0) return new Invalid(`不能超过 100%（「${show(raw)}」）`);
+  if (value.compare(HUNDRED) > 0) {
+    // 85 typed into a percent-formatted cell by a program without Excel's percent entry is stored
+    // as 85 and shows 8500 %: name the reading the clerk most likely meant.
+    const meant = value.div(HUNDRED);
+    if (value.compare(THOUSAND) > 0 && meant.compare(HUNDRED) <= 0)
+      return new Invalid(`不能超过 100%（「${show(raw)}」）：若指 ${toText(meant, 6)}%，请填写「${toText(meant, 6)}%」`);
+    return new Invalid(`不能超过 100%（「${show(raw)}」）`);
+  }
   return value;
 }

@@ -115,4 +115,8 @@ describe('typed as clerks type (issue 12)', () => {
   it('a cell value below 1e-15 has more places than can be read exactly: said so', () => {
     expect(msg(parseFieldValue({ id: 'n', label: 'n', type: 'number' }, 1e-20))).toBe('「1e-20」小数位数过多');
   });
+  it('a percent cell showing 7720% (77.2 typed where percent entry did not apply) names the likely meaning', () => {
+    expect(msg(parseFieldValue(pctP, '7720%'))).toBe('不能超过 100%（「7720%」）：若指 77.2%，请填写「77.2%」');
+    expect(msg(parseFieldValue(pctP, '150%'))).toBe('不能超过 100%（「150%」）');
+  });
 });

@@ -14,6 +14,9 @@ export function readTextFile(path: string, cwd: string, what: string): string {
       code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `读取失败（${code ?? errorMessage(e)}）`;
     throw new CliError(`无法读取${what}「${path}」：${why}`);
   }
+  // UTF-16 (Windows Notepad's "Unicode"): a byte-order mark, or NUL bytes between ASCII characters.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.subarray(0, 64).includes(0))
+    throw new CliError(`${what}「${path}」是 UTF-16 编码（记事本的“Unicode”），请用编辑器另存为 UTF-8`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -7,6 +7,11 @@ import type { RosterUnit } from '../layout/workbook-plan';
 import type { Rubric } from '../rubric/schema';
 import { CliError } from './errors';
 
+/** More units than any office assesses (衡东: 36; a province's counties: a few hundred). */
+export const ROSTER_MAX_UNITS = 10_000;
+/** Characters of one line: a unit name and its group. */
+export const ROSTER_MAX_LINE = 200;
+
 export function parseRosterText(text: string, file: string, rubric: Rubric): RosterUnit[] {
   const groups = rubric.ranking.groups;
   const groupOf = (g: string) => groups.find((x) => x.id === g) ?? groups.find((x) => x.label === g);
@@ -15,6 +20,10 @@ export function parseRosterText(text: string, file: string, rubric: Rubric): Ros
   text.split(/\r\n|\n|\r/).forEach((raw, i) => {
     const line = i + 1;
     if (raw.trim() === '') return;
+    if (raw.length > ROSTER_MAX_LINE) {
+      badGroups.push(`第 ${line} 行过长（${raw.length} 字符，上限 ${ROSTER_MAX_LINE}）：每行只写一个单位名称，可加 TAB 和分组`);
+      return;
+    }
     const tab = raw.indexOf('\t');
     const name = (tab < 0 ? raw : raw.slice(0, tab)).trim();
     const groupText = tab < 0 ? '' : raw.slice(tab + 1).trim();
@@ -29,12 +38,19 @@ export function parseRosterText(text: string, file: string, rubric: Rubric): Ros
     }
     units.push({ name, group: group.id, line });
   });
-  if (badGroups.length) throw new CliError(`名单「${file}」有误：${badGroups.join('；')}`, { usage: false });
+  if (badGroups.length)
+    throw new CliError(`名单「${file}」有误：${badGroups.slice(0, 20).join('；')}${badGroups.length > 20 ? `；另有 ${badGroups.length - 20} 处` : ''}`, { usage: false });
+  if (units.length > ROSTER_MAX_UNITS)
+    throw new CliError(`名单「${file}」有 ${units.length} 个单位，超过上限 ${ROSTER_MAX_UNITS}：检查是否选错了文件`, { usage: false });
   const lines = new Map<string, number[]>();
-  for (const u of units) lines.set(u.name, [...(lines.get(u.name) ?? []), u.line]);
+  for (const u of units) {
+    const seen = lines.get(u.name);
+    if (seen) seen.push(u.line);
+    else lines.set(u.name, [u.line]);
+  }
   const dups = [...lines].filter(([, ls]) => ls.length > 1);
   if (dups.length)
-    throw new CliError(`名单「${file}」中有重复的单位：${dups.map(([n, ls]) => `「${n}」（第 ${ls.join('、')} 行）`).join('；')}`, { usage: false });
+    throw new CliError(`名单「${file}」中有重复的单位：${dups.slice(0, 20).map(([n, ls]) => `「${n}」（第 ${ls.slice(0, 10).join('、')}${ls.length > 10 ? ` 等 ${ls.length}` : ''} 行）`).join('；')}${dups.length > 20 ? `；另有 ${dups.length - 20} 个名称重复` : ''}`, { usage: false });
   if (units.length === 0) throw new CliError(`名单「${file}」是空的：每行写一个被考核单位的名称`, { usage: false });
   return units.map(({ name, group }) => ({ name, group }));
 }

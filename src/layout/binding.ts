@@ -6,7 +6,7 @@
  */
 import type { Rubric } from '../rubric/schema';
 import type { UnitInput } from '../scoring/types';
-import type { RawValue } from '../scoring/values';
+import { parseFieldValue, type RawValue } from '../scoring/values';
 import { NOT_APPLICABLE_FIELD, type CellValue, type ColumnRole } from './plan';
 
 export interface SheetIndex {
@@ -70,7 +70,12 @@ export function rawAt(values: CellValue[][], texts: (string | null)[][] | undefi
   return v === undefined ? null : v;
 }
 
-const YES = /^(是|√|✓|✔|y|yes|true|1|有|对)$/i;
+/** 是 / 否 as the engine reads them (是的, 没有, √, × …): one list of words for every yes/no cell. */
+const YES_NO_FIELD = { id: 'yesno', label: '是/否', type: 'yesno' } as const;
+const yesNo = (raw: RawValue): boolean | null => {
+  const p = parseFieldValue(YES_NO_FIELD, raw);
+  return p.status === 'ok' ? p.value === true : null;
+};
 
 export function readUnitInputs(rubric: Rubric, index: SheetIndex, name: string, group: string, values: CellValue[][], texts?: (string | null)[][]): UnitInput {
   const inputs: Record<string, Record<string, RawValue>> = {};
@@ -82,7 +87,7 @@ export function readUnitInputs(rubric: Rubric, index: SheetIndex, name: string, 
     if (ref.indicatorId === '@bonus') bonus = raw;
     else if (ref.indicatorId === '@fraud') fraud = parseFraud(rubric, raw);
     else if (ref.fieldId === NOT_APPLICABLE_FIELD) {
-      if (raw !== null && YES.test(String(raw).trim())) notApplicable.push(ref.indicatorId);
+      if (yesNo(raw) === true) notApplicable.push(ref.indicatorId);
     } else (inputs[ref.indicatorId] ??= {})[ref.fieldId] = raw;
   }
   return { name, group, inputs, notApplicable, bonus, fraud };
@@ -92,5 +97,6 @@ function parseFraud(rubric: Rubric, raw: RawValue): UnitInput['fraud'] {
   if (raw === null || raw === undefined || String(raw).trim() === '') return false;
   const text = String(raw).trim();
   if (rubric.fraud === 'item_zero') return text.split(/[、,，;；\s]+/).filter(Boolean);
-  return YES.test(text) ? true : /^(否|×|n|no|false|0|无)$/i.test(text) ? false : true;
+  // Anything but a clear 否 keeps the finding: a fraud mark is never dropped by a misread word.
+  return yesNo(text) !== false;
 }

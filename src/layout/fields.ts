@@ -24,6 +24,9 @@ export function fieldLabel(f: Field, ind: Indicator): string {
 export function fieldValidation(f: Field, ind: Indicator): Validation | undefined {
   switch (f.type) {
     case 'yesno':
+      // The list offers 是 and 否 only, and the prompt invites nothing else: the live workbook's
+      // rule stops other input. The engine also reads √/×, 有/无 … (scoring/values.ts) for values
+      // that arrive by paste, by file or through the .xlsx host's warning-style rule.
       return { kind: 'list', options: YES_NO };
     case 'choice':
       // Excel limits an inline list to 255 characters; longer lists rely on the engine's check.
@@ -33,19 +36,38 @@ export function fieldValidation(f: Field, ind: Indicator): Validation | undefine
     case 'number':
       return { kind: 'decimal', min: f.min ?? 0, ...(f.max !== undefined ? { max: f.max } : {}) };
     case 'percent':
-      // A value typed as "85%" is stored by Excel as 0.85, so the range is checked by the engine, not here.
+      // The cell is formatted as percent (style inputPercent): "85%", 85 and 0.85 typed in Excel
+      // are all stored as 0.85; a program without percent entry may store 85, shown as 8500 %,
+      // which the engine refuses as above 100 %. 0 to 100 admits both, so the engine decides.
       return { kind: 'decimal', min: 0, max: 100 };
     case 'score':
       return { kind: 'decimal', min: 0, ...(ind.points !== null ? { max: ind.points } : {}) };
   }
 }
 
+/**
+ * The values each prompt names as examples, and its wording around them. A test parses every
+ * example with the engine (test/scoring/inputs.test.ts): a prompt never invites what is refused.
+ */
+export function promptExamples(f: Field): string[] {
+  switch (f.type) {
+    case 'yesno':
+      return [...YES_NO];
+    case 'percent':
+      return ['85%'];
+    case 'choice':
+      return [...f.options];
+    default:
+      return [];
+  }
+}
+
 export function fieldPrompt(f: Field): string {
   const base: Record<Field['type'], string> = {
-    yesno: '填“是”或“否”（也可填 √ / ×）',
+    yesno: '从下拉列表选择“是”或“否”',
     count: '填非负整数',
     number: '填数值',
-    percent: '填百分比，如 85 或 85%',
+    percent: '填百分比，如 85%（本格按百分比显示）',
     choice: '从下拉列表选择',
     score: '填考核组评定的分数',
   };

@@ -13,6 +13,7 @@ export type StyleKey =
   | 'number'
   | 'fieldLabel'
   | 'input'
+  | 'inputPercent'
   | 'output'
   | 'outputText'
   | 'footerLabel'
@@ -50,6 +51,10 @@ export const STYLES: Record<StyleKey, CellStyle> = {
   number: { font: body, horizontal: 'center', vertical: 'center', border: true, locked: true, numberFormat: 'General' },
   fieldLabel: { font: body, horizontal: 'left', vertical: 'center', wrap: true, border: true, locked: true },
   input: { font: { ...body, color: '#1F3864' }, fill: INPUT_FILL, horizontal: 'center', vertical: 'center', wrap: true, border: true, locked: false },
+  // A percent field's input: Excel, WPS and LibreOffice store 85, "85%" and 0.85 typed here as
+  // 0.85 (percent entry), and the reader turns a number in a percent format back into "85%".
+  // Up to two places are shown, so a printed 79.6 % is not rounded to 80 % next to its deduction.
+  inputPercent: { font: { ...body, color: '#1F3864' }, fill: INPUT_FILL, horizontal: 'center', vertical: 'center', wrap: true, border: true, locked: false, numberFormat: '0.0#%' },
   output: { font: { ...body, bold: true }, fill: OUTPUT_FILL, horizontal: 'center', vertical: 'center', border: true, locked: true, numberFormat: 'General' },
   // Text format (@) so a reason like "84.5" or a progress like "3/17" stays text instead of becoming a number or a date.
   outputText: { font: { name: BODY_FONT, size: 9, color: '#404040' }, fill: OUTPUT_FILL, horizontal: 'left', vertical: 'top', wrap: true, border: true, locked: true, numberFormat: '@' },

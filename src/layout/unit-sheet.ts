@@ -74,7 +74,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       fields.forEach(({ id, f }, i) => {
         put(row, c('label'), fieldLabel(f, ind), 'fieldLabel');
         labels.set(row, fieldLabel(f, ind));
-        put(row, c('input'), null, 'input', { validation: fieldValidation(f, ind), prompt: fieldPrompt(f) });
+        put(row, c('input'), null, f.type === 'percent' ? 'inputPercent' : 'input', { validation: fieldValidation(f, ind), prompt: fieldPrompt(f) });
         put(row, keyCol, i === 0 ? rowKey.item(ind.id, id) : rowKey.field(ind.id, id), 'key');
         row++;
       });

@@ -14,17 +14,21 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK = 0xffffffffffffffffn;
-
+/**
+ * FNV-1a 64-bit in two 32-bit halves: h × prime (2^40 + 0x1b3) mod 2^64 is h × 0x1b3 plus the low
+ * word shifted into the high one. The same digits as BigInt arithmetic, about twenty times faster
+ * (the loader hashes every rubric it accepts, including every one received in a workbook).
+ */
 export function contentHash(value: unknown): string {
-  const text = canonicalJson(value);
-  let h = FNV_OFFSET;
-  const bytes = new TextEncoder().encode(text);
-  for (const b of bytes) {
-    h ^= BigInt(b);
-    h = (h * FNV_PRIME) & MASK;
+  const bytes = new TextEncoder().encode(canonicalJson(value));
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (let i = 0; i < bytes.length; i++) {
+    lo = (lo ^ bytes[i]) >>> 0;
+    const low = lo * 0x1b3; // < 2^41: exact in a double
+    const carry = Math.floor(low / 0x100000000);
+    hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
+    lo = low >>> 0;
   }
-  return h.toString(16).padStart(16, '0');
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }

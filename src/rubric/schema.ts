@@ -10,12 +10,22 @@
  * ever evaluated as code.
  */
 import { z } from 'zod';
+import { PROTOTYPE_NAMES } from './limits';
 
+/**
+ * Ids are keys of the input objects the engine reads (inputs[indicator][field]): letters, digits
+ * and . _ - only, starting with a letter or digit, and never a name every object inherits
+ * (constructor, toString, valueOf, hasOwnProperty …), which would read the prototype, not data.
+ */
 const id = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^[^\s]+$/, '标识不能含空白 / ids have no spaces');
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, '标识只能含文字、数字和 . _ -，并以文字或数字开头')
+  .refine((s) => !PROTOTYPE_NAMES.has(s), {
+    message: '标识不能用 JavaScript 对象的内置名称（如 constructor、toString、valueOf）',
+    params: { fix: '换一个标识，例如在前面加上指标编号或改用中文。' },
+  });
 
 /** A non-negative number of points (0.1, 0.5 and 2.5 steps occur in the documents). */
 const points = z.number().nonnegative();
@@ -394,7 +404,7 @@ export const bands = z
 export const rankGroup = z
   .object({
     /** Group id used in rosters, e.g. "市直部门", "成员单位", "县区". */
-    id: z.string().min(1),
+    id,
     label: z.string().min(1),
     /** Honours for the top N by rank number (ties at the cut-off all included). */
     honours: z.array(z.object({ label: z.string().min(1), top: z.number().int().positive() }).strict()).default([]),
@@ -420,9 +430,9 @@ export const rosterEntry = z.object({ name: z.string().min(1), group: z.string()
 export const rubric = z
   .object({
     $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id 用小写字母、数字和连字符 / lowercase-kebab id'),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id 只用小写字母、数字和连字符，如 "hengdong-2020-members"'),
     /** Semantic version of this rubric file; workbooks remember it. */
-    version: z.string().regex(/^\d+\.\d+\.\d+$/),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, '版本号写成三段数字，如 "1.0.0"'),
     city: z.string().min(1),
     year: z.number().int(),
     /** Title of the assessment method. */

@@ -32,9 +32,11 @@ describe.each(builtinRubricIds)('layout of %s', (id) => {
     const expected = loaded.rubric.categories.flatMap((c) => c.indicators.flatMap((i) => i.fields.map((f) => `${i.id}|${f.id}`)));
     expect(refs.map((r) => `${r.indicatorId}|${r.fieldId}`).sort()).toEqual([...expected].sort());
     const inputCol = idx.index.cols.get('input');
+    const typeOf = new Map(loaded.rubric.categories.flatMap((c) => c.indicators.flatMap((i) => i.fields.map((f) => [`${i.id}|${f.id}`, f.type] as const))));
     for (const r of refs) {
       const cell = unitSheets[0].cells.find((c) => c.row === r.row && c.col === inputCol);
-      expect(cell?.style).toBe('input');
+      // Percent fields' cells are formatted as percent (Excel's percent entry: 85 → 85%).
+      expect(cell?.style).toBe(typeOf.get(`${r.indicatorId}|${r.fieldId}`) === 'percent' ? 'inputPercent' : 'input');
     }
   });
 

@@ -1,6 +1,8 @@
 /** Broken rubrics are rejected with an error naming the file, the JSON path and the fix. */
 import { parseRubricData, parseRubricText, formatRubricError } from '../../src/rubric/load';
-import { loadBuiltin } from '../../src/rubric/catalog';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinRubricIds, loadBuiltin } from '../../src/rubric/catalog';
 
 const base = () => JSON.parse(JSON.stringify(loadBuiltin('pingdingshan-2020-departments').rubric));
 
@@ -32,9 +34,15 @@ describe('rubric validation', () => {
   it('a value of the wrong type is reported as such, not as missing', () => {
     const d = base();
     d.fullMarks = '100';
-    expect(errorsOf(d)).toEqual(['rubrics/broken.json: fullMarks: 类型错误：应为 number。 修改：改为 number 类型的值。']);
+    expect(errorsOf(d)).toEqual(['rubrics/broken.json: fullMarks: 类型错误：应为数字。 修改：改为数字。']);
     delete d.fullMarks;
-    expect(errorsOf(d)).toEqual(['rubrics/broken.json: fullMarks: 缺少必填项（应为 number）。 修改：加入此项，类型为 number。']);
+    expect(errorsOf(d)).toEqual(['rubrics/broken.json: fullMarks: 缺少必填项（应为数字）。 修改：加入此项，值为数字。']);
+    d.fullMarks = 100;
+    d.year = 2020.5;
+    expect(errorsOf(d)).toEqual(['rubrics/broken.json: year: 类型错误：应为整数。 修改：改为整数。']);
+    d.year = 2020;
+    d.categories[0] = 'x';
+    expect(errorsOf(d)).toEqual(['rubrics/broken.json: categories[0]: 类型错误：应为对象（{…}）。 修改：改为对象（{…}）。']);
   });
   it('duplicate indicator ids', () => {
     const d = base();
@@ -96,5 +104,118 @@ describe('rubric validation', () => {
     expect(errorsOf(d).join('\n')).toContain('categories[0].indicators[1].attainableMax: 指标「一.2」印刷分值 20，但规则最多只能得 15 分。 修改：加入 "attainableMax": 15');
     d.categories[0].indicators[1].attainableMax = 12;
     expect(errorsOf(d).join('\n')).toContain('声明的可得最高分 12 与规则计算的 15 不符。');
+  });
+});
+
+/** Zod's and JSON.parse's own English words that must never reach the user. */
+const ENGLISH = /\b(Invalid|invalid input|expected|received|object|string|number|int|array|boolean|Unexpected|JSON at position|undefined)\b/;
+
+describe('ids that objects inherit (a field id "constructor" crashed scoring with a TypeError)', () => {
+  const names = ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString', 'propertyIsEnumerable'];
+  it.each(names)('field id %s is refused with its path and a fix', (name) => {
+    const d = base();
+    // 一.1 of 平顶山 部门 is one yes/no field read by a bool rule: rename both.
+    const ind = d.categories[0].indicators[0];
+    ind.fields = [{ id: name, label: '是否', type: 'yesno' }];
+    ind.rule = { kind: 'bool', field: name, points: ind.points };
+    const text = errorsOf(d).join('\n');
+    expect(text).toMatch(/categories\[0\]\.indicators\[0\]\.fields\[0\]\.id: (格式错误：标识只能含|标识不能用 JavaScript 对象的内置名称)/);
+    expect(text).toContain('categories[0].indicators[0].rule.field:');
+    expect(text).not.toMatch(ENGLISH);
+  });
+  it.each(['constructor', 'toString'])('indicator, category and note id %s are refused too', (name) => {
+    const d = base();
+    d.categories[0].id = name;
+    d.categories[0].indicators[0].id = name;
+    d.notes[0].id = name;
+    const text = errorsOf(d).join('\n');
+    for (const path of ['categories[0].id', 'categories[0].indicators[0].id', 'notes[0].id'])
+      expect(text).toContain(`${path}: 标识不能用 JavaScript 对象的内置名称（如 constructor、toString、valueOf） 修改：换一个标识`);
+  });
+  it('ids with spaces or starting with punctuation are refused in Chinese', () => {
+    const d = base();
+    d.categories[0].id = 'a b';
+    expect(errorsOf(d)).toEqual(['rubrics/broken.json: categories[0].id: 格式错误：标识只能含文字、数字和 . _ -，并以文字或数字开头。 修改：按 rubrics/rubric.schema.json 的要求填写。']);
+  });
+});
+
+describe('numbers the engine cannot compute with exactly (they crashed scoring with 内部错误)', () => {
+  it.each([
+    [1 / 12, '0.08333333333333333'],
+    [1e300, '1e+300'],
+    [1e-16, '1e-16'],
+    [0.1234567, '0.1234567'],
+  ])('%s is refused at load with the path and a fix', (value, shown) => {
+    const d = base();
+    d.categories[0].indicators[0].rule.points = value;
+    const errors = errorsOf(d);
+    expect(errors).toEqual([
+      `rubrics/broken.json: categories[0].indicators[0].rule.points: 数值 ${shown} 不是可精确计算的有限小数（最多 6 位小数，绝对值不超过 1000000000）。 修改：改为有限小数，最多 6 位（如 1/12 写 0.083333，并在 notes 中说明取舍）；细则不支持分数写法。`,
+    ]);
+  });
+  it('six places and large whole numbers are fine where the schema allows them', () => {
+    const d = base();
+    d.year = 999999999;
+    expect(parseRubricData(d, 'x.json').ok).toBe(true);
+  });
+});
+
+describe('bounds checked before the schema (deep nesting overflowed the stack in the loader)', () => {
+  it('conditions nested 3,000 deep are refused by depth, without a stack overflow', () => {
+    const d = base();
+    let cond: unknown = { field: 'x', is: true };
+    for (let i = 0; i < 3000; i++) cond = { any: [cond, { field: 'x', is: true }] };
+    d.categories[0].indicators[0].rule.zeroIf = cond;
+    const errors = errorsOf(d);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^rubrics\/broken\.json: categories\[0\]\.indicators\[0\]\.rule\.zeroIf(\.any\[0\])+\.any: 嵌套层数超过 32 层。 修改：减少条件（any \/ all）的嵌套层数/);
+  });
+  it('the same nesting as JSON text is refused too', () => {
+    const text = `{"a":${'{"any":['.repeat(3000)}1${']}'.repeat(3000)}}`;
+    const r = parseRubricText(text, 'deep.json');
+    expect(!r.ok && r.errors[0].message).toBe('嵌套层数超过 32 层。');
+  });
+  it('200,000 tiers are refused by count', () => {
+    const d = base();
+    d.categories[0].indicators[0].rule = { kind: 'tiers', field: 'x', tiers: Array.from({ length: 200_000 }, (_, i) => ({ min: i, points: 1 })) };
+    expect(errorsOf(d)).toEqual(['rubrics/broken.json: categories[0].indicators[0].rule.tiers: 列表有 200000 项，超过上限 1000。 修改：检查文件是否正确；一份考核表的任何列表都远少于此。']);
+  });
+  it('a 50 MB note is refused by the text size, at once', () => {
+    const d = base();
+    d.notes[0].text = '很'.repeat(50_000_000);
+    const started = Date.now();
+    const r = parseRubricText(JSON.stringify(d), 'big.json');
+    expect(!r.ok && r.errors[0].message).toBe('评分细则文件过大（50022 千字符，上限 1000 千字符）。'.replace('50022', String(Math.ceil(JSON.stringify(d).length / 1000))));
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+  it('a long string inside the limits of the text is refused by its own length', () => {
+    const d = base();
+    d.notes[0].text = '很'.repeat(10_001);
+    expect(errorsOf(d)).toEqual(['rubrics/broken.json: notes[0].text: 文字过长（10001 字符，上限 10000）。 修改：缩短此段文字，或把详情放在原文件中、这里只写要点。']);
+  });
+  it('JSON syntax errors say where in Chinese, without JSON.parse\'s English', () => {
+    const r = parseRubricText('{\n  "id": ,\n}', 'x.json');
+    expect(!r.ok && formatRubricError(r.errors[0])).toBe('x.json: (根): 不是有效的 JSON（多余或错位的「,」）。 修改：用 JSON 编辑器检查逗号、引号和括号。');
+    const cut = parseRubricText('{"a":1', 'x.json');
+    expect(!cut.ok && cut.errors[0].message).toBe('不是有效的 JSON（第 1 行第 7 列附近）。');
+  });
+});
+
+describe('the shipped rubrics are unchanged by the new checks', () => {
+  // The content hashes workbooks store, as computed by the loader before the id, number and size
+  // checks were added (commit 96b5f5c): a workbook made before still matches its rubric.
+  const before: Record<string, string> = {
+    'pingdingshan-2020-departments': '85724c0d117ff33b',
+    'pingdingshan-2020-counties': '49163ab85bcb3cab',
+    'hengdong-2020-members': '0c70b2cf2acb6480',
+    'chaoyang-2020-method': 'ef2aae9468eb3144',
+    'bozhou-2017-counties': '01bc832607b1e72b',
+    'hegang-2022-counties': '937f9e07999d6e6e',
+    'hegang-2022-departments': '3c5fcbd4aa0c889e',
+  };
+  it.each(builtinRubricIds)('%s loads from its file with the hash it had before', (rid) => {
+    const text = readFileSync(join(__dirname, '../../rubrics', `${rid}.json`), 'utf8');
+    const r = parseRubricText(text, `${rid}.json`);
+    expect(r.ok && r.value.hash).toBe(before[rid]);
   });
 });

@@ -57,3 +57,66 @@ describe('parseFieldValue', () => {
     expect(parseFieldValue(f, 'C级').status).toBe('invalid');
   });
 });
+
+const msg = (r: ReturnType<typeof parseFieldValue>) => (r.status === 'invalid' ? r.message : `not invalid: ${r.status}`);
+
+describe('typed as clerks type (issue 12)', () => {
+  const reports = { id: 'reports', label: '报告份数', type: 'count' as const, unit: '份' };
+  it.each([
+    ['7份', 7],
+    ['7 份', 7],
+    ['７份', 7],
+    ['3个', 3],
+    ['2项', 2],
+    ['5次', 5],
+    ['4条', 4],
+    ['3篇', 3],
+    [' 12 份 ', 12],
+  ])('a count with its measure word: %s → %d', (typed, n) => expect(ok(parseFieldValue(reports, typed))).toBe(n));
+  it('a count of another quantity (天, 元) is refused, naming the field\'s unit', () => {
+    expect(msg(parseFieldValue(reports, '3天'))).toBe('「3天」的单位「天」与本项不符：本项以「份」计，只填数字');
+    expect(msg(parseFieldValue(countF, '3元'))).toBe('「3元」的单位「元」与本项不符：只填数字');
+  });
+  it('a word without a number is still not a number', () => {
+    expect(msg(parseFieldValue(reports, '份'))).toBe('「份」不是数字');
+    expect(msg(parseFieldValue(reports, '七份'))).toBe('「七份」不是数字');
+  });
+  it('points with 分 in a score field, in a number field whose unit is 分, and in the bonus', () => {
+    expect(ok(parseFieldValue({ id: 's', label: '得分', type: 'score' }, '8.5分'))).toBe(8.5);
+    expect(ok(parseFieldValue({ id: 'p', label: '分值', type: 'number', unit: '分' }, '6 分'))).toBe(6);
+    // The bonus is read as parseFieldValue({ id: 'bonus', label, type: 'number', min: 0 }, raw) (scoring/unit.ts readBonus).
+    expect(ok(parseFieldValue({ id: 'bonus', label: '加分', type: 'number', min: 0 }, '2分'))).toBe(2);
+    expect(ok(parseFieldValue({ id: 'bonus', label: '加分', type: 'number', min: 0 }, '２ 分'))).toBe(2);
+  });
+  it('分 in a number field in other units is refused', () => {
+    expect(msg(parseFieldValue({ id: 'n', label: '天数', type: 'number', unit: '天' }, '2分'))).toBe('「2分」的单位「分」与本项不符：只填数字');
+    expect(ok(parseFieldValue({ id: 'n', label: '天数', type: 'number', unit: '天' }, '2天'))).toBe(2);
+    expect(msg(parseFieldValue({ id: 'n', label: '数', type: 'number' }, '2分'))).toBe('「2分」的单位「分」与本项不符：只填数字');
+  });
+  it.each(['是的', '有的', '已', '√', '✓', '✔', '对'])('yes: %s', (v) => expect(ok(parseFieldValue(yesno, v))).toBe(true));
+  it.each(['没有', '不是', '未', '×', '✗', '✘', '错'])('no: %s', (v) => expect(ok(parseFieldValue(yesno, v))).toBe(false));
+  it.each(['x', 'X', 'Ｘ', ' x '])('the letter %s is not read as 否 (nor as a tick): the message says why', (v) => {
+    expect(msg(parseFieldValue(yesno, v))).toBe(`「${v.trim()}」含义不明：× 表示否，但有的表格用 X 表示打勾；请填“是”或“否”`);
+  });
+  it('spaces inside a number are an error, not concatenated; grouped thousands stay accepted', () => {
+    expect(msg(parseFieldValue(countF, '1 2'))).toBe('「1 2」中间有空格：请只填一个数（如 12，不要写成 1 2）');
+    expect(msg(parseFieldValue({ id: 'n', label: 'n', type: 'number' }, '1 234.5'))).toBe('「1 234.5」中间有空格：请只填一个数（如 12，不要写成 1 2）');
+    expect(msg(parseFieldValue(pctP, '8 5%'))).toBe('「8 5%」中间有空格：请只填一个数（如 12，不要写成 1 2）');
+    expect(ok(parseFieldValue(countF, '1,234'))).toBe(1234);
+    expect(ok(parseFieldValue({ id: 'n', label: 'n', type: 'number' }, '1,234.5'))).toBe(1234.5);
+    expect(ok(parseFieldValue(pctP, '85 %'))).toBe(85);
+  });
+  it('a number too large says so (not 「不是数字」)', () => {
+    expect(msg(parseFieldValue(countF, 1e13))).toBe('「10000000000000」数值过大（绝对值不能超过 1000000000000，请核对位数）');
+    expect(msg(parseFieldValue({ id: 'n', label: 'n', type: 'number' }, '10000000000000'))).toBe('「10000000000000」数值过大（绝对值不能超过 1000000000000，请核对位数）');
+    expect(msg(parseFieldValue(pctF, 1e13))).toBe('「10000000000000」数值过大（绝对值不能超过 1000000000000，请核对位数）');
+    expect(ok(parseFieldValue(countF, 1e12))).toBe(1e12);
+  });
+  it('a cell value below 1e-15 has more places than can be read exactly: said so', () => {
+    expect(msg(parseFieldValue({ id: 'n', label: 'n', type: 'number' }, 1e-20))).toBe('「1e-20」小数位数过多');
+  });
+  it('a percent cell showing 7720% (77.2 typed where percent entry did not apply) names the likely meaning', () => {
+    expect(msg(parseFieldValue(pctP, '7720%'))).toBe('不能超过 100%（「7720%」）：若指 77.2%，请填写「77.2%」');
+    expect(msg(parseFieldValue(pctP, '150%'))).toBe('不能超过 100%（「150%」）');
+  });
+});

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { indexBlock, type SheetIndex } from '../../src/layout/binding';
 import { definedNameFor, NOT_APPLICABLE_FIELD, type CellValue } from '../../src/layout/plan';
+import { isPercentFormat } from '../../src/layout/percent';
 import { parseReference } from '../../src/xlsx/read-workbook';
 import type { Rubric } from '../../src/rubric/schema';
 import type { UnitInput } from '../../src/scoring/types';
@@ -167,6 +168,14 @@ function typeInto(cell: ExcelJS.Cell, raw: RawValue, counter: { n: number }) {
     cell.value = pct / 100;
     // exceljs shares one style object between the cells of a loaded style: copy, never mutate.
     cell.style = { ...cell.style, numFmt: Number.isInteger(pct) ? '0%' : '0.0%' };
+    return;
+  }
+  // A percent field's cell is formatted as percent: a number typed there is stored as Excel's
+  // percent entry stores it (85 → 0.85, shown 85%). The shipped percent fields read bare numbers
+  // as percent points (bare "percent"), so v means v %. Below 1 the bare number is ambiguous
+  // (0.5: 0.5 % or 50 %?) and the engine warns: it is written as text, the way a paste keeps it.
+  if (typeof raw === 'number' && isPercentFormat(cell.numFmt)) {
+    cell.value = raw >= 1 ? raw / 100 : String(raw);
     return;
   }
   if (typeof raw === 'number' && counter.n++ % 3 === 0) {

@@ -201,7 +201,7 @@ function readBonus(rubric: Rubric, unit: UnitInput, problems: Problems): Rationa
     if (!tier) return refuse(`加分「${text}」不是可选档次（${bonus.tiers.map((t) => `${t.label} ${t.points} 分`).join('、')}）`);
     return exact(tier.points);
   }
-  const p = parseFieldValue({ id: 'bonus', label: bonus.label, type: 'number', min: 0 }, raw);
+  const p = parseFieldValue({ id: 'bonus', label: bonus.label, type: 'number', min: 0, unit: '分' }, raw);
   if (p.status !== 'ok') return refuse(`${bonus.label}：${p.status === 'invalid' ? p.message : '未填写'}`);
   const v = p.value as Rational;
   const places = rubric.rounding.decimals;

@@ -69,9 +69,8 @@ function unitWords(field: Field): ReadonlySet<string> {
     case 'count':
       return field.unit ? new Set([field.unit, ...COUNT_WORDS]) : COUNT_WORDS;
     case 'number':
-      // The bonus is read as a number field with id "bonus" (scoring/unit.ts): it is in points.
-      if (field.unit) return new Set([field.unit]);
-      return field.id === 'bonus' ? new Set(['分']) : new Set();
+      // The bonus is read as a number field in 分 (scoring/unit.ts), so 「2分」 is 2.
+      return field.unit ? new Set([field.unit]) : new Set();
     case 'score':
       return new Set(['分']);
     default:
@@ -133,26 +132,6 @@ function optionsOf(field: Field & { type: 'choice' }): Map<string, string> {
   return m;
 }
 
-/**
- * The field with every optional key present (undefined when absent), all in one order. Kept for
- * callers that still copy fields once per rubric; parsing does not depend on it.
- */
-export function uniformField(f: Field): Field {
-  const u = {
-    id: f.id,
-    label: f.label,
-    hint: f.hint,
-    type: f.type,
-    unit: 'unit' in f ? f.unit : undefined,
-    min: 'min' in f ? f.min : undefined,
-    max: 'max' in f ? f.max : undefined,
-    bare: 'bare' in f ? f.bare : undefined,
-    options: 'options' in f ? f.options : undefined,
-    step: 'step' in f ? f.step : undefined,
-  };
-  return u as Field;
-}
-
 /** A value the field cannot take, with the reason in Chinese. */
 export class Invalid {
   constructor(readonly message: string) {}
@@ -170,11 +149,8 @@ export function parseFieldValue(field: Field, raw: RawValue): Parsed {
   return { status: 'ok', value: v };
 }
 
-/**
- * parseFieldValue without a result object per call: the value itself, BLANK, or an Invalid. The
- * engine parses every field of every unit, so this is what it calls.
- */
-export function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLANK | Invalid {
+/** The value itself, BLANK, or an Invalid (parseFieldValue wraps it). */
+function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLANK | Invalid {
   if (raw === null || raw === undefined) return BLANK;
   // Files are shape-checked before they get here; a list or an object is still refused, not thrown on.
   if (typeof raw === 'object' || typeof raw === 'function' || typeof raw === 'symbol' || typeof raw === 'bigint')

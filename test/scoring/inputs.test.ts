@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { Field } from '../../src/rubric/schema';
 import { scoreRoster, scoreUnit } from '../../src/scoring/score';
-import { parseFieldValue, uniformField } from '../../src/scoring/values';
+import { parseFieldValue } from '../../src/scoring/values';
 import { count, indicator, miniRubric, yes } from '../helpers/mini-rubric';
 import { builtinRubricIds, loadBuiltin } from '../../src/rubric/catalog';
 import { planWorkbook, unitKey } from '../../src/layout/workbook-plan';
@@ -64,32 +64,6 @@ describe('inputs the rubric does not have', () => {
       ['warning', '1', 'q'],
       ['missing', '2', 'n'], // 2 was not given at all
     ]);
-  });
-});
-
-describe('fields as the engine reads them (uniformField)', () => {
-  const fields: Field[] = [
-    { id: 'a', label: '是否有', type: 'yesno' },
-    { id: 'b', label: '个数', type: 'count', unit: '个' },
-    { id: 'c', label: '金额', type: 'number', min: -5, max: 100 },
-    { id: 'd', label: '比例', type: 'percent', bare: 'fraction' },
-    { id: 'e', label: '等级', type: 'choice', options: ['好', '中', '差'] },
-    { id: 'f', label: '得分', type: 'score', step: 0.5 },
-  ];
-  it('keeps every key and value of the rubric field, and all copies share one key order', () => {
-    const copies = fields.map(uniformField);
-    for (let i = 0; i < fields.length; i++) for (const [k, v] of Object.entries(fields[i])) expect(copies[i][k as keyof Field]).toEqual(v);
-    const orders = new Set(copies.map((c) => Object.keys(c).join(',')));
-    expect(orders.size).toBe(1);
-  });
-  it('parses every typed value exactly as the rubric field does', () => {
-    const raw = fc.oneof(fc.constantFrom(null, '', ' 是 ', '否', '√', 'x', '８５％', '85%', '0.85', '中', ' 好', '1,234', '#N/A', '－3', true), fc.double({ noNaN: true }), fc.integer({ min: -5, max: 200 }), fc.string());
-    fc.assert(
-      fc.property(fc.constantFrom(...fields), raw, (f, v) => {
-        expect(parseFieldValue(uniformField(f), v as never)).toEqual(parseFieldValue(f, v as never));
-      }),
-      { numRuns: 2000 },
-    );
   });
 });
 

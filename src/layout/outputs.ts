@@ -157,19 +157,21 @@ export function rankOrder(rubric: Rubric, units: RankedUnit[]): Map<string, Rank
 
 export function rankOutputs(rubric: Rubric, units: RankedUnit[]): OutputCell[] {
   const out: OutputCell[] = [];
-  const bands = rubric.bands?.list ?? [];
-  for (const [groupId, members] of rankOrder(rubric, units)) {
-    members.forEach((u, i) => {
-      const rk = rowKey.rankRow(groupId, i + 1);
-      const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'RANK', rowKey: rk, role, value });
-      put('rank', u.rank);
-      put('unit', u.name);
-      put('final', u.final);
-      if (rubric.bands) put('band', u.band);
-      put('labels', u.labels.join('；') || (u.rank === null ? statusText(u) : null));
-      for (const b of bands) put(`bandSeries:${b.label}`, u.band === b.label ? u.final : null);
-    });
-  }
+  for (const [groupId, members] of rankOrder(rubric, units)) members.forEach((u, i) => out.push(...rankRowOutputs(rubric, groupId, i + 1, u)));
+  return out;
+}
+
+/** The cells of one 排名 row: the unit at `position` (1-based) of its group's rank order. */
+export function rankRowOutputs(rubric: Rubric, groupId: string, position: number, u: RankedUnit): OutputCell[] {
+  const out: OutputCell[] = [];
+  const rk = rowKey.rankRow(groupId, position);
+  const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'RANK', rowKey: rk, role, value });
+  put('rank', u.rank);
+  put('unit', u.name);
+  put('final', u.final);
+  if (rubric.bands) put('band', u.band);
+  put('labels', u.labels.join('；') || (u.rank === null ? statusText(u) : null));
+  for (const b of rubric.bands?.list ?? []) put(`bandSeries:${b.label}`, u.band === b.label ? u.final : null);
   return out;
 }
 

@@ -145,6 +145,9 @@ export class LiveSession {
       this.handlers.push(sheets.onDeleted.add((e) => this.onDeleted(e)));
       await context.sync();
     });
+    // The echoes of the binding round's writes were raised before these handlers existed and are
+    // never delivered: remembering them would take the user's next edit of such a cell for an echo.
+    this.echo.clear();
   }
 
   /** The change-event handler: filters echoes, queues the rest, and runs a coalesced round. */

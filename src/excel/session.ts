@@ -10,7 +10,7 @@
  * that the EchoFilter recognises them. Input cells are never written. A computed cell the user typed
  * over is noticed when its sheet is read and restored by the same round's write.
  */
-import { cellOf, indexBlock, inputCells, readUnitInputs, type SheetIndex } from '../layout/binding';
+import { cellOf, indexBlock, inputCells, readUnitInputs, type InputCellRef, type SheetIndex } from '../layout/binding';
 import { readMetaColumn } from '../layout/meta';
 import { percentTexts } from '../layout/percent';
 import { TONE_FILL, type OutputCell } from '../layout/outputs';
@@ -36,6 +36,8 @@ interface SheetState {
   originCol: number;
   index: SheetIndex;
   values: CellValue[][];
+  /** The sheet's input cells, found when first needed (selecting a problem's cell). */
+  inputRefs?: InputCellRef[];
 }
 
 interface QueuedChange {
@@ -326,7 +328,8 @@ export class LiveSession {
     const fresh = this.ledger.size === 0;
     let written = 0;
     // On binding the ledger is empty: what is in the sheet counts as written when it is already right.
-    const bySheet = new Map<string, { o: OutputCell; row: number; col: number }[]>();
+    // Per sheet, by position (a cell built twice in one round is written once, with its last value).
+    const bySheet = new Map<string, Map<number, { o: OutputCell; row: number; col: number }>>();
     for (const o of outputs) {
       const s = this.sheets.get(o.sheetKey);
       if (!s) continue;
@@ -344,29 +347,41 @@ export class LiveSession {
         this.ledger.set(o, o.value, tone);
         continue;
       }
-      let list = bySheet.get(o.sheetKey);
-      if (!list) bySheet.set(o.sheetKey, (list = []));
-      list.push({ o, row: at.row, col: at.col });
+      let cells = bySheet.get(o.sheetKey);
+      if (!cells) bySheet.set(o.sheetKey, (cells = new Map()));
+      cells.set(at.row * 65536 + at.col, { o, row: at.row, col: at.col });
     }
-    for (const [key, list] of bySheet) {
+    for (const [key, byPosition] of bySheet) {
       const s = this.sheets.get(key) as SheetState;
       const ws = context.workbook.worksheets.getItem(s.worksheetId);
       // A protected workbook: unprotect, write, protect again, all in the same request.
       const guard = this.meta.protectComputed && !this.protectionBroken;
       if (guard) ws.protection.unprotect();
-      for (const { o, row: r, col: c } of list) {
-        const row = s.originRow + r;
-        const col = s.originCol + c;
-        const range = ws.getRangeByIndexes(row, col, 1, 1);
-        range.values = [[o.value === null ? '' : o.value]];
-        const tone = o.tone ?? 'normal';
-        const prev = this.ledger.get(o);
-        if ((prev?.tone ?? 'normal') !== tone || !prev) range.format.fill.color = TONE_FILL[tone];
-        s.values[r][c] = o.value;
-        this.ledger.set(o, o.value, tone);
-        this.echo.record(s.worksheetId, row, col);
-        written++;
-        await batch.add(2, o.value);
+      const cells = [...byPosition.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+      // Adjacent cells of one row (a 排名 row, a score and its reason) go in one write.
+      for (let i = 0; i < cells.length; ) {
+        let j = i + 1;
+        while (j < cells.length && cells[j].row === cells[i].row && cells[j].col === cells[j - 1].col + 1) j++;
+        const run = cells.slice(i, j);
+        const row = s.originRow + run[0].row;
+        const col = s.originCol + run[0].col;
+        const values = run.map(({ o }) => (o.value === null ? '' : o.value));
+        ws.getRangeByIndexes(row, col, 1, run.length).values = [values];
+        let fills = 0;
+        for (const { o, row: r, col: c } of run) {
+          const tone = o.tone ?? 'normal';
+          const prev = this.ledger.get(o);
+          if (!prev || prev.tone !== tone) {
+            ws.getRangeByIndexes(s.originRow + r, s.originCol + c, 1, 1).format.fill.color = TONE_FILL[tone];
+            fills++;
+          }
+          s.values[r][c] = o.value;
+          this.ledger.set(o, o.value, tone);
+        }
+        this.echo.record(s.worksheetId, row, col, run.length);
+        written += run.length;
+        await batch.add(1 + fills, values);
+        i = j;
       }
       if (guard) ws.protection.protect(PROTECTION_OPTIONS);
     }
@@ -427,6 +442,7 @@ export class LiveSession {
   }
 
   private emit(): void {
+    if (this.listeners.size === 0) return; // a ribbon command's session: nobody reads the status
     const s = this.status();
     for (const l of this.listeners) l(s);
   }
@@ -435,7 +451,7 @@ export class LiveSession {
   private inputAddress(unitKey: string, indicatorId?: string, fieldId?: string): string | undefined {
     const s = this.sheets.get(unitKey);
     if (!s) return undefined;
-    const refs = inputCells(s.index);
+    const refs = (s.inputRefs ??= inputCells(s.index));
     const ref =
       refs.find((r) => r.indicatorId === indicatorId && r.fieldId === fieldId) ??
       refs.find((r) => r.indicatorId === indicatorId && r.fieldId !== NOT_APPLICABLE_FIELD) ??

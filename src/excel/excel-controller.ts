@@ -4,8 +4,9 @@
  */
 import { planWorkbook, checkRoster } from '../layout/workbook-plan';
 import { contentHash } from '../rubric/hash';
-import type { Controller, CreateOptions, HostInfo, Progress, RosterEntry, StatusProblem, WorkbookStatus } from '../taskpane/controller';
-import { RubricLibrary } from '../taskpane/rubric-library';
+import type { Controller, CreateOptions, HostInfo, Progress, RosterEntry } from '../layout/pane-contract';
+import type { StatusProblem, WorkbookStatus } from '../layout/status';
+import { RubricLibrary } from '../layout/rubric-library';
 import { applyPlan } from './apply-plan';
 import { detectApiLevel, MIN_API, type ApiLevel } from './requirements';
 import { LiveSession } from './session';

@@ -19,14 +19,13 @@ import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
 import { parseRubricText, formatRubricError } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
 import type { RosterResult, UnitInput } from '../scoring/types';
-import type { StatusProblem, WorkbookStatus } from '../taskpane/controller';
+import { buildStatus, type StatusProblem, type WorkbookStatus } from '../layout/status';
 import { PROTECTION_OPTIONS } from './apply-plan';
 import { Batch } from './batch';
 import { EchoFilter } from './echo';
 import { Ledger } from './ledger';
 import type { ApiLevel } from './requirements';
 import { RosterScores } from './roster-scores';
-import { buildStatus } from './status';
 
 interface SheetState {
   key: string;

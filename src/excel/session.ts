@@ -272,31 +272,39 @@ export class LiveSession {
   private async readSheets(context: Excel.RequestContext, batch: Batch, keys: string[]): Promise<string[]> {
     // A response is limited to 5 MB on the web too: a unit block is ~40 KB of values and formats, so
     // a full read goes in chunks of READ_CHUNK sheets (one sync each); an edit reads one sheet.
-    const reads: { key: string; range: Excel.Range; ws: Excel.Worksheet }[] = [];
+    // The worksheet of a name whose sheet was deleted is unreachable (its range is a null object,
+    // and loading anything through it fails the whole request with ItemNotFound): a full read, which
+    // is where missing sheets are found, takes each block's sheet from its address and the
+    // workbook's sheet list instead. An edit reads sheets that have just raised an event.
+    const all = keys.length > 1;
+    const sheetList = all ? context.workbook.worksheets.load('items/id,items/name') : null;
+    const reads: { key: string; range: Excel.Range; ws: Excel.Worksheet | null }[] = [];
     for (let i = 0; i < keys.length; i += READ_CHUNK) {
       const chunk = keys.slice(i, i + READ_CHUNK).map((key) => {
         const range = context.workbook.names.getItemOrNullObject(definedNameFor(key)).getRangeOrNullObject();
-        range.load(key.startsWith('U') ? ['values', 'numberFormat', 'rowIndex', 'columnIndex'] : ['values', 'rowIndex', 'columnIndex']);
-        const ws = range.worksheet;
-        ws.load('id');
+        const props = ['values', 'rowIndex', 'columnIndex', ...(key.startsWith('U') ? ['numberFormat'] : []), ...(all ? ['address'] : [])];
+        range.load(props);
+        const ws = all ? null : range.worksheet.load('id');
         return { key, range, ws };
       });
       await batch.flush();
       reads.push(...chunk);
     }
+    const idByName = new Map((sheetList?.items ?? []).map((w) => [w.name.toLowerCase(), w.id]));
     const read: string[] = [];
     let restored = 0;
     for (const { key, range, ws } of reads) {
       const values = range.isNullObject ? null : range.values.map((r) => r.map(norm));
       const idx = values ? indexBlock(values) : null;
-      if (!values || !idx?.ok) {
+      const worksheetId = range.isNullObject ? undefined : ws ? ws.id : idByName.get(sheetNameOf(range.address).toLowerCase());
+      if (!values || !idx?.ok || worksheetId === undefined) {
         this.forgetSheet(key);
         continue;
       }
       this.missingSheets.delete(key);
-      const state: SheetState = { key, worksheetId: ws.id, originRow: range.rowIndex, originCol: range.columnIndex, index: idx.index, values };
+      const state: SheetState = { key, worksheetId, originRow: range.rowIndex, originCol: range.columnIndex, index: idx.index, values };
       this.sheets.set(key, state);
-      this.keyBySheetId.set(ws.id, key);
+      this.keyBySheetId.set(worksheetId, key);
       const unit = this.unitByKey.get(key);
       if (unit) this.inputs.set(key, readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, percentTexts(values, range.numberFormat)));
       restored += this.forgetOverwritten(state);
@@ -477,6 +485,12 @@ export class LiveSession {
       await context.sync();
     });
   }
+}
+
+/** The sheet name of an address such as 'a''b'!A1:C3 or 汇总!A1. */
+function sheetNameOf(address: string): string {
+  const sheet = address.slice(0, address.lastIndexOf('!'));
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 function versionProblem(meta: WorkbookMeta): StatusProblem | null {

@@ -103,6 +103,9 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
     async selectProblem(problem) {
       if (session && problem.target) await session.select(problem.target.sheetKey, problem.target.address);
     },
+    async repair(problem) {
+      if (session && problem.action) await session.repair(problem.action.kind);
+    },
     status: current,
     subscribe(listener) {
       listeners.add(listener);

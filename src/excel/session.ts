@@ -11,7 +11,7 @@
  * over is noticed when its sheet is read and restored by the same round's write.
  */
 import { cellOf, indexBlock, inputCells, readUnitInputs, type InputCellRef, type SheetIndex } from '../layout/binding';
-import { readMetaColumn } from '../layout/meta';
+import { metaColumn, readMetaColumn } from '../layout/meta';
 import { percentTexts } from '../layout/percent';
 import { TONE_FILL, type OutputCell } from '../layout/outputs';
 import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, a1, type CellValue, type WorkbookMeta } from '../layout/plan';
@@ -19,7 +19,7 @@ import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
 import { parseRubricText, formatRubricError } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
 import type { RosterResult, UnitInput } from '../scoring/types';
-import { buildStatus, type StatusProblem, type WorkbookStatus } from '../layout/status';
+import { buildStatus, type RepairKind, type StatusProblem, type WorkbookStatus } from '../layout/status';
 import { PROTECTION_OPTIONS } from './apply-plan';
 import { Batch } from './batch';
 import { EchoFilter } from './echo';
@@ -93,9 +93,14 @@ export class LiveSession {
   private handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs | Excel.WorksheetDeletedEventArgs>[] = [];
   readonly stats: SessionStats = { rounds: 0, syncs: 0, cellsWritten: 0, lastRoundSyncs: 0, lastRoundCells: 0 };
 
+  /** The hidden metadata sheet was not found by the last round (deleted while the workbook was open). */
+  private metaMissing = false;
+
   private constructor(
     readonly rubric: Rubric,
     readonly meta: WorkbookMeta,
+    /** The rubric exactly as the metadata sheet held it (恢复元数据 writes it back unchanged). */
+    private readonly rubricJson: string,
     private readonly api: ApiLevel,
     versionProblem: StatusProblem | null,
   ) {
@@ -123,7 +128,7 @@ export class LiveSession {
     if (!parsed.ok) return { ok: false, reason: 'broken', message: parsed.errors.map(formatRubricError).join('\n') };
     if (parsed.value.hash !== meta.meta.rubric.hash)
       return { ok: false, reason: 'broken', message: '工作簿内保存的评分细则与其校验码不符，可能被改动过；请用原始评分细则重新生成评分表' };
-    const session = new LiveSession(parsed.value.rubric, meta.meta, api, versionProblem(meta.meta));
+    const session = new LiveSession(parsed.value.rubric, meta.meta, meta.rubricJson, api, versionProblem(meta.meta));
     await session.rescoreAll();
     // Ribbon commands run in a short-lived runtime: they rescore once and do not listen.
     if (options.listen !== false) await session.listen();
@@ -278,6 +283,9 @@ export class LiveSession {
     // workbook's sheet list instead. An edit reads sheets that have just raised an event.
     const all = keys.length > 1;
     const sheetList = all ? context.workbook.worksheets.load('items/id,items/name') : null;
+    // The metadata sheet is looked for in every round's first request (one action, no extra sync):
+    // without it the workbook would not be recognised after saving and reopening.
+    const metaSheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
     const reads: { key: string; range: Excel.Range; ws: Excel.Worksheet | null }[] = [];
     for (let i = 0; i < keys.length; i += READ_CHUNK) {
       const chunk = keys.slice(i, i + READ_CHUNK).map((key) => {
@@ -290,6 +298,7 @@ export class LiveSession {
       await batch.flush();
       reads.push(...chunk);
     }
+    this.metaMissing = metaSheet.isNullObject;
     const idByName = new Map((sheetList?.items ?? []).map((w) => [w.name.toLowerCase(), w.id]));
     const read: string[] = [];
     let restored = 0;
@@ -419,6 +428,15 @@ export class LiveSession {
   /** Missing sheets and rows, each with what the user can do about it. */
   private structureProblems(): StatusProblem[] {
     const out: StatusProblem[] = [];
+    if (this.metaMissing)
+      out.push({
+        id: 'missing:META',
+        kind: 'other',
+        severity: 'error',
+        unit: '本工作簿',
+        message: `隐藏的元数据表（${META_SHEET}）被删除：现在照常计分，但保存后再打开将不再被识别为考核工作簿。请点「恢复元数据」按打开时读取的评分细则和单位名单重建它。`,
+        action: { kind: 'restoreMeta', label: '恢复元数据' },
+      });
     for (const key of this.missingSheets) {
       const name = this.sheetLabel(key);
       out.push({ id: `missing:${key}`, kind: 'other', severity: 'error', unit: name, message: `找不到「${name}」的评分表（工作表被删除，或第 1 行、隐藏列被改动），该部分无法读取和写入；其余工作表照常计分` });
@@ -435,6 +453,28 @@ export class LiveSession {
 
   private sheetLabel(key: string): string {
     return key === 'SUMMARY' ? '汇总' : key === 'RANK' ? '排名' : (this.unitByKey.get(key)?.name ?? key);
+  }
+
+  /** Makes the repair a problem offers; runs in the rounds' queue. */
+  repair(kind: RepairKind): Promise<void> {
+    if (kind === 'restoreMeta') return this.exclusive(() => this.restoreMeta());
+    return Promise.resolve();
+  }
+
+  /** Writes the metadata sheet again from what was read on binding (the rubric text and the roster). */
+  private async restoreMeta(): Promise<void> {
+    await Excel.run(async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+      await context.sync();
+      if (!existing.isNullObject) return;
+      const ws = context.workbook.worksheets.add(META_SHEET);
+      const column = metaColumn({ meta: this.meta, rubricJson: this.rubricJson });
+      ws.getRangeByIndexes(0, 0, column.length, 1).values = column.map((v) => [v]);
+      ws.visibility = 'VeryHidden';
+      await context.sync();
+    });
+    this.metaMissing = false;
+    this.emit();
   }
 
   /** Notices from outside a round (e.g. protection refused while laying out). */

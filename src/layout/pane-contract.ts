@@ -53,6 +53,8 @@ export interface Controller {
   /** File mode: score a filled .xlsx and offer the scored workbook and annex as downloads. */
   scoreFile?(file: File): Promise<void>;
   selectProblem(problem: StatusProblem): Promise<void>;
+  /** Makes the repair a problem offers (problem.action), e.g. 恢复元数据. Hosts without repairs omit it. */
+  repair?(problem: StatusProblem): Promise<void>;
   status(): WorkbookStatus;
   subscribe(listener: (s: WorkbookStatus) => void): () => void;
 }

@@ -49,7 +49,12 @@ export interface StatusProblem extends Problem {
   id: string;
   kind: 'input' | 'missing' | 'overwritten' | 'version' | 'other';
   target?: { sheetKey: string; address?: string };
+  /** A repair the host can make (Controller.repair); `label` is the button's text. */
+  action?: { kind: RepairKind; label: string };
 }
+
+/** Repairs a live workbook offers for what users did to it. */
+export type RepairKind = 'restoreMeta';
 
 export interface WorkbookStatus {
   /** No workbook made by the add-in is open (or file mode without a file). */

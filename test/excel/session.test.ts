@@ -405,3 +405,33 @@ describe('healing from what users do to the workbook', () => {
     expect(valueAt(host, '县发改局', cellAddress(host, '县发改局', 'i|六|reports', 'score'))).toBe(3);
   });
 });
+
+describe('the metadata sheet deleted during a session', () => {
+  it('is listed with 恢复元数据; restoring it lets the saved workbook be recognised on reopening', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    host.userDeleteSheet(META_SHEET);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    expect(finalOf(host, '县公安局')).toBe(84.5); // scoring goes on
+    const problem = session.status().problems.find((p) => p.id === 'missing:META');
+    expect(problem?.action).toEqual({ kind: 'restoreMeta', label: '恢复元数据' });
+    // Saved like this, the workbook is not recognised.
+    const broken = createExcelHost({ apiVersion: '1.8', state: host.save() });
+    installGlobals(broken);
+    expect(await LiveSession.bind(detectApiLevel(), { listen: false })).toMatchObject({ ok: false, reason: 'not-bound' });
+    installGlobals(host);
+    await session.repair('restoreMeta');
+    expect(host.visibility(META_SHEET)).toBe('VeryHidden');
+    expect(session.status().problems.some((p) => p.id === 'missing:META')).toBe(false);
+    const reopened = createExcelHost({ apiVersion: '1.8', state: host.save() });
+    installGlobals(reopened);
+    const r = await LiveSession.bind(detectApiLevel());
+    if (!r.ok) throw new Error(r.message);
+    expect(r.session.stats.lastRoundCells).toBe(0); // the same rubric and roster: nothing to rewrite
+    reopened.userEdit('县公安局', inputAt(reopened, '县公安局', '六', 'reports'), [[6]]);
+    await reopened.flushEvents();
+    expect(finalOf(reopened, '县公安局')).toBe(85.5);
+  });
+});

@@ -11,7 +11,8 @@ import type { ExcelHost } from '../excel-host';
 
 afterEach(() => cleanup());
 
-const roster = loadBuiltin('hengdong-2020-members').rubric.defaultRoster!.slice(0, 4);
+// 36 units: the sheets go out in several requests, so early failures leave sheets behind (issue 13: 18 or 33).
+const roster = loadBuiltin('hengdong-2020-members').rubric.defaultRoster!;
 const noProgress = () => undefined;
 
 /** Fails the n-th sync that carries actions (1-based) from now on. */

@@ -19,7 +19,7 @@ import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
 import { parseRubricText, formatRubricError } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
 import type { RosterResult, UnitInput } from '../scoring/types';
-import { buildStatus, type RepairKind, type StatusProblem, type WorkbookStatus } from '../layout/status';
+import { buildStatus, type RepairKind, type StatusProblem, type UnitProblemsMemo, type WorkbookStatus } from '../layout/status';
 import { PROTECTION_OPTIONS } from './apply-plan';
 import { Batch } from './batch';
 import { EchoFilter } from './echo';
@@ -93,6 +93,8 @@ export class LiveSession {
   private handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs | Excel.WorksheetDeletedEventArgs>[] = [];
   readonly stats: SessionStats = { rounds: 0, syncs: 0, cellsWritten: 0, lastRoundSyncs: 0, lastRoundCells: 0 };
 
+  /** Each unit result's problem list for the pane (a unit's result object is new whenever it is rescored or re-read). */
+  private problemsMemo: UnitProblemsMemo = new WeakMap();
   /** The hidden metadata sheet was not found by the last round (deleted while the workbook was open). */
   private metaMissing = false;
 
@@ -422,7 +424,7 @@ export class LiveSession {
   // ------------------------------------------------------------------ status for the task pane
 
   status(): WorkbookStatus {
-    return buildStatus(this.rubric, this.meta, this.result, [...this.fixedProblems, ...this.structureProblems()], [...this.sticky, ...this.notices], (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId));
+    return buildStatus(this.rubric, this.meta, this.result, [...this.fixedProblems, ...this.structureProblems()], [...this.sticky, ...this.notices], (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId), this.problemsMemo);
   }
 
   /** Missing sheets and rows, each with what the user can do about it. */

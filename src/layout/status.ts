@@ -92,7 +92,21 @@ export function toRubricSummary(rubric: Rubric, imported: boolean): RubricSummar
 
 export type AddressOf = (unitKey: string, indicatorId?: string, fieldId?: string) => string | undefined;
 
-export function buildStatus(rubric: Rubric, meta: WorkbookMeta, result: RosterResult | null, extra: StatusProblem[], notices: string[], addressOf: AddressOf): WorkbookStatus {
+/**
+ * A unit's problems as the pane lists them; the same unit result always gives the same list, so a
+ * live session passes a memo keyed by the result and an edit rebuilds only the rescored units' lists.
+ */
+export type UnitProblemsMemo = WeakMap<object, StatusProblem[]>;
+
+export function buildStatus(
+  rubric: Rubric,
+  meta: WorkbookMeta,
+  result: RosterResult | null,
+  extra: StatusProblem[],
+  notices: string[],
+  addressOf: AddressOf,
+  memo?: UnitProblemsMemo,
+): WorkbookStatus {
   const units = meta.units.map((u, i) => {
     const s = result?.units[i];
     return {
@@ -110,33 +124,12 @@ export function buildStatus(rubric: Rubric, meta: WorkbookMeta, result: RosterRe
   });
   const problems: StatusProblem[] = [...extra];
   result?.units.forEach((s, i) => {
-    const key = meta.units[i].key;
-    const target = (indicatorId?: string, fieldId?: string) => {
-      const address = addressOf(key, indicatorId, fieldId);
-      return { sheetKey: key, ...(address ? { address } : {}) };
-    };
-    s.problems.forEach((p, j) => {
-      if (p.severity === 'missing') return;
-      problems.push({ ...p, id: `${key}:${j}`, kind: p.indicatorId || p.fieldId ? 'input' : 'other', target: target(p.indicatorId, p.fieldId) });
-    });
-    // Unfilled items are one entry per unit (a new workbook would otherwise list every item of every
-    // unit); it selects the first unfilled cell.
-    const missing = s.problems.filter((p) => p.severity === 'missing');
-    if (missing.length === 1) problems.push({ ...missing[0], id: `${key}:missing`, kind: 'missing', target: target(missing[0].indicatorId, missing[0].fieldId) });
-    else if (missing.length > 1) {
-      const first = missing[0];
-      const name = rubric.categories.flatMap((c) => c.indicators).find((x) => x.id === first.indicatorId)?.name ?? '';
-      problems.push({
-        severity: 'missing',
-        unit: s.name,
-        indicatorId: first.indicatorId,
-        fieldId: first.fieldId,
-        id: `${key}:missing`,
-        kind: 'missing',
-        message: `${s.name}：${missing.length} 项指标未填写完（从「${first.indicatorId} ${name}」开始）`,
-        target: target(first.indicatorId, first.fieldId),
-      });
+    let listed = memo?.get(s);
+    if (!listed) {
+      listed = unitProblems(rubric, meta.units[i].key, s, addressOf);
+      memo?.set(s, listed);
     }
+    for (const p of listed) problems.push(p);
   });
   result?.problems.forEach((p, j) => problems.push({ ...p, id: `roster:${j}`, kind: 'other' }));
   // Errors first, then warnings, then missing inputs; in their order within each (a stable sort by
@@ -151,4 +144,35 @@ export function buildStatus(rubric: Rubric, meta: WorkbookMeta, result: RosterRe
     notices,
     lastScoredAt: result ? new Date().toISOString() : null,
   };
+}
+
+function unitProblems(rubric: Rubric, key: string, s: RosterResult['units'][number], addressOf: AddressOf): StatusProblem[] {
+  const problems: StatusProblem[] = [];
+  const target = (indicatorId?: string, fieldId?: string) => {
+    const address = addressOf(key, indicatorId, fieldId);
+    return { sheetKey: key, ...(address ? { address } : {}) };
+  };
+  s.problems.forEach((p, j) => {
+    if (p.severity === 'missing') return;
+    problems.push({ ...p, id: `${key}:${j}`, kind: p.indicatorId || p.fieldId ? 'input' : 'other', target: target(p.indicatorId, p.fieldId) });
+  });
+  // Unfilled items are one entry per unit (a new workbook would otherwise list every item of every
+  // unit); it selects the first unfilled cell.
+  const missing = s.problems.filter((p) => p.severity === 'missing');
+  if (missing.length === 1) problems.push({ ...missing[0], id: `${key}:missing`, kind: 'missing', target: target(missing[0].indicatorId, missing[0].fieldId) });
+  else if (missing.length > 1) {
+    const first = missing[0];
+    const name = rubric.categories.flatMap((c) => c.indicators).find((x) => x.id === first.indicatorId)?.name ?? '';
+    problems.push({
+      severity: 'missing',
+      unit: s.name,
+      indicatorId: first.indicatorId,
+      fieldId: first.fieldId,
+      id: `${key}:missing`,
+      kind: 'missing',
+      message: `${s.name}：${missing.length} 项指标未填写完（从「${first.indicatorId} ${name}」开始）`,
+      target: target(first.indicatorId, first.fieldId),
+    });
+  }
+  return problems;
 }

@@ -221,3 +221,25 @@ export async function applyPlan(plan: WorkbookPlan, options: ApplyOptions): Prom
     return { syncs: batch.syncs, warnings };
   });
 }
+
+/**
+ * Rolls back an interrupted creation (no metadata sheet was written): deletes the sheets and the
+ * defined names of `plan` that exist. applyPlan refuses to start when any of its sheet names is
+ * taken, so every such sheet was made by the interrupted run; the workbook's own sheets are kept.
+ */
+export async function removePartialWorkbook(plan: WorkbookPlan): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const names = context.workbook.names;
+    names.load('items/name');
+    const meta = sheets.getItemOrNullObject(META_SHEET);
+    await context.sync();
+    if (!meta.isNullObject) throw new Error('本工作簿已经生成过考核评分表');
+    const ours = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+    const ourNames = new Set(plan.sheets.map((s) => definedNameFor(s.key).toLowerCase()));
+    for (const n of names.items) if (ourNames.has(n.name.toLowerCase())) n.delete();
+    for (const ws of sheets.items) if (ours.has(ws.name.toLowerCase())) ws.delete();
+    await context.sync();
+  });
+}

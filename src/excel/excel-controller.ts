@@ -4,9 +4,10 @@
  */
 import { planWorkbook, checkRoster } from '../layout/workbook-plan';
 import { contentHash } from '../rubric/hash';
-import type { Controller, CreateOptions, HostInfo, Progress, RosterEntry, StatusProblem, WorkbookStatus } from '../taskpane/controller';
-import { RubricLibrary } from '../taskpane/rubric-library';
-import { applyPlan } from './apply-plan';
+import type { Controller, CreateOptions, HostInfo, Progress, RosterEntry } from '../layout/pane-contract';
+import type { StatusProblem, WorkbookStatus } from '../layout/status';
+import { RubricLibrary } from '../layout/rubric-library';
+import { applyPlan, removePartialWorkbook } from './apply-plan';
 import { detectApiLevel, MIN_API, type ApiLevel } from './requirements';
 import { LiveSession } from './session';
 
@@ -75,9 +76,28 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
       if (problems.length) throw new Error(problems.map((p) => p.message).join('；'));
       if (session) throw new Error('本工作簿已经生成过考核评分表。请新建一个空白工作簿再生成。');
       const plan = planWorkbook(loaded, roster, undefined, { protectComputed: createOptions?.protectComputed });
-      const applied = await applyPlan(plan, { api, signal, onProgress: (done, total) => onProgress({ done, total, phase: '生成评分表' }) });
+      let applied: { warnings: string[] };
+      try {
+        applied = await applyPlan(plan, { api, signal, onProgress: (done, total) => onProgress({ done, total, phase: '生成评分表' }) });
+      } catch (e) {
+        // A failure after the metadata sheet was written (protection, removing the empty default
+        // sheet) leaves a complete workbook: bind it. Before that, the sheets made so far are removed
+        // so that the workbook is as it was and 生成评分表 can simply be run again.
+        await bind().catch(() => undefined);
+        const bound = session as LiveSession | null;
+        if (bound) {
+          bound.addNotices([`生成评分表的最后一步出错（${e instanceof Error ? e.message : String(e)}），评分表已完整生成并开始计分`]);
+          return;
+        }
+        const removed = await removePartialWorkbook(plan).then(
+          () => '已撤销本次生成的工作表，可以直接重新生成。',
+          () => '未能撤销已生成的部分工作表，请新建一个空白工作簿再生成。',
+        );
+        throw new Error(`${e instanceof Error ? e.message : String(e)}（${removed}）`);
+      }
       onProgress({ done: roster.length, total: roster.length, phase: '计分' });
-      await bind();
+      // The workbook is complete: a failed first scoring round is tried once more before giving up.
+      await bind().catch(() => bind());
       const live = session as LiveSession | null; // set by bind()
       if (applied.warnings.length && live) live.addNotices(applied.warnings);
     },
@@ -101,6 +121,9 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
     },
     async selectProblem(problem) {
       if (session && problem.target) await session.select(problem.target.sheetKey, problem.target.address);
+    },
+    async repair(problem) {
+      if (session && problem.action) await session.repair(problem.action.kind);
     },
     status: current,
     subscribe(listener) {

@@ -10,22 +10,22 @@
  * that the EchoFilter recognises them. Input cells are never written. A computed cell the user typed
  * over is noticed when its sheet is read and restored by the same round's write.
  */
-import { cellOf, indexBlock, inputCells, readUnitInputs, type SheetIndex } from '../layout/binding';
-import { readMetaColumn } from '../layout/meta';
+import { cellOf, indexBlock, inputCells, readUnitInputs, type InputCellRef, type SheetIndex } from '../layout/binding';
+import { metaColumn, readMetaColumn } from '../layout/meta';
 import { percentTexts } from '../layout/percent';
-import { allOutputs, TONE_FILL, type OutputCell } from '../layout/outputs';
-import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, a1, type CellValue, type ColumnRole, type WorkbookMeta } from '../layout/plan';
+import { TONE_FILL, type OutputCell } from '../layout/outputs';
+import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, a1, type CellValue, type WorkbookMeta } from '../layout/plan';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
 import { parseRubricText, formatRubricError } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
-import { scoreRoster } from '../scoring/score';
 import type { RosterResult, UnitInput } from '../scoring/types';
-import type { StatusProblem, WorkbookStatus } from '../taskpane/controller';
+import { buildStatus, type RepairKind, type StatusProblem, type UnitProblemsMemo, type WorkbookStatus } from '../layout/status';
 import { PROTECTION_OPTIONS } from './apply-plan';
 import { Batch } from './batch';
 import { EchoFilter } from './echo';
+import { Ledger } from './ledger';
 import type { ApiLevel } from './requirements';
-import { buildStatus } from './status';
+import { RosterScores } from './roster-scores';
 
 interface SheetState {
   key: string;
@@ -35,6 +35,8 @@ interface SheetState {
   originCol: number;
   index: SheetIndex;
   values: CellValue[][];
+  /** The sheet's input cells, found when first needed (selecting a problem's cell). */
+  inputRefs?: InputCellRef[];
 }
 
 interface QueuedChange {
@@ -60,17 +62,20 @@ export type BindResult = { ok: true; session: LiveSession } | { ok: false; reaso
 
 const norm = (v: unknown): CellValue => (v === '' || v === undefined ? null : (v as CellValue));
 const same = (a: CellValue, b: CellValue) => norm(a) === norm(b);
-const cellId = (o: { sheetKey: string; rowKey: string; role: string }) => `${o.sheetKey}|${o.rowKey}|${o.role}`;
 
 export class LiveSession {
   private readonly sheets = new Map<string, SheetState>();
   private readonly keyBySheetId = new Map<string, string>();
   private readonly inputs = new Map<string, UnitInput>();
-  /** What the add-in last wrote (or found, on binding) in each computed cell. */
-  private readonly ledger = new Map<string, { value: CellValue; tone: string }>();
+  /** What the add-in last wrote (or found, on binding) in each computed cell, per sheet. */
+  private readonly ledger = new Ledger();
+  private readonly scores: RosterScores;
+  private readonly unitByKey: Map<string, WorkbookMeta['units'][number]>;
   private readonly echo = new EchoFilter();
   private readonly queue: QueuedChange[] = [];
   private running: Promise<void> | null = null;
+  /** Every round (edit, 重新计分, binding) runs after the previous one has finished. */
+  private tail: Promise<unknown> = Promise.resolve();
   /** After a failed write, what we believe is in the sheets is unreliable: the next round reads everything. */
   private needsFullRead = false;
   /** Set when Excel refused to protect or unprotect a sheet (office-js 6784): write without touching protection. */
@@ -79,18 +84,31 @@ export class LiveSession {
   private notices: string[] = [];
   /** Notices that outlive a round (protection refused). */
   private readonly sticky: string[] = [];
-  private extraProblems: StatusProblem[] = [];
+  private readonly fixedProblems: StatusProblem[] = [];
+  /** Managed sheets not found when last read (deleted, or their role row or key column damaged). */
+  private readonly missingSheets = new Set<string>();
+  /** Per sheet, the rows computed cells should go to that are not there (a deleted 汇总 row). */
+  private readonly missingRows = new Map<string, Set<string>>();
   private listeners = new Set<(s: WorkbookStatus) => void>();
-  private handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
+  private handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs | Excel.WorksheetDeletedEventArgs>[] = [];
   readonly stats: SessionStats = { rounds: 0, syncs: 0, cellsWritten: 0, lastRoundSyncs: 0, lastRoundCells: 0 };
+
+  /** Each unit result's problem list for the pane (a unit's result object is new whenever it is rescored or re-read). */
+  private problemsMemo: UnitProblemsMemo = new WeakMap();
+  /** The hidden metadata sheet was not found by the last round (deleted while the workbook was open). */
+  private metaMissing = false;
 
   private constructor(
     readonly rubric: Rubric,
     readonly meta: WorkbookMeta,
+    /** The rubric exactly as the metadata sheet held it (恢复元数据 writes it back unchanged). */
+    private readonly rubricJson: string,
     private readonly api: ApiLevel,
     versionProblem: StatusProblem | null,
   ) {
-    if (versionProblem) this.extraProblems.push(versionProblem);
+    if (versionProblem) this.fixedProblems.push(versionProblem);
+    this.scores = new RosterScores(rubric, meta.units);
+    this.unitByKey = new Map(meta.units.map((u) => [u.key, u]));
   }
 
   /** Finds the add-in's metadata in the open workbook, reads everything, rescores and listens. */
@@ -112,7 +130,7 @@ export class LiveSession {
     if (!parsed.ok) return { ok: false, reason: 'broken', message: parsed.errors.map(formatRubricError).join('\n') };
     if (parsed.value.hash !== meta.meta.rubric.hash)
       return { ok: false, reason: 'broken', message: '工作簿内保存的评分细则与其校验码不符，可能被改动过；请用原始评分细则重新生成评分表' };
-    const session = new LiveSession(parsed.value.rubric, meta.meta, api, versionProblem(meta.meta));
+    const session = new LiveSession(parsed.value.rubric, meta.meta, meta.rubricJson, api, versionProblem(meta.meta));
     await session.rescoreAll();
     // Ribbon commands run in a short-lived runtime: they rescore once and do not listen.
     if (options.listen !== false) await session.listen();
@@ -124,13 +142,20 @@ export class LiveSession {
   private async listen(): Promise<void> {
     await Excel.run(async (context) => {
       const handler = (e: Excel.WorksheetChangedEventArgs) => this.onChanged(e);
+      const sheets = context.workbook.worksheets;
       if (this.api.supports('1.9')) {
-        this.handlers.push(context.workbook.worksheets.onChanged.add(handler));
+        this.handlers.push(sheets.onChanged.add(handler));
       } else {
-        for (const s of this.sheets.values()) this.handlers.push(context.workbook.worksheets.getItem(s.worksheetId).onChanged.add(handler));
+        for (const s of this.sheets.values()) this.handlers.push(sheets.getItem(s.worksheetId).onChanged.add(handler));
       }
+      // WorksheetCollection.onDeleted (ExcelApi 1.7): a deleted score sheet is found by the next round
+      // instead of failing every write to it.
+      this.handlers.push(sheets.onDeleted.add((e) => this.onDeleted(e)));
       await context.sync();
     });
+    // The echoes of the binding round's writes were raised before these handlers existed and are
+    // never delivered: remembering them would take the user's next edit of such a cell for an echo.
+    this.echo.clear();
   }
 
   /** The change-event handler: filters echoes, queues the rest, and runs a coalesced round. */
@@ -143,45 +168,69 @@ export class LiveSession {
     return this.kick();
   }
 
+  /** A managed sheet was deleted: read everything on the next round (it is then listed as missing). */
+  onDeleted(e: Excel.WorksheetDeletedEventArgs): Promise<void> {
+    if (!this.keyBySheetId.has(e.worksheetId)) return Promise.resolve();
+    this.needsFullRead = true;
+    this.queue.push({ worksheetId: e.worksheetId, address: '', changeType: 'WorksheetDeleted' });
+    return this.kick();
+  }
+
   private kick(): Promise<void> {
     if (this.running) return this.running;
-    this.running = (async () => {
+    this.running = this.exclusive(async () => {
       // Let events delivered in the same tick join this round.
       await Promise.resolve();
       try {
         while (this.queue.length > 0) {
           const batch = this.queue.splice(0);
-          const keys = [...new Set(batch.map((q) => this.keyBySheetId.get(q.worksheetId) as string))];
+          const keys = [...new Set(batch.map((q) => this.keyBySheetId.get(q.worksheetId)).filter((k): k is string => k !== undefined))];
           await this.round(keys);
         }
       } finally {
         this.running = null;
       }
-    })();
+    });
     return this.running;
   }
 
+  /** Runs `task` after every round queued before it (one queue for edits, 重新计分 and binding). */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
   /** Rescores everything from the workbook's inputs (the 重新计分 command; also used on binding). */
-  async rescoreAll(): Promise<void> {
-    await this.round(null);
+  rescoreAll(): Promise<void> {
+    return this.exclusive(() => this.round(null));
   }
 
   // ------------------------------------------------------------------ one round: read, score, write
 
-  private async round(sheetKeys: string[] | null): Promise<void> {
+  private async round(sheetKeys: string[] | null, retried = false): Promise<void> {
     let syncs = 0;
     let cells = 0;
     try {
       await Excel.run(async (context) => {
         const batch = new Batch(context);
-        const keys = sheetKeys === null || this.needsFullRead ? [...this.managedKeys()] : sheetKeys;
+        const full = sheetKeys === null || this.needsFullRead || this.scores.result === null;
         this.needsFullRead = false;
-        await this.readSheets(context, batch, keys);
-        this.result = scoreRoster(
-          this.rubric,
-          this.meta.units.map((u) => this.inputs.get(u.key) ?? { name: u.name, group: u.group }),
-        );
-        const outputs = allOutputs(this.rubric, this.meta.units.map((u, i) => ({ key: u.key, score: (this.result as RosterResult).units[i] })));
+        const read = await this.readSheets(context, batch, full ? this.managedKeys() : sheetKeys);
+        let outputs: OutputCell[];
+        if (full) outputs = this.scores.scoreAll(this.allInputs());
+        else {
+          const changed = new Map<number, UnitInput>();
+          for (const key of read) {
+            const i = this.scores.indexOf(key);
+            if (i !== undefined) changed.set(i, this.inputs.get(key) as UnitInput);
+          }
+          outputs = this.scores.update(changed, () => this.allInputs());
+          if (read.includes('SUMMARY')) outputs.push(...this.scores.summaryCells());
+          if (read.includes('RANK')) outputs.push(...this.scores.rankCells());
+        }
+        this.result = this.scores.result;
+        for (const key of full ? this.managedKeys() : read) this.missingRows.delete(key);
         cells = await this.writeChanged(context, batch, outputs);
         await batch.flushPending();
         syncs = batch.syncs;
@@ -195,10 +244,15 @@ export class LiveSession {
       if (this.meta.protectComputed && !this.protectionBroken) {
         // Excel may refuse protect/unprotect (office-js 6784): retry once leaving protection alone.
         this.protectionBroken = true;
-        await this.round(null).catch(() => undefined);
+        await this.round(null, true).catch(() => undefined);
         this.sticky.push(`工作表保护未能切换（${msg}），已在不改变保护状态的情况下重新写入；如仍有未更新的得分，请手动取消工作表保护后点「重新计分」`);
         this.emit();
         return;
+      }
+      if (!retried && (e as { code?: string }).code === 'ItemNotFound') {
+        // A sheet disappeared since it was last read (deleted before its event arrived): read
+        // everything again at once; the missing sheet is then listed and the rest is written.
+        return this.round(null, true);
       }
       this.notices = [`计分写入失败，将在下次修改或「重新计分」时重试：${msg}`];
       this.emit();
@@ -217,114 +271,145 @@ export class LiveSession {
     return ['SUMMARY', 'RANK', ...this.meta.units.map((u) => u.key)];
   }
 
-  private async readSheets(context: Excel.RequestContext, batch: Batch, keys: string[]): Promise<void> {
+  private allInputs(): UnitInput[] {
+    return this.meta.units.map((u) => this.inputs.get(u.key) ?? { name: u.name, group: u.group });
+  }
+
+  /** Reads the blocks of `keys`; returns the keys actually read (the missing ones are recorded). */
+  private async readSheets(context: Excel.RequestContext, batch: Batch, keys: string[]): Promise<string[]> {
     // A response is limited to 5 MB on the web too: a unit block is ~40 KB of values and formats, so
     // a full read goes in chunks of READ_CHUNK sheets (one sync each); an edit reads one sheet.
-    const reads: { key: string; range: Excel.Range; ws: Excel.Worksheet }[] = [];
+    // The worksheet of a name whose sheet was deleted is unreachable (its range is a null object,
+    // and loading anything through it fails the whole request with ItemNotFound): a full read, which
+    // is where missing sheets are found, takes each block's sheet from its address and the
+    // workbook's sheet list instead. An edit reads sheets that have just raised an event.
+    const all = keys.length > 1;
+    const sheetList = all ? context.workbook.worksheets.load('items/id,items/name') : null;
+    // The metadata sheet is looked for in every round's first request (one action, no extra sync):
+    // without it the workbook would not be recognised after saving and reopening.
+    const metaSheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+    const reads: { key: string; range: Excel.Range; ws: Excel.Worksheet | null }[] = [];
     for (let i = 0; i < keys.length; i += READ_CHUNK) {
       const chunk = keys.slice(i, i + READ_CHUNK).map((key) => {
         const range = context.workbook.names.getItemOrNullObject(definedNameFor(key)).getRangeOrNullObject();
-        range.load(key.startsWith('U') ? ['values', 'numberFormat', 'rowIndex', 'columnIndex'] : ['values', 'rowIndex', 'columnIndex']);
-        const ws = range.worksheet;
-        ws.load('id');
+        const props = ['values', 'rowIndex', 'columnIndex', ...(key.startsWith('U') ? ['numberFormat'] : []), ...(all ? ['address'] : [])];
+        range.load(props);
+        const ws = all ? null : range.worksheet.load('id');
         return { key, range, ws };
       });
       await batch.flush();
       reads.push(...chunk);
     }
-    const missing: string[] = [];
+    this.metaMissing = metaSheet.isNullObject;
+    const idByName = new Map((sheetList?.items ?? []).map((w) => [w.name.toLowerCase(), w.id]));
+    const read: string[] = [];
     let restored = 0;
     for (const { key, range, ws } of reads) {
-      if (range.isNullObject) {
-        missing.push(key);
+      const values = range.isNullObject ? null : range.values.map((r) => r.map(norm));
+      const idx = values ? indexBlock(values) : null;
+      const worksheetId = range.isNullObject ? undefined : ws ? ws.id : idByName.get(sheetNameOf(range.address).toLowerCase());
+      if (!values || !idx?.ok || worksheetId === undefined) {
+        this.forgetSheet(key);
         continue;
       }
-      const values = range.values.map((r) => r.map(norm));
-      const idx = indexBlock(values);
-      if (!idx.ok) {
-        missing.push(key);
-        continue;
-      }
-      const state: SheetState = { key, worksheetId: ws.id, originRow: range.rowIndex, originCol: range.columnIndex, index: idx.index, values };
+      this.missingSheets.delete(key);
+      const state: SheetState = { key, worksheetId, originRow: range.rowIndex, originCol: range.columnIndex, index: idx.index, values };
       this.sheets.set(key, state);
-      this.keyBySheetId.set(ws.id, key);
-      const unit = this.meta.units.find((u) => u.key === key);
+      this.keyBySheetId.set(worksheetId, key);
+      const unit = this.unitByKey.get(key);
       if (unit) this.inputs.set(key, readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, percentTexts(values, range.numberFormat)));
       restored += this.forgetOverwritten(state);
-    }
-    this.extraProblems = this.extraProblems.filter((p) => p.kind !== 'other' || !p.id.startsWith('missing:'));
-    for (const key of missing) {
-      const name = key === 'SUMMARY' ? '汇总' : key === 'RANK' ? '排名' : this.meta.units.find((u) => u.key === key)?.name ?? key;
-      this.extraProblems.push({ id: `missing:${key}`, kind: 'other', severity: 'error', unit: name, message: `找不到「${name}」的评分表（工作表被删除，或第 1 行、隐藏列被改动），该部分无法读取和写入` });
+      read.push(key);
     }
     this.notices = restored > 0 ? [`已恢复 ${restored} 个被改写的计算单元格（得分、说明等由加载项计算，请在黄色单元格中填写）`] : [];
+    return read;
+  }
+
+  /** A managed sheet that could not be read: nothing is written to it until it is found again. */
+  private forgetSheet(key: string): void {
+    this.missingSheets.add(key);
+    const s = this.sheets.get(key);
+    if (s) this.keyBySheetId.delete(s.worksheetId);
+    this.sheets.delete(key);
+    this.ledger.forgetSheet(key);
   }
 
   /** Computed cells whose content differs from what was written were typed over: forget them so the write restores them. */
   private forgetOverwritten(s: SheetState): number {
-    let n = 0;
-    for (const [id, entry] of this.ledger) {
-      if (!id.startsWith(`${s.key}|`)) continue;
-      const [, rk, role] = splitId(id);
-      const at = cellOf(s.index, rk, role as ColumnRole);
-      if (!at) continue;
-      if (!same(norm(s.values[at.row]?.[at.col]), entry.value)) {
-        this.ledger.delete(id);
-        n++;
-      }
-    }
-    return n;
+    return this.ledger.forgetWhere(s.key, (entry) => {
+      const at = cellOf(s.index, entry.rowKey, entry.role);
+      return at !== null && !same(norm(s.values[at.row]?.[at.col]), entry.value);
+    });
   }
 
   private async writeChanged(context: Excel.RequestContext, batch: Batch, outputs: OutputCell[]): Promise<number> {
     const fresh = this.ledger.size === 0;
     let written = 0;
     // On binding the ledger is empty: what is in the sheet counts as written when it is already right.
-    const changed: OutputCell[] = [];
+    // Per sheet, by position (a cell built twice in one round is written once, with its last value).
+    const bySheet = new Map<string, Map<number, { o: OutputCell; row: number; col: number }>>();
     for (const o of outputs) {
-      const id = cellId(o);
-      const prev = this.ledger.get(id);
+      const s = this.sheets.get(o.sheetKey);
+      if (!s) continue;
+      const at = cellOf(s.index, o.rowKey, o.role);
+      if (!at) {
+        // A row the cell belongs to is gone (a deleted 汇总 row): reported, not written elsewhere.
+        if (!s.index.rows.has(o.rowKey)) this.missingRow(o.sheetKey, o.rowKey);
+        continue;
+      }
+      const prev = this.ledger.get(o);
       const tone = o.tone ?? 'normal';
       if (prev && same(prev.value, o.value) && prev.tone === tone) continue;
-      if (!prev && fresh) {
-        const s = this.sheets.get(o.sheetKey);
-        const at = s && cellOf(s.index, o.rowKey, o.role);
-        // The add-in writes a value and its fill together, so a right value implies the right fill.
-        if (at && same(norm(s.values[at.row]?.[at.col]), o.value)) {
-          this.ledger.set(id, { value: o.value, tone });
-          continue;
-        }
+      // The add-in writes a value and its fill together, so a right value implies the right fill.
+      if (!prev && fresh && same(norm(s.values[at.row]?.[at.col]), o.value)) {
+        this.ledger.set(o, o.value, tone);
+        continue;
       }
-      changed.push(o);
+      let cells = bySheet.get(o.sheetKey);
+      if (!cells) bySheet.set(o.sheetKey, (cells = new Map()));
+      cells.set(at.row * 65536 + at.col, { o, row: at.row, col: at.col });
     }
-    const bySheet = new Map<string, OutputCell[]>();
-    for (const o of changed) bySheet.set(o.sheetKey, [...(bySheet.get(o.sheetKey) ?? []), o]);
-    for (const [key, list] of bySheet) {
-      const s = this.sheets.get(key);
-      if (!s) continue;
+    for (const [key, byPosition] of bySheet) {
+      const s = this.sheets.get(key) as SheetState;
       const ws = context.workbook.worksheets.getItem(s.worksheetId);
       // A protected workbook: unprotect, write, protect again, all in the same request.
       const guard = this.meta.protectComputed && !this.protectionBroken;
       if (guard) ws.protection.unprotect();
-      for (const o of list) {
-        const at = cellOf(s.index, o.rowKey, o.role);
-        if (!at) continue;
-        const row = s.originRow + at.row;
-        const col = s.originCol + at.col;
-        const range = ws.getRangeByIndexes(row, col, 1, 1);
-        range.values = [[o.value === null ? '' : o.value]];
-        const tone = o.tone ?? 'normal';
-        const prev = this.ledger.get(cellId(o));
-        if ((prev?.tone ?? 'normal') !== tone || !prev) range.format.fill.color = TONE_FILL[tone];
-        s.values[at.row][at.col] = o.value;
-        this.ledger.set(cellId(o), { value: o.value, tone });
-        this.echo.record(s.worksheetId, row, col);
-        written++;
-        await batch.add(2, o.value);
+      const cells = [...byPosition.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+      // Adjacent cells of one row (a 排名 row, a score and its reason) go in one write.
+      for (let i = 0; i < cells.length; ) {
+        let j = i + 1;
+        while (j < cells.length && cells[j].row === cells[i].row && cells[j].col === cells[j - 1].col + 1) j++;
+        const run = cells.slice(i, j);
+        const row = s.originRow + run[0].row;
+        const col = s.originCol + run[0].col;
+        const values = run.map(({ o }) => (o.value === null ? '' : o.value));
+        ws.getRangeByIndexes(row, col, 1, run.length).values = [values];
+        let fills = 0;
+        for (const { o, row: r, col: c } of run) {
+          const tone = o.tone ?? 'normal';
+          const prev = this.ledger.get(o);
+          if (!prev || prev.tone !== tone) {
+            ws.getRangeByIndexes(s.originRow + r, s.originCol + c, 1, 1).format.fill.color = TONE_FILL[tone];
+            fills++;
+          }
+          s.values[r][c] = o.value;
+          this.ledger.set(o, o.value, tone);
+        }
+        this.echo.record(s.worksheetId, row, col, run.length);
+        written += run.length;
+        await batch.add(1 + fills, values);
+        i = j;
       }
       if (guard) ws.protection.protect(PROTECTION_OPTIONS);
     }
     return written;
+  }
+
+  private missingRow(sheetKey: string, rowKey: string): void {
+    let rows = this.missingRows.get(sheetKey);
+    if (!rows) this.missingRows.set(sheetKey, (rows = new Set()));
+    rows.add(rowKey);
   }
 
   /** The inputs as last read and the scored roster, in roster order (for the annex export). */
@@ -339,7 +424,59 @@ export class LiveSession {
   // ------------------------------------------------------------------ status for the task pane
 
   status(): WorkbookStatus {
-    return buildStatus(this.rubric, this.meta, this.result, this.extraProblems, [...this.sticky, ...this.notices], (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId));
+    return buildStatus(this.rubric, this.meta, this.result, [...this.fixedProblems, ...this.structureProblems()], [...this.sticky, ...this.notices], (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId), this.problemsMemo);
+  }
+
+  /** Missing sheets and rows, each with what the user can do about it. */
+  private structureProblems(): StatusProblem[] {
+    const out: StatusProblem[] = [];
+    if (this.metaMissing)
+      out.push({
+        id: 'missing:META',
+        kind: 'other',
+        severity: 'error',
+        unit: '本工作簿',
+        message: `隐藏的元数据表（${META_SHEET}）被删除：现在照常计分，但保存后再打开将不再被识别为考核工作簿。请点「恢复元数据」按打开时读取的评分细则和单位名单重建它。`,
+        action: { kind: 'restoreMeta', label: '恢复元数据' },
+      });
+    for (const key of this.missingSheets) {
+      const name = this.sheetLabel(key);
+      out.push({ id: `missing:${key}`, kind: 'other', severity: 'error', unit: name, message: `找不到「${name}」的评分表（工作表被删除，或第 1 行、隐藏列被改动），该部分无法读取和写入；其余工作表照常计分` });
+    }
+    for (const [key, rows] of this.missingRows) {
+      const sheet = this.sheetLabel(key);
+      for (const rk of rows) {
+        const unit = rk.startsWith('u|') ? (this.unitByKey.get(rk.slice(2))?.name ?? rk) : rk.replace(/^r\|[^|]*\|/, '第 ') + (rk.startsWith('r|') ? ' 名' : '');
+        out.push({ id: `missing-row:${key}:${rk}`, kind: 'other', severity: 'error', unit: unit, message: `「${sheet}」中「${unit}」的一行被删除，该行的结果无法写入；请撤销删除（Ctrl+Z），或重新生成评分表` });
+      }
+    }
+    return out;
+  }
+
+  private sheetLabel(key: string): string {
+    return key === 'SUMMARY' ? '汇总' : key === 'RANK' ? '排名' : (this.unitByKey.get(key)?.name ?? key);
+  }
+
+  /** Makes the repair a problem offers; runs in the rounds' queue. */
+  repair(kind: RepairKind): Promise<void> {
+    if (kind === 'restoreMeta') return this.exclusive(() => this.restoreMeta());
+    return Promise.resolve();
+  }
+
+  /** Writes the metadata sheet again from what was read on binding (the rubric text and the roster). */
+  private async restoreMeta(): Promise<void> {
+    await Excel.run(async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+      await context.sync();
+      if (!existing.isNullObject) return;
+      const ws = context.workbook.worksheets.add(META_SHEET);
+      const column = metaColumn({ meta: this.meta, rubricJson: this.rubricJson });
+      ws.getRangeByIndexes(0, 0, column.length, 1).values = column.map((v) => [v]);
+      ws.visibility = 'VeryHidden';
+      await context.sync();
+    });
+    this.metaMissing = false;
+    this.emit();
   }
 
   /** Notices from outside a round (e.g. protection refused while laying out). */
@@ -354,6 +491,7 @@ export class LiveSession {
   }
 
   private emit(): void {
+    if (this.listeners.size === 0) return; // a ribbon command's session: nobody reads the status
     const s = this.status();
     for (const l of this.listeners) l(s);
   }
@@ -362,7 +500,7 @@ export class LiveSession {
   private inputAddress(unitKey: string, indicatorId?: string, fieldId?: string): string | undefined {
     const s = this.sheets.get(unitKey);
     if (!s) return undefined;
-    const refs = inputCells(s.index);
+    const refs = (s.inputRefs ??= inputCells(s.index));
     const ref =
       refs.find((r) => r.indicatorId === indicatorId && r.fieldId === fieldId) ??
       refs.find((r) => r.indicatorId === indicatorId && r.fieldId !== NOT_APPLICABLE_FIELD) ??
@@ -391,10 +529,10 @@ export class LiveSession {
   }
 }
 
-function splitId(id: string): [string, string, string] {
-  const first = id.indexOf('|');
-  const last = id.lastIndexOf('|');
-  return [id.slice(0, first), id.slice(first + 1, last), id.slice(last + 1)];
+/** The sheet name of an address such as 'a''b'!A1:C3 or 汇总!A1. */
+function sheetNameOf(address: string): string {
+  const sheet = address.slice(0, address.lastIndexOf('!'));
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 function versionProblem(meta: WorkbookMeta): StatusProblem | null {

@@ -14,7 +14,7 @@ function chunks(s: string): string[] {
 }
 
 /** Column A of the meta sheet, top to bottom. */
-export function metaColumn(plan: WorkbookPlan): string[] {
+export function metaColumn(plan: Pick<WorkbookPlan, 'meta' | 'rubricJson'>): string[] {
   const meta = chunks(JSON.stringify(plan.meta));
   const rubric = chunks(plan.rubricJson);
   return [META_MARKER, String(meta.length), String(rubric.length), ...meta, ...rubric];

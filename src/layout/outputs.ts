@@ -124,15 +124,20 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     put(rowKey.total('band'), 'score', u.band);
     put(rowKey.total('band'), 'reason', u.band ? `按${rubric.bands.basis === 'final' ? '最终得分' : '基础得分'}评定` : '得分未定，暂不评定等次');
   }
-  put(rowKey.total('rank'), 'score', u.rank);
-  put(
-    rowKey.total('rank'),
-    'reason',
-    u.labels.length ? u.labels.join('；') : u.rank === null ? '得分未定，暂不排名' : ranksForReference(rubric) ? REFERENCE_RANK_NOTE : '',
-  );
+  out.push(...unitRankOutputs(rubric, sheetKey, u));
   put(rowKey.total('status'), 'score', u.complete ? '已完成' : '未完成');
   put(rowKey.total('status'), 'reason', `${statusText(u)}${u.problems.length ? `；问题 ${u.problems.length} 条，见任务窗格` : ''}`);
   return out;
+}
+
+/** The cells of a unit sheet that depend on the unit's rank and labels (its 名次 line). */
+export function unitRankOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit): OutputCell[] {
+  const rk = rowKey.total('rank');
+  const reason = u.labels.length ? u.labels.join('；') : u.rank === null ? '得分未定，暂不排名' : ranksForReference(rubric) ? REFERENCE_RANK_NOTE : '';
+  return [
+    { sheetKey, rowKey: rk, role: 'score', value: u.rank },
+    { sheetKey, rowKey: rk, role: 'reason', value: reason },
+  ];
 }
 
 export function summaryOutputs(rubric: Rubric, units: { key: string; score: RankedUnit }[]): OutputCell[] {
@@ -166,19 +171,21 @@ export function rankOrder(rubric: Rubric, units: RankedUnit[]): Map<string, Rank
 
 export function rankOutputs(rubric: Rubric, units: RankedUnit[]): OutputCell[] {
   const out: OutputCell[] = [];
-  const bands = rubric.bands?.list ?? [];
-  for (const [groupId, members] of rankOrder(rubric, units)) {
-    members.forEach((u, i) => {
-      const rk = rowKey.rankRow(groupId, i + 1);
-      const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'RANK', rowKey: rk, role, value });
-      put('rank', u.rank);
-      put('unit', u.name);
-      put('final', u.final);
-      if (rubric.bands) put('band', u.band);
-      put('labels', u.labels.join('；') || (u.rank === null ? statusText(u) : null));
-      for (const b of bands) put(`bandSeries:${b.label}`, u.band === b.label ? u.final : null);
-    });
-  }
+  for (const [groupId, members] of rankOrder(rubric, units)) members.forEach((u, i) => out.push(...rankRowOutputs(rubric, groupId, i + 1, u)));
+  return out;
+}
+
+/** The cells of one 排名 row: the unit at `position` (1-based) of its group's rank order. */
+export function rankRowOutputs(rubric: Rubric, groupId: string, position: number, u: RankedUnit): OutputCell[] {
+  const out: OutputCell[] = [];
+  const rk = rowKey.rankRow(groupId, position);
+  const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'RANK', rowKey: rk, role, value });
+  put('rank', u.rank);
+  put('unit', u.name);
+  put('final', u.final);
+  if (rubric.bands) put('band', u.band);
+  put('labels', u.labels.join('；') || (u.rank === null ? statusText(u) : null));
+  for (const b of rubric.bands?.list ?? []) put(`bandSeries:${b.label}`, u.band === b.label ? u.final : null);
   return out;
 }
 

@@ -5,7 +5,7 @@
  * Given another host mode, createWorkbook says plainly that this build cannot lay out workbooks.
  */
 import type { Controller, HostInfo, ImportResult, RubricSummary, WorkbookStatus } from './controller';
-import { RubricLibrary } from './rubric-library';
+import { RubricLibrary } from '../layout/rubric-library';
 
 export interface BrowserControllerOptions {
   host?: Partial<HostInfo>;

@@ -22,8 +22,8 @@ import type {
   UnitStatus,
   WorkbookStatus,
 } from './controller';
-import { RubricLibrary } from './rubric-library';
-import { toRubricSummary } from './rubric-summary';
+import { RubricLibrary } from '../layout/rubric-library';
+import { toRubricSummary } from '../layout/status';
 
 export interface DemoControllerOptions {
   host?: Partial<HostInfo>;

@@ -66,6 +66,7 @@ export function createLazyController(options: LazyControllerOptions): Controller
     rescoreAll: async () => (await get()).rescoreAll(),
     exportAnnex: async () => (await get()).exportAnnex(),
     selectProblem: async (problem) => (await get()).selectProblem(problem),
+    repair: async (problem) => (await get()).repair?.(problem),
     status: current,
     subscribe(listener) {
       listeners.add(listener);

@@ -3,8 +3,8 @@
  * is scored, the scored workbook and the annex are downloaded, and the result is shown as the pane's
  * status (units, scores, problems). Loaded lazily with exceljs.
  */
-import { buildStatus } from '../excel/status';
-import type { StatusProblem, WorkbookStatus } from '../taskpane/controller';
+import { buildStatus } from '../layout/status';
+import type { StatusProblem, WorkbookStatus } from '../layout/status';
 import { downloadBlob } from './download';
 import { isWorkbookError } from './errors';
 import { scoreFilledWorkbook } from './file-mode';

@@ -82,6 +82,11 @@ export class ExcelHost {
 
   /** Round trips to "Excel": syncs that carried at least one queued action. */
   syncCount = 0;
+  /**
+   * CPU time (µs, user + system) the host spent applying requests: "Excel's" side of each sync, so
+   * that a benchmark can subtract it from the pane's. Only counted where process.cpuUsage exists (Node).
+   */
+  hostCpuMicros = 0;
   lastRequestBytes = 0;
   maxRequestBytesSeen = 0;
   lastResponseBytes = 0;
@@ -120,6 +125,15 @@ export class ExcelHost {
   async _execute(_ctx: RequestContext, ops: QueuedOp[]): Promise<void> {
     await Promise.resolve();
     if (ops.length === 0) return;
+    const cpu0 = cpuNow();
+    try {
+      this._apply(ops);
+    } finally {
+      this.hostCpuMicros += cpuNow() - cpu0;
+    }
+  }
+
+  private _apply(ops: QueuedOp[]): void {
     this.syncCount++;
     this._batchSeq++;
     const bytes = utf8Length(JSON.stringify(ops.map((o) => [o.label, o.payload]))) + 100 * ops.length;
@@ -597,4 +611,11 @@ export class ExcelHost {
 
 export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   return new ExcelHost(options);
+}
+
+/** Process CPU time in µs (0 outside Node, e.g. the host bundled into the e2e page). */
+function cpuNow(): number {
+  if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return 0;
+  const u = process.cpuUsage();
+  return u.user + u.system;
 }

@@ -325,3 +325,113 @@ describe('optional protection of computed cells', () => {
     expect(session.status().notices.join('')).toContain('工作表保护未能切换');
   });
 });
+
+describe('healing from what users do to the workbook', () => {
+  it('a unit sheet deleted mid-session is listed as missing and the rest keeps scoring', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    host.userDeleteSheet('县发改局');
+    await host.flushEvents();
+    const missing = session.status().problems.filter((p) => p.id.startsWith('missing:'));
+    expect(missing.map((p) => p.message)).toEqual([expect.stringContaining('找不到「县发改局」的评分表')]);
+    // Later rounds do not fail: an edit elsewhere is scored and written.
+    for (const n of [6, 8]) {
+      host.userEdit('县公安局', inputAt(host, '县公安局', '六', 'reports'), [[n]]);
+      await host.flushEvents();
+    }
+    expect(finalOf(host, '县公安局')).toBe(84.5 - 2 + 4); // 六 8 × 0.5 = 4 instead of 2
+    expect(session.status().notices.join('')).not.toContain('计分写入失败');
+    await session.rescoreAll();
+    expect(session.status().notices.join('')).not.toContain('计分写入失败');
+    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(86.5);
+  });
+
+  it('a unit sheet deleted without its event reaching the add-in: the failed write is retried at once without it', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    await session.dispose(); // no handlers: the deletion is not heard
+    host.userDeleteSheet('县发改局');
+    await host.flushEvents();
+    pasteFull(host, '县公安局');
+    // 重新计分 reads everything: the sheet is missing, the others are written.
+    await session.rescoreAll();
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+    expect(session.status().problems.some((p) => p.id === 'missing:U0001')).toBe(true);
+  });
+
+  it('a deleted 汇总 row is reported with its unit', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    const row = Number(cellAddress(host, '汇总', 'u|U0002', 'final').replace(/[A-Z]+/, ''));
+    host.userDeleteRows('汇总', row, 1); // 1-based, as Excel numbers rows
+    await host.flushEvents();
+    pasteFull(host, '人民银行衡东县支行');
+    await host.flushEvents();
+    const problem = session.status().problems.find((p) => p.id.startsWith('missing-row:SUMMARY'));
+    expect(problem?.message).toContain('「汇总」中「人民银行衡东县支行」的一行被删除');
+    // The other rows are still written.
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(84.5);
+  });
+
+  it('重新计分 racing an edit round: the rounds run one after the other, never interleaved', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    // Which Excel.run context each sync belongs to, in order.
+    const contexts: unknown[] = [];
+    const execute = host._execute.bind(host);
+    host._execute = async (ctx, ops) => {
+      if (ops.length > 0) contexts.push(ctx);
+      return execute(ctx, ops);
+    };
+    pasteFull(host, '县公安局');
+    const edit = host.flushEvents();
+    const rescore = session.rescoreAll();
+    host.userEdit('县发改局', inputAt(host, '县发改局', '六', 'reports'), [[6]]);
+    await Promise.all([edit, rescore, host.flushEvents()]);
+    host._execute = execute;
+    // Each context's syncs are contiguous: no round started while another was between its syncs.
+    const runs = contexts.filter((c, i) => i === 0 || contexts[i - 1] !== c);
+    expect(new Set(runs).size).toBe(runs.length);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+    expect(valueAt(host, '县发改局', cellAddress(host, '县发改局', 'i|六|reports', 'score'))).toBe(3);
+  });
+});
+
+describe('the metadata sheet deleted during a session', () => {
+  it('is listed with 恢复元数据; restoring it lets the saved workbook be recognised on reopening', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    host.userDeleteSheet(META_SHEET);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    expect(finalOf(host, '县公安局')).toBe(84.5); // scoring goes on
+    const problem = session.status().problems.find((p) => p.id === 'missing:META');
+    expect(problem?.action).toEqual({ kind: 'restoreMeta', label: '恢复元数据' });
+    // Saved like this, the workbook is not recognised.
+    const broken = createExcelHost({ apiVersion: '1.8', state: host.save() });
+    installGlobals(broken);
+    expect(await LiveSession.bind(detectApiLevel(), { listen: false })).toMatchObject({ ok: false, reason: 'not-bound' });
+    installGlobals(host);
+    await session.repair('restoreMeta');
+    expect(host.visibility(META_SHEET)).toBe('VeryHidden');
+    expect(session.status().problems.some((p) => p.id === 'missing:META')).toBe(false);
+    const reopened = createExcelHost({ apiVersion: '1.8', state: host.save() });
+    installGlobals(reopened);
+    const r = await LiveSession.bind(detectApiLevel());
+    if (!r.ok) throw new Error(r.message);
+    expect(r.session.stats.lastRoundCells).toBe(0); // the same rubric and roster: nothing to rewrite
+    reopened.userEdit('县公安局', inputAt(reopened, '县公安局', '六', 'reports'), [[6]]);
+    await reopened.flushEvents();
+    expect(finalOf(reopened, '县公安局')).toBe(85.5);
+  });
+});

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRubricIds, loadBuiltin } from '../../src/rubric/catalog';
-import { toRubricSummary } from '../../src/taskpane/rubric-summary';
-import { RubricLibrary } from '../../src/taskpane/rubric-library';
+import { toRubricSummary } from '../../src/layout/status';
+import { RubricLibrary } from '../../src/layout/rubric-library';
 import { createBrowserController } from '../../src/taskpane/browser-controller';
 import { DemoController } from '../../src/taskpane/demo-controller';
 import type { Progress, WorkbookStatus } from '../../src/taskpane/controller';

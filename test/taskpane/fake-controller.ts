@@ -15,7 +15,7 @@ import type {
   WorkbookStatus,
 } from '../../src/taskpane/controller';
 import { loadBuiltin } from '../../src/rubric/catalog';
-import { toRubricSummary } from '../../src/taskpane/rubric-summary';
+import { toRubricSummary } from '../../src/layout/status';
 
 export interface Call {
   method: keyof Controller;

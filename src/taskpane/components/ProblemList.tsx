@@ -79,6 +79,15 @@ export function ProblemList({
     }
   }
 
+  async function repair(problem: StatusProblem) {
+    setSelectError(null);
+    try {
+      await controller.repair?.(problem);
+    } catch (err) {
+      setSelectError(errorText(err, t('error.unknown')));
+    }
+  }
+
   return (
     <section aria-labelledby={headingId} className={shared.section}>
       <Text as="h3" size={300} weight="semibold" id={headingId} className={shared.heading}>
@@ -107,6 +116,11 @@ export function ProblemList({
                     {p.message}
                   </span>
                 </Button>
+                {p.action && controller.repair && (
+                  <Button appearance="primary" size="small" onClick={() => void repair(p)}>
+                    {p.action.label}
+                  </Button>
+                )}
               </li>
             ))}
           </ul>

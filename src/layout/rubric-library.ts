@@ -6,8 +6,8 @@
 import type { Rubric } from '../rubric/schema';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
 import { parseRubricText } from '../rubric/load';
-import type { ImportResult, RubricSummary } from './controller';
-import { toRubricSummary } from './rubric-summary';
+import type { ImportResult } from './pane-contract';
+import { toRubricSummary, type RubricSummary } from './status';
 
 export class RubricLibrary {
   private readonly builtin: Rubric[] = [];

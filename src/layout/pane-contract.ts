@@ -1,0 +1,60 @@
+/**
+ * The boundary between the task pane (React, no scoring logic) and whatever does the work: the live
+ * Excel controller (src/excel), or the file-mode controller in a plain browser (src/xlsx). The UI
+ * only calls these methods and renders the status it is given. Kept below the hosts (with the
+ * status types of ./status) so that the hosts implement it without importing from the pane.
+ */
+import type { RubricSummary, StatusProblem, WorkbookStatus } from './status';
+
+export interface RosterEntry {
+  name: string;
+  group: string;
+}
+
+export interface CreateOptions {
+  /** Protect the sheets so only the yellow input cells can be edited (no password). */
+  protectComputed?: boolean;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  phase: string;
+}
+
+export type ImportResult =
+  | { ok: true; rubric: RubricSummary }
+  | { ok: false; errors: { path: string; message: string; fix: string }[] };
+
+export interface HostInfo {
+  /** 'excel' inside Excel at ExcelApi ≥ 1.8; 'excel-too-old' below; 'browser' outside Office. */
+  mode: 'excel' | 'excel-too-old' | 'browser';
+  /** Highest supported ExcelApi version seen, e.g. "1.8". */
+  apiVersion: string | null;
+  displayLanguage: string;
+}
+
+export interface Controller {
+  host(): HostInfo;
+  /**
+   * Optional, for controllers whose code (rubric catalog, zod, scoring, layout) is loaded with import()
+   * after the pane has painted: resolves once listRubrics() and importRubric() have their real answers;
+   * rejects, with a Chinese message, if that code could not be loaded. The pane shows a spinner in the
+   * rubric section meanwhile. Controllers without it are ready at once.
+   */
+  whenLoaded?(): Promise<void>;
+  listRubrics(): RubricSummary[];
+  importRubric(fileName: string, text: string): ImportResult;
+  /** Lays out the workbook. Resolves when done; rejects with a Chinese message. */
+  createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal, options?: CreateOptions): Promise<void>;
+  rescoreAll(): Promise<void>;
+  /** Excel: opens the annex as a new workbook (or downloads it); browser: downloads. */
+  exportAnnex(): Promise<void>;
+  /** File mode: score a filled .xlsx and offer the scored workbook and annex as downloads. */
+  scoreFile?(file: File): Promise<void>;
+  selectProblem(problem: StatusProblem): Promise<void>;
+  /** Makes the repair a problem offers (problem.action), e.g. 恢复元数据. Hosts without repairs omit it. */
+  repair?(problem: StatusProblem): Promise<void>;
+  status(): WorkbookStatus;
+  subscribe(listener: (s: WorkbookStatus) => void): () => void;
+}

@@ -1,0 +1,178 @@
+/**
+ * What a scored workbook looks like to the task pane (pure data, no Office.js, no React): the
+ * status types both hosts produce (src/excel live, src/xlsx file mode) and the pane renders, and
+ * buildStatus, which turns a scored roster into them (per-unit progress and scores, problems with
+ * the cell each one selects). Below both hosts, so that neither imports from the pane.
+ */
+import type { Rubric } from '../rubric/schema';
+import type { Problem, RosterResult } from '../scoring/types';
+import type { WorkbookMeta } from './plan';
+
+export interface RubricSummary {
+  id: string;
+  version: string;
+  city: string;
+  year: number;
+  title: string;
+  documentNumber: string | null;
+  sourceFile: string;
+  annexNumber: string | null;
+  annexTitle: string;
+  assessedUnits: string;
+  fullMarks: number;
+  /** Ranking group ids (市直部门 / 成员单位 / 县区), the first is the default. */
+  groups: { id: string; label: string }[];
+  /** 'reference' where the document does not rank (鹤岗): ranks are shown as 参考名次 / Reference rank. */
+  rankPurpose: 'official' | 'reference';
+  defaultRoster: { name: string; group: string }[] | null;
+  notes: { id: string; about: string; text: string }[];
+  officeMustSet: string[];
+  /** true for rubrics imported from a file in this session. */
+  imported: boolean;
+}
+
+export interface UnitStatus {
+  key: string;
+  name: string;
+  group: string;
+  filled: number;
+  expected: number;
+  final: number | null;
+  band: string | null;
+  rank: number | null;
+  labels: string[];
+  complete: boolean;
+}
+
+/** A problem the task pane lists; `target` lets a click select the offending cell. */
+export interface StatusProblem extends Problem {
+  id: string;
+  kind: 'input' | 'missing' | 'overwritten' | 'version' | 'other';
+  target?: { sheetKey: string; address?: string };
+  /** A repair the host can make (Controller.repair); `label` is the button's text. */
+  action?: { kind: RepairKind; label: string };
+}
+
+/** Repairs a live workbook offers for what users did to it. */
+export type RepairKind = 'restoreMeta';
+
+export interface WorkbookStatus {
+  /** No workbook made by the add-in is open (or file mode without a file). */
+  bound: boolean;
+  rubric: RubricSummary | null;
+  units: UnitStatus[];
+  problems: StatusProblem[];
+  /** e.g. 「已恢复 2 个被改写的计算单元格」. */
+  notices: string[];
+  lastScoredAt: string | null;
+}
+
+/** The part of a rubric the task pane shows; copies arrays so React shares no mutable state with the rubric. */
+export function toRubricSummary(rubric: Rubric, imported: boolean): RubricSummary {
+  return {
+    id: rubric.id,
+    version: rubric.version,
+    city: rubric.city,
+    year: rubric.year,
+    title: rubric.title,
+    documentNumber: rubric.documentNumber,
+    sourceFile: rubric.sourceFile,
+    annexNumber: rubric.annex.number,
+    annexTitle: rubric.annex.title,
+    assessedUnits: rubric.assessedUnits,
+    fullMarks: rubric.fullMarks,
+    groups: rubric.ranking.groups.map((g) => ({ id: g.id, label: g.label })),
+    rankPurpose: rubric.ranking.purpose === 'reference' ? 'reference' : 'official',
+    defaultRoster: rubric.defaultRoster ? rubric.defaultRoster.map((e) => ({ name: e.name, group: e.group })) : null,
+    notes: (rubric.notes ?? []).map((n) => ({ id: n.id, about: n.about, text: n.text })),
+    officeMustSet: [...(rubric.officeMustSet ?? [])],
+    imported,
+  };
+}
+
+export type AddressOf = (unitKey: string, indicatorId?: string, fieldId?: string) => string | undefined;
+
+/**
+ * A unit's problems as the pane lists them; the same unit result always gives the same list, so a
+ * live session passes a memo keyed by the result and an edit rebuilds only the rescored units' lists.
+ */
+export type UnitProblemsMemo = WeakMap<object, StatusProblem[]>;
+
+export function buildStatus(
+  rubric: Rubric,
+  meta: WorkbookMeta,
+  result: RosterResult | null,
+  extra: StatusProblem[],
+  notices: string[],
+  addressOf: AddressOf,
+  memo?: UnitProblemsMemo,
+): WorkbookStatus {
+  const units = meta.units.map((u, i) => {
+    const s = result?.units[i];
+    return {
+      key: u.key,
+      name: u.name,
+      group: u.group,
+      filled: s?.filled ?? 0,
+      expected: s?.expected ?? 0,
+      final: s?.final ?? null,
+      band: s?.band ?? null,
+      rank: s?.rank ?? null,
+      labels: s?.labels ?? [],
+      complete: s?.complete ?? false,
+    };
+  });
+  const problems: StatusProblem[] = [...extra];
+  result?.units.forEach((s, i) => {
+    let listed = memo?.get(s);
+    if (!listed) {
+      listed = unitProblems(rubric, meta.units[i].key, s, addressOf);
+      memo?.set(s, listed);
+    }
+    for (const p of listed) problems.push(p);
+  });
+  result?.problems.forEach((p, j) => problems.push({ ...p, id: `roster:${j}`, kind: 'other' }));
+  // Errors first, then warnings, then missing inputs; in their order within each (a stable sort by
+  // severity, in one pass: the list has several entries per unit and is built on every edit).
+  const bySeverity: Record<StatusProblem['severity'], StatusProblem[]> = { error: [], warning: [], missing: [] };
+  for (const p of problems) bySeverity[p.severity].push(p);
+  return {
+    bound: true,
+    rubric: toRubricSummary(rubric, false),
+    units,
+    problems: [...bySeverity.error, ...bySeverity.warning, ...bySeverity.missing],
+    notices,
+    lastScoredAt: result ? new Date().toISOString() : null,
+  };
+}
+
+function unitProblems(rubric: Rubric, key: string, s: RosterResult['units'][number], addressOf: AddressOf): StatusProblem[] {
+  const problems: StatusProblem[] = [];
+  const target = (indicatorId?: string, fieldId?: string) => {
+    const address = addressOf(key, indicatorId, fieldId);
+    return { sheetKey: key, ...(address ? { address } : {}) };
+  };
+  s.problems.forEach((p, j) => {
+    if (p.severity === 'missing') return;
+    problems.push({ ...p, id: `${key}:${j}`, kind: p.indicatorId || p.fieldId ? 'input' : 'other', target: target(p.indicatorId, p.fieldId) });
+  });
+  // Unfilled items are one entry per unit (a new workbook would otherwise list every item of every
+  // unit); it selects the first unfilled cell.
+  const missing = s.problems.filter((p) => p.severity === 'missing');
+  if (missing.length === 1) problems.push({ ...missing[0], id: `${key}:missing`, kind: 'missing', target: target(missing[0].indicatorId, missing[0].fieldId) });
+  else if (missing.length > 1) {
+    const first = missing[0];
+    const name = rubric.categories.flatMap((c) => c.indicators).find((x) => x.id === first.indicatorId)?.name ?? '';
+    problems.push({
+      severity: 'missing',
+      unit: s.name,
+      indicatorId: first.indicatorId,
+      fieldId: first.fieldId,
+      id: `${key}:missing`,
+      kind: 'missing',
+      message: `${s.name}：${missing.length} 项指标未填写完（从「${first.indicatorId} ${name}」开始）`,
+      target: target(first.indicatorId, first.fieldId),
+    });
+  }
+  return problems;
+}

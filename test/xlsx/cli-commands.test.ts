@@ -1,7 +1,7 @@
 /** `credit-score workbook` and `credit-score annex`: arguments, roster files and errors. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { parseRosterText } from '../../src/cli/roster-file';
 import { headerDate } from '../../src/cli/annex-command';
 import { loadBuiltin } from '../../src/rubric/catalog';

@@ -5,11 +5,13 @@
  * annex (a new clean workbook), then prints the result table and the problems. The input file is
  * never modified.
  */
+import * as zlib from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Problem } from '../scoring/types';
 import { isWorkbookError } from '../xlsx/errors';
 import { scoreFilledWorkbook } from '../xlsx/file-mode';
+import { useNodeZlib } from '../xlsx/zip-writer';
 import type { Command } from './context';
 import { CliError } from './errors';
 import { formatScoreReport } from './score';
@@ -50,6 +52,7 @@ export const annexCommand: Command = {
     '按工作簿内嵌的评分细则计分；与内置版本不同时会提示。原工作簿不会被修改；已存在的输出文件只有加 --force 才会被覆盖。',
   ],
   async run({ positionals, options }, io) {
+    useNodeZlib(zlib); // native deflate for the .xlsx written (src/xlsx/zip-writer.ts)
     const input = positionals[0];
     const annexPath = typeof options.output === 'string' ? options.output : `${stem(input)}-附件.xlsx`;
     const scoredPath = typeof options.scored === 'string' ? options.scored : `${stem(input)}-已计分.xlsx`;

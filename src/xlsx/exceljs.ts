@@ -3,6 +3,7 @@
  * chunk, and the CLI (Node) loads it the same way. Every module of src/xlsx gets it from here.
  */
 import type * as ExcelJSModule from 'exceljs';
+import { serialiseWorkbook } from './zip-writer';
 
 export type ExcelJS = typeof ExcelJSModule;
 export type Workbook = ExcelJSModule.Workbook;
@@ -25,7 +26,6 @@ export function loadExcelJS(): Promise<ExcelJS> {
  * thirds of the 1,000-unit annex export).
  */
 export async function toArrayBuffer(wb: Workbook): Promise<ArrayBuffer> {
-  const { serialiseWorkbook } = await import('./zip-writer');
   const view = await serialiseWorkbook(wb);
   return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? (view.buffer as ArrayBuffer) : (view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer);
 }

@@ -6,11 +6,12 @@
  * never modified.
  */
 import * as zlib from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Problem } from '../scoring/types';
 import { isWorkbookError } from '../xlsx/errors';
 import { scoreFilledWorkbook } from '../xlsx/file-mode';
+import { DEFAULT_LIMITS } from '../xlsx/zip-package';
 import { useNodeZlib } from '../xlsx/zip-writer';
 import type { Command } from './context';
 import { CliError } from './errors';
@@ -21,8 +22,12 @@ const SEVERITY: Record<Problem['severity'], string> = { error: '错误', missing
 
 function readInput(path: string, cwd: string): Buffer {
   try {
+    // A compressed package larger than everything it may inflate to is not read at all.
+    if (statSync(resolve(cwd, path)).size > DEFAULT_LIMITS.maxInflatedBytes)
+      throw new CliError(`「${path}」：文件过大，不像考核工作簿，未读取（超过 ${DEFAULT_LIMITS.maxInflatedBytes / 1024 / 1024} MB）`, { usage: false });
     return readFileSync(resolve(cwd, path));
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `读取失败（${code ?? String(e)}）`;
     throw new CliError(`无法读取工作簿「${path}」：${why}`);

@@ -6,7 +6,7 @@
  * /usr/bin/time -v: under 5 s and 300 MB of resident memory.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync, constants as zlibConstants } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -17,7 +17,7 @@ import { blankWorkbook } from '../../src/xlsx/blank-workbook';
 import { WorkbookError } from '../../src/xlsx/errors';
 import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { DEFAULT_LIMITS, readPackage } from '../../src/xlsx/zip-package';
-import { ROOT } from '../cli/run-cli';
+import { ROOT, runCli } from '../cli/run-cli';
 import { fillWorkbook, sampleInputs, scratch } from './helpers';
 
 const MB = 1024 * 1024;
@@ -155,6 +155,16 @@ describe('media are not copied into outputs', () => {
       const names = Object.keys(unzipSync(new Uint8Array(file)));
       expect(names.filter((n) => /media\/.|drawings\/drawing/.test(n))).toEqual([]);
     }
+  });
+});
+
+describe('an input file larger than the inflate limit', () => {
+  it('is not read at all by the CLI', async () => {
+    const dir = scratch('cs-big-');
+    writeFileSync(join(dir, 'big.xlsx'), '');
+    truncateSync(join(dir, 'big.xlsx'), DEFAULT_LIMITS.maxInflatedBytes + 1); // sparse: no disk used
+    const r = await runCli(['annex', 'big.xlsx'], dir);
+    expect(r).toEqual({ code: 2, out: '', err: 'credit-score：「big.xlsx」：文件过大，不像考核工作簿，未读取（超过 200 MB）\n' });
   });
 });
 

@@ -25,6 +25,6 @@ module.exports = {
   plugins: [
     // exceljs' CSV support (fast-csv, dayjs) is never used: src/xlsx/exceljs-no-csv.js instead.
     new webpack.NormalModuleReplacementPlugin(/^\.\.\/csv\/csv$/, path.resolve(__dirname, 'src/xlsx/exceljs-no-csv.js')),
-    new webpack.ProvidePlugin({ process: 'process/browser', Buffer: ['buffer', 'Buffer'] }),
+    new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }), // only modules that use Buffer get it; `process`: see exceljs-browser.js
   ],
 };

@@ -9,6 +9,11 @@
  */
 'use strict';
 
+// exceljs and readable-stream read the free variable `process` at run time (process.browser,
+// process.nextTick). Defined here, when the lazy exceljs chunk loads, rather than injected by
+// webpack's ProvidePlugin, which would also put the shim into the pane's first bundle.
+if (typeof process === 'undefined') globalThis.process = require('process/browser');
+
 const ExcelJS = { Workbook: require('exceljs/lib/doc/workbook') };
 const Enums = require('exceljs/lib/doc/enums');
 

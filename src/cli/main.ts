@@ -8,10 +8,9 @@
  * (set CREDIT_SCORE_DEBUG=1 to see one for an internal error).
  */
 import { parseArgs } from 'node:util';
-import { escapeControls } from './format-table';
 import { PROGRAM, usageOf, type CliIo, type Command, type ParsedArgs } from './context';
 import { CliError, errorMessage, EXIT_INTERNAL, EXIT_OK, fromParseArgsError } from './errors';
-import { pad } from './format-table';
+import { escapeControls, pad } from './format-table';
 import { rubricsCommand } from './rubrics';
 import { scoreCommand } from './score';
 import { workbookCommand } from './workbook-command';

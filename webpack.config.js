@@ -17,6 +17,7 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const devCerts = require('./scripts/dev-certs');
+const exceljsForBrowser = require('./webpack.exceljs');
 
 const ROOT = __dirname;
 const DEV_PORT = 3000;
@@ -92,6 +93,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],
+      alias: exceljsForBrowser.alias,
+      fallback: exceljsForBrowser.fallback,
     },
     module: {
       rules: [
@@ -116,6 +119,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      ...exceljsForBrowser.plugins,
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

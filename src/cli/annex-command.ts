@@ -5,22 +5,29 @@
  * annex (a new clean workbook), then prints the result table and the problems. The input file is
  * never modified.
  */
-import { readFileSync } from 'node:fs';
+import * as zlib from 'node:zlib';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Problem } from '../scoring/types';
 import { isWorkbookError } from '../xlsx/errors';
 import { scoreFilledWorkbook } from '../xlsx/file-mode';
+import { DEFAULT_LIMITS } from '../xlsx/zip-package';
+import { useNodeZlib } from '../xlsx/zip-writer';
 import type { Command } from './context';
 import { CliError } from './errors';
 import { formatScoreReport } from './score';
-import { writeBinaryFile } from './write-file';
+import { checkOutputs, writeOutputs } from './write-file';
 
 const SEVERITY: Record<Problem['severity'], string> = { error: '错误', missing: '未填', warning: '提示' };
 
 function readInput(path: string, cwd: string): Buffer {
   try {
+    // A compressed package larger than everything it may inflate to is not read at all.
+    if (statSync(resolve(cwd, path)).size > DEFAULT_LIMITS.maxInflatedBytes)
+      throw new CliError(`「${path}」：文件过大，不像考核工作簿，未读取（超过 ${DEFAULT_LIMITS.maxInflatedBytes / 1024 / 1024} MB）`, { usage: false });
     return readFileSync(resolve(cwd, path));
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `读取失败（${code ?? String(e)}）`;
     throw new CliError(`无法读取工作簿「${path}」：${why}`);
@@ -43,24 +50,33 @@ export const annexCommand: Command = {
     output: { type: 'string', short: 'o', description: '附件输出文件（默认 <工作簿>-附件.xlsx）' },
     scored: { type: 'string', description: '已计分工作簿的输出文件（默认 <工作簿>-已计分.xlsx）' },
     date: { type: 'string', description: '页眉日期，如 2026-11-24（默认今天）' },
+    force: { type: 'boolean', description: '覆盖已存在的输出文件' },
   },
   help: [
     '例：credit-score annex 考核表.xlsx -o 附件.xlsx',
-    '按工作簿内嵌的评分细则计分；与内置版本不同时会提示。原工作簿不会被修改。',
+    '按工作簿内嵌的评分细则计分；与内置版本不同时会提示。原工作簿不会被修改；已存在的输出文件只有加 --force 才会被覆盖。',
   ],
   async run({ positionals, options }, io) {
+    useNodeZlib(zlib); // native deflate for the .xlsx written (src/xlsx/zip-writer.ts)
     const input = positionals[0];
     const annexPath = typeof options.output === 'string' ? options.output : `${stem(input)}-附件.xlsx`;
     const scoredPath = typeof options.scored === 'string' ? options.scored : `${stem(input)}-已计分.xlsx`;
-    const full = (p: string) => resolve(io.cwd, p);
     for (const [p, what] of [
       [annexPath, '附件输出文件'],
       [scoredPath, '已计分工作簿'],
-    ] as const) {
+    ] as const)
       if (!/\.xlsx$/i.test(p)) throw new CliError(`${what}「${p}」应以 .xlsx 结尾`);
-      if (full(p) === full(input)) throw new CliError(`${what}「${p}」与输入的工作簿相同：原工作簿不会被覆盖，请另选文件名`);
-    }
-    if (full(annexPath) === full(scoredPath)) throw new CliError('附件和已计分工作簿不能写到同一个文件');
+    // Checked before the work (same file as the input by device and inode, existing without --force),
+    // and again when writing, which writes both files or neither.
+    const writing = { overwrite: Boolean(options.force), inputs: [{ path: input, what: '工作簿' }] };
+    checkOutputs(
+      [
+        { path: scoredPath, what: '已计分工作簿', data: new Uint8Array() },
+        { path: annexPath, what: '附件输出文件', data: new Uint8Array() },
+      ],
+      io.cwd,
+      writing,
+    );
 
     const bytes = readInput(input, io.cwd);
     let out;
@@ -70,8 +86,14 @@ export const annexCommand: Command = {
       if (isWorkbookError(e)) throw new CliError(`「${input}」：${e.message}`, { usage: false });
       throw e;
     }
-    writeBinaryFile(scoredPath, io.cwd, out.scored, '已计分工作簿');
-    writeBinaryFile(annexPath, io.cwd, out.annex, '附件输出文件');
+    writeOutputs(
+      [
+        { path: scoredPath, what: '已计分工作簿', data: out.scored },
+        { path: annexPath, what: '附件输出文件', data: out.annex },
+      ],
+      io.cwd,
+      writing,
+    );
 
     if (out.workbookProblems.length)
       io.out(`工作簿：\n${out.workbookProblems.map((p) => `  [${SEVERITY[p.severity]}] ${p.message}\n`).join('')}\n`);

@@ -113,10 +113,27 @@ export interface TableOptions {
   gap?: number;
 }
 
-/** One cell's text: newlines and tabs become spaces so that a row stays on one line. */
+/**
+ * Characters a terminal would act on rather than print: C0 controls but newline and tab (ESC starts
+ * the colour, cursor and OSC title/hyperlink sequences), DEL, C1 controls (U+009B is CSI on its
+ * own), and the bidirectional overrides and isolates that make text display in another order than
+ * it reads.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Unit names and values come from files anyone can send: every control character is shown as its
+ * `\uXXXX` escape, which is also the same character's escape inside a JSON string, so the `--json`
+ * output stays valid JSON with the same content.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** One cell's text: newlines and tabs become spaces so that a row stays on one line; controls escaped. */
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/[\r\n\t]+/g, ' ');
+  return escapeControls(String(value).replace(/[\r\n\t]+/g, ' '));
 }
 
 /**

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { PROGRAM, usageOf, type CliIo, type Command, type ParsedArgs } from './context';
 import { CliError, errorMessage, EXIT_INTERNAL, EXIT_OK, fromParseArgsError } from './errors';
-import { pad } from './format-table';
+import { escapeControls, pad } from './format-table';
 import { rubricsCommand } from './rubrics';
 import { scoreCommand } from './score';
 import { workbookCommand } from './workbook-command';
@@ -120,7 +120,9 @@ export function processIo(): CliIo {
 }
 
 /** Runs the command line; resolves to the exit code. Never throws. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // Names and values from received files never reach the terminal as control sequences.
+  const io: CliIo = { ...given, out: (t) => given.out(escapeControls(t)), err: (t) => given.err(escapeControls(t)) };
   let usage = GENERAL_USAGE;
   try {
     return await dispatch(argv, io, (u) => (usage = u));

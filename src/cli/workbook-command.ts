@@ -4,9 +4,11 @@
  * table, 汇总, 排名, 细则说明, input cells with drop-downs and prompts. Fill it in Excel, WPS or
  * LibreOffice, then run `credit-score annex` on it.
  */
+import * as zlib from 'node:zlib';
 import type { RosterUnit } from '../layout/workbook-plan';
 import { checkRoster } from '../layout/workbook-plan';
 import { blankWorkbook } from '../xlsx/blank-workbook';
+import { useNodeZlib } from '../xlsx/zip-writer';
 import type { Command } from './context';
 import { CliError } from './errors';
 import { readTextFile } from './files';
@@ -30,6 +32,7 @@ export const workbookCommand: Command = {
     '名单文件：每行「单位名称」或「单位名称<Tab>分组」，分组可写 id 或名称，缺省为细则的第一个分组；空行忽略。',
   ],
   async run({ positionals, options }, io) {
+    useNodeZlib(zlib); // native deflate for the .xlsx written (src/xlsx/zip-writer.ts)
     const loaded = resolveRubric(positionals[0], io.cwd);
     const { rubric } = loaded;
     let roster: RosterUnit[];

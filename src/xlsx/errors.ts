@@ -6,6 +6,8 @@ export type WorkbookErrorCode =
   | 'not-zip' // not an .xlsx at all (text, PDF, image …)
   | 'legacy-or-encrypted' // an OLE compound file: .xls, or an .xlsx saved with a password
   | 'not-xlsx' // a zip, but not a spreadsheet
+  | 'damaged' // a zip whose directory, data or XML parts are cut or corrupt
+  | 'too-large' // inflates beyond the limits (src/xlsx/zip-package.ts), e.g. a zip bomb
   | 'no-meta' // a spreadsheet not made by this add-in
   | 'bad-meta' // the metadata sheet was edited or cut
   | 'bad-rubric' // the embedded rubric no longer validates

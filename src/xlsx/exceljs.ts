@@ -3,6 +3,7 @@
  * chunk, and the CLI (Node) loads it the same way. Every module of src/xlsx gets it from here.
  */
 import type * as ExcelJSModule from 'exceljs';
+import { serialiseWorkbook } from './zip-writer';
 
 export type ExcelJS = typeof ExcelJSModule;
 export type Workbook = ExcelJSModule.Workbook;
@@ -19,10 +20,12 @@ export function loadExcelJS(): Promise<ExcelJS> {
   return loading;
 }
 
-/** Serialises a workbook to a standalone ArrayBuffer (not a view into Node's buffer pool). */
+/**
+ * Serialises a workbook to a standalone ArrayBuffer (not a view into Node's buffer pool): exceljs
+ * renders the parts, the platform's deflate compresses them (zip-writer.ts: pako's deflate was two
+ * thirds of the 1,000-unit annex export).
+ */
 export async function toArrayBuffer(wb: Workbook): Promise<ArrayBuffer> {
-  const out = (await wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
-  if (out instanceof ArrayBuffer) return out;
-  const view = out as Uint8Array;
-  return view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer;
+  const view = await serialiseWorkbook(wb);
+  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? (view.buffer as ArrayBuffer) : (view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer);
 }

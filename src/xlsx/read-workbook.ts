@@ -20,6 +20,7 @@ import type { Problem, UnitInput } from '../scoring/types';
 import { readCell } from './cell-values';
 import { WorkbookError } from './errors';
 import { loadExcelJS, type Workbook, type Worksheet } from './exceljs';
+import { normalisePackage, readPackage, resolveTarget, storedZip, text, type Parts } from './zip-package';
 
 /** A managed sheet located in the file: its worksheet, the block's top-left (1-based) and index. */
 export interface LocatedBlock {
@@ -64,17 +65,56 @@ function checkSignature(bytes: Uint8Array) {
   throw new WorkbookError('not-zip', '文件不是 .xlsx 工作簿（无法按 zip 格式打开）：请选择本加载项生成并填写的考核工作簿');
 }
 
+/** The root element each XML part must end with; a part cut short (a truncated copy) lacks it. */
+function truncatedPart(parts: Parts): string | null {
+  for (const [name] of parts) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const xml = text(parts, name)!.trimEnd();
+    const root = /<(?!\?|!)([\w:.-]+)/.exec(xml)?.[1];
+    if (!root || !(xml.endsWith(`</${root}>`) || xml.endsWith('/>'))) return name;
+  }
+  return null;
+}
+
+/** Worksheet parts the workbook lists but the package lacks, by sheet name. */
+function missingSheetParts(parts: Parts): string[] {
+  const book = text(parts, 'xl/workbook.xml') ?? '';
+  const rels = text(parts, 'xl/_rels/workbook.xml.rels') ?? '';
+  const target = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const t = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && t) target.set(id, resolveTarget('xl/', t));
+  }
+  const missing: string[] = [];
+  for (const m of book.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1] ?? '?';
+    const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1];
+    const path = rid ? target.get(rid) : undefined;
+    if (!path || !parts.has(path)) missing.push(`「${name}」${path ? `（${path}）` : ''}`);
+  }
+  return missing;
+}
+
 async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
   checkSignature(bytes);
+  // Bounded inflate, media left out, relationship targets made relative (see zip-package.ts).
+  // exceljs then reads a private, normalised copy: the caller's bytes stay untouched.
+  const parts = normalisePackage(readPackage(bytes));
+  if (!parts.has('xl/workbook.xml')) throw new WorkbookError('not-xlsx', '压缩包中没有工作簿部件（xl/workbook.xml），不是 .xlsx 工作簿');
+  const missing = missingSheetParts(parts);
+  if (missing.length) throw new WorkbookError('damaged', `文件已损坏：工作表 ${missing.slice(0, 3).join('、')} 的内容缺失`);
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
-  // exceljs reads from its own copy (JSZip); a private copy keeps the caller's bytes untouched.
-  const copy = bytes.slice().buffer as ArrayBuffer;
   try {
-    await wb.xlsx.load(copy);
-  } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new WorkbookError('not-xlsx', `文件已损坏或不是 .xlsx 工作簿（${why}）`);
+    await wb.xlsx.load(storedZip(parts).buffer as ArrayBuffer);
+  } catch {
+    // exceljs' messages are English internals; say instead which part could not be read.
+    const cut = truncatedPart(parts);
+    throw new WorkbookError(
+      'damaged',
+      cut ? `文件已损坏：部件 ${cut} 不完整，无法读取（文件可能在保存或复制时被截断）` : '文件已损坏：工作簿的 XML 内容无法解析（请用 Excel、WPS 或 LibreOffice 打开后另存为 .xlsx 再试）',
+    );
   }
   if (wb.worksheets.length === 0) throw new WorkbookError('not-xlsx', '文件中没有工作表，不是考核工作簿');
   return wb;

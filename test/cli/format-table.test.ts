@@ -1,4 +1,4 @@
-import { displayWidth, formatTable, pad } from '../../src/cli/format-table';
+import { displayWidth, escapeControls, formatTable, pad } from '../../src/cli/format-table';
 
 describe('displayWidth', () => {
   it('counts CJK characters and full-width punctuation as two columns', () => {
@@ -39,5 +39,25 @@ describe('formatTable', () => {
   it('pads without truncating', () => {
     expect(pad('长名称', 2)).toBe('长名称');
     expect(pad('分', 4, 'right')).toBe('  分');
+  });
+});
+
+describe('control characters from received files never reach the terminal', () => {
+  const ESC = '\u001b';
+  const hostile = `县${ESC}]0;pwned\u0007局${ESC}[2J\u009b31m\u202e乙`;
+
+  it('escapeControls shows C0, C1, DEL and bidi overrides as \\uXXXX, leaving newlines, tabs and text', () => {
+    expect(escapeControls(hostile)).toBe('县\\u001B]0;pwned\\u0007局\\u001B[2J\\u009B31m\\u202E乙');
+    expect(escapeControls('a\tb\nc\u007f')).toBe('a\tb\nc\\u007F');
+    expect(escapeControls('衡东县（市、区）“信用”')).toBe('衡东县（市、区）“信用”');
+    // the escape is the same character's escape in a JSON string
+    expect(JSON.parse(`"${escapeControls(hostile)}"`)).toBe(hostile);
+  });
+
+  it('formatTable escapes names, and the columns still line up', () => {
+    const lines = formatTable(['单位', '得分'], [[hostile, '90.00'], ['乙', '80.00']], { align: ['left', 'right'] }).split('\n');
+    expect(lines.join('\n')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(lines[2]).toContain('\\u001B]0;pwned');
+    expect(displayWidth(lines[2])).toBe(displayWidth(lines[3]));
   });
 });

@@ -3,7 +3,7 @@
  * (the way to recover when Excel on the web fires no event for a dropdown pick, office-js 4066),
  * 导出附件 opens the annex as a new workbook, and the Office event always completes.
  */
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { rescoreWorkbook, runCommand } from '../../src/commands/actions';
 import { exportAnnexCommand } from '../../src/commands/export';
 import { cellAddress, cleanup, inputAt, makeWorkbook, newHost, valueAt } from '../excel/helpers';

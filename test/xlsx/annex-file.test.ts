@@ -3,7 +3,7 @@
  * metadata, no formula), print-ready (A4, header rows repeated, fitted to the page width, page
  * numbers, document number and date in the header), in official-document fonts.
  */
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { ANNEX_FONTS, ANNEX_STYLES, chineseDate, lineCount, planAnnex, showRaw } from '../../src/layout/annex-plan';
 import { builtinRubricIds, loadBuiltin } from '../../src/rubric/catalog';
 import { scoreRoster } from '../../src/scoring/score';

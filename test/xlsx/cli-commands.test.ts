@@ -1,7 +1,7 @@
 /** `credit-score workbook` and `credit-score annex`: arguments, roster files and errors. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { parseRosterText } from '../../src/cli/roster-file';
 import { headerDate } from '../../src/cli/annex-command';
 import { loadBuiltin } from '../../src/rubric/catalog';
@@ -80,8 +80,8 @@ describe('credit-score annex', () => {
     const cases: [string[], string][] = [
       [['annex', 'notes.xlsx'], 'credit-score：「notes.xlsx」：文件不是 .xlsx 工作簿（无法按 zip 格式打开）：请选择本加载项生成并填写的考核工作簿'],
       [['annex', 'missing.xlsx'], 'credit-score：无法读取工作簿「missing.xlsx」：文件不存在'],
-      [['annex', 'notes.xlsx', '-o', 'notes.xlsx'], 'credit-score：附件输出文件「notes.xlsx」与输入的工作簿相同：原工作簿不会被覆盖，请另选文件名'],
-      [['annex', 'notes.xlsx', '--scored', './notes.xlsx'], 'credit-score：已计分工作簿「./notes.xlsx」与输入的工作簿相同：原工作簿不会被覆盖，请另选文件名'],
+      [['annex', 'notes.xlsx', '-o', 'notes.xlsx'], 'credit-score：附件输出文件「notes.xlsx」与输入的工作簿是同一个文件：原文件不会被覆盖，请另选文件名'],
+      [['annex', 'notes.xlsx', '--scored', './notes.xlsx'], 'credit-score：已计分工作簿「./notes.xlsx」与输入的工作簿是同一个文件：原文件不会被覆盖，请另选文件名'],
       [['annex', 'notes.xlsx', '-o', 'a.pdf'], 'credit-score：附件输出文件「a.pdf」应以 .xlsx 结尾'],
     ];
     for (const [argv, first] of cases) {

@@ -1,5 +1,5 @@
 /**
- * Helpers for the .xlsx tests. Files are read back with SheetJS (the `xlsx` package), a reader
+ * Helpers for the .xlsx tests. Files are read back with SheetJS (`@e965/xlsx`, a maintained build of it on the npm registry), a reader
  * independent of exceljs which wrote them, and their XML parts through SheetJS' zip reader.
  * Filling a blank workbook is done with exceljs, through the defined names and key column only,
  * the way a script (or a person) finds the input cells whatever the layout.
@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { indexBlock, type SheetIndex } from '../../src/layout/binding';
 import { definedNameFor, NOT_APPLICABLE_FIELD, type CellValue } from '../../src/layout/plan';
 import { isPercentFormat } from '../../src/layout/percent';

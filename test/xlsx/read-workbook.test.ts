@@ -3,7 +3,7 @@
  * columns), and refusing files that are not scoring workbooks with a clear Chinese message.
  */
 import ExcelJS from 'exceljs';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { cellOf } from '../../src/layout/binding';
 import { allOutputs } from '../../src/layout/outputs';
 import { definedNameFor, META_SHEET } from '../../src/layout/plan';

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { cellOf } from '../../src/layout/binding';
 import { allOutputs, rankOrder } from '../../src/layout/outputs';
 import { allocateSheetNames } from '../../src/layout/sheet-names';

@@ -3,7 +3,7 @@
  * names over each block, hidden helpers, the very hidden meta sheet, merges, validation with
  * Chinese prompts, the 汇总 table, print setup, and protection only when asked for.
  */
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { definedNameFor, META_SHEET } from '../../src/layout/plan';
 import { readMetaColumn } from '../../src/layout/meta';
 import { planWorkbook } from '../../src/layout/workbook-plan';

@@ -84,9 +84,9 @@ describe('typed as clerks type (issue 12)', () => {
   it('points with 分 in a score field, in a number field whose unit is 分, and in the bonus', () => {
     expect(ok(parseFieldValue({ id: 's', label: '得分', type: 'score' }, '8.5分'))).toBe(8.5);
     expect(ok(parseFieldValue({ id: 'p', label: '分值', type: 'number', unit: '分' }, '6 分'))).toBe(6);
-    // The bonus is read as parseFieldValue({ id: 'bonus', label, type: 'number', min: 0 }, raw) (scoring/unit.ts readBonus).
-    expect(ok(parseFieldValue({ id: 'bonus', label: '加分', type: 'number', min: 0 }, '2分'))).toBe(2);
-    expect(ok(parseFieldValue({ id: 'bonus', label: '加分', type: 'number', min: 0 }, '２ 分'))).toBe(2);
+    // The bonus is read as parseFieldValue({ id: 'bonus', label, type: 'number', min: 0, unit: '分' }, raw) (scoring/unit.ts readBonus).
+    expect(ok(parseFieldValue({ id: 'bonus', label: '加分', type: 'number', min: 0, unit: '分' }, '2分'))).toBe(2);
+    expect(ok(parseFieldValue({ id: 'bonus', label: '加分', type: 'number', min: 0, unit: '分' }, '２ 分'))).toBe(2);
   });
   it('分 in a number field in other units is refused', () => {
     expect(msg(parseFieldValue({ id: 'n', label: '天数', type: 'number', unit: '天' }, '2分'))).toBe('「2分」的单位「分」与本项不符：只填数字');

@@ -122,7 +122,7 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     u.labels.length ? u.labels.join('；') : u.rank === null ? '得分未定，暂不排名' : ranksForReference(rubric) ? REFERENCE_RANK_NOTE : '',
   );
   put(rowKey.total('status'), 'score', u.complete ? '已完成' : '未完成');
-  put(rowKey.total('status'), 'reason', `${statusText(u)}${u.problems.length ? `；问题 ${u.problems.length} 条，见任务窗格` : ''}`);
+  put(rowKey.total('status'), 'reason', `${statusText(u)}${u.problems.length ? `；问题 ${u.problems.length} 条` : ''}`);
   return out;
 }
 

@@ -44,6 +44,8 @@ export type ColumnRole =
   | 'progress'
   | 'status'
   | `cat:${string}`
+  /** A column of the document's own table (rubric.table.columns), by its header: descriptive, never read back. */
+  | `doc:${string}`
   | `bandSeries:${string}`;
 
 export type Validation =
@@ -104,6 +106,8 @@ export interface SheetPlan {
   charts: ChartPlan[];
   /** Page header text (document number, date). */
   header?: string;
+  /** Middle part of the page header. */
+  headerCenter?: string;
 }
 
 export interface WorkbookMeta {

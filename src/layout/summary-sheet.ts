@@ -1,6 +1,7 @@
 /** 汇总: one row per unit as an Excel table (filterable, sortable), keyed by a hidden column. */
 import type { Rubric } from '../rubric/schema';
 import { colIndex, summaryColumns } from './columns';
+import { lineCount, rowHeightFor } from './annex-plan';
 import { annexHeading } from './unit-sheet';
 import { rowKey, type CellPlan, type SheetPlan } from './plan';
 
@@ -25,13 +26,22 @@ export function planSummarySheet(rubric: Rubric, sheetName: string, units: { key
     });
   });
   const lastRow = SUMMARY_HEADER_ROW + Math.max(1, units.length);
+  // Heights from a text measure (LibreOffice and WPS do not grow rows for wrapped text on opening):
+  // the header's category names and each row's unit name and group label.
+  const rowHeights: Record<number, number> = { 1: 30 };
+  rowHeights[SUMMARY_HEADER_ROW] = Math.max(24, ...cols.filter((x) => !x.hidden).map((x) => rowHeightFor(lineCount(x.header, x.width, 10.5), 10.5)));
+  const unitCol = cols.find((x) => x.role === 'unit')!;
+  const groupCol = cols.find((x) => x.role === 'group')!;
+  units.forEach((u, i) => {
+    rowHeights[SUMMARY_HEADER_ROW + 1 + i] = Math.max(18, rowHeightFor(Math.max(lineCount(u.name, unitCol.width), lineCount(u.groupLabel, groupCol.width))));
+  });
   return {
     key: 'SUMMARY',
     kind: 'summary',
     name: sheetName,
     columns: cols.map((c) => ({ width: c.width, hidden: c.hidden })),
     hiddenRows: [0],
-    rowHeights: { 1: 30 },
+    rowHeights,
     cells,
     merges: [
       { fromRow: 1, fromCol: 0, toRow: 1, toCol: keyCol - 1 },

@@ -104,7 +104,12 @@ describe('credit-score annex', () => {
     expect(r.out).toContain('[未填] 萝北县：一.1');
     expect(r.out).toContain('已写入：考核表-已计分.xlsx（已计分的工作簿）、考核表-附件.xlsx（附件）');
     expect(existsSync(join(dir, '考核表-已计分.xlsx'))).toBe(true);
-    expect(readBook(readFileSync(join(dir, '考核表-附件.xlsx'))).SheetNames).toEqual(['汇总', '排名', '萝北县', '绥滨县']);
+    // Nothing filled: both units are listed in 汇总 with their status, no table of 未填 each.
+    expect(readBook(readFileSync(join(dir, '考核表-附件.xlsx'))).SheetNames).toEqual(['汇总', '排名']);
+    // --all-units prints their tables anyway.
+    const all = await runCli(['annex', '考核表.xlsx', '--all-units', '-o', '全部.xlsx', '--scored', '全部-已计分.xlsx'], dir);
+    expect(all.code).toBe(0);
+    expect(readBook(readFileSync(join(dir, '全部.xlsx'))).SheetNames).toEqual(['汇总', '排名', '萝北县', '绥滨县']);
   });
 
   it('page-header dates', () => {

@@ -302,7 +302,7 @@ function heading(b: SheetBuilder, rubric: Rubric, title: string, widths: number[
   const total = widths.reduce((s, w) => s + w, 0);
   if (annexNumber && rubric.annex.number) {
     b.span(row, 0, last, `附件${rubric.annex.number}`, 'annexNo');
-    b.height(row, 24);
+    b.height(row, rowHeightFor(1, 14));
     row++;
   }
   b.span(row, 0, last, title, 'title');
@@ -472,7 +472,10 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
     // The unit's total deduction on the base line (基础得分（100 分减扣分）), just above the final score.
     afterScore(row, what === 'base' ? style : 'footValue', { deduction: o.deduction ?? null, note: o.reason ?? null });
     b.height(row, 24);
+    b.height(row, rowHeightFor(lineCount(label, spanWidth(0, at('filled') - 1), 10.5), 10.5));
     fit(row, at('filled'), filled);
+    const shown = score !== undefined ? score : (o.score ?? null);
+    if (typeof shown === 'string') fit(row, at('score'), shown, style === 'footScore' ? 11 : 10);
     fit(row, at('note'), o.reason ?? null, 9);
     row++;
   };
@@ -633,7 +636,10 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
     b.height(row, Math.max(22, rowHeightFor(lineCount(title, widths.reduce((s, w) => s + w, 0), 10.5), 10.5)));
     row++;
     firstHeader ??= row;
-    cols.forEach((c, i) => b.put(row, i, c.header, 'header'));
+    cols.forEach((c, i) => {
+      b.put(row, i, c.header, 'header');
+      b.height(row, rowHeightFor(lineCount(c.header, c.width, 10.5), 10.5));
+    });
     b.height(row, 24);
     row++;
     for (const u of members) {

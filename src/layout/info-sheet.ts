@@ -64,6 +64,7 @@ export function planInfoSheet(rubric: Rubric, sheetName: string, hash: string): 
   for (const item of rubric.officeMustSet) line('须由信用办设定', item);
   row++;
   cells.push({ row, col: 0, value: '涉及', style: 'header' }, { row, col: 1, value: '对文件中不明确之处的理解', style: 'header' });
+  fit('涉及', '对文件中不明确之处的理解');
   row++;
   rubric.notes.forEach((n, i) => {
     const label = `${i + 1}. ${aboutText(rubric, n.about)}`;

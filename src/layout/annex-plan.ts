@@ -87,6 +87,8 @@ export interface AnnexSheetPlan extends Omit<SheetPlan, 'cells'> {
   hideGridLines: boolean;
   /** 0-based rows that start a new printed page (manual breaks). */
   rowBreaks?: number[];
+  /** Printed pages of this sheet (rowBreaks + 1): the footer counts per sheet. */
+  pages?: number;
 }
 
 export interface AnnexPlan {
@@ -696,5 +698,5 @@ export function planAnnex(rubric: Rubric, units: AnnexUnit[], options: AnnexOpti
       printed[i] ? [planAnnexUnitSheet(rubric, u.key ?? `A${String(i + 1).padStart(4, '0')}`, names[i], groupLabel(u.group), u, options, state)] : [],
     ),
   ];
-  return { sheets, styles: ANNEX_STYLES };
+  return { sheets: sheets.map((s) => ({ ...s, pages: (s.rowBreaks?.length ?? 0) + 1 })), styles: ANNEX_STYLES };
 }

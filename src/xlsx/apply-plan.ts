@@ -25,6 +25,12 @@ export type ApplicableSheet = Omit<SheetPlan, 'cells'> & {
   headerRight?: string;
   /** 0-based rows that start a new printed page. */
   rowBreaks?: number[];
+  /**
+   * Pages of this sheet when its pages are all planned (rowBreaks): the footer then counts per sheet
+   * (第 1 页 共 2 页 on a unit's table, first page number 1), as a signed document wants; LibreOffice's
+   * own page total (&N) counts the whole workbook.
+   */
+  pages?: number;
   /** Hide the grid on screen (printed documents). */
   hideGridLines?: boolean;
 };
@@ -106,10 +112,11 @@ function addSheet(wb: Workbook, sheet: ApplicableSheet, styles: Map<string, Part
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      ...(sheet.pages ? { firstPageNumber: 1 } : {}),
       // exceljs writes `'<name>'!$a:$b` without doubling apostrophes: skip titles for such names.
       ...(sheet.printTitleRows && !sheet.name.includes("'") ? { printTitlesRow: `${sheet.printTitleRows[0] + 1}:${sheet.printTitleRows[1] + 1}` } : {}),
     },
-    headerFooter: { oddHeader: pageHeader(sheet), oddFooter: '&C第 &P 页 共 &N 页' } as ExcelJSModule.HeaderFooter,
+    headerFooter: { oddHeader: pageHeader(sheet), oddFooter: `&C第 &P 页 共 ${sheet.pages ?? '&N'} 页` } as ExcelJSModule.HeaderFooter,
   });
 
   sheet.columns.forEach((c, i) => {

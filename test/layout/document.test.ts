@@ -71,6 +71,11 @@ describe('draft vs final (12.1)', () => {
       expect(text).toContain('草稿');
       expect(text).toContain('暂定');
     }
+    // LibreOffice breaks the pages where the plan does and nowhere else (the plan's heights are
+    // pessimistic), so each sheet's footer count (第 N 页 共 M 页, per sheet) is right.
+    const plan = planAnnex(rubric, annexUnits(units, result.units), { date: DATE });
+    const planned = plan.sheets.flatMap((s) => Array.from({ length: s.pages! }, (_, i) => `第${i + 1}页共${s.pages}页`));
+    expect(pages.map((t) => /第\d+页共\d+页/.exec(t)?.[0])).toEqual(planned);
   }, 120_000);
 
   it('a complete roster without errors is final: no mark, plain ranks', () => {

@@ -68,7 +68,10 @@ describe.each(builtinRubricIds)('annex of %s', (id) => {
       const left = [what, rubric.documentNumber].filter(Boolean).join('　');
       const center = s.headerCenter ? `&amp;C${s.headerCenter}` : '';
       expect(xml).toContain(`<oddHeader>&amp;L${left}${center}&amp;R${DATE}</oddHeader>`);
-      expect(xml).toContain('<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>');
+      // Page numbers per sheet: its own pages (planned breaks + 1), numbering from 1 on each sheet.
+      expect(s.pages).toBe((s.rowBreaks?.length ?? 0) + 1);
+      expect(xml).toContain(`<oddFooter>&amp;C第 &amp;P 页 共 ${s.pages} 页</oddFooter>`);
+      expect(xml).toMatch(/firstPageNumber="1"[^>]*useFirstPageNumber="1"/);
       expect(xml).toContain('showGridLines="0"');
       if (s.printTitleRows) expect(titles.find((t) => t.Sheet === i)?.Ref).toBe(`'${s.name}'!$${s.printTitleRows[0] + 1}:$${s.printTitleRows[1] + 1}`);
     });

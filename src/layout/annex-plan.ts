@@ -331,12 +331,24 @@ function pageHeader(rubric: Rubric, what: string, state: DocumentState, date: st
 
 /** The confirmation block under a unit's table (朝阳: 现场逐项量化评分并现场进行确认). */
 function confirmationBlock(b: SheetBuilder, row: number, widths: number[]): number {
-  const last = widths.length - 1;
-  const third = Math.max(1, Math.floor(widths.length / 3));
+  // Three fields of about equal width: the columns are split where a third of the width is reached.
+  const total = widths.reduce((s, w) => s + w, 0);
+  // The last column whose running width stays within a share of the whole.
+  const within = (share: number) => {
+    let sum = 0;
+    let last = -1;
+    for (let i = 0; i < widths.length; i++) {
+      sum += widths[i];
+      if (sum <= total * share) last = i;
+    }
+    return last;
+  };
+  const a = Math.max(0, Math.min(within(1 / 3), widths.length - 3));
+  const c = Math.max(a + 1, Math.min(within(2 / 3), widths.length - 2));
   const parts: [number, number, string][] = [
-    [0, third - 1, '考核组签字：'],
-    [third, 2 * third - 1, '被考核单位确认（签字、盖章）：'],
-    [2 * third, last, '日期：　　　　年　　月　　日'],
+    [0, a, '考核组签字：'],
+    [a + 1, c, '被考核单位确认（签字、盖章）：'],
+    [c + 1, widths.length - 1, '日期：　　　　年　　月　　日'],
   ];
   for (const [from, to, text] of parts) b.span(row, from, to, text, 'sign');
   b.height(row, 48);

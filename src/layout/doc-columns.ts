@@ -37,7 +37,9 @@ export const categoryHeading = (cat: Category) => `${numbered(cat.number)}${cat.
  * An empty cell of the document stays empty.
  */
 export function documentCell(col: TableColumn, ind: Indicator, cat: Category, points: number | string | null = ind.points): string | number | null {
-  const wrap = (text: string) => `${col.withNumber ? numbered(ind.number) : ''}${text}${col.withPoints && points !== null ? `（${points}分）` : ''}`;
+  // A category that is its own single item (鹤岗 四、权益保护) already shows its number in 考核内容.
+  const number = col.withNumber && !(col.from === 'content' && ind.id === cat.id);
+  const wrap = (text: string) => `${number ? numbered(ind.number) : ''}${text}${col.withPoints && points !== null ? `（${points}分）` : ''}`;
   switch (col.from) {
     case 'number':
       return ind.number;

@@ -86,6 +86,6 @@ export function planInfoSheet(rubric: Rubric, sheetName: string, hash: string): 
     block: { rows: row, cols: 2 },
     tables: [],
     charts: [],
-    header: rubric.documentNumber ?? undefined,
+    header: [sheetName, rubric.documentNumber].filter(Boolean).join('　'),
   };
 }

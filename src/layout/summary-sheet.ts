@@ -2,7 +2,6 @@
 import type { Rubric } from '../rubric/schema';
 import { colIndex, summaryColumns } from './columns';
 import { lineCount, rowHeightFor } from './annex-plan';
-import { annexHeading } from './unit-sheet';
 import { rowKey, type CellPlan, type SheetPlan } from './plan';
 
 export const SUMMARY_HEADER_ROW = 3;
@@ -12,8 +11,9 @@ export function planSummarySheet(rubric: Rubric, sheetName: string, units: { key
   const keyCol = colIndex(cols, 'key');
   const cells: CellPlan[] = [];
   cols.forEach((spec, i) => cells.push({ row: 0, col: i, value: spec.role, style: 'role' }));
-  cells.push({ row: 1, col: 0, value: `${annexHeading(rubric)}　考核结果汇总表`, style: 'title' });
-  cells.push({ row: 2, col: 0, value: [rubric.documentNumber, rubric.title].filter(Boolean).join('　'), style: 'subtitle' });
+  // 考核结果汇总表, not an 附件 number: the document gave its numbers to its own annexes.
+  cells.push({ row: 1, col: 0, value: '考核结果汇总表', style: 'title' });
+  cells.push({ row: 2, col: 0, value: [rubric.documentNumber, rubric.title, rubric.annex.title].filter(Boolean).join('　'), style: 'subtitle' });
   cols.forEach((spec, i) => cells.push({ row: SUMMARY_HEADER_ROW, col: i, value: spec.header, style: 'header' }));
   units.forEach((u, i) => {
     const r = SUMMARY_HEADER_ROW + 1 + i;
@@ -53,6 +53,6 @@ export function planSummarySheet(rubric: Rubric, sheetName: string, units: { key
     block: { rows: lastRow + 1, cols: cols.length },
     tables: [{ name: 'CS_SummaryTable', firstRow: SUMMARY_HEADER_ROW, lastRow, firstCol: 0, lastCol: keyCol }],
     charts: [],
-    header: rubric.documentNumber ?? undefined,
+    header: [sheetName, rubric.documentNumber].filter(Boolean).join('　'),
   };
 }

@@ -167,7 +167,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
     block: { rows: row, cols: cols.length },
     tables: [],
     charts: [],
-    header: rubric.documentNumber ?? undefined,
+    header: [u.unitName, rubric.documentNumber].filter(Boolean).join('　'),
   };
 }
 

@@ -108,6 +108,10 @@ export interface SheetPlan {
   header?: string;
   /** Middle part of the page header. */
   headerCenter?: string;
+  /** 0-based rows that start a printed page, where the layout plans the pages (unit sheets). */
+  rowBreaks?: number[];
+  /** Printed pages of the sheet when planned: the footer counts them per sheet. */
+  pages?: number;
 }
 
 export interface WorkbookMeta {

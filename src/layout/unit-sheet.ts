@@ -7,6 +7,7 @@ import type { Rubric } from '../rubric/schema';
 import { lineCount, rowHeightFor } from './annex-plan';
 import { colIndex, rankLabel, unitColumns } from './columns';
 import { categoryHeading, documentCell, documentColumns } from './doc-columns';
+import { pageBreaks, printScale } from './print';
 import { bonusLabel, fieldLabel, fieldPrompt, fieldValidation, fraudLabel, YES_NO } from './fields';
 import { NOT_APPLICABLE_FIELD, rowKey, type CellPlan, type SheetPlan } from './plan';
 
@@ -58,6 +59,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
   let row = UNIT_HEADER_ROW + 1;
   const naAllowed = rubric.notApplicable !== 'not_allowed';
   const labels = new Map<number, string>();
+  const keep: [number, number][] = [];
   for (const cat of rubric.categories) {
     const single = cat.indicators.length === 1 && cat.indicators[0].id === cat.id;
     if (!single) {
@@ -120,6 +122,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       const perRow = Math.ceil(rowHeightFor(textLines) / rows);
       const labelHeight = (r: number) => rowHeightFor(lineCount(labels.get(r) ?? '', cols[c('label')].width));
       for (let r = first; r <= last; r++) rowHeights[r] = Math.min(409, Math.max(18, perRow, labelHeight(r)));
+      keep.push([first, last]); // an indicator's merged cells are not split over two pages
     }
   }
 
@@ -142,6 +145,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
     row++;
   };
   const baseText = rubric.aggregation.mode === 'sum' ? '合计' : rubric.aggregation.mode === 'deduct_from_base' ? `基础分 ${rubric.aggregation.base} 分减扣分` : '折算得分（x ÷ y × 100）';
+  const footStart = row - 1; // the table's last row stays with the result rows
   foot('base', baseText, null, false);
   const bl = bonusLabel(rubric);
   if (bl) foot('bonus', '加分', bl, true);
@@ -151,6 +155,10 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
   if (rubric.bands) foot('band', '考核等次', null, false);
   foot('rank', rankLabel(rubric), null, false);
   foot('status', '填写情况', null, false);
+  keep.push([footStart, row - 1]);
+  const heights = Array.from({ length: row }, (_, r) => (r === 0 ? 0 : (rowHeights[r] ?? 15)));
+  const widths = cols.filter((x) => !x.hidden).map((x) => x.width);
+  const rowBreaks = pageBreaks(heights, printScale(widths, true), true, heights[UNIT_HEADER_ROW], keep);
 
   return {
     key: u.key,
@@ -168,6 +176,8 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
     tables: [],
     charts: [],
     header: [u.unitName, rubric.documentNumber].filter(Boolean).join('　'),
+    rowBreaks,
+    pages: rowBreaks.length + 1,
   };
 }
 

@@ -84,6 +84,11 @@ export function markState(read: ReadWorkbookResult, state: DocumentState): void 
     if (center) sections.set('C', center.replace(/&/g, '&&'));
     else sections.delete('C');
     hf.oddHeader = ['L', 'C', 'R'].filter((k) => sections.get(k)).map((k) => `&${k}${sections.get(k)}`).join('');
+    // exceljs reads every sheet as "first page number 1" and writes it back as such, which makes
+    // LibreOffice restart 第 &P 页 on each sheet while 共 &N 页 counts the whole workbook. Where
+    // the footer counts the workbook (&N), numbering runs on; a sheet whose pages were planned
+    // (共 2 页) keeps its own numbering from 1.
+    if (/&N/.test(hf.oddFooter ?? '')) delete (ws.pageSetup as { firstPageNumber?: number }).firstPageNumber;
   }
 }
 

@@ -203,6 +203,18 @@ describe('the working workbook prints too (12.6)', () => {
   });
 });
 
+describe('the working workbook’s pages in LibreOffice', () => {
+  it('a unit sheet breaks where planned, its footer counting its own pages', async () => {
+    const loaded = loadBuiltin('hegang-2022-counties');
+    const plan = planWorkbook(loaded, [{ name: '萝北县', group: '县区' }]);
+    const unit = plan.sheets.find((s) => s.kind === 'unit')!;
+    const { pdfPages } = await import('./pdf');
+    const pages = pdfPages(Buffer.from(await toArrayBuffer(await applyPlan(plan))), 'workbook');
+    const own = pages.filter((t) => t.includes('萝北县鹤信用办发'));
+    expect(own.map((t) => /第\d+页共\d+页/.exec(t)?.[0])).toEqual(Array.from({ length: unit.pages! }, (_, i) => `第${i + 1}页共${unit.pages}页`));
+  }, 120_000);
+});
+
 describe('embedded rubric checked (12.8)', () => {
   const shipped = loadBuiltin('hengdong-2020-members');
   // A softened rule under the same id and version: 六 信用报告 gives 1 分 per report instead of 0.5.

@@ -24,6 +24,8 @@ export interface DocumentState {
   empty: number;
   /** Some unit of a ranked group has no final score yet, so the ranks may still change. */
   provisionalRanks: boolean;
+  /** Units with a rank (0 while no unit has a final score). */
+  ranked: number;
   /** The mark for page headers and title lines: 「终稿」 or 「草稿：…」. */
   mark: string;
   /** Extra lines every output carries (a modified embedded rubric, see src/rubric/compare.ts). */
@@ -64,6 +66,7 @@ export function documentState(result: RosterResult, options: DocumentStateOption
     withErrors,
     empty,
     provisionalRanks,
+    ranked: units.filter((u) => u.rank !== null).length,
     mark: final ? '终稿' : `草稿：${parts.join('，') || '结果未定'}`,
     notices: options.notices ?? [],
   };
@@ -82,7 +85,7 @@ export function rankText(rank: number | null, s: DocumentState): number | string
 export function stateSummary(s: DocumentState): string {
   const head = s.final ? '终稿' : '草稿';
   const parts = [`已完成 ${s.completed} 个`, `未完成 ${s.incomplete} 个${s.empty ? `（其中 ${s.empty} 个未填写任何内容）` : ''}`, `有输入错误 ${s.withErrors} 个`];
-  const ranks = s.final ? '名次为最终名次' : s.provisionalRanks ? '名次为暂定（尚有单位未得出总分）' : '名次为暂定（结果未定）';
+  const ranks = s.final ? '名次为最终名次' : s.ranked === 0 ? '尚无名次' : s.provisionalRanks ? '名次为暂定（尚有单位未得出总分）' : '名次为暂定（结果未定）';
   return `${head}：共 ${s.total} 个单位，${parts.join('，')}；${ranks}。${s.notices.map((n) => `${n}。`).join('')}`;
 }
 

@@ -40,7 +40,7 @@ describe('draft vs final (12.1)', () => {
     const { rubric, units, result } = hengdong36();
     const state = documentState(result);
     // 2 complete, 34 with nothing filled; the two ranked units' ranks may still change.
-    expect(state).toMatchObject({ final: false, total: 36, completed: 2, incomplete: 34, withErrors: 0, empty: 34, provisionalRanks: true });
+    expect(state).toMatchObject({ final: false, total: 36, completed: 2, incomplete: 34, withErrors: 0, empty: 34, provisionalRanks: true, ranked: 2 });
     expect(state.mark).toBe('草稿：36 个单位中 34 个未完成，名次为暂定');
     const plan = planAnnex(rubric, annexUnits(units, result.units), { date: DATE });
     // The 34 empty units are in 汇总 only: 汇总, 排名 and the two filled units' tables.
@@ -77,6 +77,18 @@ describe('draft vs final (12.1)', () => {
     const planned = plan.sheets.flatMap((s) => Array.from({ length: s.pages! }, (_, i) => `第${i + 1}页共${s.pages}页`));
     expect(pages.map((t) => /第\d+页共\d+页/.exec(t)?.[0])).toEqual(planned);
   }, 120_000);
+
+  it('a unit with an input error makes a draft that says so, and --final names it', () => {
+    const { rubric } = loadBuiltin('hengdong-2020-members');
+    const units = parseUnitsData(JSON.parse(readFileSync(join(ROOT, 'examples', 'hengdong-2020-members.json'), 'utf8')), 'examples').units.slice(0, 3);
+    // 「七份」 is no count: the unit's item 六 is an input error.
+    const six = rubric.categories.find((c) => c.number === '六')!.indicators[0];
+    units[2] = { ...units[2], inputs: { ...units[2].inputs, [six.id]: { [six.fields[0].id]: '七份' } } };
+    const state = documentState(scoreRoster(rubric, units));
+    expect(state).toMatchObject({ final: false, completed: 2, incomplete: 0, withErrors: 1 });
+    expect(state.mark).toBe('草稿：3 个单位中 1 个有输入错误，名次为暂定');
+    expect(notFinalReason(state)).toBe('不能生成终稿：1 个单位有输入错误；请补齐、更正后再试，或去掉 --final 生成草稿。');
+  });
 
   it('a complete roster without errors is final: no mark, plain ranks', () => {
     const { rubric } = loadBuiltin('hengdong-2020-members');

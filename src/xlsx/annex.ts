@@ -9,6 +9,7 @@ import type { Rubric } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
 import { applySheets } from './apply-plan';
 import { toArrayBuffer, type Workbook } from './exceljs';
+import { inDocumentLinks } from './in-document-links';
 
 export interface AnnexExportOptions {
   /** Date in the page header: a Date, or text printed as is. Default: today. */
@@ -45,5 +46,5 @@ export async function annexWorkbook(rubric: Rubric, units: AnnexUnit[], options:
 }
 
 export async function annexBuffer(rubric: Rubric, units: AnnexUnit[], options: AnnexExportOptions = {}): Promise<ArrayBuffer> {
-  return toArrayBuffer(await annexWorkbook(rubric, units, options));
+  return inDocumentLinks(await toArrayBuffer(await annexWorkbook(rubric, units, options)));
 }

@@ -64,6 +64,13 @@ describe('draft vs final (12.1)', () => {
     const { rubric, units, result } = hengdong36();
     const { annexBuffer } = await import('../../src/xlsx/annex');
     const buffer = Buffer.from(await annexBuffer(rubric, annexUnits(units, result.units), { date: DATE }));
+    // 汇总 links each printed unit (roster rows 1 and 24) to its table: in-document links (a location, no external target), no formula.
+    const summaryXml = sheetXml(zipParts(buffer)).get('汇总')!;
+    expect([...summaryXml.matchAll(/<hyperlink [^>]*\/>/g)].map((m) => m[0])).toEqual([
+      '<hyperlink ref="B5" tooltip="转到「县发改局」" location="&apos;县发改局&apos;!A1"/>',
+      '<hyperlink ref="B28" tooltip="转到「县市监局」" location="&apos;县市监局&apos;!A1"/>',
+    ]);
+    expect(summaryXml).not.toContain('<f>');
     const { pdfPages } = await import('./pdf');
     const pages = pdfPages(buffer, 'draft36');
     expect(pages.length).toBeGreaterThanOrEqual(4);

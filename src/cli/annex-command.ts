@@ -8,6 +8,7 @@
 import * as zlib from 'node:zlib';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { notFinalReason, stateSummary } from '../layout/document-state';
 import type { Problem } from '../scoring/types';
 import { isWorkbookError } from '../xlsx/errors';
 import { scoreFilledWorkbook } from '../xlsx/file-mode';
@@ -51,6 +52,9 @@ export const annexCommand: Command = {
     scored: { type: 'string', description: '已计分工作簿的输出文件（默认 <工作簿>-已计分.xlsx）' },
     date: { type: 'string', description: '页眉日期，如 2026-11-24（默认今天）' },
     force: { type: 'boolean', description: '覆盖已存在的输出文件' },
+    final: { type: 'boolean', description: '只生成终稿：有单位未完成、有输入错误或名次未定时不写文件，退出码 3' },
+    'all-units': { type: 'boolean', description: '未填写任何内容的单位也打印其考核表（默认只在汇总中列出）' },
+    'use-embedded': { type: 'boolean', description: '内嵌细则与内置同版本细则内容不一致时，仍按内嵌细则计分（所有输出标明）' },
   },
   help: [
     '例：credit-score annex 考核表.xlsx -o 附件.xlsx',
@@ -81,10 +85,20 @@ export const annexCommand: Command = {
     const bytes = readInput(input, io.cwd);
     let out;
     try {
-      out = await scoreFilledWorkbook(bytes, typeof options.date === 'string' ? { date: headerDate(options.date) } : {});
+      out = await scoreFilledWorkbook(bytes, {
+        ...(typeof options.date === 'string' ? { date: headerDate(options.date) } : {}),
+        ...(options['all-units'] === true ? { allUnits: true } : {}),
+        ...(options['use-embedded'] === true ? { useEmbedded: true } : {}),
+      });
     } catch (e) {
       if (isWorkbookError(e)) throw new CliError(`「${input}」：${e.message}`, { usage: false });
       throw e;
+    }
+    // --final: nothing is written unless every unit is complete, without error, ranks settled.
+    const refused = options.final === true ? notFinalReason(out.state) : null;
+    if (refused) {
+      io.err(`${refused}\n`);
+      return 3;
     }
     writeOutputs(
       [
@@ -98,6 +112,7 @@ export const annexCommand: Command = {
     if (out.workbookProblems.length)
       io.out(`工作簿：\n${out.workbookProblems.map((p) => `  [${SEVERITY[p.severity]}] ${p.message}\n`).join('')}\n`);
     io.out(formatScoreReport({ rubric: out.rubric, hash: out.rubricHash, source: input, builtin: false }, out.result));
+    io.out(`\n${stateSummary(out.state)}\n`);
     io.out(`\n已写入：${scoredPath}（已计分的工作簿）、${annexPath}（附件）\n`);
     return 0;
   },

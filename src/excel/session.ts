@@ -16,6 +16,7 @@ import { percentTexts } from '../layout/percent';
 import { TONE_FILL, type OutputCell } from '../layout/outputs';
 import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, a1, type CellValue, type WorkbookMeta } from '../layout/plan';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
+import { checkEmbedded, modifiedRubricNotice } from '../rubric/compare';
 import { parseRubricText, formatRubricError } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
 import type { RosterResult, UnitInput } from '../scoring/types';
@@ -130,7 +131,14 @@ export class LiveSession {
     if (!parsed.ok) return { ok: false, reason: 'broken', message: parsed.errors.map(formatRubricError).join('\n') };
     if (parsed.value.hash !== meta.meta.rubric.hash)
       return { ok: false, reason: 'broken', message: '工作簿内保存的评分细则与其校验码不符，可能被改动过；请用原始评分细则重新生成评分表' };
-    const session = new LiveSession(parsed.value.rubric, meta.meta, meta.rubricJson, api, versionProblem(meta.meta));
+    // Same id and version as a shipped rubric but other content (src/rubric/compare.ts): said loudly, scored with the shipped one.
+    const embedded = checkEmbedded(parsed.value, builtinRubricIds.includes(meta.meta.rubric.id) ? loadBuiltin(meta.meta.rubric.id) : null);
+    const rubric = embedded.kind === 'modified' ? loadBuiltin(meta.meta.rubric.id).rubric : parsed.value.rubric;
+    const problem: StatusProblem | null =
+      embedded.kind === 'modified'
+        ? { id: 'version', kind: 'version', severity: 'error', unit: '本工作簿', message: `${modifiedRubricNotice(meta.meta.rubric.id, meta.meta.rubric.version)}：${embedded.differences.join('；')}。按加载项内置的细则计分。` }
+        : versionProblem(meta.meta);
+    const session = new LiveSession(rubric, meta.meta, meta.rubricJson, api, problem);
     await session.rescoreAll();
     // Ribbon commands run in a short-lived runtime: they rescore once and do not listen.
     if (options.listen !== false) await session.listen();

@@ -8,11 +8,14 @@
  * validation, no metadata: nothing hidden. Pure data, applied by the same host code as the workbook
  * (src/xlsx/apply-plan.ts) with ANNEX_STYLES.
  */
-import type { Field, Indicator, Rubric } from '../rubric/schema';
+import type { Field, Indicator, Rubric, TableColumn } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
 import type { RawValue } from '../scoring/values';
 import { rankLabel, rankWidth, ranksForReference, REFERENCE_RANK_SHEET_NOTE, showsDeduction } from './columns';
+import { categoryHeading, documentCell, documentColumns, documentColumnWidth, isTextColumn, numbered } from './doc-columns';
+import { documentState, isEmptyUnit, rankText, stateLine, type DocumentState } from './document-state';
 import { categoryCell, INVALID_INPUT, rankOrder, statusText, unitSheetOutputs } from './outputs';
+import { fitToPage, pageBreaks, printScale } from './print';
 import { rowKey, type CellValue, type SheetPlan } from './plan';
 import { allocateSheetNames } from './sheet-names';
 import type { CellStyle } from './styles';
@@ -33,7 +36,9 @@ export type AnnexStyleKey =
   | 'note'
   | 'footLabel'
   | 'footValue'
-  | 'footScore';
+  | 'footScore'
+  | 'draft'
+  | 'sign';
 
 /** Official-document faces: 宋体 table body, 仿宋 for the lines around it, 黑体 headings. */
 export const ANNEX_FONTS = { body: '宋体', prose: '仿宋', heading: '黑体' } as const;
@@ -58,6 +63,10 @@ export const ANNEX_STYLES: Record<AnnexStyleKey, CellStyle> = {
   footLabel: { font: { name: ANNEX_FONTS.heading, size: 10.5, bold: true }, horizontal: 'center', vertical: 'center', wrap: true, ...cellBase },
   footValue: { font: body, horizontal: 'center', vertical: 'center', wrap: true, ...cellBase },
   footScore: { font: { name: ANNEX_FONTS.body, size: 11, bold: true }, horizontal: 'center', vertical: 'center', ...cellBase, numberFormat: 'General' },
+  /** 草稿：… under the title of every sheet of a draft. */
+  draft: { font: { name: ANNEX_FONTS.heading, size: 12, bold: true }, horizontal: 'center', vertical: 'center', wrap: true, locked: true },
+  /** The signature line under a unit's table: room to sign above the bottom border. */
+  sign: { font: { name: ANNEX_FONTS.prose, size: 12 }, horizontal: 'left', vertical: 'top', wrap: true, ...cellBase },
 };
 
 export interface AnnexCell {
@@ -65,13 +74,21 @@ export interface AnnexCell {
   col: number;
   value: CellValue;
   style: AnnexStyleKey;
+  /** A link to another sheet of the annex (汇总 → the unit's table), by sheet name. */
+  link?: string;
 }
 
 export interface AnnexSheetPlan extends Omit<SheetPlan, 'cells'> {
   cells: AnnexCell[];
+  /** Middle part of the page header: 草稿：… (and any notice about the rubric). */
+  headerCenter?: string;
   /** Right part of the page header: the date. */
   headerRight?: string;
   hideGridLines: boolean;
+  /** 0-based rows that start a new printed page (manual breaks). */
+  rowBreaks?: number[];
+  /** Printed pages of this sheet (rowBreaks + 1): the footer counts per sheet. */
+  pages?: number;
 }
 
 export interface AnnexPlan {
@@ -91,6 +108,12 @@ export interface AnnexUnit {
 export interface AnnexOptions {
   /** Date printed in the page header, e.g. "2026年11月24日" (see chineseDate). */
   date: string;
+  /** The roster's state (终稿 / 草稿); worked out from the units when not given. */
+  state?: DocumentState;
+  /** Also print a table for every unit with nothing filled (default: they are listed in 汇总 only). */
+  allUnits?: boolean;
+  /** A signature block under each unit's table; default: where the rubric's table declares one (朝阳). */
+  confirmation?: boolean;
 }
 
 export const ANNEX_SHEETS = { summary: '汇总', rank: '排名' } as const;
@@ -204,61 +227,40 @@ function fraudText(u: UnitInput): string {
 
 // ------------------------------------------------------------------ unit sheet
 
-type Role = 'seq' | 'name' | 'points' | 'content' | 'criteria' | 'basis' | 'method' | 'filled' | 'score' | 'deduction' | 'note';
+type ToolRole = 'filled' | 'score' | 'deduction' | 'note';
 
 interface AnnexColumn {
-  role: Role;
+  /** A column of the document's own table, or one of the tool's. */
+  role: ToolRole | 'doc';
+  doc?: TableColumn;
   header: string;
   width: number;
 }
 
+/**
+ * The unit sheet's columns: the document's own (rubric.table.columns, see doc-columns.ts), the tool's
+ * 填报情况 and 得分 before the document's 扣分 column (鹤岗, whose 扣分 the tool fills) or after the
+ * document's columns, and 计分说明 last. Widths fill an A4 landscape page at scale 1.
+ */
 export function annexUnitColumns(rubric: Rubric): AnnexColumn[] {
-  const inds = rubric.categories.flatMap((c) => c.indicators);
-  const hasContent = inds.some((i) => i.content.trim());
-  const hasCriteria = inds.some((i) => i.criteria.trim());
-  const cols: AnnexColumn[] = [
-    { role: 'seq', header: '序号', width: 5 },
-    { role: 'name', header: '考核指标', width: 13 },
-    { role: 'points', header: '分值', width: 5.5 },
-  ];
-  if (hasContent) cols.push({ role: 'content', header: '考核内容', width: hasCriteria ? 24 : 40 });
-  if (hasCriteria) cols.push({ role: 'criteria', header: '评分标准', width: hasContent ? 34 : 46 });
-  if (inds.some((i) => i.basis)) cols.push({ role: 'basis', header: '考核依据', width: 12 });
-  if (inds.some((i) => i.method)) cols.push({ role: 'method', header: '考核方式', width: 10 });
-  cols.push(
-    { role: 'filled', header: '填报情况', width: 22 },
-    { role: 'score', header: '得分', width: 6.5 },
-    { role: 'note', header: '计分说明', width: 24 },
+  const docCols: AnnexColumn[] = documentColumns(rubric).map((d) =>
+    d.from === 'deduction' ? { role: 'deduction', doc: d, header: d.header, width: 6.5 } : { role: 'doc', doc: d, header: d.header, width: documentColumnWidth(d, rubric) },
   );
-  // A table narrower than the landscape page gives the spare width to its text columns.
-  const page = Math.max(PAGE_WIDTH, cols.reduce((s, c) => s + c.width, 0));
-  // 扣分 next to 得分 (鹤岗's table has 扣分 and 备注), its width taken from the text columns so that
-  // the table keeps the width it had without it.
-  if (showsDeduction(rubric)) cols.splice(cols.findIndex((c) => c.role === 'score') + 1, 0, { role: 'deduction', header: '扣分', width: 6.5 });
-  fillPage(
+  const tool: AnnexColumn[] = [
+    { role: 'filled', header: '填报情况', width: 20 },
+    { role: 'score', header: '得分', width: 6.5 },
+  ];
+  const at = docCols.findIndex((c) => c.role === 'deduction');
+  const cols = at >= 0 ? [...docCols.slice(0, at), ...tool, ...docCols.slice(at)] : [...docCols, ...tool];
+  // A rubric without the declaration (an old embedded one) that is scored by deduction: 扣分 after 得分.
+  if (at < 0 && showsDeduction(rubric)) cols.push({ role: 'deduction', header: '扣分', width: 6.5 });
+  cols.push({ role: 'note', header: '计分说明', width: 22 });
+  fitToPage(
     cols,
-    cols.filter((c) => ['content', 'criteria', 'filled', 'note'].includes(c.role)),
-    page,
+    cols.filter((c) => c.role === 'filled' || c.role === 'note' || (c.doc && isTextColumn(c.doc))),
     true,
   );
   return cols;
-}
-
-/** Width of an A4 landscape page between 0.5-inch margins, in column units (7 px at 96 dpi). */
-export const PAGE_WIDTH = 144;
-
-/** "一" → "一、", "第六条" → "第六条　" (as the documents print their category numbers). */
-const numbered = (n: string) => (/^[一二三四五六七八九十百]+$/.test(n) ? `${n}、` : `${n}　`);
-
-/**
- * Widens the given columns in proportion until the table fills the page width; with `shrink`, also
- * narrows them in proportion when the table is wider (a column added to a table that filled it).
- */
-function fillPage<C extends { width: number }>(cols: C[], stretch: C[], page = PAGE_WIDTH, shrink = false) {
-  const slack = page - cols.reduce((s, c) => s + c.width, 0);
-  const base = stretch.reduce((s, c) => s + c.width, 0);
-  if (slack > 0 && base > 0) for (const c of stretch) c.width = Math.round((c.width + (slack * c.width) / base) * 2) / 2;
-  else if (slack < 0 && shrink && base > 0) for (const c of stretch) c.width = Math.floor((c.width + (slack * c.width) / base) * 2) / 2;
 }
 
 /** A column wide enough for the longest text in two lines at most, within bounds. */
@@ -275,8 +277,8 @@ class SheetBuilder {
   cells: AnnexCell[] = [];
   merges: SheetPlan['merges'] = [];
   rowHeights: Record<number, number> = {};
-  put(row: number, col: number, value: CellValue, style: AnnexStyleKey) {
-    this.cells.push({ row, col, value, style });
+  put(row: number, col: number, value: CellValue, style: AnnexStyleKey, link?: string) {
+    this.cells.push({ row, col, value, style, ...(link ? { link } : {}) });
   }
   /** Writes a value over a range: every cell gets the style (so borders are drawn), one merge. */
   span(row: number, fromCol: number, toCol: number, value: CellValue, style: AnnexStyleKey, toRow = row) {
@@ -286,28 +288,78 @@ class SheetBuilder {
   height(row: number, h: number) {
     this.rowHeights[row] = Math.max(this.rowHeights[row] ?? 0, h);
   }
+  /** Heights of rows 0 … n − 1 as printed (15 pt where none was set). */
+  heights(n: number): number[] {
+    return Array.from({ length: n }, (_, r) => this.rowHeights[r] ?? 15);
+  }
 }
 
-/** 附件N and the title over the full width; returns the next row. */
-function heading(b: SheetBuilder, rubric: Rubric, title: string, widths: number[]): number {
+/**
+ * 附件N (only on the unit tables the document numbered so), the title over the full width, and the
+ * draft line under it: a reader of any single first page sees 草稿. Returns the next row.
+ */
+function heading(b: SheetBuilder, rubric: Rubric, title: string, widths: number[], state: DocumentState, annexNumber: boolean): number {
   let row = 0;
   const last = widths.length - 1;
-  if (rubric.annex.number) {
+  const total = widths.reduce((s, w) => s + w, 0);
+  if (annexNumber && rubric.annex.number) {
     b.span(row, 0, last, `附件${rubric.annex.number}`, 'annexNo');
-    b.height(row, 24);
+    b.height(row, rowHeightFor(1, 14));
     row++;
   }
   b.span(row, 0, last, title, 'title');
-  const total = widths.reduce((s, w) => s + w, 0);
   b.height(row, rowHeightFor(lineCount(title, total, 18), 18) + 6);
+  row++;
+  const line = state.final ? state.notices.join('；') : stateLine(state);
+  if (line) {
+    b.span(row, 0, last, line, 'draft');
+    b.height(row, Math.max(22, rowHeightFor(lineCount(line, total, 12), 12)));
+    row++;
+  }
+  return row;
+}
+
+/** Page header: what the page is (unit, 汇总, 排名) and the 文号 on the left, the state in the middle, the date on the right. */
+function pageHeader(rubric: Rubric, what: string, state: DocumentState, date: string): Pick<AnnexSheetPlan, 'header' | 'headerCenter' | 'headerRight'> {
+  const center = state.final ? state.notices.join('；') : stateLine(state);
+  return {
+    header: [what, rubric.documentNumber].filter(Boolean).join('　'),
+    ...(center ? { headerCenter: center } : {}),
+    headerRight: date,
+  };
+}
+
+/** The confirmation block under a unit's table (朝阳: 现场逐项量化评分并现场进行确认). */
+function confirmationBlock(b: SheetBuilder, row: number, widths: number[]): number {
+  // Three fields of about equal width: the columns are split where a third of the width is reached.
+  const total = widths.reduce((s, w) => s + w, 0);
+  // The last column whose running width stays within a share of the whole.
+  const within = (share: number) => {
+    let sum = 0;
+    let last = -1;
+    for (let i = 0; i < widths.length; i++) {
+      sum += widths[i];
+      if (sum <= total * share) last = i;
+    }
+    return last;
+  };
+  const a = Math.max(0, Math.min(within(1 / 3), widths.length - 3));
+  const c = Math.max(a + 1, Math.min(within(2 / 3), widths.length - 2));
+  const parts: [number, number, string][] = [
+    [0, a, '考核组签字：'],
+    [a + 1, c, '被考核单位确认（签字、盖章）：'],
+    [c + 1, widths.length - 1, '日期：　　　　年　　月　　日'],
+  ];
+  for (const [from, to, text] of parts) b.span(row, from, to, text, 'sign');
+  b.height(row, 48);
   return row + 1;
 }
 
-function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, groupLabel: string, u: AnnexUnit, options: AnnexOptions): AnnexSheetPlan {
+function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, groupLabel: string, u: AnnexUnit, options: AnnexOptions, state: DocumentState): AnnexSheetPlan {
   const cols = annexUnitColumns(rubric);
   const widths = cols.map((c) => c.width);
-  const at = (role: Role) => cols.findIndex((c) => c.role === role);
-  const has = (role: Role) => at(role) >= 0;
+  const at = (role: ToolRole) => cols.findIndex((c) => c.role === role);
+  const has = (role: ToolRole) => at(role) >= 0;
   const last = cols.length - 1;
   const b = new SheetBuilder();
   const out = new Map<string, { score?: CellValue; deduction?: CellValue; reason?: CellValue }>();
@@ -322,8 +374,9 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
     if (text === null || text === '') return;
     b.height(row, rowHeightFor(lineCount(String(text), widths[col], pt), pt));
   };
+  const spanWidth = (from: number, to: number) => widths.slice(from, to + 1).reduce((sum, w) => sum + w, 0);
 
-  let row = heading(b, rubric, rubric.annex.title, widths);
+  let row = heading(b, rubric, rubric.annex.title, widths, state, true);
   // Unit line: name and group on the left, the result on the right; two lines when they do not fit.
   const s = u.score;
   const who = `被考核单位：${u.name}（${groupLabel}）`;
@@ -333,11 +386,11 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
     ...(has('deduction') ? [`扣分：${totalDeduction ?? '未定'}`] : []),
     `最终得分：${s.final ?? '未定'}`,
     ...(rubric.bands ? [`等次：${s.band ?? '未定'}`] : []),
-    `${rankLabel(rubric)}：${s.rank ?? '未定'}`,
+    `${rankLabel(rubric)}：${rankText(s.rank, state) ?? '未定'}`,
   ].join('　');
-  const total = widths.reduce((sum, w) => sum + w, 0);
+  const total = spanWidth(0, last);
   const split = Math.max(at('filled'), Math.floor(cols.length / 2));
-  const leftWidth = widths.slice(0, split).reduce((sum, w) => sum + w, 0);
+  const leftWidth = spanWidth(0, split - 1);
   // With a margin: 12 pt prose in a substituted font runs wider than the estimate.
   if (textUnits(who, 12) <= leftWidth * 0.9 - 1 && textUnits(result, 12) <= (total - leftWidth) * 0.9 - 1) {
     b.span(row, 0, split - 1, who, 'subtitle');
@@ -349,66 +402,94 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
     b.height(row, Math.max(22, rowHeightFor(lineCount(who, total, 12), 12)));
     row++;
     b.span(row, 0, last, result, 'subtitleRight');
-    b.height(row, 22);
+    b.height(row, Math.max(22, rowHeightFor(lineCount(result, total, 12), 12)));
     row++;
   }
 
   const headerRow = row;
-  cols.forEach((c, i) => b.put(row, i, c.header, 'header'));
+  cols.forEach((c, i) => {
+    b.put(row, i, c.header, 'header');
+    b.height(row, rowHeightFor(lineCount(c.header, c.width, 10.5), 10.5));
+  });
   b.height(row, 30);
   row++;
 
+  // The document's 考核内容 column holding the category (鹤岗): printed once, merged over its items and subtotal.
+  const catCol = cols.findIndex((c) => c.doc?.from === 'category');
+  const keep: [number, number][] = [];
+  const afterScore = (r: number, style: AnnexStyleKey, values: Partial<Record<ToolRole, CellValue>>) => {
+    cols.forEach((c, i) => {
+      if (i <= at('score')) return;
+      if (c.role === 'deduction') b.put(r, i, values.deduction ?? null, style);
+      else if (c.role === 'note') b.put(r, i, values.note ?? null, 'note');
+      else b.put(r, i, null, 'text');
+    });
+  };
   for (const cat of rubric.categories) {
     const single = cat.indicators.length === 1 && cat.indicators[0].id === cat.id;
-    if (!single) {
-      const rk = rowKey.category(cat.id);
-      // "一、工作机制建设（15 分）" across the descriptive columns, subtotal under 得分.
-      const label = `${numbered(cat.number)}${cat.name}${cat.points !== null ? `（${cat.points} 分）` : ''}`;
-      b.span(row, at('seq'), at('score') - 1, label, 'category');
+    const rk = rowKey.category(cat.id);
+    const subtotal = (labelFrom: number, label: string) => {
+      b.span(row, labelFrom, at('score') - 1, label, 'category');
       b.put(row, at('score'), out.get(rk)?.score ?? null, 'categoryScore');
-      if (has('deduction')) b.put(row, at('deduction'), out.get(rk)?.deduction ?? null, 'categoryScore');
-      b.put(row, at('note'), out.get(rk)?.reason ?? null, 'note');
+      afterScore(row, 'categoryScore', { deduction: out.get(rk)?.deduction ?? null, note: out.get(rk)?.reason ?? null });
       b.height(row, 22);
-      b.height(row, rowHeightFor(lineCount(label, widths.slice(0, at('score')).reduce((sum, w) => sum + w, 0), 10.5), 10.5));
+      b.height(row, rowHeightFor(lineCount(label, spanWidth(labelFrom, at('score') - 1), 10.5), 10.5));
+      fit(row, at('note'), out.get(rk)?.reason ?? null, 9);
       row++;
+    };
+    // "一、工作机制建设（15 分）" across the descriptive columns, subtotal under 得分.
+    if (!single && catCol < 0) {
+      keep.push([row, row + 1]);
+      subtotal(0, categoryHeading(cat));
     }
+    const firstItem = row;
     for (const ind of cat.indicators) {
       const rk = rowKey.item(ind.id, ind.fields[0].id);
-      const values: Partial<Record<Role, [CellValue, AnnexStyleKey]>> = {
-        seq: [ind.number, 'textCenter'],
-        name: [ind.name, 'text'],
-        // Unpublished points (朝阳) are set by the office: the maximum the engine used.
-        points: [ind.points ?? u.score.items[ind.id]?.max ?? '—', 'number'],
-        content: [ind.content, 'text'],
-        criteria: [ind.criteria || '（文件未给出评分标准）', 'text'],
-        basis: [ind.basis ?? '', 'text'],
-        method: [ind.method ?? '', 'text'],
-        filled: [filledText(ind, u.input), 'text'],
-        score: [out.get(rk)?.score ?? null, 'score'],
-        deduction: [out.get(rk)?.deduction ?? null, 'number'],
-        note: [out.get(rk)?.reason ?? null, 'note'],
-      };
+      // Unpublished points (朝阳) are set by the office: the maximum the engine used.
+      const points = ind.points ?? u.score.items[ind.id]?.max ?? '—';
       cols.forEach((c, i) => {
-        const [v, style] = values[c.role] ?? [null, 'text'];
+        let v: CellValue;
+        let style: AnnexStyleKey = 'text';
+        if (c.role === 'doc') {
+          const d = c.doc!;
+          if (d.from === 'category') return; // written once below
+          v = documentCell(d, ind, cat, points);
+          style = d.from === 'number' ? 'textCenter' : d.from === 'points' ? 'number' : 'text';
+        } else if (c.role === 'filled') v = filledText(ind, u.input);
+        else if (c.role === 'score') [v, style] = [out.get(rk)?.score ?? null, 'score'];
+        else if (c.role === 'deduction') [v, style] = [out.get(rk)?.deduction ?? null, 'number'];
+        else [v, style] = [out.get(rk)?.reason ?? null, 'note'];
         b.put(row, i, v, style);
         if (typeof v === 'string') fit(row, i, v, style === 'note' ? 9 : 10);
       });
       b.height(row, 24);
       row++;
     }
+    if (catCol >= 0) {
+      if (!single) subtotal(catCol === 0 ? 1 : 0, '小计');
+      const label = categoryHeading(cat);
+      b.span(firstItem, catCol, catCol, label, 'text', row - 1);
+      // The merged cell must be tall enough over its rows: the last row takes what is missing.
+      const need = rowHeightFor(lineCount(label, widths[catCol], 10), 10);
+      const have = b.heights(row).slice(firstItem, row).reduce((sum, h) => sum + h, 0);
+      if (need > have) b.height(row - 1, (b.rowHeights[row - 1] ?? 15) + need - have);
+    }
   }
 
   // Foot: label across the descriptive columns, the typed value under 填报情况, score and note.
-  const foot = (what: Parameters<typeof rowKey.total>[0], label: string, filled: string, style: AnnexStyleKey = 'footScore') => {
+  const footStart = row - 1; // the table's last row stays with the result rows
+  const foot = (what: Parameters<typeof rowKey.total>[0], label: string, filled: string, style: AnnexStyleKey = 'footScore', score?: CellValue) => {
     const o = out.get(rowKey.total(what)) ?? {};
     b.span(row, 0, at('filled') - 1, label, 'footLabel');
     b.put(row, at('filled'), filled, 'footValue');
-    b.put(row, at('score'), o.score ?? null, style);
+    b.put(row, at('score'), score !== undefined ? score : (o.score ?? null), style);
     // The unit's total deduction on the base line (基础得分（100 分减扣分）), just above the final score.
-    if (has('deduction')) b.put(row, at('deduction'), o.deduction ?? null, what === 'base' ? style : 'footValue');
-    b.put(row, at('note'), o.reason ?? null, 'note');
+    afterScore(row, what === 'base' ? style : 'footValue', { deduction: o.deduction ?? null, note: o.reason ?? null });
     b.height(row, 24);
+    b.height(row, rowHeightFor(lineCount(label, spanWidth(0, at('filled') - 1), 10.5), 10.5));
     fit(row, at('filled'), filled);
+    const shown = score !== undefined ? score : (o.score ?? null);
+    if (typeof shown === 'string') fit(row, at('score'), shown, style === 'footScore' ? 11 : 10);
     fit(row, at('note'), o.reason ?? null, 9);
     row++;
   };
@@ -417,9 +498,13 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
   if (rubric.fraud !== 'none') foot('fraud', '弄虚作假', fraudText(u.input), 'footValue');
   foot('final', '最终得分', '');
   if (rubric.bands) foot('band', '考核等次', '', 'footValue');
-  foot('rank', rankLabel(rubric), '', 'footValue');
+  foot('rank', rankLabel(rubric), '', 'footValue', rankText(s.rank, state));
   if (!s.complete || s.problems.some((p) => p.severity === 'error')) foot('status', '填写情况', statusText(s), 'footValue');
+  if (options.confirmation ?? rubric.table?.confirmation ?? false) row = confirmationBlock(b, row, widths);
+  keep.push([footStart, row - 1]);
 
+  const heights = b.heights(row);
+  const scale = printScale(widths, true);
   return {
     key,
     kind: 'unit',
@@ -435,45 +520,52 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
     block: { rows: row, cols: cols.length },
     tables: [],
     charts: [],
-    header: rubric.documentNumber ?? undefined,
-    headerRight: options.date,
+    ...pageHeader(rubric, u.name, state, options.date),
     hideGridLines: true,
+    rowBreaks: pageBreaks(heights, scale, true, heights[headerRow], keep),
   };
 }
 
 // ------------------------------------------------------------------ 汇总 and 排名
 
-/** Under the 汇总 / 排名 titles (附件N is already above them). */
+/** Under the 汇总 / 排名 titles: the document's title and 文号 (not an 附件 number of the document's). */
 function subtitleLine(rubric: Rubric): string {
-  return `${rubric.annex.title}${rubric.documentNumber ? `（${rubric.documentNumber}）` : ''}`;
+  return `${rubric.title}${rubric.documentNumber ? `（${rubric.documentNumber}）` : ''}　${rubric.assessedUnits}`;
 }
 
-function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: string) => string, options: AnnexOptions): AnnexSheetPlan {
+/** Widths for a sheet printed in portrait when it fits, else landscape; filled to the page. */
+function fitSheet<C extends { width: number }>(cols: C[], stretch: C[]): boolean {
+  const landscape = printScale(cols.map((c) => c.width), false) < 1;
+  fitToPage(cols, stretch, landscape, 5);
+  return landscape;
+}
+
+function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: string) => string, options: AnnexOptions, state: DocumentState, links: (string | null)[]): AnnexSheetPlan {
   const multiGroup = rubric.ranking.groups.length > 1;
-  type Col = { header: string; width: number; value: (u: AnnexUnit, i: number) => CellValue; style: AnnexStyleKey };
+  type Col = { header: string; width: number; value: (u: AnnexUnit, i: number) => CellValue; style: AnnexStyleKey; stretch?: boolean };
   const cols: Col[] = [
     { header: '序号', width: 5, value: (_, i) => i + 1, style: 'textCenter' },
-    { header: '被考核单位', width: 20, value: (u) => u.name, style: 'text' },
+    { header: '被考核单位', width: 18, value: (u) => u.name, style: 'text', stretch: true },
   ];
   if (multiGroup) cols.push({ header: '分组', width: fitWidth(rubric.ranking.groups.map((g) => g.label), 9, 16), value: (u) => groupLabel(u.group), style: 'textCenter' });
   for (const c of rubric.categories)
-    cols.push({ header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10.5, value: (u) => categoryCell(c, u.score), style: 'number' });
-  cols.push({ header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分', width: 8, value: (u) => u.score.base, style: 'number' });
-  if (rubric.bonus.kind !== 'none') cols.push({ header: '加分', width: 6.5, value: (u) => u.score.bonus ?? INVALID_INPUT, style: 'number' });
-  cols.push({ header: '最终得分', width: 8, value: (u) => u.score.final, style: 'score' });
-  if (rubric.bands) cols.push({ header: '等次', width: 7, value: (u) => u.score.band, style: 'textCenter' });
+    cols.push({ header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 9, value: (u) => categoryCell(c, u.score), style: 'number', stretch: true });
+  cols.push({ header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分', width: 7, value: (u) => u.score.base, style: 'number' });
+  if (rubric.bonus.kind !== 'none') cols.push({ header: '加分', width: 6, value: (u) => u.score.bonus ?? INVALID_INPUT, style: 'number' });
+  cols.push({ header: '最终得分', width: 7, value: (u) => u.score.final, style: 'score' });
+  if (rubric.bands) cols.push({ header: '等次', width: 6.5, value: (u) => u.score.band, style: 'textCenter' });
   cols.push(
-    { header: rankLabel(rubric), width: rankWidth(rubric), value: (u) => u.score.rank, style: 'number' },
-    { header: '表彰/通报', width: fitWidth(units.map((u) => u.score.labels.join('；')), 16, 24), value: (u) => u.score.labels.join('；') || null, style: 'text' },
-    { header: '备注', width: 14, value: (u) => (u.score.complete && !u.score.problems.some((p) => p.severity === 'error') ? null : statusText(u.score)), style: 'note' },
+    { header: rankLabel(rubric), width: state.final ? rankWidth(rubric) : 9, value: (u) => rankText(u.score.rank, state), style: 'number' },
+    { header: '表彰/通报', width: fitWidth(units.map((u) => u.score.labels.join('；')), 12, 20), value: (u) => u.score.labels.join('；') || null, style: 'text', stretch: true },
+    { header: '备注', width: 14, value: (u) => (u.score.complete && !u.score.problems.some((p) => p.severity === 'error') ? null : statusText(u.score)), style: 'note', stretch: true },
   );
-  fillPage(
+  const landscape = fitSheet(
     cols,
-    cols.filter((c) => ['被考核单位', '表彰/通报', '备注'].includes(c.header)),
+    cols.filter((c) => c.stretch),
   );
   const widths = cols.map((c) => c.width);
   const b = new SheetBuilder();
-  let row = heading(b, rubric, '考核结果汇总表', widths);
+  let row = heading(b, rubric, '考核结果汇总表', widths, state, false);
   b.span(row, 0, cols.length - 1, subtitleLine(rubric), 'subtitleCenter');
   b.height(row, rowHeightFor(lineCount(subtitleLine(rubric), widths.reduce((s, w) => s + w, 0), 12), 12));
   row++;
@@ -486,12 +578,14 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
   units.forEach((u, i) => {
     cols.forEach((c, j) => {
       const v = c.value(u, i);
-      b.put(row, j, v, c.style);
+      // The unit's name links to its table (where the annex has one).
+      b.put(row, j, v, c.style, c.header === '被考核单位' ? (links[i] ?? undefined) : undefined);
       if (typeof v === 'string') b.height(row, rowHeightFor(lineCount(v, c.width, c.style === 'note' ? 9 : 10), c.style === 'note' ? 9 : 10));
     });
     b.height(row, 20);
     row++;
   });
+  const heights = b.heights(row);
   return {
     key: 'SUMMARY',
     kind: 'summary',
@@ -503,32 +597,36 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
     merges: b.merges,
     freezeRows: headerRow + 1,
     printTitleRows: [headerRow, headerRow],
-    landscape: widths.reduce((s, w) => s + w, 0) > 100,
+    landscape,
     block: { rows: row, cols: cols.length },
     tables: [],
     charts: [],
-    header: rubric.documentNumber ?? undefined,
-    headerRight: options.date,
+    ...pageHeader(rubric, ANNEX_SHEETS.summary, state, options.date),
     hideGridLines: true,
+    rowBreaks: pageBreaks(heights, printScale(widths, landscape), landscape, heights[headerRow]),
   };
 }
 
-function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions): AnnexSheetPlan {
+function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions, state: DocumentState): AnnexSheetPlan {
   type Col = { header: string; width: number; value: (u: RankedUnit) => CellValue; style: AnnexStyleKey };
   const cols: Col[] = [
-    { header: rankLabel(rubric), width: rankWidth(rubric), value: (u) => u.rank, style: 'number' },
-    { header: '被考核单位', width: 30, value: (u) => u.name, style: 'text' },
-    { header: '最终得分', width: 10, value: (u) => u.final, style: 'score' },
+    { header: rankLabel(rubric), width: state.final ? rankWidth(rubric) : 9, value: (u) => rankText(u.rank, state), style: 'number' },
+    { header: '被考核单位', width: 28, value: (u) => u.name, style: 'text' },
+    { header: '最终得分', width: 9, value: (u) => u.final, style: 'score' },
   ];
-  if (rubric.bands) cols.push({ header: '等次', width: 8, value: (u) => u.band, style: 'textCenter' });
+  if (rubric.bands) cols.push({ header: '等次', width: 7, value: (u) => u.band, style: 'textCenter' });
   cols.push(
-    { header: '表彰/通报', width: 26, value: (u) => u.labels.join('；') || null, style: 'text' },
-    { header: '备注', width: 18, value: (u) => (u.rank === null ? statusText(u) : null), style: 'note' },
+    { header: '表彰/通报', width: 22, value: (u) => u.labels.join('；') || null, style: 'text' },
+    { header: '备注', width: 16, value: (u) => (u.rank === null ? statusText(u) : null), style: 'note' },
+  );
+  const landscape = fitSheet(
+    cols,
+    cols.filter((c) => ['被考核单位', '表彰/通报', '备注'].includes(c.header)),
   );
   const widths = cols.map((c) => c.width);
   const last = cols.length - 1;
   const b = new SheetBuilder();
-  let row = heading(b, rubric, '考核排名', widths);
+  let row = heading(b, rubric, '考核排名', widths, state, false);
   b.span(row, 0, last, subtitleLine(rubric), 'subtitleCenter');
   b.height(row, rowHeightFor(lineCount(subtitleLine(rubric), widths.reduce((s, w) => s + w, 0), 12), 12));
   row++;
@@ -540,24 +638,29 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
     row++;
   }
   let firstHeader: number | null = null;
+  const keep: [number, number][] = [];
   const scores = units.map((u) => u.score);
   for (const [groupId, members] of rankOrder(rubric, scores)) {
     if (members.length === 0) continue;
     const g = rubric.ranking.groups.find((x) => x.id === groupId)!;
     const rules = [...g.honours.map((h) => `前${h.top}名：${h.label}`), ...g.criticism.map((c) => `后${c.bottom}名：${c.label}`)];
     const title = `${g.label}（${members.length} 个单位）${rules.length ? `　${rules.join('；')}` : ''}`;
+    keep.push([row, row + 2]); // a group's title, header and first row on one page
     b.span(row, 0, last, title, 'category');
     b.height(row, Math.max(22, rowHeightFor(lineCount(title, widths.reduce((s, w) => s + w, 0), 10.5), 10.5)));
     row++;
     firstHeader ??= row;
-    cols.forEach((c, i) => b.put(row, i, c.header, 'header'));
+    cols.forEach((c, i) => {
+      b.put(row, i, c.header, 'header');
+      b.height(row, rowHeightFor(lineCount(c.header, c.width, 10.5), 10.5));
+    });
     b.height(row, 24);
     row++;
     for (const u of members) {
       cols.forEach((c, j) => {
         const v = c.value(u);
         b.put(row, j, v, c.style);
-        if (typeof v === 'string') b.height(row, rowHeightFor(lineCount(v, c.width, 10)));
+        if (typeof v === 'string') b.height(row, rowHeightFor(lineCount(v, c.width, c.style === 'note' ? 9 : 10), c.style === 'note' ? 9 : 10));
       });
       b.height(row, 20);
       row++;
@@ -565,6 +668,7 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
     row++; // a blank line between groups
   }
   const oneGroup = [...rankOrder(rubric, scores).values()].filter((m) => m.length > 0).length === 1;
+  const heights = b.heights(row);
   return {
     key: 'RANK',
     kind: 'rank',
@@ -576,29 +680,35 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
     merges: b.merges,
     freezeRows: 0,
     ...(oneGroup && firstHeader !== null ? { printTitleRows: [firstHeader, firstHeader] as [number, number] } : {}),
-    landscape: false,
+    landscape,
     block: { rows: row, cols: cols.length },
     tables: [],
     charts: [],
-    header: rubric.documentNumber ?? undefined,
-    headerRight: options.date,
+    ...pageHeader(rubric, ANNEX_SHEETS.rank, state, options.date),
     hideGridLines: true,
+    rowBreaks: pageBreaks(heights, printScale(widths, landscape), landscape, oneGroup && firstHeader !== null ? heights[firstHeader] : 0, keep),
   };
 }
 
-/** The annex of a scored roster: 汇总, 排名, then one sheet per unit in roster order. */
+/**
+ * The annex of a scored roster: 汇总, 排名, then one sheet per unit in roster order. A unit with
+ * nothing filled is listed in 汇总 with its status but gets no table of its own (three pages of 未填),
+ * unless `allUnits`.
+ */
 export function planAnnex(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions): AnnexPlan {
+  const state = options.state ?? documentState({ rubricId: rubric.id, units: units.map((u) => u.score), problems: [] });
   const groupLabel = (id: string) => rubric.ranking.groups.find((g) => g.id === id)?.label ?? id;
+  const printed = units.map((u) => options.allUnits === true || !isEmptyUnit(u.score));
   const names = allocateSheetNames(
     units.map((u) => u.name),
     [ANNEX_SHEETS.summary, ANNEX_SHEETS.rank],
   );
   const sheets: AnnexSheetPlan[] = [
-    planAnnexSummary(rubric, units, groupLabel, options),
-    planAnnexRank(rubric, units, options),
-    ...units.map((u, i) =>
-      planAnnexUnitSheet(rubric, u.key ?? `A${String(i + 1).padStart(4, '0')}`, names[i], groupLabel(u.group), u, options),
+    planAnnexSummary(rubric, units, groupLabel, options, state, names.map((n, i) => (printed[i] ? n : null))),
+    planAnnexRank(rubric, units, options, state),
+    ...units.flatMap((u, i) =>
+      printed[i] ? [planAnnexUnitSheet(rubric, u.key ?? `A${String(i + 1).padStart(4, '0')}`, names[i], groupLabel(u.group), u, options, state)] : [],
     ),
   ];
-  return { sheets, styles: ANNEX_STYLES };
+  return { sheets: sheets.map((s) => ({ ...s, pages: (s.rowBreaks?.length ?? 0) + 1 })), styles: ANNEX_STYLES };
 }

@@ -1,5 +1,7 @@
 /** Column sets of each sheet kind, computed from the rubric (考核依据 / 考核方式 only where the document has them). */
 import type { Rubric } from '../rubric/schema';
+import type { TableColumn } from '../rubric/schema';
+import { documentColumns, documentColumnWidth, isTextColumn } from './doc-columns';
 import type { ColumnRole } from './plan';
 
 /**
@@ -31,24 +33,20 @@ export interface ColumnSpec {
 }
 
 export function unitColumns(rubric: Rubric): ColumnSpec[] {
-  const indicators = rubric.categories.flatMap((c) => c.indicators);
+  const doc = documentColumns(rubric);
+  const at = doc.findIndex((d) => d.from === 'deduction');
+  const docSpec = (d: TableColumn): ColumnSpec => ({ role: `doc:${d.header}`, header: d.header, width: Math.max(documentColumnWidth(d, rubric), isTextColumn(d) ? 26 : 0) });
   const cols: ColumnSpec[] = [
-    { role: 'seq', header: '序号', width: 5 },
-    { role: 'name', header: '考核指标', width: 14 },
-    { role: 'points', header: '分值', width: 6 },
-    { role: 'content', header: '考核内容', width: 30 },
-    { role: 'criteria', header: '评分标准', width: 36 },
-  ];
-  if (indicators.some((i) => i.basis)) cols.push({ role: 'basis', header: '考核依据', width: 12 });
-  if (indicators.some((i) => i.method)) cols.push({ role: 'method', header: '考核方式', width: 12 });
-  cols.push(
+    ...(at >= 0 ? doc.slice(0, at) : doc).map(docSpec),
     { role: 'label', header: '填报项目', width: 22 },
     { role: 'input', header: '填写值', width: 10 },
     { role: 'score', header: '得分', width: 8 },
-    ...(showsDeduction(rubric) ? [{ role: 'deduction' as const, header: '扣分', width: 8 }] : []),
+    // 扣分 where the document's table has it (鹤岗), or a deduction rubric made before the declaration.
+    ...(at >= 0 || showsDeduction(rubric) ? [{ role: 'deduction' as const, header: at >= 0 ? doc[at].header : '扣分', width: 8 }] : []),
+    ...(at >= 0 ? doc.slice(at + 1) : []).map(docSpec),
     { role: 'reason', header: '计分说明', width: 34 },
     { role: 'key', header: '键', width: 18, hidden: true },
-  );
+  ];
   return cols;
 }
 
@@ -56,7 +54,8 @@ export function summaryColumns(rubric: Rubric): ColumnSpec[] {
   const cols: ColumnSpec[] = [
     { role: 'seq', header: '序号', width: 5 },
     { role: 'unit', header: '被考核单位', width: 22 },
-    { role: 'group', header: '分组', width: 10 },
+    // Wide enough for the longest group label on two lines (县社会信用体系建设领导小组成员单位).
+    { role: 'group', header: '分组', width: Math.min(20, Math.max(10, Math.ceil(Math.max(0, ...rubric.ranking.groups.map((g) => [...g.label].length)) / 2) * 2 + 2)) },
   ];
   for (const c of rubric.categories)
     cols.push({ role: `cat:${c.id}`, header: `${c.number}、${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10 });

@@ -1,7 +1,20 @@
 /** 细则说明: the rubric's source, settings and every note on an ambiguous rule, for reviewers. */
 import type { Rubric } from '../rubric/schema';
 import type { CellPlan, SheetPlan } from './plan';
+import { lineCount, rowHeightFor } from './annex-plan';
 import { annexHeading } from './unit-sheet';
+
+const ABOUT: Record<string, string> = { general: '总体', aggregation: '计分方式', bands: '等次', bonus: '加分', ranking: '排名', rounding: '取整', fraud: '弄虚作假' };
+
+/** What a note is about, in words: an indicator by its number and name, or the setting. No internal id. */
+function aboutText(rubric: Rubric, about: string): string {
+  for (const cat of rubric.categories) {
+    if (cat.id === about && !(cat.indicators.length === 1 && cat.indicators[0].id === cat.id)) return `${cat.number} ${cat.name}`;
+    const ind = cat.indicators.find((i) => i.id === about);
+    if (ind) return ind.id === cat.id ? `${cat.number} ${cat.name}` : `${cat.number}.${ind.number} ${ind.name}`;
+  }
+  return ABOUT[about] ?? about;
+}
 
 function describeAggregation(r: Rubric): string {
   const a = r.aggregation;
@@ -22,9 +35,16 @@ function describeBands(r: Rubric): string {
 
 export function planInfoSheet(rubric: Rubric, sheetName: string, hash: string): SheetPlan {
   const cells: CellPlan[] = [];
+  const rowHeights: Record<number, number> = { 0: 30 };
+  const widths = [22, 100];
   let row = 1;
+  // Rows tall enough for the whole text (no program grows them on opening): nothing is cut.
+  const fit = (label: string, value: string) => {
+    rowHeights[row] = Math.max(18, rowHeightFor(Math.max(lineCount(label, widths[0]), lineCount(value, widths[1]))));
+  };
   const line = (label: string, value: string) => {
     cells.push({ row, col: 0, value: label, style: 'category' }, { row, col: 1, value, style: 'text' });
+    fit(label, value);
     row++;
   };
   cells.push({ row: 0, col: 0, value: `评分细则说明：${annexHeading(rubric)}`, style: 'title' });
@@ -43,19 +63,22 @@ export function planInfoSheet(rubric: Rubric, sheetName: string, hash: string): 
   line('来源文件', rubric.sourceFile);
   for (const item of rubric.officeMustSet) line('须由信用办设定', item);
   row++;
-  cells.push({ row, col: 0, value: '对文件中不明确之处的理解', style: 'header' }, { row, col: 1, value: '说明', style: 'header' });
+  cells.push({ row, col: 0, value: '涉及', style: 'header' }, { row, col: 1, value: '对文件中不明确之处的理解', style: 'header' });
+  fit('涉及', '对文件中不明确之处的理解');
   row++;
-  for (const n of rubric.notes) {
-    cells.push({ row, col: 0, value: `${n.id}（${n.about}）`, style: 'textCenter' }, { row, col: 1, value: n.text, style: 'text' });
+  rubric.notes.forEach((n, i) => {
+    const label = `${i + 1}. ${aboutText(rubric, n.about)}`;
+    cells.push({ row, col: 0, value: label, style: 'text' }, { row, col: 1, value: n.text, style: 'text' });
+    fit(label, n.text);
     row++;
-  }
+  });
   return {
     key: 'INFO',
     kind: 'info',
     name: sheetName,
-    columns: [{ width: 18 }, { width: 100 }],
+    columns: widths.map((width) => ({ width })),
     hiddenRows: [],
-    rowHeights: { 0: 30 },
+    rowHeights,
     cells,
     merges: [{ fromRow: 0, fromCol: 0, toRow: 0, toCol: 1 }],
     freezeRows: 0,
@@ -63,6 +86,6 @@ export function planInfoSheet(rubric: Rubric, sheetName: string, hash: string): 
     block: { rows: row, cols: 2 },
     tables: [],
     charts: [],
-    header: rubric.documentNumber ?? undefined,
+    header: [sheetName, rubric.documentNumber].filter(Boolean).join('　'),
   };
 }

@@ -126,7 +126,7 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
   }
   out.push(...unitRankOutputs(rubric, sheetKey, u));
   put(rowKey.total('status'), 'score', u.complete ? '已完成' : '未完成');
-  put(rowKey.total('status'), 'reason', `${statusText(u)}${u.problems.length ? `；问题 ${u.problems.length} 条，见任务窗格` : ''}`);
+  put(rowKey.total('status'), 'reason', `${statusText(u)}${u.problems.length ? `；问题 ${u.problems.length} 条` : ''}`);
   return out;
 }
 

@@ -44,6 +44,8 @@ export type ColumnRole =
   | 'progress'
   | 'status'
   | `cat:${string}`
+  /** A column of the document's own table (rubric.table.columns), by its header: descriptive, never read back. */
+  | `doc:${string}`
   | `bandSeries:${string}`;
 
 export type Validation =
@@ -104,6 +106,12 @@ export interface SheetPlan {
   charts: ChartPlan[];
   /** Page header text (document number, date). */
   header?: string;
+  /** Middle part of the page header. */
+  headerCenter?: string;
+  /** 0-based rows that start a printed page, where the layout plans the pages (unit sheets). */
+  rowBreaks?: number[];
+  /** Printed pages of the sheet when planned: the footer counts them per sheet. */
+  pages?: number;
 }
 
 export interface WorkbookMeta {

@@ -90,6 +90,6 @@ export function planRankSheet(rubric: Rubric, sheetName: string, unitsPerGroup: 
     block: { rows: lastRow + 1, cols: cols.length },
     tables: [],
     charts,
-    header: rubric.documentNumber ?? undefined,
+    header: [sheetName, rubric.documentNumber].filter(Boolean).join('　'),
   };
 }

@@ -4,14 +4,17 @@
  * and a foot with base, bonus, final score, band, rank and completeness.
  */
 import type { Rubric } from '../rubric/schema';
+import { lineCount, rowHeightFor } from './annex-plan';
 import { colIndex, rankLabel, unitColumns } from './columns';
+import { categoryHeading, documentCell, documentColumns } from './doc-columns';
+import { pageBreaks, printScale } from './print';
 import { bonusLabel, fieldLabel, fieldPrompt, fieldValidation, fraudLabel, YES_NO } from './fields';
 import { NOT_APPLICABLE_FIELD, rowKey, type CellPlan, type SheetPlan } from './plan';
 
 export const UNIT_HEADER_ROW = 3;
 
-/** Columns of an indicator merged over its field rows. */
-const MERGED_ROLES = ['seq', 'name', 'points', 'content', 'criteria', 'basis', 'method', 'score', 'deduction', 'reason'] as const;
+/** Columns of an indicator merged over its field rows (besides the document's own columns). */
+const MERGED_ROLES = ['score', 'deduction', 'reason'] as const;
 
 export interface UnitSheetInput {
   key: string;
@@ -31,6 +34,10 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
   const lastVisible = keyCol - 1;
   // 扣分 (deduct_from_base rubrics): a computed column between 得分 and 计分说明.
   const hasDeduction = cols.some((x) => x.role === 'deduction');
+  const docCols = documentColumns(rubric)
+    .filter((d) => d.from !== 'deduction')
+    .map((d) => ({ col: d, index: c(`doc:${d.header}`) }));
+  const docWidth = cols.slice(0, c('label')).reduce((sum, x) => sum + x.width, 0);
   const cells: CellPlan[] = [];
   const merges: SheetPlan['merges'] = [];
   const rowHeights: Record<number, number> = {};
@@ -52,14 +59,16 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
   let row = UNIT_HEADER_ROW + 1;
   const naAllowed = rubric.notApplicable !== 'not_allowed';
   const labels = new Map<number, string>();
+  const keep: [number, number][] = [];
   for (const cat of rubric.categories) {
     const single = cat.indicators.length === 1 && cat.indicators[0].id === cat.id;
     if (!single) {
-      put(row, c('seq'), cat.number, 'category');
-      put(row, c('name'), cat.name, 'category');
-      merges.push({ fromRow: row, fromCol: c('name'), toRow: row, toCol: c('name') });
-      put(row, c('points'), cat.points ?? '—', 'category');
-      for (let col = c('content'); col <= lastVisible; col++)
+      // 「三、信用信息归集和报送（37 分）」 across the document's columns, 小计 under 填报项目.
+      put(row, 0, categoryHeading(cat), 'category');
+      for (let col = 1; col < c('label'); col++) put(row, col, null, 'category');
+      if (c('label') > 1) merges.push({ fromRow: row, fromCol: 0, toRow: row, toCol: c('label') - 1 });
+      rowHeights[row] = Math.max(20, rowHeightFor(lineCount(categoryHeading(cat), docWidth, 10.5), 10.5));
+      for (let col = c('label'); col <= lastVisible; col++)
         if (col !== c('score') && col !== c('reason') && !(hasDeduction && col === c('deduction'))) put(row, col, col === c('label') ? '小计' : null, 'category');
       put(row, c('score'), null, 'output');
       if (hasDeduction) put(row, c('deduction'), null, 'output');
@@ -87,33 +96,38 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
         row++;
       }
       const last = first + rows - 1;
-      put(first, c('seq'), ind.number, 'textCenter');
-      put(first, c('name'), ind.name, 'text');
-      put(first, c('points'), ind.points ?? '由市信用办设定', ind.points === null ? 'textCenter' : 'number');
-      put(first, c('content'), ind.content, 'text');
-      put(first, c('criteria'), ind.criteria || '（文件未给出评分细则）', 'text');
-      if (cols.some((x) => x.role === 'basis')) put(first, c('basis'), ind.basis ?? '', 'text');
-      if (cols.some((x) => x.role === 'method')) put(first, c('method'), ind.method ?? '', 'text');
+      // The document's own columns, verbatim; an empty cell of the document stays empty.
+      const points = ind.points ?? '由市信用办设定';
+      docCols.forEach((d) => {
+        // The category (鹤岗 考核内容) is printed on the category's own row above its items.
+        const v = d.col.from === 'category' ? null : documentCell(d.col, ind, cat, points);
+        put(first, d.index, v, d.col.from === 'number' || d.col.from === 'category' || (d.col.from === 'points' && ind.points === null) ? 'textCenter' : d.col.from === 'points' ? 'number' : 'text');
+      });
       put(first, c('score'), null, 'output');
       if (hasDeduction) put(first, c('deduction'), null, 'output');
       put(first, c('reason'), null, 'outputText');
+      const mergedCols = [...docCols.map((d) => d.index), ...MERGED_ROLES.filter((role) => cols.some((x) => x.role === role)).map((role) => c(role))];
       for (let r = first + 1; r <= last; r++)
-        for (const role of MERGED_ROLES)
-          if (cols.some((x) => x.role === role)) put(r, c(role), null, role === 'score' || role === 'deduction' ? 'output' : role === 'reason' ? 'outputText' : 'text');
-      if (last > first)
-        for (const role of MERGED_ROLES)
-          if (cols.some((x) => x.role === role)) merges.push({ fromRow: first, fromCol: c(role), toRow: last, toCol: c(role) });
-      // Long rule texts need room: about 18 characters per line in the 36-wide criteria column.
-      const lines = Math.max(1, Math.ceil(Math.max(ind.criteria.length, ind.content.length * 0.85) / 18));
-      const perRow = Math.min(150, Math.max(18, Math.ceil((lines * 13.5) / rows)));
-      // Each row must also fit its own field label (about 10 characters per line in the 22-wide column).
-      const labelHeight = (r: number) => Math.ceil([...(labels.get(r) ?? '')].length / 10) * 13.5 + 4;
-      for (let r = first; r <= last; r++) rowHeights[r] = Math.max(perRow, labelHeight(r));
+        for (const col of mergedCols) put(r, col, null, col === c('score') || (hasDeduction && col === c('deduction')) ? 'output' : col === c('reason') ? 'outputText' : 'text');
+      if (last > first) for (const col of mergedCols) merges.push({ fromRow: first, fromCol: col, toRow: last, toCol: col });
+      // Rows tall enough for their wrapped text in every program (LibreOffice and WPS do not grow a
+      // row for wrapped text in a merged cell): the tallest document text is spread over the rows.
+      const textLines = Math.max(
+        1,
+        ...docCols.map((d) => {
+          const v = d.col.from === 'category' ? null : documentCell(d.col, ind, cat, points);
+          return typeof v === 'string' && v ? lineCount(v, cols[d.index].width) : 1;
+        }),
+      );
+      const perRow = Math.ceil(rowHeightFor(textLines) / rows);
+      const labelHeight = (r: number) => rowHeightFor(lineCount(labels.get(r) ?? '', cols[c('label')].width));
+      for (let r = first; r <= last; r++) rowHeights[r] = Math.min(409, Math.max(18, perRow, labelHeight(r)));
+      keep.push([first, last]); // an indicator's merged cells are not split over two pages
     }
   }
 
   const footLabel = (r: number, text: string) => {
-    put(r, c('seq'), text, 'footerLabel');
+    put(r, 0, text, 'footerLabel');
     for (let col = 1; col < c('label'); col++) put(r, col, null, 'footerLabel');
     merges.push({ fromRow: r, fromCol: 0, toRow: r, toCol: c('label') - 1 });
   };
@@ -131,6 +145,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
     row++;
   };
   const baseText = rubric.aggregation.mode === 'sum' ? '合计' : rubric.aggregation.mode === 'deduct_from_base' ? `基础分 ${rubric.aggregation.base} 分减扣分` : '折算得分（x ÷ y × 100）';
+  const footStart = row - 1; // the table's last row stays with the result rows
   foot('base', baseText, null, false);
   const bl = bonusLabel(rubric);
   if (bl) foot('bonus', '加分', bl, true);
@@ -140,6 +155,10 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
   if (rubric.bands) foot('band', '考核等次', null, false);
   foot('rank', rankLabel(rubric), null, false);
   foot('status', '填写情况', null, false);
+  keep.push([footStart, row - 1]);
+  const heights = Array.from({ length: row }, (_, r) => (r === 0 ? 0 : (rowHeights[r] ?? 15)));
+  const widths = cols.filter((x) => !x.hidden).map((x) => x.width);
+  const rowBreaks = pageBreaks(heights, printScale(widths, true), true, heights[UNIT_HEADER_ROW], keep);
 
   return {
     key: u.key,
@@ -156,7 +175,9 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
     block: { rows: row, cols: cols.length },
     tables: [],
     charts: [],
-    header: rubric.documentNumber ?? undefined,
+    header: [u.unitName, rubric.documentNumber].filter(Boolean).join('　'),
+    rowBreaks,
+    pages: rowBreaks.length + 1,
   };
 }
 

@@ -329,6 +329,11 @@ export const indicator = z
     basis: z.string().optional(),
     /** 考核方式 where the document has the column. */
     method: z.string().optional(),
+    /**
+     * Cells of the document's own columns that have no field of their own (亳州 数据来源, 鹤岗 备注),
+     * keyed by the column's header in `table.columns` (from "extra").
+     */
+    extra: z.record(z.string(), z.string()).optional(),
     fields: z.array(field).min(1),
     rule,
     /** Most the rule can award when it is below the printed maximum (checked at load). */
@@ -347,6 +352,34 @@ export const category = z
     /** Printed category points; null when unpublished (朝阳). */
     points: points.nullable(),
     indicators: z.array(indicator).min(1),
+  })
+  .strict();
+
+// ---------------------------------------------------------------- the document's own table
+
+/**
+ * One column of the document's own table, in the document's order and with its header words. What
+ * the cell shows: an indicator's number, name, points, content, criteria, basis or method; the
+ * category it belongs to (鹤岗 考核内容, printed once over the category's items); the item's 扣分
+ * (鹤岗, the tool's figure); or `extra[header]` of the indicator (亳州 数据来源, 鹤岗 备注).
+ */
+export const tableColumn = z
+  .object({
+    header: z.string().min(1),
+    from: z.enum(['number', 'name', 'points', 'content', 'criteria', 'basis', 'method', 'category', 'deduction', 'extra']),
+    /** The document prints the item's number before the text in the same cell (「1、…」). */
+    withNumber: z.boolean().optional(),
+    /** The document prints the item's points after the text in the same cell (「…（5分）」). */
+    withPoints: z.boolean().optional(),
+  })
+  .strict();
+
+export const table = z
+  .object({
+    /** The columns of the official table; the tool adds 填报情况 / 得分 / 计分说明 to them. */
+    columns: z.array(tableColumn).min(1),
+    /** The document has the assessors score on site and the unit confirm (朝阳): a signature block under each unit's table. */
+    confirmation: z.boolean().optional(),
   })
   .strict();
 
@@ -444,6 +477,8 @@ export const rubric = z
     sourceFile: z.string().min(1),
     /** Annex number as printed after 附件 ("1", "2"), null when the table is unnumbered; and its title. */
     annex: z.object({ number: z.string().regex(/^[0-9一二三四五六七八九十]+$/, "只写编号，如 \"1\"").nullable(), title: z.string().min(1) }).strict(),
+    /** The document's own table (its columns); without it, the columns of rubrics made before it. */
+    table: table.optional(),
     /** Which units this table assesses, in words (市直部门 / 成员单位 / 县区). */
     assessedUnits: z.string().min(1),
     fullMarks: points,
@@ -495,5 +530,6 @@ export type Rule = z.infer<typeof rule>;
 export type PartRule = z.infer<typeof partRule>;
 export type RatioOf = z.infer<typeof ratioOf>;
 export type Band = z.infer<typeof band>;
+export type TableColumn = z.infer<typeof tableColumn>;
 export type RankGroup = z.infer<typeof rankGroup>;
 export type Bonus = z.infer<typeof bonus>;

@@ -89,6 +89,7 @@ export function validateRubric(r: Rubric): RubricIssue[] {
 
   checkBands(r, add);
   checkRanking(r, add);
+  checkTable(r, add);
 
   if (r.bonus.kind === 'tiers') {
     const labels = new Set<string>();
@@ -100,6 +101,32 @@ export function validateRubric(r: Rubric): RubricIssue[] {
   if (r.notApplicable === 'exclude' && r.aggregation.mode !== 'normalised')
     add('notApplicable', '「不涉及则不计入 x 和 y」只适用于归一化计分。', '改为 not_allowed 或 full_points，或把计分方式改为 normalised。');
   return issues;
+}
+
+/** The document's own columns: unique headers, 扣分 only where scored by deduction, every extra cell declared. */
+function checkTable(r: Rubric, add: AddFn) {
+  const cols = r.table?.columns;
+  const extras = new Set((cols ?? []).filter((c) => c.from === 'extra').map((c) => c.header));
+  const seen = new Set<string>();
+  (cols ?? []).forEach((c, i) => {
+    if (seen.has(c.header)) add(`table.columns[${i}].header`, `表格列「${c.header}」重复。`, '每列的表头只写一次。');
+    seen.add(c.header);
+    if (c.from === 'deduction' && r.aggregation.mode !== 'deduct_from_base')
+      add(`table.columns[${i}].from`, `「${c.header}」列显示扣分，但本细则不是扣分制。`, '删除此列，或改为文件中的其他列。');
+    if ((c.withNumber || c.withPoints) && !['name', 'content'].includes(c.from))
+      add(`table.columns[${i}]`, `「${c.header}」列的 withNumber / withPoints 只用于 name 或 content。`, '删除 withNumber / withPoints。');
+  });
+  r.categories.forEach((cat, ci) =>
+    cat.indicators.forEach((ind, ii) => {
+      for (const key of Object.keys(ind.extra ?? {}))
+        if (!extras.has(key))
+          add(
+            `categories[${ci}].indicators[${ii}].extra.${key}`,
+            `指标「${ind.id}」的「${key}」不是表格中声明的列。`,
+            extras.size ? `改为已声明的列：${[...extras].join('、')}。` : `在 table.columns 中加入 {"header": "${key}", "from": "extra"}。`,
+          );
+    }),
+  );
 }
 
 function checkIndicator(ind: Indicator, ip: string, r: Rubric, add: (p: string, m: string, f: string) => void) {

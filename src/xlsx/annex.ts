@@ -4,14 +4,22 @@
  * no hidden rows or columns, no validation, no key column and no metadata sheet.
  */
 import { chineseDate, planAnnex, type AnnexUnit } from '../layout/annex-plan';
+import type { DocumentState } from '../layout/document-state';
 import type { Rubric } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
 import { applySheets } from './apply-plan';
 import { toArrayBuffer, type Workbook } from './exceljs';
+import { inDocumentLinks } from './in-document-links';
 
 export interface AnnexExportOptions {
   /** Date in the page header: a Date, or text printed as is. Default: today. */
   date?: Date | string;
+  /** The roster's state (终稿 / 草稿, notices); worked out from the units when not given. */
+  state?: DocumentState;
+  /** Print a table also for units with nothing filled (default: listed in 汇总 only). */
+  allUnits?: boolean;
+  /** A signature block under every unit's table (default: where the rubric declares one). */
+  confirmation?: boolean;
 }
 
 /** Pairs each unit's typed inputs with its score (same order), as the annex plan wants them. */
@@ -28,10 +36,15 @@ export function annexUnits(inputs: UnitInput[], scores: RankedUnit[], keys?: str
 export async function annexWorkbook(rubric: Rubric, units: AnnexUnit[], options: AnnexExportOptions = {}): Promise<Workbook> {
   const d = options.date ?? new Date();
   const date = typeof d === 'string' ? d : chineseDate(d);
-  const plan = planAnnex(rubric, units, { date });
+  const plan = planAnnex(rubric, units, {
+    date,
+    ...(options.state ? { state: options.state } : {}),
+    ...(options.allUnits ? { allUnits: true } : {}),
+    ...(options.confirmation !== undefined ? { confirmation: options.confirmation } : {}),
+  });
   return applySheets(plan.sheets, { styles: plan.styles, created: typeof d === 'string' ? undefined : d });
 }
 
 export async function annexBuffer(rubric: Rubric, units: AnnexUnit[], options: AnnexExportOptions = {}): Promise<ArrayBuffer> {
-  return toArrayBuffer(await annexWorkbook(rubric, units, options));
+  return inDocumentLinks(await toArrayBuffer(await annexWorkbook(rubric, units, options)));
 }

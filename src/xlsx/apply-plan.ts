@@ -18,9 +18,19 @@ import { compactValidations } from './validations';
 
 /** A sheet plan whose cells may use any style table (the annex has its own styles). */
 export type ApplicableSheet = Omit<SheetPlan, 'cells'> & {
-  cells: (Omit<CellPlan, 'style'> & { style: string })[];
+  cells: (Omit<CellPlan, 'style'> & { style: string; link?: string })[];
+  /** Middle part of the page header (草稿：…). */
+  headerCenter?: string;
   /** Right part of the page header (the annex puts the date there). */
   headerRight?: string;
+  /** 0-based rows that start a new printed page. */
+  rowBreaks?: number[];
+  /**
+   * Pages of this sheet when its pages are all planned (rowBreaks): the footer then counts per sheet
+   * (第 1 页 共 2 页 on a unit's table, first page number 1), as a signed document wants; LibreOffice's
+   * own page total (&N) counts the whole workbook.
+   */
+  pages?: number;
   /** Hide the grid on screen (printed documents). */
   hideGridLines?: boolean;
 };
@@ -63,13 +73,24 @@ export function excelValidation(v: Validation, prompt: string | undefined): Exce
   return { ...common, type: v.kind, operator: 'between', formulae: [v.min, v.max], error: `请填写 ${fmt(v.min)} 到 ${fmt(v.max)} 之间的${what}` };
 }
 
+/**
+ * A cell hyperlink to A1 of another sheet of the same workbook: exceljs writes a target of the form
+ * `'name'!A1` as an in-document link (`location`). Not a formula (no HYPERLINK()). A name with `!`
+ * would not be recognised as a location by exceljs: such a cell keeps its plain text.
+ */
+function internalLink(text: string, sheetName: string): ExcelJSModule.CellValue {
+  if (sheetName.includes('!')) return text;
+  return { text, hyperlink: `${quoteSheetName(sheetName)}!A1`, tooltip: `转到「${sheetName}」` };
+}
+
 /** Header/footer text: `&` is the code character and must be doubled in plain text. */
 const hf = (s: string) => s.replace(/&/g, '&&');
 
 function pageHeader(sheet: ApplicableSheet): string {
   const left = sheet.header ? `&L${hf(sheet.header)}` : '';
+  const center = sheet.headerCenter ? `&C${hf(sheet.headerCenter)}` : '';
   const right = sheet.headerRight ? `&R${hf(sheet.headerRight)}` : '';
-  return left + right;
+  return left + center + right;
 }
 
 function addSheet(wb: Workbook, sheet: ApplicableSheet, styles: Map<string, Partial<ExcelJSModule.Style>>): Worksheet {
@@ -91,10 +112,11 @@ function addSheet(wb: Workbook, sheet: ApplicableSheet, styles: Map<string, Part
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      ...(sheet.pages ? { firstPageNumber: 1 } : {}),
       // exceljs writes `'<name>'!$a:$b` without doubling apostrophes: skip titles for such names.
       ...(sheet.printTitleRows && !sheet.name.includes("'") ? { printTitlesRow: `${sheet.printTitleRows[0] + 1}:${sheet.printTitleRows[1] + 1}` } : {}),
     },
-    headerFooter: { oddHeader: pageHeader(sheet), oddFooter: '&C第 &P 页 共 &N 页' } as ExcelJSModule.HeaderFooter,
+    headerFooter: { oddHeader: pageHeader(sheet), oddFooter: `&C第 &P 页 共 ${sheet.pages ?? '&N'} 页` } as ExcelJSModule.HeaderFooter,
   });
 
   sheet.columns.forEach((c, i) => {
@@ -107,7 +129,7 @@ function addSheet(wb: Workbook, sheet: ApplicableSheet, styles: Map<string, Part
 
   for (const c of sheet.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
-    cell.value = c.value;
+    cell.value = c.link && c.value !== null ? internalLink(String(c.value), c.link) : c.value;
     const style = styles.get(c.style);
     if (style) cell.style = style;
     if (c.validation) cell.dataValidation = excelValidation(c.validation, c.prompt);
@@ -116,6 +138,8 @@ function addSheet(wb: Workbook, sheet: ApplicableSheet, styles: Map<string, Part
       cell.dataValidation = { type: 'any', formulae: [], showInputMessage: true, promptTitle: '填写说明', prompt: clip(c.prompt, PROMPT_MAX) } as unknown as ExcelJSModule.DataValidation;
   }
   for (const m of sheet.merges) ws.mergeCells(m.fromRow + 1, m.fromCol + 1, m.toRow + 1, m.toCol + 1);
+  // A break after row r (1-based) starts the next page at 0-based row r.
+  for (const r of sheet.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
 
   for (const t of sheet.tables) addTable(ws, sheet, t);
   compactValidations(ws);

@@ -3,12 +3,13 @@
  * button: a filled scoring workbook in, the scored workbook and the official annex out. No DOM
  * here (the task pane downloads the results with download.ts); the input buffer is not modified.
  */
+import { documentState, type DocumentState } from '../layout/document-state';
 import type { WorkbookMeta } from '../layout/plan';
 import type { Rubric } from '../rubric/schema';
 import { scoreRoster } from '../scoring/score';
 import type { Problem, RosterResult } from '../scoring/types';
 import { annexBuffer, annexUnits, type AnnexExportOptions } from './annex';
-import { readWorkbook, type XlsxInput } from './read-workbook';
+import { readWorkbook, type ReadOptions, type XlsxInput } from './read-workbook';
 import { scoredWorkbook } from './write-scores';
 
 export interface FileModeResult {
@@ -28,15 +29,18 @@ export interface FileModeResult {
   rubric: Rubric;
   /** Content hash of the embedded rubric the workbook was scored with. */
   rubricHash: string;
+  /** 终稿 or 草稿 (src/layout/document-state.ts), as printed on every output. */
+  state: DocumentState;
 }
 
 /** Reads, scores, writes back and exports the annex. Throws WorkbookError for unusable files. */
-export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExportOptions = {}): Promise<FileModeResult> {
-  const read = await readWorkbook(buffer);
+export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExportOptions & ReadOptions = {}): Promise<FileModeResult> {
+  const read = await readWorkbook(buffer, options.useEmbedded ? { useEmbedded: true } : {});
   const result = scoreRoster(read.rubric, read.units);
+  const state = documentState(result, { notices: read.embedded?.notice ? [read.embedded.notice] : [] });
   // The annex is planned before the workbook is written: both only read `result`.
-  const annex = await annexBuffer(read.rubric, annexUnits(read.units, result.units), options);
-  const { buffer: scored, report } = await scoredWorkbook(read, result);
+  const annex = await annexBuffer(read.rubric, annexUnits(read.units, result.units), { ...options, state });
+  const { buffer: scored, report } = await scoredWorkbook(read, result, state);
   const workbookProblems = [...read.problems, ...report.problems];
   return {
     scored,
@@ -47,5 +51,6 @@ export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExpor
     meta: read.meta,
     rubric: read.rubric,
     rubricHash: read.loaded.hash,
+    state,
   };
 }

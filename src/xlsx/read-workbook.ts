@@ -14,6 +14,7 @@ import { META_SHEET, definedNameFor, type CellValue, type WorkbookMeta } from '.
 import { allocateSheetNames } from '../layout/sheet-names';
 import { FIXED_SHEETS } from '../layout/workbook-plan';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
+import { checkEmbedded, modifiedRubricNotice, type EmbeddedCheck } from '../rubric/compare';
 import { formatRubricError, parseRubricText, type LoadedRubric } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
 import type { Problem, UnitInput } from '../scoring/types';
@@ -46,6 +47,13 @@ export interface ReadWorkbookResult {
   /** The parsed workbook and its located blocks, for writing the scores back. */
   workbook: Workbook;
   blocks: Map<string, LocatedBlock>;
+  /** The embedded rubric against the shipped one (src/rubric/compare.ts); 'modified' adds `notice`. */
+  embedded?: EmbeddedCheck & { notice?: string };
+}
+
+export interface ReadOptions {
+  /** Score with the embedded rubric even where it differs from the shipped one of the same version. */
+  useEmbedded?: boolean;
 }
 
 export type XlsxInput = ArrayBuffer | Uint8Array;
@@ -138,13 +146,22 @@ function readMeta(wb: Workbook): { meta: WorkbookMeta; rubricJson: string } {
   return { meta: read.meta, rubricJson: read.rubricJson };
 }
 
-function readRubric(meta: WorkbookMeta, rubricJson: string, problems: Problem[]): LoadedRubric {
+function readRubric(meta: WorkbookMeta, rubricJson: string, problems: Problem[], options: ReadOptions = {}): { loaded: LoadedRubric; embedded: EmbeddedCheck & { notice?: string } } {
   const parsed = parseRubricText(rubricJson, '工作簿内嵌的评分细则');
   if (!parsed.ok) throw new WorkbookError('bad-rubric', `工作簿内嵌的评分细则无效：${formatRubricError(parsed.errors[0])}`);
   const loaded = parsed.value;
   if (loaded.rubric.id !== meta.rubric.id) throw new WorkbookError('bad-meta', `工作簿的元数据已损坏（细则 id「${meta.rubric.id}」与内嵌细则「${loaded.rubric.id}」不符）`);
   if (loaded.hash !== meta.rubric.hash)
     problems.push(warning(`工作簿元数据中的细则校验码（${meta.rubric.hash}）与内嵌细则（${loaded.hash}）不符：内嵌细则可能被改动过，按内嵌细则计分`));
+  const check = checkEmbedded(loaded, builtinRubricIds.includes(loaded.rubric.id) ? loadBuiltin(loaded.rubric.id) : null);
+  if (check.kind === 'modified') {
+    // Same id and version, different content: said loudly, the shipped rubric used unless asked otherwise.
+    const builtin = loadBuiltin(loaded.rubric.id);
+    const notice = modifiedRubricNotice(loaded.rubric.id, loaded.rubric.version);
+    const used = options.useEmbedded ? '按内嵌细则计分（--use-embedded）' : '按本程序内置的细则计分';
+    problems.push({ severity: 'error', unit: '', message: `${notice}：${check.differences.join('；')}。${used}` });
+    return options.useEmbedded ? { loaded, embedded: { ...check, notice: `${notice}，按内嵌细则计分` } } : { loaded: builtin, embedded: { ...check, notice: `${notice}，按内置细则计分` } };
+  }
   if (builtinRubricIds.includes(loaded.rubric.id)) {
     const builtin = loadBuiltin(loaded.rubric.id);
     if (builtin.hash !== loaded.hash)
@@ -154,7 +171,7 @@ function readRubric(meta: WorkbookMeta, rubricJson: string, problems: Problem[])
         ),
       );
   }
-  return loaded;
+  return { loaded, embedded: check };
 }
 
 interface Area {
@@ -249,11 +266,11 @@ function locate(wb: Workbook, ref: SheetRef, problems: Problem[]): (LocatedBlock
 }
 
 /** Reads a filled workbook; throws WorkbookError (Chinese message) when the file cannot be used. */
-export async function readWorkbook(input: XlsxInput): Promise<ReadWorkbookResult> {
+export async function readWorkbook(input: XlsxInput, options: ReadOptions = {}): Promise<ReadWorkbookResult> {
   const wb = await loadWorkbook(bytesOf(input));
   const { meta, rubricJson } = readMeta(wb);
   const problems: Problem[] = [];
-  const loaded = readRubric(meta, rubricJson, problems);
+  const { loaded, embedded } = readRubric(meta, rubricJson, problems, options);
   const { rubric } = loaded;
   const originalNames = allocateSheetNames(
     meta.units.map((u) => u.name),
@@ -288,5 +305,5 @@ export async function readWorkbook(input: XlsxInput): Promise<ReadWorkbookResult
       blocks.set(key, block);
     } else problems.push(warning(`找不到「${label}」工作表，计分结果不写入该表`));
   }
-  return { meta, loaded, rubric, units, unitKeys: meta.units.map((u) => u.key), problems, workbook: wb, blocks };
+  return { meta, loaded, rubric, units, unitKeys: meta.units.map((u) => u.key), problems, workbook: wb, blocks, embedded };
 }

@@ -4,6 +4,7 @@
  * cells and everything else in the file are left as they were.
  */
 import { cellOf } from '../layout/binding';
+import { documentState, stateLine, type DocumentState } from '../layout/document-state';
 import { allOutputs } from '../layout/outputs';
 import type { Problem, RosterResult } from '../scoring/types';
 import { NAME_PREFIX } from '../layout/plan';
@@ -65,9 +66,36 @@ export function repairTables(ws: Worksheet): void {
   }
 }
 
+/**
+ * The roster's state (草稿：… / 终稿 and any notice) in the middle of the page header of every sheet
+ * of the scored workbook, so that a printed page of an unfinished result never looks final. The
+ * left and right parts the workbook was made with (文号) are kept.
+ */
+export function markState(read: ReadWorkbookResult, state: DocumentState): void {
+  const center = state.final ? state.notices.join('；') : stateLine(state);
+  for (const ws of read.workbook.worksheets) {
+    if (ws.state !== 'visible') continue;
+    const hf = (ws.headerFooter ??= {} as typeof ws.headerFooter);
+    // Sections of a header: &L…, &C…, &R…; the old centre (an earlier run's mark) is replaced.
+    const old = hf.oddHeader ?? '';
+    const sections = new Map<string, string>();
+    for (const m of old.matchAll(/&([LCR])((?:[^&]|&&|&(?![LCR]))*)/g)) sections.set(m[1], m[2]);
+    if (!/&[LCR]/.test(old) && old) sections.set('C', old);
+    if (center) sections.set('C', center.replace(/&/g, '&&'));
+    else sections.delete('C');
+    hf.oddHeader = ['L', 'C', 'R'].filter((k) => sections.get(k)).map((k) => `&${k}${sections.get(k)}`).join('');
+    // exceljs reads every sheet as "first page number 1" and writes it back as such, which makes
+    // LibreOffice restart 第 &P 页 on each sheet while 共 &N 页 counts the whole workbook. Where
+    // the footer counts the workbook (&N), numbering runs on; a sheet whose pages were planned
+    // (共 2 页) keeps its own numbering from 1.
+    if (/&N/.test(hf.oddFooter ?? '')) delete (ws.pageSetup as { firstPageNumber?: number }).firstPageNumber;
+  }
+}
+
 /** Writes the scores and serialises the scored workbook. */
-export async function scoredWorkbook(read: ReadWorkbookResult, result: RosterResult): Promise<{ buffer: ArrayBuffer; report: WriteReport }> {
+export async function scoredWorkbook(read: ReadWorkbookResult, result: RosterResult, state: DocumentState = documentState(result)): Promise<{ buffer: ArrayBuffer; report: WriteReport }> {
   const report = writeScores(read, result);
+  markState(read, state);
   for (const ws of read.workbook.worksheets) {
     // exceljs re-reads validations cell by cell; write them back as clean ranges.
     compactValidations(ws);

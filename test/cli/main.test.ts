@@ -79,7 +79,7 @@ describe('rubrics', () => {
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^id\s+城市\s+年度\s+附件\s+文号\s+版本$/);
     expect(lines).toHaveLength(2 + 7);
-    expect(r.out).toMatch(/hengdong-2020-members\s+衡东县\s+2020\s+附件2\s+东信建〔2020〕02号\s+1\.0\.0/);
+    expect(r.out).toMatch(/hengdong-2020-members\s+衡东县\s+2020\s+附件2\s+东信建〔2020〕02号\s+1\.1\.0/);
     expect(r.out).toMatch(/bozhou-2017-counties\s+亳州市\s+2017\s+-\s+（无文号）/);
     expect(r.out).toMatch(/hegang-2022-departments\s+鹤岗市\s+2022\s+附件2\s+鹤信用办发〔2022〕4号/);
   });

@@ -102,7 +102,7 @@ describe('score: table output', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe('评分细则：平顶山市 2020 附件2《各县(市、区)、城乡一体化示范区、高新区社会信用体系建设工作考核指标》 平信用办〔2020〕8号（pingdingshan-2020-counties 1.1.0）');
+    expect(lines[0]).toBe('评分细则：平顶山市 2020 附件2《各县(市、区)、城乡一体化示范区、高新区社会信用体系建设工作考核指标》 平信用办〔2020〕8号（pingdingshan-2020-counties 1.2.0）');
     expect(lines.slice(2, 8)).toEqual([
       '单位    分组    得分  等次  名次  标注  问题数',
       '------  ----  ------  ----  ----  ----  ------',
@@ -178,7 +178,7 @@ describe('score: --json', () => {
     const file = writeJson(dir, 'units.json', { rubric: 'pingdingshan-2020-counties', version: '0.9.0', units: [pdsUnit('郏县')] });
     const r = await runCli(['score', 'pingdingshan-2020-counties', file]);
     expect(r.code).toBe(0);
-    expect(r.err).toBe('提示：单位文件「' + file + '」按评分细则 0.9.0 版准备，当前为 1.1.0 版，请核对输入项\n');
+    expect(r.err).toBe('提示：单位文件「' + file + '」按评分细则 0.9.0 版准备，当前为 1.2.0 版，请核对输入项\n');
   });
 });
 

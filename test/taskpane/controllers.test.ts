@@ -18,7 +18,7 @@ describe('toRubricSummary', () => {
     const s = toRubricSummary(loadBuiltin(HENGDONG).rubric, false);
     expect(s).toMatchObject({
       id: HENGDONG,
-      version: '1.0.0',
+      version: '1.1.0',
       city: '衡东县',
       year: 2020,
       documentNumber: '东信建〔2020〕02号',

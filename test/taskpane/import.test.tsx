@@ -48,7 +48,7 @@ describe('导入评分细则', () => {
 
     expect(await screen.findByText('已导入「测试市2024年度考核指标」，并已选中。')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: '评分细则' })).toHaveTextContent('测试市 2024 · 附件2 · 测试市2024年度考核指标');
-    expect(screen.getByText('1.0.0（已导入）')).toBeInTheDocument();
+    expect(screen.getByText('1.1.0（已导入）')).toBeInTheDocument();
     // The list was refreshed from the controller.
     expect(fake.callsOf('listRubrics').length).toBeGreaterThanOrEqual(2);
   });

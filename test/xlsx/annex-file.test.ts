@@ -63,8 +63,15 @@ describe.each(builtinRubricIds)('annex of %s', (id) => {
       expect(xml).toMatch(/fitToWidth="1"/);
       expect(xml).toMatch(/fitToHeight="0"/);
       expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
-      expect(xml).toContain(`<oddHeader>${rubric.documentNumber ? `&amp;L${rubric.documentNumber}` : ''}&amp;R${DATE}</oddHeader>`);
-      expect(xml).toContain('<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>');
+      // The page says what it is (the unit, 汇总 or 排名) and the 文号; a draft says so in the middle.
+      const what = s.kind === 'unit' ? s.name : s.kind === 'summary' ? '汇总' : '排名';
+      const left = [what, rubric.documentNumber].filter(Boolean).join('　');
+      const center = s.headerCenter ? `&amp;C${s.headerCenter}` : '';
+      expect(xml).toContain(`<oddHeader>&amp;L${left}${center}&amp;R${DATE}</oddHeader>`);
+      // Page numbers per sheet: its own pages (planned breaks + 1), numbering from 1 on each sheet.
+      expect(s.pages).toBe((s.rowBreaks?.length ?? 0) + 1);
+      expect(xml).toContain(`<oddFooter>&amp;C第 &amp;P 页 共 ${s.pages} 页</oddFooter>`);
+      expect(xml).toMatch(/firstPageNumber="1"[^>]*useFirstPageNumber="1"/);
       expect(xml).toContain('showGridLines="0"');
       if (s.printTitleRows) expect(titles.find((t) => t.Sheet === i)?.Ref).toBe(`'${s.name}'!$${s.printTitleRows[0] + 1}:$${s.printTitleRows[1] + 1}`);
     });
@@ -78,22 +85,13 @@ describe.each(builtinRubricIds)('annex of %s', (id) => {
     let row = 0;
     if (rubric.annex.number) expect(grid[row++][0]).toBe(`附件${rubric.annex.number}`);
     expect(grid[row][0]).toBe(rubric.annex.title);
-    const header = grid.find((r) => r[0] === '序号')!;
-    const inds = rubric.categories.flatMap((c) => c.indicators);
-    const wanted = [
-      '序号',
-      '考核指标',
-      '分值',
-      ...(inds.some((i) => i.content.trim()) ? ['考核内容'] : []),
-      ...(inds.some((i) => i.criteria.trim()) ? ['评分标准'] : []),
-      ...(inds.some((i) => i.basis) ? ['考核依据'] : []),
-      ...(inds.some((i) => i.method) ? ['考核方式'] : []),
-      '填报情况',
-      '得分',
-      // 鹤岗's tables have a 扣分 column: rubrics scored by deduction from a base show it.
-      ...(rubric.aggregation.mode === 'deduct_from_base' ? ['扣分'] : []),
-      '计分说明',
-    ];
+    const header = grid.find((r) => r.includes('计分说明'))!;
+    // Exactly the document's own columns (rubric.table.columns), the tool's 填报情况 / 得分 before the
+    // document's 扣分 (鹤岗) or after its columns, and 计分说明 last: nothing invented, nothing dropped.
+    const declared = rubric.table!.columns.map((c) => c.header);
+    const deduction = rubric.table!.columns.findIndex((c) => c.from === 'deduction');
+    const wanted =
+      deduction >= 0 ? [...declared.slice(0, deduction), '填报情况', '得分', ...declared.slice(deduction), '计分说明'] : [...declared, '填报情况', '得分', '计分说明'];
     expect(header).toEqual(wanted);
     expect(ws['!merges']!.length).toBe(unit.merges.length);
     expect(ws['!merges']!.some((m) => m.s.r === row && m.s.c === 0 && m.e.c === wanted.length - 1)).toBe(true);
@@ -137,7 +135,8 @@ describe('file mode', () => {
     expect(out.result.units.map((u) => u.name)).toEqual(['萝北县']);
     expect(out.problems.length).toBe(out.result.units[0].problems.length);
     expect(out.problems.every((p) => p.severity === 'missing')).toBe(true);
-    expect(readBook(out.annex).SheetNames).toEqual(['汇总', '排名', '萝北县']);
+    // A unit with nothing filled is listed in 汇总, not printed as a table of 未填.
+    expect(readBook(out.annex).SheetNames).toEqual(['汇总', '排名']);
     expect(out.rubricHash).toBe(loaded.hash);
   });
 });

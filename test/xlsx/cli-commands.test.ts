@@ -104,7 +104,20 @@ describe('credit-score annex', () => {
     expect(r.out).toContain('[未填] 萝北县：一.1');
     expect(r.out).toContain('已写入：考核表-已计分.xlsx（已计分的工作簿）、考核表-附件.xlsx（附件）');
     expect(existsSync(join(dir, '考核表-已计分.xlsx'))).toBe(true);
-    expect(readBook(readFileSync(join(dir, '考核表-附件.xlsx'))).SheetNames).toEqual(['汇总', '排名', '萝北县', '绥滨县']);
+    // Nothing filled: both units are listed in 汇总 with their status, no table of 未填 each.
+    expect(readBook(readFileSync(join(dir, '考核表-附件.xlsx'))).SheetNames).toEqual(['汇总', '排名']);
+    // The state in one paragraph: a draft keeps exit code 0.
+    expect(r.out).toContain('草稿：共 2 个单位，已完成 0 个，未完成 2 个（其中 2 个未填写任何内容），有输入错误 0 个；尚无名次。');
+    // --final refuses a draft: exit 3, one Chinese line saying what is missing, nothing written.
+    const refused = await runCli(['annex', '考核表.xlsx', '--final', '-o', '终稿.xlsx', '--scored', '终稿-已计分.xlsx'], dir);
+    expect(refused.code).toBe(3);
+    expect(refused.err).toBe('不能生成终稿：2 个单位未完成；请补齐、更正后再试，或去掉 --final 生成草稿。\n');
+    expect(existsSync(join(dir, '终稿.xlsx'))).toBe(false);
+    expect(existsSync(join(dir, '终稿-已计分.xlsx'))).toBe(false);
+    // --all-units prints their tables anyway.
+    const all = await runCli(['annex', '考核表.xlsx', '--all-units', '-o', '全部.xlsx', '--scored', '全部-已计分.xlsx'], dir);
+    expect(all.code).toBe(0);
+    expect(readBook(readFileSync(join(dir, '全部.xlsx'))).SheetNames).toEqual(['汇总', '排名', '萝北县', '绥滨县']);
   });
 
   it('page-header dates', () => {

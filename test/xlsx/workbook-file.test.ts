@@ -85,8 +85,11 @@ describe.each(builtinRubricIds)('blank workbook of %s', (id) => {
       expect(xml).toMatch(/fitToWidth="1"/);
       expect(xml).toMatch(/fitToHeight="0"/);
       expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
-      expect(xml).toContain('第 &amp;P 页 共 &amp;N 页');
-      if (loaded.rubric.documentNumber) expect(xml).toContain(`<oddHeader>&amp;L${loaded.rubric.documentNumber}</oddHeader>`);
+      // Unit sheets count their own planned pages (第 N 页 共 M 页 per sheet); the others the workbook's.
+      expect(xml).toContain(s.pages ? `第 &amp;P 页 共 ${s.pages} 页` : '第 &amp;P 页 共 &amp;N 页');
+      // Each page names its sheet (the unit, 汇总, 排名, 细则说明) and the 文号.
+      const unitName = plan.meta.units.find((u) => u.key === s.key)?.name ?? s.name;
+      expect(xml).toContain(`<oddHeader>&amp;L${[unitName, loaded.rubric.documentNumber].filter(Boolean).join('　')}</oddHeader>`);
       if (s.freezeRows) expect(xml).toContain(`ySplit="${s.freezeRows}"`);
     }
   });

@@ -11,6 +11,11 @@
  */
 import { z } from 'zod';
 
+// In a page (task pane, file mode) zod would probe for eval with `new Function('')` to compile fast
+// parsers; the pages' Content-Security-Policy forbids eval and reports the probe as a violation.
+// Parsing a rubric is small work either way, so pages parse without compiled parsers.
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 const id = z
   .string()
   .min(1)

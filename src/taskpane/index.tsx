@@ -5,7 +5,9 @@
  * createController() below is THE place where a Controller is chosen:
  *   - inside Excel: the Excel controller (src/excel/excel-controller.ts);
  *   - in a plain browser: the browser controller, with file mode when XLSX_HOOKS.scoreFile is set;
- *   - `?demo=1` in a plain browser (no Office at all): the in-memory demo.
+ *   - `?demo=1` in a plain browser (no Office at all): the in-memory demo that fills made-up values —
+ *     development builds only: in production process.env.NODE_ENV is 'production', webpack drops the
+ *     branch and the demo chunk is never emitted (test/e2e checks the bundle).
  *
  * What this chunk holds is what the pane needs for its first paint: React, Fluent UI and the pane's
  * components. Every controller is loaded with import() (see lazy-controller.ts), and with it the
@@ -65,7 +67,7 @@ function browserController(): Controller {
 // ------------------------------------------------------------------ controller wiring (single place)
 async function createController(): Promise<Wiring> {
   if (typeof Office === 'undefined') {
-    if (queryFlag('demo') === '1') {
+    if (process.env.NODE_ENV !== 'production' && queryFlag('demo') === '1') {
       const asked = queryFlag('host');
       const mode = asked === 'excel-too-old' || asked === 'browser' ? asked : 'excel';
       const host: HostInfo = { mode, apiVersion: mode === 'excel-too-old' ? '1.7' : mode === 'excel' ? '1.8' : null, displayLanguage: browserLanguage() };

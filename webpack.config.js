@@ -82,7 +82,7 @@ function manifestFor(xml, baseUrl) {
 }
 
 /** Which files of @microsoft/office-js an Excel add-in needs (Office 2016+ hosts; no debug builds, no other apps). */
-const OFFICE_JS_FILES = ['office.js', 'es6-promise.js', 'excel-*16.0*.js', 'telemetry/oteljs_agave.js', 'telemetry/oteljs.js', 'ariatelemetry/*.min.js', '*/office_strings.js'];
+const OFFICE_JS_FILES = ['office.js', 'es6-promise.js', 'o15apptofilemappingtable.js', 'excel-*16.0*.js', 'telemetry/oteljs_agave.js', 'telemetry/oteljs.js', 'ariatelemetry/*.min.js', '*/office_strings.js'];
 
 /**
  * HTTPS options for the dev server.

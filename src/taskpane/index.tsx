@@ -58,10 +58,34 @@ function browserController(): Controller {
     host: { mode: 'browser', apiVersion: null, displayLanguage: browserLanguage() },
     load: async () => {
       const { createBrowserController } = await import(/* webpackChunkName: "browser" */ './browser-controller');
-      return createBrowserController({ scoreFile: XLSX_HOOKS.scoreFile });
+      return createBrowserController({
+        scoreFile: XLSX_HOOKS.scoreFile,
+        // 生成评分表 without Excel: exceljs and the layout load only when the button is pressed.
+        downloadBlank: async (loaded, roster, options) =>
+          (await import(/* webpackChunkName: "blank-workbook" */ './browser-blank-workbook')).downloadBlankWorkbook(loaded, roster, options),
+      });
     },
     scoreFile: XLSX_HOOKS.scoreFile,
   });
+}
+
+/**
+ * Office.onReady(), except where the page is plainly not inside Office: a top-level window whose URL
+ * has no `_host_Info` (Office desktop adds it; Excel on the web frames the pane). There office.js may
+ * never become ready — served with the release (officeJs=local) and opened from file://, its own
+ * helper files are refused by the browser — so after 3 s the page goes on as a plain page (null).
+ */
+function officeReady(): Promise<{ host: Office.HostType | null } | null> {
+  const ready = Office.onReady() as Promise<{ host: Office.HostType | null }>;
+  let topLevel = true;
+  try {
+    topLevel = window.top === window;
+  } catch {
+    topLevel = false;
+  }
+  const hosted = !topLevel || /[?&]_host_Info=/i.test(window.location.search);
+  if (hosted) return ready;
+  return Promise.race([ready, new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000))]);
 }
 
 // ------------------------------------------------------------------ controller wiring (single place)
@@ -83,7 +107,8 @@ async function createController(): Promise<Wiring> {
     return { controller: browserController(), demo: false };
   }
 
-  const info = await Office.onReady();
+  const info = await officeReady();
+  if (info === null) return { controller: browserController(), demo: false };
   if (info.host === Office.HostType.Excel) {
     // The host state is known now (it decides what the pane shows); the controller's code follows.
     // It asks the same requirement sets (src/excel/requirements.ts) as the controller's own host().

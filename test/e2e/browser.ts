@@ -56,6 +56,13 @@ export async function openPage(browser: Browser, path: string, options: OpenOpti
     if (/appsforoffice|ERR_BLOCKED_BY_CLIENT/.test(text)) return;
     errors.push(`console.error: ${text}`);
   });
+  // Every Content-Security-Policy violation (also those the page swallows, such as an eval probe in a
+  // try/catch, which Chromium does not log) becomes a console error, hence a test failure.
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', function (e) {
+      console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber);
+    });`,
+  });
   if (options.initScript) await page.addInitScript({ content: options.initScript });
   await options.setup?.(context);
   await page.goto(new URL(path, baseUrl()).toString());

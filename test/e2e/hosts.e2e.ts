@@ -30,9 +30,9 @@ test('plain browser (production build, no Office): outside-Excel notice, file mo
     const unavailable = page.getByText('当前版本未提供文件模式，请在 Excel 中使用本加载项。');
     expect((await input.count()) + (await unavailable.count())).toBe(1);
     if (await input.count()) expect(await input.getAttribute('accept')).toContain('.xlsx');
-    // The rubric library arrives after first paint; there is no workbook to create here.
+    // The rubric library arrives after first paint; 生成评分表 is offered (it downloads the blank workbook).
     await page.getByRole('combobox', { name: '评分细则' }).waitFor();
-    expect(await page.getByRole('button', { name: '生成评分表' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '生成评分表' }).count()).toBe(1);
     // office.js was asked for (and refused by the test); nothing of exceljs or the Excel controller was loaded.
     expect(requested.some((u) => u.includes('appsforoffice.microsoft.com'))).toBe(true);
     expect(requested.filter((u) => /\/(exceljs|excel)\.[0-9a-f]+\.js$/.test(u))).toEqual([]);

@@ -2,7 +2,7 @@
  * Shared by the e2e tests: headless Chromium through playwright-core, pages at task-pane size,
  * console errors collected, axe-core injected on demand, and screenshots when SCREENSHOTS=1.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -93,7 +93,8 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   await page.mouse.move(0, 0);
   await page.waitForTimeout(400);
   const has = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!has) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the page's CSP forbids those.
+  if (!has) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ html: string }> }> }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });

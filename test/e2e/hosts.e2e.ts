@@ -79,7 +79,9 @@ describe('Internet Explorer 11 or EdgeHTML webview (old Office): the static mess
       const message = page.getByRole('alert');
       await message.waitFor({ state: 'visible' });
       expect(await message.getByRole('heading', { level: 1 }).textContent()).toBe('需要较新版本的 Office');
-      expect(await message.textContent()).toContain('Office 2021 或 Microsoft 365');
+      // The same requirement, in the same words, as the pane's too-old message; and the page offered instead.
+      expect(await message.textContent()).toContain('本加载项需要 ExcelApi 1.8 及以上，并由 Microsoft Edge WebView2 显示');
+      expect(await message.textContent()).toContain('不升级也能完成全部工作：在 Chrome、Edge 等浏览器中打开本工具的网页');
       // The React pane never starts: #root is gone and nothing of it was rendered.
       await page.waitForLoadState('load');
       await page.waitForTimeout(300);

@@ -6,6 +6,7 @@
  */
 'use strict';
 
+// marked 15: the last major with a CommonJS build (16+ ship ES modules only, which jest cannot require).
 const { marked } = require('marked');
 
 const STYLE = `
@@ -17,8 +18,22 @@ const STYLE = `
   pre { padding: .75rem; overflow-x: auto; } table { border-collapse: collapse; }
   td, th { border: 1px solid #ccc; padding: .25rem .5rem; vertical-align: top; }`;
 
+/**
+ * A line break inside a Chinese paragraph is no space: browsers would show one ("填写后 自动计分").
+ * Joins a line ending in a Chinese character or punctuation with a next line that starts with one
+ * (which is never a list, table, heading or code line), outside fenced code.
+ */
+function joinChineseLines(markdown) {
+  const cjk = '\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef';
+  const join = new RegExp(`([${cjk}])\\n(?=[${cjk}])`, 'g');
+  return markdown
+    .split(/(^```[\s\S]*?^```)/m)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(join, '$1')))
+    .join('');
+}
+
 function renderGuide(markdown, { title = '使用指南 · 信用建设考核评分', csp } = {}) {
-  const body = marked.parse(markdown, { async: false });
+  const body = marked.parse(joinChineseLines(markdown), { async: false });
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -34,4 +49,4 @@ ${body}
 `;
 }
 
-module.exports = { renderGuide };
+module.exports = { renderGuide, joinChineseLines };

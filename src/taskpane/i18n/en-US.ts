@@ -18,7 +18,7 @@ export const enUS: Messages = {
 
   'host.tooOld.title': 'This version of Excel is too old for the add-in',
   'host.tooOld.body':
-    'The add-in needs ExcelApi 1.8 or later, shown by Microsoft Edge WebView2: Microsoft 365, Office 2021 or later, Office 2019 with the WebView2 runtime, or Excel on the web. Ask your IT administrator to update Office. Without updating you can still do all the work: open this tool\'s web page in a browser (see Help below for its address) to create scoring workbooks, score them and export the annex.',
+    'The add-in needs ExcelApi 1.8 or later, shown by Microsoft Edge WebView2: Microsoft 365, Office 2021 or later, Office 2019 with the WebView2 runtime, or Excel on the web. Ask your IT administrator to update Office. Without updating you can still do all the work: open this tool\'s web page in a browser (see Help above) to create scoring workbooks, score them and export the annex.',
   'host.tooOld.detected': 'Detected version: ExcelApi {version}',
   'host.tooOld.unknown': 'unknown',
   'host.browser.title': 'This page is open outside Excel',

@@ -16,7 +16,7 @@ export const zhCN = {
 
   'host.tooOld.title': 'Excel 版本过低，无法使用本加载项',
   'host.tooOld.body':
-    '本加载项需要 ExcelApi 1.8 及以上，并由 Microsoft Edge WebView2 显示：Microsoft 365、Office 2021 或更高版本、装有 WebView2 运行时的 Office 2019，或 Excel 网页版。请单位信息化管理员升级 Office。不升级也能完成全部工作：在浏览器中打开本工具的网页（点击下方「帮助」查看地址），同样可以生成评分表、计分并导出附件。',
+    '本加载项需要 ExcelApi 1.8 及以上，并由 Microsoft Edge WebView2 显示：Microsoft 365、Office 2021 或更高版本、装有 WebView2 运行时的 Office 2019，或 Excel 网页版。请单位信息化管理员升级 Office。不升级也能完成全部工作：在浏览器中打开本工具的网页（点击上方「帮助」查看说明），同样可以生成评分表、计分并导出附件。',
   'host.tooOld.detected': '检测到的版本：ExcelApi {version}',
   'host.tooOld.unknown': '未知',
   'host.browser.title': '当前页面不是在 Excel 中打开的',

@@ -8,9 +8,13 @@
  * Every request outside the page's own origin is refused and recorded; the only one allowed is the
  * office.js tag of the build (refused: the page must not need it), anything else fails the test.
  * SCREENSHOTS=1 writes docs/screenshots/page-*.png for the user guide (from the 127.0.0.1 run).
+ * Then one round trip through LibreOffice headless: blank from the page → filled by a script → saved
+ * by LibreOffice → scored by the page = scored by the command line (`annex`) on the same file.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
@@ -19,6 +23,7 @@ import { loadBuiltin } from '../../src/rubric/catalog';
 import { scoreRoster } from '../../src/scoring/score';
 import { blankWorkbook } from '../../src/xlsx/blank-workbook';
 import { fillWorkbook, formulaCells, readBook, sampleInputs, scratch, sheetGrid } from '../xlsx/helpers';
+import { runCli } from '../cli/run-cli';
 import { baseUrl, launch, openPage, screenshot } from './browser';
 import { E2E_DIST } from './global-setup';
 
@@ -171,3 +176,68 @@ describe.each(sources)('the page without Excel, from %s: rubric → roster → �
     }
   });
 });
+
+test('LibreOffice round trip: blank from the page, filled by a script, saved by LibreOffice, scored by the page as by the CLI', async () => {
+  const dir = scratch('cs-e2e-lo-');
+  const p = await openPage(browser, 'plain/taskpane.html', { viewport: { width: 420, height: 1000 } });
+  try {
+    const page = p.page;
+    await page.getByRole('combobox', { name: '评分细则' }).click();
+    await page.getByRole('option', { name: /衡东县/ }).click();
+    const names = ['县发改局', '县财政局', '县教育局', '县公安局'];
+    await page.getByLabel('单位名称（每行一个）').fill(names.join('\n'));
+    const blank = await nextDownload(page, () => page.getByRole('button', { name: '生成评分表' }).click());
+    const blankPath = join(dir, 'blank.xlsx');
+    await blank.saveAs(blankPath);
+
+    const loaded = loadBuiltin(ID);
+    const group = loaded.rubric.ranking.groups[0].id;
+    const inputs = sampleInputs(loaded.rubric, names.map((name) => ({ name, group })), 20261206);
+    const bytes = readFileSync(blankPath);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    fillWorkbook(wb, names.map((_, i) => unitKey(i)), inputs);
+    writeFileSync(join(dir, 'filled.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+
+    // Saved by LibreOffice Calc (its own profile, so other LibreOffice runs do not block this one).
+    mkdirSync(join(dir, 'lo'));
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), join(dir, 'filled.xlsx')], {
+      stdio: 'ignore',
+      timeout: 180_000,
+    });
+    const saved = join(dir, 'lo', 'filled.xlsx');
+
+    const downloads: Download[] = [];
+    const two = new Promise<void>((resolve) =>
+      page.on('download', (d) => {
+        downloads.push(d);
+        if (downloads.length === 2) resolve();
+      }),
+    );
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /选择已填写的评分表.* 选择文件/ }).click();
+    await (await chooser).setFiles(saved);
+    await two;
+    const pageAnnex = join(dir, 'page-annex.xlsx');
+    await downloads.find((d) => d.suggestedFilename().endsWith('-附件.xlsx'))!.saveAs(pageAnnex);
+
+    const cli = await runCli(['annex', saved, '-o', join(dir, 'cli-annex.xlsx'), '--scored', join(dir, 'cli-scored.xlsx')], dir);
+    expect(cli.code).toBe(0);
+    const pageBook = readBook(readFileSync(pageAnnex));
+    const cliBook = readBook(readFileSync(join(dir, 'cli-annex.xlsx')));
+    expect(pageBook.SheetNames).toEqual(cliBook.SheetNames);
+    for (const name of ['汇总', '排名']) {
+      expect({ name, grid: sheetGrid(pageBook.Sheets[name] as XLSX.WorkSheet) }).toEqual({ name, grid: sheetGrid(cliBook.Sheets[name] as XLSX.WorkSheet) });
+    }
+    // And both are the engine's result on the script's inputs.
+    const expected = scoreRoster(loaded.rubric, inputs);
+    const summary = sheetGrid(pageBook.Sheets['汇总'] as XLSX.WorkSheet);
+    for (const [i, n] of names.entries()) {
+      const final = expected.units[i]!.final;
+      if (final !== null) expect(summary.find((r) => r.includes(n))).toContain(final);
+    }
+    expect(p.errors).toEqual([]);
+  } finally {
+    await p.close();
+  }
+}, 300_000);

@@ -268,6 +268,12 @@ describe('manifest.xml', () => {
     expect(stringValue(functionFile?.attrs.resid)).toBe(`${DEV_ORIGIN}commands.html`);
   });
 
+  test('SupportUrl is the user guide the build renders (help/index.html from docs/用户指南.md)', () => {
+    expect(only(root, 'SupportUrl').attrs.DefaultValue).toBe(`${DEV_ORIGIN}help/index.html`);
+    expect(fs.existsSync(path.join(ROOT, 'docs', '用户指南.md'))).toBe(true);
+    expect(fs.readFileSync(path.join(ROOT, 'webpack.config.js'), 'utf8')).toMatch(/from: 'docs\/用户指南\.md',\s*to: 'help\/index\.html'/);
+  });
+
   test('icons exist in assets/ at the declared pixel sizes', () => {
     const problems: string[] = [];
     const checkFile = (url: string | undefined, size: number, where: string): void => {

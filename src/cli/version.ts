@@ -1,8 +1,12 @@
-/** The package version, read from the nearest package.json named credit-score (works from src/ and dist/src/). */
+/**
+ * The package version, read from the nearest package.json named credit-score (works from src/ and lib/src/).
+ * The standalone credit-score.cjs has no package.json beside it: its build bakes the version in.
+ */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export function packageVersion(from: string = __dirname): string {
+  if (process.env.CREDIT_SCORE_VERSION) return process.env.CREDIT_SCORE_VERSION;
   let dir = from;
   for (;;) {
     try {

@@ -4,6 +4,8 @@
  * Not UI: it loads and validates through src/rubric, and never scores.
  */
 import type { Rubric } from '../rubric/schema';
+import type { LoadedRubric } from '../rubric/load';
+import { contentHash } from '../rubric/hash';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
 import { parseRubricText } from '../rubric/load';
 import type { ImportResult } from './pane-contract';
@@ -12,6 +14,8 @@ import { toRubricSummary, type RubricSummary } from './status';
 export class RubricLibrary {
   private readonly builtin: Rubric[] = [];
   private readonly imported = new Map<string, Rubric>();
+  /** Imported rubrics with the hash they were validated with (a blank workbook embeds both). */
+  private readonly importedLoaded = new Map<string, LoadedRubric>();
   /** Built-in rubrics that failed to load (kept so a broken file does not hide the others). */
   readonly loadErrors: string[] = [];
 
@@ -36,12 +40,21 @@ export class RubricLibrary {
     return this.imported.get(id) ?? this.builtin.find((r) => r.id === id) ?? null;
   }
 
+  /** The rubric with its content hash, as src/xlsx lays out workbooks from it. */
+  loaded(id: string): LoadedRubric | null {
+    const imported = this.importedLoaded.get(id);
+    if (imported) return imported;
+    const rubric = this.get(id);
+    return rubric ? { rubric, hash: contentHash(rubric) } : null;
+  }
+
   import(fileName: string, text: string): ImportResult {
     const result = parseRubricText(text, fileName);
     if (!result.ok) return { ok: false, errors: result.errors.map((e) => ({ path: e.path, message: e.message, fix: e.fix })) };
     const rubric = result.value.rubric;
     this.imported.delete(rubric.id); // re-import moves it to the end
     this.imported.set(rubric.id, rubric);
+    this.importedLoaded.set(rubric.id, result.value);
     return { ok: true, rubric: toRubricSummary(rubric, true) };
   }
 }

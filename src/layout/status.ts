@@ -67,6 +67,14 @@ export interface WorkbookStatus {
   lastScoredAt: string | null;
 }
 
+/**
+ * Rubric texts refer to their notes by the analysis's ids (「（见说明P9）」); the pane lists the notes
+ * by what they are about, never by id, so the reference points at the list instead.
+ */
+export function withoutNoteIds(text: string): string {
+  return text.replace(/（见说明[A-Za-z]*\d+(?:[、,，][A-Za-z]*\d+)*）/g, '（见下方「细则说明」）');
+}
+
 /** The part of a rubric the task pane shows; copies arrays so React shares no mutable state with the rubric. */
 export function toRubricSummary(rubric: Rubric, imported: boolean): RubricSummary {
   return {
@@ -85,7 +93,7 @@ export function toRubricSummary(rubric: Rubric, imported: boolean): RubricSummar
     rankPurpose: rubric.ranking.purpose === 'reference' ? 'reference' : 'official',
     defaultRoster: rubric.defaultRoster ? rubric.defaultRoster.map((e) => ({ name: e.name, group: e.group })) : null,
     notes: (rubric.notes ?? []).map((n) => ({ id: n.id, about: n.about, text: n.text })),
-    officeMustSet: [...(rubric.officeMustSet ?? [])],
+    officeMustSet: (rubric.officeMustSet ?? []).map(withoutNoteIds),
     imported,
   };
 }

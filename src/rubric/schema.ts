@@ -12,6 +12,11 @@
 import { z } from 'zod';
 import { PROTOTYPE_NAMES } from './limits';
 
+// In a page (task pane, file mode) zod would probe for eval with `new Function('')` to compile fast
+// parsers; the pages' Content-Security-Policy forbids eval and reports the probe as a violation.
+// Parsing a rubric is small work either way, so pages parse without compiled parsers.
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 /**
  * Ids are keys of the input objects the engine reads (inputs[indicator][field]): letters, digits
  * and . _ - only, starting with a letter or digit, and never a name every object inherits

@@ -3,13 +3,15 @@
  * roster text, language); every piece of work — layout, scoring, export — is the controller's.
  *
  *   excel-too-old → only the version message
- *   browser       → "outside Excel" message + file mode, and the rubric browser
+ *   browser       → "outside Excel" message + file mode, then the same flows as in Excel, where
+ *                   生成评分表 downloads the blank workbook (a complete tool for WPS / LibreOffice offices)
  *   excel         → 评分状态 (when a workbook is bound), then 选择 / 导入评分细则, 名单, 生成评分表
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   Button,
   FluentProvider,
+  Link,
   MessageBar,
   MessageBarBody,
   Text,
@@ -50,6 +52,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   title: { margin: 0 },
+  headerEnd: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
   main: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXL, minWidth: 0 },
   setup: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXL, minWidth: 0 },
   divider: {
@@ -97,7 +100,13 @@ function Pane({ controller, demo, lang }: { controller: Controller; demo: boolea
         <Text as="h1" size={500} weight="semibold" className={styles.title}>
           {t('app.title')}
         </Text>
-        <LanguageToggle />
+        <div className={styles.headerEnd}>
+          {/* The user guide ships with the site (help/index.html), so this works offline and from file://. */}
+          <Link href="help/index.html" target="_blank" rel="noopener">
+            {t('app.help')}
+          </Link>
+          <LanguageToggle />
+        </div>
       </header>
       <main className={styles.main}>
         {demo && (
@@ -210,31 +219,28 @@ function Workflows({ controller, browser }: { controller: Controller; browser: b
       <div id={setupId} className={setupHidden ? undefined : styles.setup} hidden={setupHidden}>
         <RubricPicker rubrics={rubrics} loadError={loadError} selectedId={rubricId} onSelect={selectRubric} />
         <RubricImport controller={controller} onImported={onImported} disabled={rubrics === null} />
-        {!browser && (
-          <>
-            <RosterEditor
-              rubric={rubric}
-              text={rosterText}
-              onTextChange={setRosterText}
-              defaultGroup={effectiveDefault}
-              onDefaultGroupChange={(g) => {
-                setDefaultGroup(g);
-                setOverrides({});
-              }}
-              overrides={overrides}
-              onOverride={(key, g) => setOverrides((o) => ({ ...o, [key]: g }))}
-              resolved={resolved}
-              onUseDefaultRoster={useDefaultRoster}
-            />
-            <CreateWorkbook
-              controller={controller}
-              rubric={rubric}
-              entries={resolved.entries}
-              rosterIssues={resolved.issues.length}
-              onCreated={onCreated}
-            />
-          </>
-        )}
+        {/* Outside Excel too: there 生成评分表 downloads the blank workbook (browser-controller.ts). */}
+        <RosterEditor
+          rubric={rubric}
+          text={rosterText}
+          onTextChange={setRosterText}
+          defaultGroup={effectiveDefault}
+          onDefaultGroupChange={(g) => {
+            setDefaultGroup(g);
+            setOverrides({});
+          }}
+          overrides={overrides}
+          onOverride={(key, g) => setOverrides((o) => ({ ...o, [key]: g }))}
+          resolved={resolved}
+          onUseDefaultRoster={useDefaultRoster}
+        />
+        <CreateWorkbook
+          controller={controller}
+          rubric={rubric}
+          entries={resolved.entries}
+          rosterIssues={resolved.issues.length}
+          onCreated={onCreated}
+        />
       </div>
     </>
   );

@@ -1,10 +1,13 @@
 /**
- * The controller used in a plain browser (no Excel): it lists the built-in rubrics (and accepts
- * imported ones) so staff can read them, has no workbook, and offers `scoreFile` only when one is
- * passed in (src/xlsx provides it). index.tsx loads it with import(), after the pane has painted.
- * Given another host mode, createWorkbook says plainly that this build cannot lay out workbooks.
+ * The controller used in a plain browser (no Excel: WPS or LibreOffice offices, or anyone without the
+ * add-in): it lists the built-in rubrics (and accepts imported ones); 生成评分表 downloads the blank
+ * workbook the command line makes (when `downloadBlank` is passed in: src/xlsx through
+ * browser-blank-workbook.ts); `scoreFile` scores a filled one. index.tsx loads it with import(), after
+ * the pane has painted. Given another host mode, createWorkbook says plainly that this build cannot lay
+ * out workbooks.
  */
-import type { Controller, HostInfo, ImportResult, RubricSummary, WorkbookStatus } from './controller';
+import type { LoadedRubric } from '../rubric/load';
+import type { Controller, CreateOptions, HostInfo, ImportResult, RosterEntry, RubricSummary, WorkbookStatus } from './controller';
 import { RubricLibrary } from '../layout/rubric-library';
 
 export interface BrowserControllerOptions {
@@ -13,6 +16,8 @@ export interface BrowserControllerOptions {
   /** File mode (src/xlsx): scores a filled .xlsx, downloads the results and returns the status to show. */
   scoreFile?: (file: File) => Promise<WorkbookStatus | void>;
   library?: RubricLibrary;
+  /** 生成评分表 in a plain browser: lays out the blank workbook and downloads it. */
+  downloadBlank?: (loaded: LoadedRubric, roster: RosterEntry[], options: CreateOptions) => Promise<string>;
 }
 
 const EMPTY_STATUS: WorkbookStatus = {
@@ -51,7 +56,17 @@ export function createBrowserController(options: BrowserControllerOptions = {}):
     host: () => host,
     listRubrics: (): RubricSummary[] => lib().list(),
     importRubric: (fileName: string, text: string): ImportResult => lib().import(fileName, text),
-    createWorkbook: () => noWorkbook(),
+    createWorkbook: async (rubricId, roster, onProgress, signal, createOptions) => {
+      if (host.mode !== 'browser' || !options.downloadBlank) return noWorkbook();
+      const loaded = lib().loaded(rubricId);
+      if (!loaded) throw new Error(`找不到评分细则「${rubricId}」，请重新选择。`);
+      onProgress({ done: 0, total: roster.length, phase: '正在生成评分表' });
+      const fileName = await options.downloadBlank(loaded, roster, createOptions ?? {});
+      if (signal?.aborted) return;
+      onProgress({ done: roster.length, total: roster.length, phase: '已下载' });
+      current = { ...current, notices: [`已下载「${fileName}」：在 WPS、LibreOffice 或 Excel 中填写黄色单元格后，在上方「文件模式」中打开它计分。`] };
+      for (const l of listeners) l(current);
+    },
     rescoreAll: () => noWorkbook(),
     exportAnnex: () => noWorkbook(),
     selectProblem: () => Promise.resolve(),

@@ -5,7 +5,9 @@
  * createController() below is THE place where a Controller is chosen:
  *   - inside Excel: the Excel controller (src/excel/excel-controller.ts);
  *   - in a plain browser: the browser controller, with file mode when XLSX_HOOKS.scoreFile is set;
- *   - `?demo=1` in a plain browser (no Office at all): the in-memory demo.
+ *   - `?demo=1` in a plain browser (no Office at all): the in-memory demo that fills made-up values —
+ *     development builds only: in production process.env.NODE_ENV is 'production', webpack drops the
+ *     branch and the demo chunk is never emitted (test/e2e checks the bundle).
  *
  * What this chunk holds is what the pane needs for its first paint: React, Fluent UI and the pane's
  * components. Every controller is loaded with import() (see lazy-controller.ts), and with it the
@@ -56,16 +58,40 @@ function browserController(): Controller {
     host: { mode: 'browser', apiVersion: null, displayLanguage: browserLanguage() },
     load: async () => {
       const { createBrowserController } = await import(/* webpackChunkName: "browser" */ './browser-controller');
-      return createBrowserController({ scoreFile: XLSX_HOOKS.scoreFile });
+      return createBrowserController({
+        scoreFile: XLSX_HOOKS.scoreFile,
+        // 生成评分表 without Excel: exceljs and the layout load only when the button is pressed.
+        downloadBlank: async (loaded, roster, options) =>
+          (await import(/* webpackChunkName: "blank-workbook" */ './browser-blank-workbook')).downloadBlankWorkbook(loaded, roster, options),
+      });
     },
     scoreFile: XLSX_HOOKS.scoreFile,
   });
 }
 
+/**
+ * Office.onReady(), except where the page is plainly not inside Office: a top-level window whose URL
+ * has no `_host_Info` (Office desktop adds it; Excel on the web frames the pane). There office.js may
+ * never become ready — served with the release (officeJs=local) and opened from file://, its own
+ * helper files are refused by the browser — so after 3 s the page goes on as a plain page (null).
+ */
+function officeReady(): Promise<{ host: Office.HostType | null } | null> {
+  const ready = Office.onReady() as Promise<{ host: Office.HostType | null }>;
+  let topLevel = true;
+  try {
+    topLevel = window.top === window;
+  } catch {
+    topLevel = false;
+  }
+  const hosted = !topLevel || /[?&]_host_Info=/i.test(window.location.search);
+  if (hosted) return ready;
+  return Promise.race([ready, new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000))]);
+}
+
 // ------------------------------------------------------------------ controller wiring (single place)
 async function createController(): Promise<Wiring> {
   if (typeof Office === 'undefined') {
-    if (queryFlag('demo') === '1') {
+    if (process.env.NODE_ENV !== 'production' && queryFlag('demo') === '1') {
       const asked = queryFlag('host');
       const mode = asked === 'excel-too-old' || asked === 'browser' ? asked : 'excel';
       const host: HostInfo = { mode, apiVersion: mode === 'excel-too-old' ? '1.7' : mode === 'excel' ? '1.8' : null, displayLanguage: browserLanguage() };
@@ -81,7 +107,8 @@ async function createController(): Promise<Wiring> {
     return { controller: browserController(), demo: false };
   }
 
-  const info = await Office.onReady();
+  const info = await officeReady();
+  if (info === null) return { controller: browserController(), demo: false };
   if (info.host === Office.HostType.Excel) {
     // The host state is known now (it decides what the pane shows); the controller's code follows.
     // It asks the same requirement sets (src/excel/requirements.ts) as the controller's own host().

@@ -2,7 +2,7 @@
  * Shared by the e2e tests: headless Chromium through playwright-core, pages at task-pane size,
  * console errors collected, axe-core injected on demand, and screenshots when SCREENSHOTS=1.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -56,6 +56,13 @@ export async function openPage(browser: Browser, path: string, options: OpenOpti
     if (/appsforoffice|ERR_BLOCKED_BY_CLIENT/.test(text)) return;
     errors.push(`console.error: ${text}`);
   });
+  // Every Content-Security-Policy violation (also those the page swallows, such as an eval probe in a
+  // try/catch, which Chromium does not log) becomes a console error, hence a test failure.
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', function (e) {
+      console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber);
+    });`,
+  });
   if (options.initScript) await page.addInitScript({ content: options.initScript });
   await options.setup?.(context);
   await page.goto(new URL(path, baseUrl()).toString());
@@ -86,7 +93,8 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   await page.mouse.move(0, 0);
   await page.waitForTimeout(400);
   const has = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!has) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the page's CSP forbids those.
+  if (!has) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ html: string }> }> }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });

@@ -3,7 +3,9 @@
  *   dist-e2e/          `webpack --mode production --env e2e`: taskpane.html runs the in-memory Excel host first
  *   dist-e2e/plain/    `webpack --mode production`: the normal build (office.js tag and all), for the
  *                      plain-browser and old-Office checks
- * Both builds run in parallel; the plain one is built in a temporary folder and moved in afterwards,
+ *   dist-e2e/local-office/  `webpack --mode production --env officeJs=local`: office.js served from the
+ *                      build itself, for the offline (intranet without internet) check
+ * The builds run in parallel; the others are built in temporary folders and moved in afterwards,
  * because the e2e build empties dist-e2e/. E2E_SKIP_BUILD=1 reuses what is there.
  * The base URL is handed to the tests in process.env.E2E_BASE_URL.
  */
@@ -28,17 +30,25 @@ function webpack(args: string[]): Promise<void> {
 }
 
 export default async function globalSetup(): Promise<void> {
-  const fresh = !(process.env.E2E_SKIP_BUILD === '1' && existsSync(join(E2E_DIST, 'taskpane.html')) && existsSync(join(E2E_DIST, 'plain', 'taskpane.html')));
+  const built = ['taskpane.html', 'plain/taskpane.html', 'local-office/taskpane.html'].every((f) => existsSync(join(E2E_DIST, f)));
+  const fresh = !(process.env.E2E_SKIP_BUILD === '1' && built);
   if (fresh) {
     const started = Date.now();
-    const tmp = mkdtempSync(join(tmpdir(), 'credit-score-plain-'));
+    const plain = mkdtempSync(join(tmpdir(), 'credit-score-plain-'));
+    const localOffice = mkdtempSync(join(tmpdir(), 'credit-score-local-office-'));
     try {
-      await Promise.all([webpack(['--env', 'e2e', '--env', `outputPath=${E2E_DIST}`]), webpack(['--env', `outputPath=${tmp}`])]);
-      cpSync(tmp, join(E2E_DIST, 'plain'), { recursive: true });
+      await Promise.all([
+        webpack(['--env', 'e2e', '--env', `outputPath=${E2E_DIST}`]),
+        webpack(['--env', `outputPath=${plain}`]),
+        webpack(['--env', `outputPath=${localOffice}`, '--env', 'officeJs=local']),
+      ]);
+      cpSync(plain, join(E2E_DIST, 'plain'), { recursive: true });
+      cpSync(localOffice, join(E2E_DIST, 'local-office'), { recursive: true });
     } finally {
-      rmSync(tmp, { recursive: true, force: true });
+      rmSync(plain, { recursive: true, force: true });
+      rmSync(localOffice, { recursive: true, force: true });
     }
-    process.stdout.write(`\n[e2e] built dist-e2e/ and dist-e2e/plain/ in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    process.stdout.write(`\n[e2e] built dist-e2e/, dist-e2e/plain/ and dist-e2e/local-office/ in ${Math.round((Date.now() - started) / 1000)} s\n`);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require('../../scripts/serve-dist.js') as {

@@ -30,9 +30,9 @@ test('plain browser (production build, no Office): outside-Excel notice, file mo
     const unavailable = page.getByText('当前版本未提供文件模式，请在 Excel 中使用本加载项。');
     expect((await input.count()) + (await unavailable.count())).toBe(1);
     if (await input.count()) expect(await input.getAttribute('accept')).toContain('.xlsx');
-    // The rubric library arrives after first paint; there is no workbook to create here.
+    // The rubric library arrives after first paint; 生成评分表 is offered (it downloads the blank workbook).
     await page.getByRole('combobox', { name: '评分细则' }).waitFor();
-    expect(await page.getByRole('button', { name: '生成评分表' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '生成评分表' }).count()).toBe(1);
     // office.js was asked for (and refused by the test); nothing of exceljs or the Excel controller was loaded.
     expect(requested.some((u) => u.includes('appsforoffice.microsoft.com'))).toBe(true);
     expect(requested.filter((u) => /\/(exceljs|excel)\.[0-9a-f]+\.js$/.test(u))).toEqual([]);
@@ -79,7 +79,9 @@ describe('Internet Explorer 11 or EdgeHTML webview (old Office): the static mess
       const message = page.getByRole('alert');
       await message.waitFor({ state: 'visible' });
       expect(await message.getByRole('heading', { level: 1 }).textContent()).toBe('需要较新版本的 Office');
-      expect(await message.textContent()).toContain('Office 2021 或 Microsoft 365');
+      // The same requirement, in the same words, as the pane's too-old message; and the page offered instead.
+      expect(await message.textContent()).toContain('本加载项需要 ExcelApi 1.8 及以上，并由 Microsoft Edge WebView2 显示');
+      expect(await message.textContent()).toContain('不升级也能完成全部工作：在 Chrome、Edge 等浏览器中打开本工具的网页');
       // The React pane never starts: #root is gone and nothing of it was rendered.
       await page.waitForLoadState('load');
       await page.waitForTimeout(300);

@@ -152,7 +152,7 @@ export function RubricPicker({
                   </Text>
                   <Text size={200}>{r.annexTitle}</Text>
                   <Text size={200} className={styles.optionMeta}>
-                    {(r.documentNumber ?? t('rubric.details.noDocument')) + ' · ' + r.sourceFile}
+                    {r.documentNumber ?? t('rubric.details.noDocument')}
                   </Text>
                 </span>
               </Option>
@@ -179,7 +179,6 @@ export function RubricDetails({ rubric }: { rubric: RubricSummary }) {
     [t('rubric.details.title'), rubric.title],
     [t('rubric.details.annex'), [annexLabel(rubric, t), rubric.annexTitle].filter(Boolean).join(' ')],
     [t('rubric.details.document'), rubric.documentNumber ?? t('rubric.details.noDocument')],
-    [t('rubric.details.source'), rubric.sourceFile],
     [t('rubric.details.assessed'), rubric.assessedUnits],
     [t('rubric.details.fullMarks'), String(rubric.fullMarks)],
     [t('rubric.details.groups'), rubric.groups.map((g) => g.id).join(t('list.sep'))],

@@ -6,6 +6,7 @@ import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
   'app.title': 'Credit Assessment Scoring',
+  'app.help': 'Help',
   'app.starting': 'Starting…',
   'app.demoBanner': 'Demo mode: data lives only in this page, is cleared on reload and is never written to a workbook.',
 
@@ -17,12 +18,12 @@ export const enUS: Messages = {
 
   'host.tooOld.title': 'This version of Excel is too old for the add-in',
   'host.tooOld.body':
-    'The add-in needs Office 2019 or later (ExcelApi 1.8 or later), for example Microsoft 365, Excel 2019 or later, or Excel on the web. Please update Office, or open the workbook in Excel on the web.',
+    'The add-in needs ExcelApi 1.8 or later, shown by Microsoft Edge WebView2: Microsoft 365, Office 2021 or later, Office 2019 with the WebView2 runtime, or Excel on the web. Ask your IT administrator to update Office. Without updating you can still do all the work: open this tool\'s web page in a browser (see Help above) to create scoring workbooks, score them and export the annex.',
   'host.tooOld.detected': 'Detected version: ExcelApi {version}',
   'host.tooOld.unknown': 'unknown',
   'host.browser.title': 'This page is open outside Excel',
   'host.browser.body':
-    'Load the add-in in Excel to create scoring workbooks that score as you type. Without Excel, use file mode: choose a filled scoring workbook (.xlsx) and download the scored result.',
+    'All the work can be done without Excel: choose a rubric, enter the roster, create the blank scoring workbook and download it; after filling the yellow cells in WPS, LibreOffice or Excel, open it in file mode below to score it and download the annex. Loaded in Excel, the add-in scores as you type.',
 
   'file.choose': 'Choose file…',
   'file.noneChosen': 'No file chosen',
@@ -48,7 +49,6 @@ export const enUS: Messages = {
   'rubric.details.annex': 'Indicators',
   'rubric.details.document': 'Document no.',
   'rubric.details.noDocument': 'no document number',
-  'rubric.details.source': 'Source file',
   'rubric.details.assessed': 'Assessed units',
   'rubric.details.fullMarks': 'Full marks',
   'rubric.details.groups': 'Ranking groups',

@@ -5,6 +5,7 @@
 export const zhCN = {
   'app.title': '信用建设考核评分',
   'app.starting': '正在启动…',
+  'app.help': '帮助',
   'app.demoBanner': '演示模式：数据只保存在本页面中，刷新后清空，不会写入任何工作簿。',
 
   'lang.group': '界面语言',
@@ -15,12 +16,12 @@ export const zhCN = {
 
   'host.tooOld.title': 'Excel 版本过低，无法使用本加载项',
   'host.tooOld.body':
-    '本加载项需要 Office 2019 或更高版本（ExcelApi 1.8 及以上），例如 Microsoft 365、Excel 2019 及以上版本，或 Excel 网页版。请升级 Office，或改用 Excel 网页版打开评分表。',
+    '本加载项需要 ExcelApi 1.8 及以上，并由 Microsoft Edge WebView2 显示：Microsoft 365、Office 2021 或更高版本、装有 WebView2 运行时的 Office 2019，或 Excel 网页版。请单位信息化管理员升级 Office。不升级也能完成全部工作：在浏览器中打开本工具的网页（点击上方「帮助」查看说明），同样可以生成评分表、计分并导出附件。',
   'host.tooOld.detected': '检测到的版本：ExcelApi {version}',
   'host.tooOld.unknown': '未知',
   'host.browser.title': '当前页面不是在 Excel 中打开的',
   'host.browser.body':
-    '在 Excel 中加载本加载项，可以直接生成评分表并随填随算。没有 Excel 时可以使用文件模式：选择已填写的评分表（.xlsx），计分后下载。',
+    '没有 Excel 也能完成全部工作：选择评分细则，填写名单，生成空白评分表并下载；在 WPS、LibreOffice 或 Excel 中填写黄色单元格后，在下方「文件模式」中打开它，计分并下载附件。在 Excel 中加载本加载项则可以随填随算。',
 
   'file.choose': '选择文件…',
   'file.noneChosen': '未选择文件',
@@ -46,7 +47,6 @@ export const zhCN = {
   'rubric.details.annex': '考核指标',
   'rubric.details.document': '文号',
   'rubric.details.noDocument': '无文号',
-  'rubric.details.source': '来源文件',
   'rubric.details.assessed': '被考核单位',
   'rubric.details.fullMarks': '满分',
   'rubric.details.groups': '排名分组',

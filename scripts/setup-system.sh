@@ -11,11 +11,13 @@
 #   libreoffice-calc  renders the annex to PDF (npm run render-annex) and the LibreOffice round trip
 #   poppler-utils     pdftoppm, turns those PDFs into the PNGs in docs/annex
 #   fonts-noto-cjk    Chinese glyphs in screenshots and rendered pages
+#   fonts-crosextra-carlito  Calibri's metrics: without it LibreOffice measures columns in another font
+#                     and shrinks every annex page to about 78 % (10 pt prints at 7.8 pt)
 #   python3-openpyxl  fixture tests that write and read workbooks with openpyxl (/usr/bin/python3)
 # Node ≥ 20 and npm come from elsewhere (nodejs.org, nvm, or the distribution's nodejs package).
 set -euo pipefail
 
-PACKAGES=(chromium libreoffice-calc poppler-utils fonts-noto-cjk python3-openpyxl)
+PACKAGES=(chromium libreoffice-calc poppler-utils fonts-noto-cjk fonts-crosextra-carlito python3-openpyxl)
 check_only=0
 [ "${1:-}" = "--check" ] && check_only=1
 

@@ -1,6 +1,6 @@
 /**
- * With LibreOffice (the office suite of many offices without Excel; skipped when `soffice` is not
- * installed): a workbook filled and saved by LibreOffice is still read, scored and written back, and
+ * With LibreOffice (the office suite of many offices without Excel; scripts/setup-system.sh installs
+ * it, and without it this suite fails rather than skips): a workbook filled and saved by LibreOffice is still read, scored and written back, and
  * the annex prints on A4 pages with its title, table, document number and page numbers.
  */
 import { execFileSync } from 'node:child_process';
@@ -25,10 +25,11 @@ const has = (cmd: string) => {
     return false;
   }
 };
-const available = has('soffice') && has('pdfinfo') && has('pdftotext');
-const maybe = available ? describe : describe.skip;
+it('LibreOffice and poppler are installed (scripts/setup-system.sh)', () => {
+  expect({ soffice: has('soffice'), pdfinfo: has('pdfinfo'), pdftotext: has('pdftotext') }).toEqual({ soffice: true, pdfinfo: true, pdftotext: true });
+});
 
-maybe('LibreOffice', () => {
+describe('LibreOffice', () => {
   const ID = 'hegang-2022-counties';
   const loaded = loadBuiltin(ID);
   const names = ['萝北县', '绥滨县', '向阳区', '工农区'].map((name) => ({ name, group: '县区' }));

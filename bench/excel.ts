@@ -156,6 +156,7 @@ async function naiveRound(rubric: Rubric, plan: WorkbookPlan): Promise<number> {
       for (const s of sheets.slice(i, i + 50)) {
         const range = context.workbook.names.getItem(definedNameFor(s.key)).getRange();
         range.load(['values', 'numberFormat']);
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- worksheet is a navigation property: a proxy, read without a load
         const ws = range.worksheet;
         ws.load('id');
         reads.push({ s, range, ws });

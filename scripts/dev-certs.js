@@ -11,7 +11,7 @@
  */
 'use strict';
 
-const crypto = require('node:crypto');
+const nodeCrypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -33,9 +33,9 @@ function certFileStatus() {
   const missing = Object.values(CERT_FILES).filter((f) => !fs.existsSync(f));
   if (missing.length > 0) return { usable: false, missing, problem: `missing ${missing.join(', ')}` };
   try {
-    const ca = new crypto.X509Certificate(fs.readFileSync(CERT_FILES.ca));
-    const cert = new crypto.X509Certificate(fs.readFileSync(CERT_FILES.cert));
-    const key = crypto.createPrivateKey(fs.readFileSync(CERT_FILES.key));
+    const ca = new nodeCrypto.X509Certificate(fs.readFileSync(CERT_FILES.ca));
+    const cert = new nodeCrypto.X509Certificate(fs.readFileSync(CERT_FILES.cert));
+    const key = nodeCrypto.createPrivateKey(fs.readFileSync(CERT_FILES.key));
     const validTo = new Date(Math.min(Date.parse(ca.validTo), Date.parse(cert.validTo)));
     if (!cert.checkPrivateKey(key)) return { usable: false, missing, problem: 'localhost.key does not match localhost.crt' };
     if (!cert.checkHost('localhost')) return { usable: false, missing, problem: 'localhost.crt is not valid for localhost' };

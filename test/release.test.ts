@@ -7,7 +7,7 @@
  * Without --url, with http:// or localhost, the release is refused in Chinese with exit code 2.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -97,7 +97,7 @@ it('the command line in the zip runs on its own', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'credit-score-release-cli-'));
   try {
     const file = join(dir, 'credit-score.cjs');
-    require('node:fs').writeFileSync(file, await (zip.file(`${TOP}credit-score.cjs`) as JSZip.JSZipObject).async('nodebuffer'));
+    writeFileSync(file, await (zip.file(`${TOP}credit-score.cjs`) as JSZip.JSZipObject).async('nodebuffer'));
     const r = spawnSync(process.execPath, [file, '--version'], { cwd: dir, encoding: 'utf8' });
     expect({ status: r.status, out: r.stdout }).toEqual({ status: 0, out: `${version}\n` });
   } finally {

@@ -119,6 +119,7 @@ export interface TableOptions {
  * own), and the bidirectional overrides and isolates that make text display in another order than
  * it reads.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -22,6 +22,7 @@ function truncate(name: string, max: number): string {
 }
 
 function clean(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in sheet names: removed
   let s = name.replace(FORBIDDEN, '_').replace(/[\u0000-\u001f]/g, '').trim();
   s = s.replace(/^'+/, '').replace(/'+$/, '');
   if (s === '' ) s = '单位';

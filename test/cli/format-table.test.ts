@@ -56,6 +56,7 @@ describe('control characters from received files never reach the terminal', () =
 
   it('formatTable escapes names, and the columns still line up', () => {
     const lines = formatTable(['单位', '得分'], [[hostile, '90.00'], ['乙', '80.00']], { align: ['left', 'right'] }).split('\n');
+    // eslint-disable-next-line no-control-regex -- the test looks for raw control characters
     expect(lines.join('\n')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(lines[2]).toContain('\\u001B]0;pwned');
     expect(displayWidth(lines[2])).toBe(displayWidth(lines[3]));

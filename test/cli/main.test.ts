@@ -1,7 +1,7 @@
 import { commands } from '../../src/cli/main';
 import { runCli } from './run-cli';
 
-const version = (require('../../package.json') as { version: string }).version;
+import { version } from '../../package.json';
 
 /** Usage and input errors: exactly one message line (plus the usage line), exit code 2, no stack trace. */
 function expectUsageError(r: { code: number; out: string; err: string }, message: RegExp) {

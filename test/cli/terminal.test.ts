@@ -9,6 +9,7 @@ import { scratch } from '../xlsx/helpers';
 import { runCli } from './run-cli';
 
 const HOSTILE = '县\u001b]0;pwned\u0007公安局\u001b[2J\u009b31m\u202e';
+// eslint-disable-next-line no-control-regex -- the test looks for raw control characters
 const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('control characters in unit names', () => {

@@ -9,7 +9,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Download } from 'playwright-core';
-import * as XLSX from '@e965/xlsx';
 import { cellOf } from '../../src/layout/binding';
 import { allOutputs } from '../../src/layout/outputs';
 import { unitKey } from '../../src/layout/workbook-plan';

@@ -389,7 +389,10 @@ defineProps(Range, {
     set: (e: RangeEntity, v: unknown) => {
       if (typeof v !== 'boolean') throw invalidArgument('rowHidden', 'Range.rowHidden');
       checkEditable(e.sheet, e.rect, 'format', 'Range.rowHidden', 'allowFormatRows');
-      for (let r = e.rect.row; r <= lastRow(e.rect); r++) v ? e.sheet.hiddenRows.add(r) : e.sheet.hiddenRows.delete(r);
+      for (let r = e.rect.row; r <= lastRow(e.rect); r++) {
+        if (v) e.sheet.hiddenRows.add(r);
+        else e.sheet.hiddenRows.delete(r);
+      }
     },
   },
   columnHidden: {
@@ -400,7 +403,10 @@ defineProps(Range, {
     set: (e: RangeEntity, v: unknown) => {
       if (typeof v !== 'boolean') throw invalidArgument('columnHidden', 'Range.columnHidden');
       checkEditable(e.sheet, e.rect, 'format', 'Range.columnHidden', 'allowFormatColumns');
-      for (let c = e.rect.col; c <= lastCol(e.rect); c++) v ? e.sheet.hiddenCols.add(c) : e.sheet.hiddenCols.delete(c);
+      for (let c = e.rect.col; c <= lastCol(e.rect); c++) {
+        if (v) e.sheet.hiddenCols.add(c);
+        else e.sheet.hiddenCols.delete(c);
+      }
     },
   },
 });

@@ -56,7 +56,7 @@ function stripLiterals(section: string): { prefix: string; core: string; suffix:
     } else if (ch === '_' ) {
       i++;
       lit = ' ';
-    } else if (!/[0#?.,%Ee+\-]/.test(ch) || (ch === '-' && core === '')) {
+    } else if (!/[0#?.,%Ee+-]/.test(ch) || (ch === '-' && core === '')) {
       lit = ch === '*' ? (i++, '') : ch;
     }
     if (lit !== null) {

@@ -13,7 +13,7 @@ describe('parseAddress', () => {
 
 describe('EchoFilter', () => {
   it('an event over cells the add-in wrote is an echo, once', () => {
-    let t = 0;
+    const t = 0;
     const f = new EchoFilter(() => t);
     f.record('s1', 6, 8, 2); // I7:J7
     expect(f.isEcho('s1', 'I7:J7')).toBe(true);

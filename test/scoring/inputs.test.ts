@@ -1,11 +1,8 @@
 /**
  * How the engine reads a unit's inputs object: ids that are array indices ("1" … "25", as in 亳州
  * and 朝阳) read like any other id, inputs the rubric does not have are reported (not silently
- * dropped) in a fixed order, and the field objects the engine reads with are equivalent to the
- * rubric's own.
+ * dropped) in a fixed order.
  */
-import fc from 'fast-check';
-import type { Field } from '../../src/rubric/schema';
 import { scoreRoster, scoreUnit } from '../../src/scoring/score';
 import { parseFieldValue } from '../../src/scoring/values';
 import { count, indicator, miniRubric, yes } from '../helpers/mini-rubric';

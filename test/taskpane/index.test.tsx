@@ -12,6 +12,7 @@ function setOffice(value: unknown) {
 
 async function loadEntry() {
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules needs a synchronous load of the entry
     require('../../src/taskpane/index');
   });
 }

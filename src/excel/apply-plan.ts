@@ -77,7 +77,7 @@ function validationMessage(v: Validation): string {
   return v.kind === 'whole' ? `请填写${range}的整数` : `请填写${range}的数值`;
 }
 
-async function applySheet(context: Excel.RequestContext, batch: Batch, ws: Excel.Worksheet, sheet: SheetPlan, api: ApiLevel): Promise<void> {
+export async function applySheet(context: Excel.RequestContext, batch: Batch, ws: Excel.Worksheet, sheet: SheetPlan, api: ApiLevel): Promise<void> {
   const { rows, cols } = sheet.block;
   const values: (string | number | boolean)[][] = Array.from({ length: rows }, () => Array(cols).fill(''));
   const formats: string[][] = Array.from({ length: rows }, () => Array(cols).fill('General'));

@@ -123,7 +123,7 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
       if (session && problem.target) await session.select(problem.target.sheetKey, problem.target.address);
     },
     async repair(problem) {
-      if (session && problem.action) await session.repair(problem.action.kind);
+      if (session && problem.action) await session.repair(problem.action.kind, problem.target?.sheetKey);
     },
     status: current,
     subscribe(listener) {

@@ -435,3 +435,74 @@ describe('the metadata sheet deleted during a session', () => {
     expect(finalOf(reopened, '县公安局')).toBe(85.5);
   });
 });
+
+describe('重建该单位评分表', () => {
+  it.each(['1.8', '1.14'] as const)('at %s: a deleted unit sheet is rebuilt with its inputs, scores as before, and later edits rescore', async (version) => {
+    const host = await newHost(version);
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+    const typed = FULL.map(([ind, field]) => host.cell('县公安局', inputAt(host, '县公安局', ind, field)));
+    host.userDeleteSheet('县公安局');
+    await host.flushEvents();
+    const problem = session.status().problems.find((p) => p.id === 'missing:U0003');
+    expect(problem?.action).toEqual({ kind: 'rebuildUnit', label: '重建该单位评分表' });
+    expect(problem?.message).toContain(`将写回本次读取到的 ${FULL.length} 个已填写的单元格`);
+    const syncs = host.syncCount;
+    await session.repair('rebuildUnit', problem?.target?.sheetKey);
+    // Sheet and name list, the layout with its inputs, then a round on the new sheet (read, write).
+    expect(host.syncCount - syncs).toBeLessThanOrEqual(4);
+    await host.flushEvents();
+    expect(host.sheetNames()).toContain('县公安局');
+    // Every input is back as it was: the same value and the same number format (75% stays a percent).
+    const back = FULL.map(([ind, field]) => host.cell('县公安局', inputAt(host, '县公安局', ind, field)));
+    expect(back.map((c) => [c.value, c.numberFormat])).toEqual(typed.map((c) => [c.value, c.numberFormat]));
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(84.5);
+    const status = session.status();
+    expect(status.problems.some((p) => p.id.startsWith('missing:'))).toBe(false);
+    expect(status.notices.join('')).toContain(`已重建「县公安局」的评分表（工作表「县公安局」），写回了本次读取到的 ${FULL.length} 个已填写的单元格`);
+    // The rebuilt sheet is bound: an edit on it is scored (六 6 × 0.5 = 3 instead of 2 → 85.5).
+    host.userEdit('县公安局', inputAt(host, '县公安局', '六', 'reports'), [[6]]);
+    await host.flushEvents();
+    expect(finalOf(host, '县公安局')).toBe(85.5);
+    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(85.5);
+    await session.dispose();
+  });
+
+  it('a sheet missing since the workbook was opened is rebuilt blank, and the pane says nothing could be restored', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    host.userDeleteSheet('县发改局');
+    await host.flushEvents();
+    const session = await bind(host);
+    const problem = session.status().problems.find((p) => p.id === 'missing:U0001');
+    expect(problem?.message).toContain('从未读取到该表，重建后的表为空白');
+    await session.repair('rebuildUnit', 'U0001');
+    await host.flushEvents();
+    expect(session.status().notices.join('')).toContain('没有可写回的填写内容');
+    host.userEdit('县发改局', inputAt(host, '县发改局', '六', 'reports'), [[6]]);
+    await host.flushEvents();
+    expect(valueAt(host, '县发改局', cellAddress(host, '县发改局', 'i|六|reports', 'score'))).toBe(3); // 6 × 0.5
+  });
+
+  it('a sheet whose key column was damaged is left as the user has it; the rebuilt one takes a free name', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    const keyCell = cellAddress(host, '县公安局', 'i|六|reports', 'key');
+    const roleRow = `A1:${keyCell.replace(/\d+$/, '1')}`;
+    host.userEdit('县公安局', roleRow, [host.values('县公安局', roleRow)[0].map(() => '')]); // role row cleared
+    await host.flushEvents();
+    expect(session.status().problems.some((p) => p.id === 'missing:U0003')).toBe(true);
+    await session.repair('rebuildUnit', 'U0003');
+    await host.flushEvents();
+    expect(host.sheetNames()).toEqual(expect.arrayContaining(['县公安局', '县公安局(2)']));
+    expect(valueAt(host, '县公安局', inputAt(host, '县公安局(2)', '六', 'reports'))).toBe(4); // the old sheet is untouched
+    expect(finalOf(host, '县公安局(2)')).toBe(84.5);
+  });
+});

@@ -11,7 +11,7 @@
  * over is noticed when its sheet is read and restored by the same round's write.
  */
 import { cellOf, indexBlock, inputCells, readUnitInputs, type InputCellRef, type SheetIndex } from '../layout/binding';
-import { metaColumn, readMetaColumn } from '../layout/meta';
+import { readMetaColumn } from '../layout/meta';
 import { percentTexts } from '../layout/percent';
 import { TONE_FILL, type OutputCell } from '../layout/outputs';
 import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, a1, type CellValue, type WorkbookMeta } from '../layout/plan';
@@ -21,10 +21,12 @@ import { parseRubricText, formatRubricError } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
 import type { RosterResult, UnitInput } from '../scoring/types';
 import { buildStatus, type RepairKind, type StatusProblem, type UnitProblemsMemo, type WorkbookStatus } from '../layout/status';
-import { PROTECTION_OPTIONS } from './apply-plan';
+import { sheetNameOf } from './address';
+import { PROTECTION_OPTIONS, queueMetaSheet } from './apply-plan';
 import { Batch } from './batch';
 import { EchoFilter } from './echo';
 import { Ledger } from './ledger';
+import { probeLostMeta, type MetaRecovery } from './recover-meta';
 import { filledInputs, queueRebuild, type LostSheet } from './rebuild-unit';
 import type { ApiLevel } from './requirements';
 import { RosterScores } from './roster-scores';
@@ -62,7 +64,11 @@ export interface SessionStats {
   lastRoundCells: number;
 }
 
-export type BindResult = { ok: true; session: LiveSession } | { ok: false; reason: 'not-bound' | 'broken'; message: string };
+export type BindResult =
+  | { ok: true; session: LiveSession }
+  | { ok: false; reason: 'not-bound' | 'broken'; message: string }
+  /** No metadata sheet, but the sheets carry the add-in's bindings: 恢复元数据 may rebuild it (recovery.ok). */
+  | { ok: false; reason: 'lost-meta'; message: string; recovery: MetaRecovery };
 
 const norm = (v: unknown): CellValue => (v === '' || v === undefined ? null : (v as CellValue));
 const same = (a: CellValue, b: CellValue) => norm(a) === norm(b);
@@ -131,7 +137,12 @@ export class LiveSession {
       if (used.isNullObject) return null;
       return used.values.map((r) => norm(r[0]));
     });
-    if (!found) return { ok: false, reason: 'not-bound', message: '当前工作簿不是本加载项生成的考核工作簿' };
+    if (!found) {
+      // Without its metadata sheet, a workbook the add-in made is recognised by its sheets' bindings.
+      const recovery = await Excel.run((context) => probeLostMeta(context));
+      if (recovery) return { ok: false, reason: 'lost-meta', message: recovery.message, recovery };
+      return { ok: false, reason: 'not-bound', message: '当前工作簿不是本加载项生成的考核工作簿' };
+    }
     const meta = readMetaColumn(found);
     if (!meta.ok) return { ok: false, reason: 'broken', message: meta.message };
     const parsed = parseRubricText(meta.rubricJson, `${META_SHEET}（工作簿内保存的评分细则）`);
@@ -456,7 +467,7 @@ export class LiveSession {
         kind: 'other',
         severity: 'error',
         unit: '本工作簿',
-        message: `隐藏的元数据表（${META_SHEET}）被删除：现在照常计分，但保存后再打开将不再被识别为考核工作簿。请点「恢复元数据」按打开时读取的评分细则和单位名单重建它。`,
+        message: `隐藏的元数据表（${META_SHEET}）被删除：现在照常计分，但保存后再打开将不能直接计分（只能按工作表中的标记和内置评分细则恢复，导入的细则无法恢复）。请点「恢复元数据」按打开时读取的评分细则和单位名单重建它。`,
         action: { kind: 'restoreMeta', label: '恢复元数据' },
       });
     for (const key of this.missingSheets) {
@@ -544,10 +555,7 @@ export class LiveSession {
       const existing = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
       await context.sync();
       if (!existing.isNullObject) return;
-      const ws = context.workbook.worksheets.add(META_SHEET);
-      const column = metaColumn({ meta: this.meta, rubricJson: this.rubricJson });
-      ws.getRangeByIndexes(0, 0, column.length, 1).values = column.map((v) => [v]);
-      ws.visibility = 'VeryHidden';
+      queueMetaSheet(context, { meta: this.meta, rubricJson: this.rubricJson });
       await context.sync();
     });
     this.metaMissing = false;
@@ -605,12 +613,6 @@ export class LiveSession {
         await context.sync();
       });
   }
-}
-
-/** The sheet name of an address such as 'a''b'!A1:C3 or 汇总!A1. */
-function sheetNameOf(address: string): string {
-  const sheet = address.slice(0, address.lastIndexOf('!'));
-  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 function versionProblem(meta: WorkbookMeta): StatusProblem | null {

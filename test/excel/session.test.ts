@@ -11,7 +11,7 @@
  *   九.1 3 × 0.5 = 1.5     九.2 10 × 0.5 = 5 → cap 3      十 missed 2: 5 − 2 = 3
  *   total 3 + 4 + 3 + 28 + 5 + 8 + 4 + 10 + 2 + 5 + 5 + 1.5 + 3 + 3 = 84.5
  */
-import { bind, cellAddress, cleanup, inputAt, makeWorkbook, newHost, valueAt } from './helpers';
+import { bind, cellAddress, cleanup, FULL, inputAt, makeWorkbook, newHost, pasteFull, valueAt } from './helpers';
 import { loadBuiltin, builtinRubricIds } from '../../src/rubric/catalog';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { detectApiLevel } from '../../src/excel/requirements';
@@ -25,30 +25,6 @@ afterEach(() => cleanup());
 
 const HD = loadBuiltin('hengdong-2020-members').rubric;
 const roster = (n: number) => HD.defaultRoster!.slice(0, n);
-
-const FULL: [string, string, unknown][] = [
-  ['一', 'leader', '是'], ['一', 'leadOffice', '是'], ['一', 'dutyOffices', '√'], ['一', 'liaison', '否'],
-  ['二', 'plan', '是'], ['二', 'opinion', '是'], ['二', 'system', '有'],
-  ['三.1', 'catalog', '制定并盖章确认且目录完整'],
-  ['三.2', 'score', 20], ['三.3', 'score', 2], ['三.4', 'score', 3], ['三.5', 'score', 3],
-  ['四.1', 'issued', '是'], ['四.2', 'score', 8], ['四.3', 'score', 4],
-  ['五', 'commitments', '２５'], ['六', 'reports', 4], ['七', 'firms', 12],
-  ['八', 'share', '75%'], ['八', 'noSevere', '否'],
-  ['九.1', 'activities', 3], ['九.2', 'adopted', 10], ['十', 'missed', 2],
-];
-
-/** Pastes FULL into the unit's input column as one multi-cell edit (one event, no details). */
-function pasteFull(host: ExcelHost, sheet: string, overrides: Record<string, unknown> = {}) {
-  const rows = FULL.map(([ind, field, v]) => ({ addr: inputAt(host, sheet, ind, field), v: overrides[`${ind}|${field}`] ?? v }));
-  const nums = rows.map((r) => Number(r.addr.slice(1)));
-  const col = rows[0].addr[0];
-  const first = Math.min(...nums);
-  const last = Math.max(...nums);
-  const current = host.values(sheet, `${col}${first}:${col}${last}`);
-  const grid = current.map((r) => [r[0]]);
-  rows.forEach((r, i) => (grid[nums[i] - first][0] = r.v as never));
-  host.userEdit(sheet, `${col}${first}:${col}${last}`, grid);
-}
 
 const finalOf = (host: ExcelHost, sheet: string) => valueAt(host, sheet, cellAddress(host, sheet, 't|final', 'score'));
 
@@ -417,10 +393,10 @@ describe('the metadata sheet deleted during a session', () => {
     expect(finalOf(host, '县公安局')).toBe(84.5); // scoring goes on
     const problem = session.status().problems.find((p) => p.id === 'missing:META');
     expect(problem?.action).toEqual({ kind: 'restoreMeta', label: '恢复元数据' });
-    // Saved like this, the workbook is not recognised.
+    // Saved like this, the workbook does not bind: it is only recognised by its sheets (test/excel/recover-meta.test.ts).
     const broken = createExcelHost({ apiVersion: '1.8', state: host.save() });
     installGlobals(broken);
-    expect(await LiveSession.bind(detectApiLevel(), { listen: false })).toMatchObject({ ok: false, reason: 'not-bound' });
+    expect(await LiveSession.bind(detectApiLevel(), { listen: false })).toMatchObject({ ok: false, reason: 'lost-meta' });
     installGlobals(host);
     await session.repair('restoreMeta');
     expect(host.visibility(META_SHEET)).toBe('VeryHidden');

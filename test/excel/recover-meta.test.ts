@@ -53,13 +53,18 @@ describe('恢复元数据 after saving without the metadata sheet and reopening'
     const { host, before, finals } = await reopenedWithoutMeta();
     const controller = createExcelController();
     await controller.ready;
+    // Looking for the metadata (1 sync), then the names, 汇总 and 细则说明, and 汇总's protection.
+    expect(host.syncCount).toBeLessThanOrEqual(4);
     const status = controller.status();
     expect(status.bound).toBe(false);
     const problem = status.problems.find((p) => p.action?.kind === 'recoverMeta');
     expect(problem?.action?.label).toBe('恢复元数据');
     expect(problem?.message).toContain('hengdong-2020-members');
     expect(problem?.message).toContain('3 个被考核单位');
+    const syncs = host.syncCount;
     await controller.repair!(problem!);
+    // Writing the sheet (2), then binding as on opening: metadata (2), the full read and the writes.
+    expect(host.syncCount - syncs).toBeLessThanOrEqual(7);
     expect(controller.status().bound).toBe(true);
     expect(host.visibility(META_SHEET)).toBe('VeryHidden');
     // The same rubric and roster as the lost metadata (only the creation time is new).

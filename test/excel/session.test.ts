@@ -16,6 +16,7 @@ import { loadBuiltin, builtinRubricIds } from '../../src/rubric/catalog';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { detectApiLevel } from '../../src/excel/requirements';
 import { LiveSession } from '../../src/excel/session';
+import { createExcelController } from '../../src/excel/excel-controller';
 import { planWorkbook } from '../../src/layout/workbook-plan';
 import { contentHash } from '../../src/rubric/hash';
 import { createExcelHost, installGlobals, type ExcelHost } from '../excel-host';
@@ -446,6 +447,23 @@ describe('重建该单位评分表', () => {
     expect(finalOf(host, '县公安局')).toBe(85.5);
     expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(85.5);
     await session.dispose();
+  });
+
+  it('through the controller (the pane button): the problem names the sheet to rebuild', async () => {
+    const host = await newHost('1.9');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const controller = createExcelController();
+    await controller.ready;
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    host.userDeleteSheet('县公安局');
+    await host.flushEvents();
+    const problem = controller.status().problems.find((p) => p.action?.kind === 'rebuildUnit');
+    await controller.repair!(problem!);
+    await host.flushEvents();
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+    expect(controller.status().problems.some((p) => p.action)).toBe(false);
+    await controller.session()?.dispose();
   });
 
   it('a sheet missing since the workbook was opened is rebuilt blank, and the pane says nothing could be restored', async () => {

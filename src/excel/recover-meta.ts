@@ -151,7 +151,7 @@ export async function probeLostMeta(context: Excel.RequestContext): Promise<Meta
     ok: true,
     meta,
     rubricJson: JSON.stringify(rubric),
-    message: `隐藏的元数据表（本工作簿由本加载项生成的标记）不见了，因此尚未计分。工作表中仍有本加载项的标记：可点「恢复元数据」，按「${FIXED_SHEETS.info}」记载的评分细则 ${rubric.id} v${rubric.version} 和找到的 ${units.length} 个被考核单位重建它，之后照常计分${lost}。`,
+    message: `隐藏的元数据表（本工作簿由本加载项生成的标记）不见了，因此尚未计分。工作表中仍有本加载项的标记：可在任务窗格中点「恢复元数据」，按「${FIXED_SHEETS.info}」记载的评分细则 ${rubric.id} v${rubric.version} 和找到的 ${units.length} 个被考核单位重建它，之后照常计分${lost}。`,
   };
 }
 

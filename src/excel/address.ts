@@ -31,3 +31,9 @@ export function parseAddress(address: string): Rect | null {
 }
 
 export const cellCount = (r: Rect) => (r.toRow - r.fromRow + 1) * (r.toCol - r.fromCol + 1);
+
+/** The sheet name of an address such as 'a''b'!A1:C3 or 汇总!A1. */
+export function sheetNameOf(address: string): string {
+  const sheet = address.slice(0, address.lastIndexOf('!'));
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}

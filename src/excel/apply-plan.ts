@@ -77,7 +77,7 @@ function validationMessage(v: Validation): string {
   return v.kind === 'whole' ? `请填写${range}的整数` : `请填写${range}的数值`;
 }
 
-async function applySheet(context: Excel.RequestContext, batch: Batch, ws: Excel.Worksheet, sheet: SheetPlan, api: ApiLevel): Promise<void> {
+export async function applySheet(context: Excel.RequestContext, batch: Batch, ws: Excel.Worksheet, sheet: SheetPlan, api: ApiLevel): Promise<void> {
   const { rows, cols } = sheet.block;
   const values: (string | number | boolean)[][] = Array.from({ length: rows }, () => Array(cols).fill(''));
   const formats: string[][] = Array.from({ length: rows }, () => Array(cols).fill('General'));
@@ -163,8 +163,11 @@ function addChart(ws: Excel.Worksheet, c: SheetPlan['charts'][number]): void {
   chart.setPosition(a1(c.anchor.fromRow, c.anchor.fromCol), a1(c.anchor.toRow, c.anchor.toCol));
 }
 
-/** The meta sheet is written last: a workbook without it is not bound, so a cancelled run stays inert. */
-async function writeMeta(context: Excel.RequestContext, plan: WorkbookPlan): Promise<void> {
+/**
+ * Queues the very hidden metadata sheet. Written last when creating: a workbook without it is not
+ * bound, so a cancelled run stays inert. Also 恢复元数据 (src/excel/session.ts, recover-meta.ts).
+ */
+export function queueMetaSheet(context: Excel.RequestContext, plan: Pick<WorkbookPlan, 'meta' | 'rubricJson'>): void {
   const ws = context.workbook.worksheets.add(META_SHEET);
   const column = metaColumn(plan);
   ws.getRangeByIndexes(0, 0, column.length, 1).values = column.map((v) => [v]);
@@ -196,7 +199,7 @@ export async function applyPlan(plan: WorkbookPlan, options: ApplyOptions): Prom
       await applySheet(context, batch, ws, sheet, options.api);
       if (sheet.kind === 'unit') options.onProgress?.(++done, units);
     }
-    await writeMeta(context, plan);
+    queueMetaSheet(context, plan);
     sheets.getItem(plan.sheets[0].name).activate();
     await batch.flush();
     const warnings: string[] = [];

@@ -9,6 +9,7 @@ import type { StatusProblem, WorkbookStatus } from '../layout/status';
 import { RubricLibrary } from '../layout/rubric-library';
 import { applyPlan, removePartialWorkbook } from './apply-plan';
 import { detectApiLevel, MIN_API, type ApiLevel } from './requirements';
+import { writeRecoveredMeta, type MetaRecovery } from './recover-meta';
 import { LiveSession } from './session';
 
 const UNBOUND: WorkbookStatus = { bound: false, rubric: null, units: [], problems: [], notices: [], lastScoredAt: null };
@@ -27,6 +28,8 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
   let session: LiveSession | null = null;
   let unsubscribe: (() => void) | null = null;
   let bindMessage: StatusProblem | null = null;
+  /** The metadata rebuilt from the sheets of a workbook that lost it (offered as 恢复元数据). */
+  let recovery: Extract<MetaRecovery, { ok: true }> | null = null;
 
   const current = (): WorkbookStatus => {
     if (session) return session.status();
@@ -45,8 +48,22 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
   const bind = async () => {
     if (!api.supports(MIN_API)) return;
     const r = await LiveSession.bind(api);
-    if (r.ok) attach(r.session);
-    else if (r.reason === 'broken') {
+    recovery = null;
+    if (r.ok) {
+      bindMessage = null;
+      attach(r.session);
+    } else if (r.reason === 'lost-meta') {
+      if (r.recovery.ok) recovery = r.recovery;
+      bindMessage = {
+        id: 'bind',
+        kind: 'other',
+        severity: 'error',
+        unit: '本工作簿',
+        message: r.message,
+        ...(r.recovery.ok ? { action: { kind: 'recoverMeta' as const, label: '恢复元数据' } } : {}),
+      };
+      emit();
+    } else if (r.reason === 'broken') {
       bindMessage = { id: 'bind', kind: 'other', severity: 'error', unit: '本工作簿', message: r.message };
       emit();
     }
@@ -104,7 +121,7 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
     async rescoreAll() {
       if (!session) {
         await bind();
-        if (!session) throw new Error('当前工作簿不是本加载项生成的考核工作簿，请先生成评分表。');
+        if (!session) throw new Error(bindMessage?.message ?? '当前工作簿不是本加载项生成的考核工作簿，请先生成评分表。');
         return;
       }
       await session.rescoreAll();
@@ -123,7 +140,12 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
       if (session && problem.target) await session.select(problem.target.sheetKey, problem.target.address);
     },
     async repair(problem) {
-      if (session && problem.action) await session.repair(problem.action.kind);
+      if (!problem.action) return;
+      if (session) await session.repair(problem.action.kind, problem.target?.sheetKey);
+      else if (problem.action.kind === 'recoverMeta' && recovery) {
+        await writeRecoveredMeta(recovery);
+        await bind();
+      }
     },
     status: current,
     subscribe(listener) {

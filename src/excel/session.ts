@@ -11,7 +11,7 @@
  * over is noticed when its sheet is read and restored by the same round's write.
  */
 import { cellOf, indexBlock, inputCells, readUnitInputs, type InputCellRef, type SheetIndex } from '../layout/binding';
-import { metaColumn, readMetaColumn } from '../layout/meta';
+import { readMetaColumn } from '../layout/meta';
 import { percentTexts } from '../layout/percent';
 import { TONE_FILL, type OutputCell } from '../layout/outputs';
 import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, a1, type CellValue, type WorkbookMeta } from '../layout/plan';
@@ -21,10 +21,13 @@ import { parseRubricText, formatRubricError } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
 import type { RosterResult, UnitInput } from '../scoring/types';
 import { buildStatus, type RepairKind, type StatusProblem, type UnitProblemsMemo, type WorkbookStatus } from '../layout/status';
-import { PROTECTION_OPTIONS } from './apply-plan';
+import { sheetNameOf } from './address';
+import { PROTECTION_OPTIONS, queueMetaSheet } from './apply-plan';
 import { Batch } from './batch';
 import { EchoFilter } from './echo';
 import { Ledger } from './ledger';
+import { probeLostMeta, type MetaRecovery } from './recover-meta';
+import { filledInputs, queueRebuild, type LostSheet } from './rebuild-unit';
 import type { ApiLevel } from './requirements';
 import { RosterScores } from './roster-scores';
 
@@ -36,6 +39,8 @@ interface SheetState {
   originCol: number;
   index: SheetIndex;
   values: CellValue[][];
+  /** Unit sheets: the block's number formats (kept so that a rebuilt sheet gets its inputs back exactly). */
+  formats?: unknown[][];
   /** The sheet's input cells, found when first needed (selecting a problem's cell). */
   inputRefs?: InputCellRef[];
 }
@@ -59,7 +64,11 @@ export interface SessionStats {
   lastRoundCells: number;
 }
 
-export type BindResult = { ok: true; session: LiveSession } | { ok: false; reason: 'not-bound' | 'broken'; message: string };
+export type BindResult =
+  | { ok: true; session: LiveSession }
+  | { ok: false; reason: 'not-bound' | 'broken'; message: string }
+  /** No metadata sheet, but the sheets carry the add-in's bindings: 恢复元数据 may rebuild it (recovery.ok). */
+  | { ok: false; reason: 'lost-meta'; message: string; recovery: MetaRecovery };
 
 const norm = (v: unknown): CellValue => (v === '' || v === undefined ? null : (v as CellValue));
 const same = (a: CellValue, b: CellValue) => norm(a) === norm(b);
@@ -85,9 +94,13 @@ export class LiveSession {
   private notices: string[] = [];
   /** Notices that outlive a round (protection refused). */
   private readonly sticky: string[] = [];
+  /** What the last repair did (how many inputs a rebuilt sheet got back): shown until the next repair. */
+  private repairNotice: string | null = null;
   private readonly fixedProblems: StatusProblem[] = [];
   /** Managed sheets not found when last read (deleted, or their role row or key column damaged). */
   private readonly missingSheets = new Set<string>();
+  /** Unit sheets lost since they were last read, as read then: 重建该单位评分表 writes their inputs back. */
+  private readonly lostSheets = new Map<string, LostSheet>();
   /** Per sheet, the rows computed cells should go to that are not there (a deleted 汇总 row). */
   private readonly missingRows = new Map<string, Set<string>>();
   private listeners = new Set<(s: WorkbookStatus) => void>();
@@ -124,7 +137,12 @@ export class LiveSession {
       if (used.isNullObject) return null;
       return used.values.map((r) => norm(r[0]));
     });
-    if (!found) return { ok: false, reason: 'not-bound', message: '当前工作簿不是本加载项生成的考核工作簿' };
+    if (!found) {
+      // Without its metadata sheet, a workbook the add-in made is recognised by its sheets' bindings.
+      const recovery = await Excel.run((context) => probeLostMeta(context));
+      if (recovery) return { ok: false, reason: 'lost-meta', message: recovery.message, recovery };
+      return { ok: false, reason: 'not-bound', message: '当前工作簿不是本加载项生成的考核工作簿' };
+    }
     const meta = readMetaColumn(found);
     if (!meta.ok) return { ok: false, reason: 'broken', message: meta.message };
     const parsed = parseRubricText(meta.rubricJson, `${META_SHEET}（工作簿内保存的评分细则）`);
@@ -321,11 +339,13 @@ export class LiveSession {
         continue;
       }
       this.missingSheets.delete(key);
-      const state: SheetState = { key, worksheetId, originRow: range.rowIndex, originCol: range.columnIndex, index: idx.index, values };
+      const formats = key.startsWith('U') ? (range.numberFormat as unknown[][]) : undefined;
+      const state: SheetState = { key, worksheetId, originRow: range.rowIndex, originCol: range.columnIndex, index: idx.index, values, formats };
+      this.lostSheets.delete(key);
       this.sheets.set(key, state);
       this.keyBySheetId.set(worksheetId, key);
       const unit = this.unitByKey.get(key);
-      if (unit) this.inputs.set(key, readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, percentTexts(values, range.numberFormat)));
+      if (unit) this.inputs.set(key, readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, percentTexts(values, formats ?? [])));
       restored += this.forgetOverwritten(state);
       read.push(key);
     }
@@ -337,7 +357,10 @@ export class LiveSession {
   private forgetSheet(key: string): void {
     this.missingSheets.add(key);
     const s = this.sheets.get(key);
-    if (s) this.keyBySheetId.delete(s.worksheetId);
+    if (s) {
+      this.keyBySheetId.delete(s.worksheetId);
+      if (this.unitByKey.has(key)) this.lostSheets.set(key, { index: s.index, values: s.values, formats: s.formats });
+    }
     this.sheets.delete(key);
     this.ledger.forgetSheet(key);
   }
@@ -432,7 +455,7 @@ export class LiveSession {
   // ------------------------------------------------------------------ status for the task pane
 
   status(): WorkbookStatus {
-    return buildStatus(this.rubric, this.meta, this.result, [...this.fixedProblems, ...this.structureProblems()], [...this.sticky, ...this.notices], (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId), this.problemsMemo);
+    return buildStatus(this.rubric, this.meta, this.result, [...this.fixedProblems, ...this.structureProblems()], [...this.sticky, ...(this.repairNotice ? [this.repairNotice] : []), ...this.notices], (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId), this.problemsMemo);
   }
 
   /** Missing sheets and rows, each with what the user can do about it. */
@@ -444,12 +467,32 @@ export class LiveSession {
         kind: 'other',
         severity: 'error',
         unit: '本工作簿',
-        message: `隐藏的元数据表（${META_SHEET}）被删除：现在照常计分，但保存后再打开将不再被识别为考核工作簿。请点「恢复元数据」按打开时读取的评分细则和单位名单重建它。`,
+        message: `隐藏的元数据表（${META_SHEET}）被删除：现在照常计分，但保存后再打开将不能直接计分（只能按工作表中的标记和内置评分细则恢复，导入的细则无法恢复）。请点「恢复元数据」按打开时读取的评分细则和单位名单重建它。`,
         action: { kind: 'restoreMeta', label: '恢复元数据' },
       });
     for (const key of this.missingSheets) {
       const name = this.sheetLabel(key);
-      out.push({ id: `missing:${key}`, kind: 'other', severity: 'error', unit: name, message: `找不到「${name}」的评分表（工作表被删除，或第 1 行、隐藏列被改动），该部分无法读取和写入；其余工作表照常计分` });
+      const message = `找不到「${name}」的评分表（工作表被删除，或第 1 行、隐藏列被改动），该部分无法读取和写入；其余工作表照常计分`;
+      if (!this.unitByKey.has(key)) {
+        out.push({ id: `missing:${key}`, kind: 'other', severity: 'error', unit: name, message });
+        continue;
+      }
+      const lost = this.lostSheets.get(key);
+      const known = lost ? filledInputs(lost) : 0;
+      const what = lost
+        ? known > 0
+          ? `重建时将写回本次读取到的 ${known} 个已填写的单元格`
+          : '本次读取时该表没有已填写的单元格'
+        : '本次打开工作簿后从未读取到该表，重建后的表为空白，需重新填写';
+      out.push({
+        id: `missing:${key}`,
+        kind: 'other',
+        severity: 'error',
+        unit: name,
+        message: `${message}。可点「重建该单位评分表」：${what}`,
+        target: { sheetKey: key },
+        action: { kind: 'rebuildUnit', label: '重建该单位评分表' },
+      });
     }
     for (const [key, rows] of this.missingRows) {
       const sheet = this.sheetLabel(key);
@@ -466,9 +509,44 @@ export class LiveSession {
   }
 
   /** Makes the repair a problem offers; runs in the rounds' queue. */
-  repair(kind: RepairKind): Promise<void> {
+  repair(kind: RepairKind, sheetKey?: string): Promise<void> {
+    this.repairNotice = null;
     if (kind === 'restoreMeta') return this.exclusive(() => this.restoreMeta());
+    if (kind === 'rebuildUnit' && sheetKey) return this.exclusive(() => this.rebuildUnit(sheetKey));
     return Promise.resolve();
+  }
+
+  /**
+   * Lays out a lost unit sheet again, writes back the inputs read from it before it was lost,
+   * re-binds it (at ExcelApi 1.8 its own change handler) and rescores it: the layout and inputs in
+   * one request (two syncs: the sheet and name list, then the writes), then an ordinary round on it.
+   */
+  private async rebuildUnit(key: string): Promise<void> {
+    const unit = this.unitByKey.get(key);
+    if (!unit || !this.missingSheets.has(key)) return;
+    const lost = this.lostSheets.get(key) ?? null;
+    let rebuilt: { sheetName: string; restored: number; unplaced: string[] } | null = null;
+    let syncs = 0;
+    await Excel.run(async (context) => {
+      const batch = new Batch(context);
+      const r = await queueRebuild(context, batch, { rubric: this.rubric, api: this.api, unit, lost, protect: !!this.meta.protectComputed && !this.protectionBroken });
+      // Below ExcelApi 1.9 change events are per sheet: the new sheet needs its own handler.
+      if (this.handlers.length > 0 && !this.api.supports('1.9')) this.handlers.push(r.worksheet.onChanged.add((e: Excel.WorksheetChangedEventArgs) => this.onChanged(e)));
+      await batch.flush();
+      syncs = batch.syncs;
+      rebuilt = r;
+    });
+    this.stats.syncs += syncs;
+    this.lostSheets.delete(key);
+    await this.round([key]);
+    const done = rebuilt as { sheetName: string; restored: number; unplaced: string[] } | null;
+    if (!done) return;
+    const restoredText = lost
+      ? `写回了本次读取到的 ${done.restored} 个已填写的单元格`
+      : '本次打开工作簿后从未读取到该表，没有可写回的填写内容，请重新填写';
+    const unplacedText = done.unplaced.length ? `；另有 ${done.unplaced.length} 个单元格在新表中找不到对应位置，未能写回（${done.unplaced.join('、')}）` : '';
+    this.repairNotice = `已重建「${unit.name}」的评分表（工作表「${done.sheetName}」），${restoredText}${unplacedText}，并已重新计分`;
+    this.emit();
   }
 
   /** Writes the metadata sheet again from what was read on binding (the rubric text and the roster). */
@@ -477,10 +555,7 @@ export class LiveSession {
       const existing = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
       await context.sync();
       if (!existing.isNullObject) return;
-      const ws = context.workbook.worksheets.add(META_SHEET);
-      const column = metaColumn({ meta: this.meta, rubricJson: this.rubricJson });
-      ws.getRangeByIndexes(0, 0, column.length, 1).values = column.map((v) => [v]);
-      ws.visibility = 'VeryHidden';
+      queueMetaSheet(context, { meta: this.meta, rubricJson: this.rubricJson });
       await context.sync();
     });
     this.metaMissing = false;
@@ -529,18 +604,15 @@ export class LiveSession {
 
   async dispose(): Promise<void> {
     const handlers = this.handlers.splice(0);
-    if (handlers.length === 0) return;
-    await Excel.run(handlers[0].context, async (context) => {
-      for (const h of handlers) h.remove();
-      await context.sync();
-    });
+    // A rebuilt sheet's handler was added in its own request: each is removed through its context.
+    const byContext = new Map<OfficeExtension.ClientRequestContext, typeof handlers>();
+    for (const h of handlers) byContext.set(h.context, [...(byContext.get(h.context) ?? []), h]);
+    for (const [ctx, list] of byContext)
+      await Excel.run(ctx as Excel.RequestContext, async (context) => {
+        for (const h of list) h.remove();
+        await context.sync();
+      });
   }
-}
-
-/** The sheet name of an address such as 'a''b'!A1:C3 or 汇总!A1. */
-function sheetNameOf(address: string): string {
-  const sheet = address.slice(0, address.lastIndexOf('!'));
-  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 function versionProblem(meta: WorkbookMeta): StatusProblem | null {

@@ -54,7 +54,7 @@ export interface StatusProblem extends Problem {
 }
 
 /** Repairs a live workbook offers for what users did to it. */
-export type RepairKind = 'restoreMeta';
+export type RepairKind = 'restoreMeta' | 'rebuildUnit' | 'recoverMeta';
 
 export interface WorkbookStatus {
   /** No workbook made by the add-in is open (or file mode without a file). */

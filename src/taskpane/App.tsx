@@ -205,7 +205,7 @@ function Workflows({ controller, browser }: { controller: Controller; browser: b
       {status.bound ? (
         <StatusPanel controller={controller} status={status} headingRef={statusHeading} fileMode={browser} />
       ) : (
-        <WorkbookNotices status={status} />
+        <WorkbookNotices status={status} controller={controller} />
       )}
       {status.bound && !browser && (
         <div className={styles.divider}>

@@ -11,11 +11,12 @@
  *   九.1 3 × 0.5 = 1.5     九.2 10 × 0.5 = 5 → cap 3      十 missed 2: 5 − 2 = 3
  *   total 3 + 4 + 3 + 28 + 5 + 8 + 4 + 10 + 2 + 5 + 5 + 1.5 + 3 + 3 = 84.5
  */
-import { bind, cellAddress, cleanup, inputAt, makeWorkbook, newHost, valueAt } from './helpers';
+import { bind, cellAddress, cleanup, FULL, inputAt, makeWorkbook, newHost, pasteFull, valueAt } from './helpers';
 import { loadBuiltin, builtinRubricIds } from '../../src/rubric/catalog';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { detectApiLevel } from '../../src/excel/requirements';
 import { LiveSession } from '../../src/excel/session';
+import { createExcelController } from '../../src/excel/excel-controller';
 import { planWorkbook } from '../../src/layout/workbook-plan';
 import { contentHash } from '../../src/rubric/hash';
 import { createExcelHost, installGlobals, type ExcelHost } from '../excel-host';
@@ -25,30 +26,6 @@ afterEach(() => cleanup());
 
 const HD = loadBuiltin('hengdong-2020-members').rubric;
 const roster = (n: number) => HD.defaultRoster!.slice(0, n);
-
-const FULL: [string, string, unknown][] = [
-  ['一', 'leader', '是'], ['一', 'leadOffice', '是'], ['一', 'dutyOffices', '√'], ['一', 'liaison', '否'],
-  ['二', 'plan', '是'], ['二', 'opinion', '是'], ['二', 'system', '有'],
-  ['三.1', 'catalog', '制定并盖章确认且目录完整'],
-  ['三.2', 'score', 20], ['三.3', 'score', 2], ['三.4', 'score', 3], ['三.5', 'score', 3],
-  ['四.1', 'issued', '是'], ['四.2', 'score', 8], ['四.3', 'score', 4],
-  ['五', 'commitments', '２５'], ['六', 'reports', 4], ['七', 'firms', 12],
-  ['八', 'share', '75%'], ['八', 'noSevere', '否'],
-  ['九.1', 'activities', 3], ['九.2', 'adopted', 10], ['十', 'missed', 2],
-];
-
-/** Pastes FULL into the unit's input column as one multi-cell edit (one event, no details). */
-function pasteFull(host: ExcelHost, sheet: string, overrides: Record<string, unknown> = {}) {
-  const rows = FULL.map(([ind, field, v]) => ({ addr: inputAt(host, sheet, ind, field), v: overrides[`${ind}|${field}`] ?? v }));
-  const nums = rows.map((r) => Number(r.addr.slice(1)));
-  const col = rows[0].addr[0];
-  const first = Math.min(...nums);
-  const last = Math.max(...nums);
-  const current = host.values(sheet, `${col}${first}:${col}${last}`);
-  const grid = current.map((r) => [r[0]]);
-  rows.forEach((r, i) => (grid[nums[i] - first][0] = r.v as never));
-  host.userEdit(sheet, `${col}${first}:${col}${last}`, grid);
-}
 
 const finalOf = (host: ExcelHost, sheet: string) => valueAt(host, sheet, cellAddress(host, sheet, 't|final', 'score'));
 
@@ -417,10 +394,10 @@ describe('the metadata sheet deleted during a session', () => {
     expect(finalOf(host, '县公安局')).toBe(84.5); // scoring goes on
     const problem = session.status().problems.find((p) => p.id === 'missing:META');
     expect(problem?.action).toEqual({ kind: 'restoreMeta', label: '恢复元数据' });
-    // Saved like this, the workbook is not recognised.
+    // Saved like this, the workbook does not bind: it is only recognised by its sheets (test/excel/recover-meta.test.ts).
     const broken = createExcelHost({ apiVersion: '1.8', state: host.save() });
     installGlobals(broken);
-    expect(await LiveSession.bind(detectApiLevel(), { listen: false })).toMatchObject({ ok: false, reason: 'not-bound' });
+    expect(await LiveSession.bind(detectApiLevel(), { listen: false })).toMatchObject({ ok: false, reason: 'lost-meta' });
     installGlobals(host);
     await session.repair('restoreMeta');
     expect(host.visibility(META_SHEET)).toBe('VeryHidden');
@@ -433,5 +410,93 @@ describe('the metadata sheet deleted during a session', () => {
     reopened.userEdit('县公安局', inputAt(reopened, '县公安局', '六', 'reports'), [[6]]);
     await reopened.flushEvents();
     expect(finalOf(reopened, '县公安局')).toBe(85.5);
+  });
+});
+
+describe('重建该单位评分表', () => {
+  it.each(['1.8', '1.14'] as const)('at %s: a deleted unit sheet is rebuilt with its inputs, scores as before, and later edits rescore', async (version) => {
+    const host = await newHost(version);
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+    const typed = FULL.map(([ind, field]) => host.cell('县公安局', inputAt(host, '县公安局', ind, field)));
+    host.userDeleteSheet('县公安局');
+    await host.flushEvents();
+    const problem = session.status().problems.find((p) => p.id === 'missing:U0003');
+    expect(problem?.action).toEqual({ kind: 'rebuildUnit', label: '重建该单位评分表' });
+    expect(problem?.message).toContain(`将写回本次读取到的 ${FULL.length} 个已填写的单元格`);
+    const syncs = host.syncCount;
+    await session.repair('rebuildUnit', problem?.target?.sheetKey);
+    // Sheet and name list, the layout with its inputs, then a round on the new sheet (read, write).
+    expect(host.syncCount - syncs).toBeLessThanOrEqual(4);
+    await host.flushEvents();
+    expect(host.sheetNames()).toContain('县公安局');
+    // Every input is back as it was: the same value and the same number format (75% stays a percent).
+    const back = FULL.map(([ind, field]) => host.cell('县公安局', inputAt(host, '县公安局', ind, field)));
+    expect(back.map((c) => [c.value, c.numberFormat])).toEqual(typed.map((c) => [c.value, c.numberFormat]));
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(84.5);
+    const status = session.status();
+    expect(status.problems.some((p) => p.id.startsWith('missing:'))).toBe(false);
+    expect(status.notices.join('')).toContain(`已重建「县公安局」的评分表（工作表「县公安局」），写回了本次读取到的 ${FULL.length} 个已填写的单元格`);
+    // The rebuilt sheet is bound: an edit on it is scored (六 6 × 0.5 = 3 instead of 2 → 85.5).
+    host.userEdit('县公安局', inputAt(host, '县公安局', '六', 'reports'), [[6]]);
+    await host.flushEvents();
+    expect(finalOf(host, '县公安局')).toBe(85.5);
+    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(85.5);
+    await session.dispose();
+  });
+
+  it('through the controller (the pane button): the problem names the sheet to rebuild', async () => {
+    const host = await newHost('1.9');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const controller = createExcelController();
+    await controller.ready;
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    host.userDeleteSheet('县公安局');
+    await host.flushEvents();
+    const problem = controller.status().problems.find((p) => p.action?.kind === 'rebuildUnit');
+    await controller.repair!(problem!);
+    await host.flushEvents();
+    expect(finalOf(host, '县公安局')).toBe(84.5);
+    expect(controller.status().problems.some((p) => p.action)).toBe(false);
+    await controller.session()?.dispose();
+  });
+
+  it('a sheet missing since the workbook was opened is rebuilt blank, and the pane says nothing could be restored', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    host.userDeleteSheet('县发改局');
+    await host.flushEvents();
+    const session = await bind(host);
+    const problem = session.status().problems.find((p) => p.id === 'missing:U0001');
+    expect(problem?.message).toContain('从未读取到该表，重建后的表为空白');
+    await session.repair('rebuildUnit', 'U0001');
+    await host.flushEvents();
+    expect(session.status().notices.join('')).toContain('没有可写回的填写内容');
+    host.userEdit('县发改局', inputAt(host, '县发改局', '六', 'reports'), [[6]]);
+    await host.flushEvents();
+    expect(valueAt(host, '县发改局', cellAddress(host, '县发改局', 'i|六|reports', 'score'))).toBe(3); // 6 × 0.5
+  });
+
+  it('a sheet whose key column was damaged is left as the user has it; the rebuilt one takes a free name', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+    const session = await bind(host);
+    pasteFull(host, '县公安局');
+    await host.flushEvents();
+    const keyCell = cellAddress(host, '县公安局', 'i|六|reports', 'key');
+    const roleRow = `A1:${keyCell.replace(/\d+$/, '1')}`;
+    host.userEdit('县公安局', roleRow, [host.values('县公安局', roleRow)[0].map(() => '')]); // role row cleared
+    await host.flushEvents();
+    expect(session.status().problems.some((p) => p.id === 'missing:U0003')).toBe(true);
+    await session.repair('rebuildUnit', 'U0003');
+    await host.flushEvents();
+    expect(host.sheetNames()).toEqual(expect.arrayContaining(['县公安局', '县公安局(2)']));
+    expect(valueAt(host, '县公安局', inputAt(host, '县公安局(2)', '六', 'reports'))).toBe(4); // the old sheet is untouched
+    expect(finalOf(host, '县公安局(2)')).toBe(84.5);
   });
 });

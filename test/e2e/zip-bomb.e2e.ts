@@ -55,7 +55,6 @@ test.each(cases)('a 1 MB archive that %s is refused by the page in under 5 s, th
     const after = await heapUsed(page);
     // Still responsive: script runs at once and the picker can be used again.
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
-    await expect(page.getByRole('button', { name: /选择已填写的评分表.* 选择文件/ })).resolves.toBeDefined();
     expect(await page.getByRole('button', { name: /选择已填写的评分表.* 选择文件/ }).isEnabled()).toBe(true);
     expect(elapsed).toBeLessThan(5_000);
     expect(after).toBeLessThan(300 * MB);

@@ -9,7 +9,8 @@ import * as zlib from 'node:zlib';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { notFinalReason, stateSummary } from '../layout/document-state';
-import type { Problem } from '../scoring/types';
+import type { Problem, RosterResult } from '../scoring/types';
+import { describeLocation, type LocateInput } from '../xlsx/input-address';
 import { isWorkbookError } from '../xlsx/errors';
 import { scoreFilledWorkbook } from '../xlsx/file-mode';
 import { DEFAULT_LIMITS } from '../xlsx/zip-package';
@@ -36,6 +37,19 @@ function readInput(path: string, cwd: string): Buffer {
 }
 
 const stem = (path: string) => path.replace(/\.xlsx$/i, '');
+
+/**
+ * The result as printed: each unit problem about an input ends with where its cell is
+ * (「（工作表「萝北县」 单元格 H12）」), so a clerk can go to it in WPS or LibreOffice. A copy: the
+ * outputs were written from the result itself.
+ */
+function withLocations(result: RosterResult, unitKeys: string[], locate: LocateInput): RosterResult {
+  const located = (key: string, p: Problem): Problem => {
+    const at = p.indicatorId || p.fieldId ? locate(key, p.indicatorId, p.fieldId) : undefined;
+    return at ? { ...p, message: `${p.message}（${describeLocation(at)}）` } : p;
+  };
+  return { ...result, units: result.units.map((u, i) => ({ ...u, problems: u.problems.map((p) => located(unitKeys[i], p)) })) };
+}
 
 /** "2026-11-24" → 2026年11月24日; other text is printed as given. */
 export function headerDate(text: string): string {
@@ -111,7 +125,8 @@ export const annexCommand: Command = {
 
     if (out.workbookProblems.length)
       io.out(`工作簿：\n${out.workbookProblems.map((p) => `  [${SEVERITY[p.severity]}] ${p.message}\n`).join('')}\n`);
-    io.out(formatScoreReport({ rubric: out.rubric, hash: out.rubricHash, source: input, builtin: false }, out.result));
+    const printed = withLocations(out.result, out.meta.units.map((u) => u.key), out.locate);
+    io.out(formatScoreReport({ rubric: out.rubric, hash: out.rubricHash, source: input, builtin: false }, printed));
     io.out(`\n${stateSummary(out.state)}\n`);
     io.out(`\n已写入：${scoredPath}（已计分的工作簿）、${annexPath}（附件）\n`);
     return 0;

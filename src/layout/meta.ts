@@ -32,7 +32,10 @@ export function readMetaColumn(column: CellValue[]): MetaRead {
   try {
     const meta = JSON.parse(text.slice(3, 3 + nMeta).join('')) as WorkbookMeta;
     const rubricJson = text.slice(3 + nMeta, 3 + nMeta + nRubric).join('');
-    if (meta.format !== 'credit-score-workbook' || meta.formatVersion !== 1) return { ok: false, message: `不支持的工作簿格式版本（${String(meta.formatVersion)}）` };
+    // A damaged copy can lose the marker or the version: that is damage, not a version ("undefined").
+    if (meta === null || typeof meta !== 'object' || meta.format !== 'credit-score-workbook' || typeof meta.formatVersion !== 'number')
+      return { ok: false, message: '工作簿的元数据已损坏（格式标记缺失）' };
+    if (meta.formatVersion !== 1) return { ok: false, message: `不支持的工作簿格式版本（${String(meta.formatVersion)}）` };
     return { ok: true, meta, rubricJson };
   } catch {
     return { ok: false, message: '工作簿的元数据已损坏（无法解析）' };

@@ -48,7 +48,8 @@ export interface UnitStatus {
 export interface StatusProblem extends Problem {
   id: string;
   kind: 'input' | 'missing' | 'overwritten' | 'version' | 'other';
-  target?: { sheetKey: string; address?: string };
+  /** `sheetName`: set in file mode, where there is no sheet to select and the list prints where the cell is. */
+  target?: { sheetKey: string; address?: string; sheetName?: string };
   /** A repair the host can make (Controller.repair); `label` is the button's text. */
   action?: { kind: RepairKind; label: string };
 }

@@ -22,6 +22,18 @@ export async function scoreFileInBrowser(file: File): Promise<WorkbookStatus> {
   downloadBlob(`${stem(file.name)}-已计分.xlsx`, out.scored);
   downloadBlob(`${stem(file.name)}-附件.xlsx`, out.annex);
   const workbookProblems: StatusProblem[] = out.workbookProblems.map((p, i) => ({ ...p, id: `file:${i}`, kind: /版本|校验码/.test(p.message) ? 'version' : 'other' }));
-  const status = buildStatus(out.rubric, out.meta, out.result, workbookProblems, [`已下载「${stem(file.name)}-已计分.xlsx」和「${stem(file.name)}-附件.xlsx」`], () => undefined);
-  return status;
+  const status = buildStatus(
+    out.rubric,
+    out.meta,
+    out.result,
+    workbookProblems,
+    [`已下载「${stem(file.name)}-已计分.xlsx」和「${stem(file.name)}-附件.xlsx」`],
+    (key, indicatorId, fieldId) => out.locate(key, indicatorId, fieldId)?.cell,
+  );
+  // No sheet to select in a browser: the list shows where the cell is instead (ProblemList).
+  const withSheet = (p: StatusProblem): StatusProblem => {
+    const at = p.target?.address ? out.locate(p.target.sheetKey, p.indicatorId, p.fieldId) : undefined;
+    return at && p.target ? { ...p, target: { ...p.target, sheetName: at.sheet } } : p;
+  };
+  return { ...status, problems: status.problems.map(withSheet) };
 }

@@ -9,6 +9,7 @@ import type { Rubric } from '../rubric/schema';
 import { scoreRoster } from '../scoring/score';
 import type { Problem, RosterResult } from '../scoring/types';
 import { annexBuffer, annexUnits, type AnnexExportOptions } from './annex';
+import { inputLocator, type LocateInput } from './input-address';
 import { readWorkbook, type ReadOptions, type XlsxInput } from './read-workbook';
 import { scoredWorkbook } from './write-scores';
 
@@ -26,6 +27,11 @@ export interface FileModeResult {
   /** Workbook-level problems only (also included in `problems`). */
   workbookProblems: Problem[];
   meta: WorkbookMeta;
+  /**
+   * The sheet and cell of a unit's input (by the unit's key in `meta.units`), where a problem about
+   * it points the user: the page's problem list and the CLI print it.
+   */
+  locate: LocateInput;
   rubric: Rubric;
   /** Content hash of the embedded rubric the workbook was scored with. */
   rubricHash: string;
@@ -49,6 +55,7 @@ export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExpor
     problems: [...workbookProblems, ...result.problems, ...result.units.flatMap((u) => u.problems)],
     workbookProblems,
     meta: read.meta,
+    locate: inputLocator(read.blocks),
     rubric: read.rubric,
     rubricHash: read.loaded.hash,
     state,

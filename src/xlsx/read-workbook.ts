@@ -20,6 +20,7 @@ import type { Rubric } from '../rubric/schema';
 import type { Problem, UnitInput } from '../scoring/types';
 import { readCell } from './cell-values';
 import { WorkbookError } from './errors';
+import { unknownStyleElement } from './styles-check';
 import { loadExcelJS, type Workbook, type Worksheet } from './exceljs';
 import { normalisePackage, readPackage, resolveTarget, storedZip, text, type Parts } from './zip-package';
 
@@ -104,6 +105,19 @@ function missingSheetParts(parts: Parts): string[] {
   return missing;
 }
 
+/**
+ * The styles part carries the number formats: without it a percent typed as 85% (stored 0.85)
+ * would read as the number 0.85, a value nobody typed. The scoring workbook always has one.
+ */
+function stylesPart(parts: Parts): string | null {
+  const rels = text(parts, 'xl/_rels/workbook.xml.rels') ?? '';
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const t = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (/\/styles"/.test(m[0]) && t !== undefined && parts.has(resolveTarget('xl/', t))) return resolveTarget('xl/', t);
+  }
+  return null;
+}
+
 async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
   checkSignature(bytes);
   // Bounded inflate, media left out, relationship targets made relative (see zip-package.ts).
@@ -112,6 +126,10 @@ async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
   if (!parts.has('xl/workbook.xml')) throw new WorkbookError('not-xlsx', '压缩包中没有工作簿部件（xl/workbook.xml），不是 .xlsx 工作簿');
   const missing = missingSheetParts(parts);
   if (missing.length) throw new WorkbookError('damaged', `文件已损坏：工作表 ${missing.slice(0, 3).join('、')} 的内容缺失`);
+  const styles = stylesPart(parts);
+  if (!styles) throw new WorkbookError('damaged', '文件已损坏：缺少样式部件（xl/styles.xml），无法确定单元格的百分比等数字格式');
+  if (unknownStyleElement(text(parts, styles)!) !== null)
+    throw new WorkbookError('damaged', `文件已损坏：样式部件 ${styles} 中有不属于 .xlsx 格式的内容，无法确定单元格的百分比等数字格式`);
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   try {
@@ -146,8 +164,21 @@ function readMeta(wb: Workbook): { meta: WorkbookMeta; rubricJson: string } {
   return { meta: read.meta, rubricJson: read.rubricJson };
 }
 
+/**
+ * The last embedded rubric validated, by its exact text: validating takes longer than reading a
+ * small workbook (~10 ms), and the same workbook is often read again (the page scoring a file
+ * after it was corrected, the fuzz tests). One entry, so memory stays bounded; nothing downstream
+ * mutates a loaded rubric.
+ */
+let lastParsed: { text: string; result: ReturnType<typeof parseRubricText> } | null = null;
+
+function parseEmbedded(rubricJson: string): ReturnType<typeof parseRubricText> {
+  if (lastParsed?.text !== rubricJson) lastParsed = { text: rubricJson, result: parseRubricText(rubricJson, '工作簿内嵌的评分细则') };
+  return lastParsed.result;
+}
+
 function readRubric(meta: WorkbookMeta, rubricJson: string, problems: Problem[], options: ReadOptions = {}): { loaded: LoadedRubric; embedded: EmbeddedCheck & { notice?: string } } {
-  const parsed = parseRubricText(rubricJson, '工作簿内嵌的评分细则');
+  const parsed = parseEmbedded(rubricJson);
   if (!parsed.ok) throw new WorkbookError('bad-rubric', `工作簿内嵌的评分细则无效：${formatRubricError(parsed.errors[0])}`);
   const loaded = parsed.value;
   if (loaded.rubric.id !== meta.rubric.id) throw new WorkbookError('bad-meta', `工作簿的元数据已损坏（细则 id「${meta.rubric.id}」与内嵌细则「${loaded.rubric.id}」不符）`);

@@ -15,6 +15,7 @@
  */
 import { Inflate, zipSync, type Zippable } from 'fflate';
 import { WorkbookError } from './errors';
+import { crc32 } from './zip-writer';
 
 export interface PackageLimits {
   /** Total inflated bytes of the parts kept. */
@@ -44,6 +45,7 @@ interface Entry {
   method: number;
   compressedSize: number;
   size: number;
+  crc: number;
   localOffset: number;
 }
 
@@ -73,6 +75,7 @@ function centralDirectory(bytes: Uint8Array, limits: PackageLimits): Entry[] {
     const nameLength = u16(bytes, at + 28);
     const entry: Entry = {
       method: u16(bytes, at + 10),
+      crc: u32(bytes, at + 16),
       compressedSize: u32(bytes, at + 20),
       size: u32(bytes, at + 24),
       localOffset: u32(bytes, at + 42),
@@ -106,6 +109,16 @@ const KEPT = [
   /^xl\/drawings\/vmlDrawing\d+\.vml$/,
 ];
 export const isKeptPart = (name: string) => KEPT.some((re) => re.test(name));
+
+/**
+ * Inflates one entry and checks its CRC-32: deflate does not notice a changed byte in its data,
+ * which could turn a typed 12 into another valid number; the checksum does.
+ */
+function checkedEntry(bytes: Uint8Array, entry: Entry, budget: number): Uint8Array {
+  const data = inflateEntry(bytes, entry, budget);
+  if (crc32(data) !== entry.crc) throw damaged(`部件 ${entry.name} 的校验码不符（文件在保存、下载或复制时被改动过）`);
+  return data;
+}
 
 /** Inflates one entry in 16 KB steps, stopping as soon as it exceeds what it may produce. */
 function inflateEntry(bytes: Uint8Array, entry: Entry, budget: number): Uint8Array {
@@ -145,7 +158,7 @@ export function readPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
   let total = 0;
   for (const entry of centralDirectory(bytes, limits)) {
     if (!isKeptPart(entry.name)) continue;
-    const data = inflateEntry(bytes, entry, limits.maxInflatedBytes - total);
+    const data = checkedEntry(bytes, entry, limits.maxInflatedBytes - total);
     total += data.length;
     parts.set(entry.name, data);
   }

@@ -22,6 +22,7 @@ import { unitKey } from '../../src/layout/workbook-plan';
 import { loadBuiltin } from '../../src/rubric/catalog';
 import { scoreRoster } from '../../src/scoring/score';
 import { blankWorkbook } from '../../src/xlsx/blank-workbook';
+import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { fillWorkbook, formulaCells, readBook, sampleInputs, scratch, sheetGrid } from '../xlsx/helpers';
 import { runCli } from '../cli/run-cli';
 import { baseUrl, launch, openPage, screenshot } from './browser';
@@ -162,8 +163,16 @@ describe.each(sources)('the page without Excel, from %s: rubric → roster → �
       const table = page.getByRole('region', { name: '各单位得分' });
       for (const n of names) await table.getByRole('cell', { name: n, exact: true }).waitFor();
       await page.getByRole('heading', { name: /^问题清单（\d+）$/ }).waitFor();
-      // The half-blank unit is listed as unfinished.
-      await page.getByRole('listitem').filter({ hasText: '县教育局' }).first().waitFor();
+      // The half-blank unit is listed as unfinished, with the sheet and cell of its first unfilled
+      // input (issue 14: no sheet to select in a browser, so the list says where it is): the cell the
+      // reader locates through the names and key column, as the CLI prints it.
+      const item = page.getByRole('listitem').filter({ hasText: '县教育局' }).first();
+      await item.waitFor();
+      const read = await scoreFilledWorkbook(readFileSync(filled));
+      const first = read.result.units[2]!.problems.find((x) => x.severity === 'missing')!;
+      const at = read.locate(unitKey(2), first.indicatorId, first.fieldId)!;
+      expect(at.sheet).toBe('县教育局');
+      expect(await item.innerText()).toContain(`工作表「县教育局」 单元格 ${at.cell}`);
       if (shots) {
         await page.getByRole('heading', { name: '评分状态' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await screenshot(page, 'page-scored');

@@ -134,6 +134,21 @@ describe('评分状态', () => {
     expect(await screen.findByText('无法定位：找不到工作表「县公安局」')).toBeInTheDocument();
   });
 
+  test('a problem whose target names its sheet (file mode) shows where the cell is; one without does not', () => {
+    const fake = new FakeController();
+    fake.setStatus(
+      boundStatus({
+        problems: [
+          problem('p1', '县公安局：一.2「信用承诺书份数」填写了「四篇」', { target: { sheetKey: 'u1', address: 'H12', sheetName: '县公安局' } }),
+          problem('p2', '县发改局：三.1「双公示上报率」填写了「百分之九十」，不是百分比'),
+        ],
+      }),
+    );
+    renderApp({ controller: fake });
+    expect(screen.getByRole('button', { name: /县公安局：一.2/ })).toHaveTextContent('工作表「县公安局」 单元格 H12');
+    expect(screen.getByRole('button', { name: /县发改局：三.1/ })).not.toHaveTextContent('单元格');
+  });
+
   test('keyboard only: Tab to a problem and press Enter', async () => {
     const user = setupUser();
     const fake = new FakeController();

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { unitKey } from '../../src/layout/workbook-plan';
 import { loadBuiltin } from '../../src/rubric/catalog';
 import { scoreRoster } from '../../src/scoring/score';
@@ -102,22 +102,20 @@ describe('workbooks saved by other programs', () => {
 });
 
 describe('a workbook whose styles were dropped', () => {
-  it('is read; a percent typed as 81.4 % is then the bare number the cell holds (its % format is gone)', async () => {
-    const read = await readWorkbook(fixture('no-styles.xlsx'));
-    expect(read.problems).toEqual([]);
-    const original = (await readWorkbook(fixture('original.xlsx'))).units;
-    // Without styles.xml nothing says the cell was formatted as percent: "81.4%" was stored as 81.4 / 100 (helpers.ts typeInto).
-    // Compared to 12 significant digits: 81.4 / 100 is 0.8140000000000001 in binary either way.
-    const bare = (v: unknown) => (typeof v === 'string' && /^\d+(\.\d+)?%$/.test(v) ? Number(v.slice(0, -1)) / 100 : v);
-    const digits12 = (v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v);
-    const mapInputs = (units: typeof original, f: (v: unknown) => unknown) =>
-      units.map((u) => ({
-        ...u,
-        inputs: Object.fromEntries(Object.entries(u.inputs ?? {}).map(([ind, fields]) => [ind, Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, f(v)]))])),
-      }));
-    const percentAsStored = mapInputs(original, (v) => digits12(bare(v)));
-    expect(percentAsStored).not.toEqual(mapInputs(original, digits12)); // the sample has percent fields
-    expect(mapInputs(read.units, digits12)).toEqual(percentAsStored);
+  // Without the styles part nothing says a cell was formatted as percent: "81.4%" (stored as
+  // 0.814) would read as the bare number 0.814, i.e. 0.814 %, a value nobody typed and nothing
+  // flags. So the file is refused as damaged (issue 13 fuzzing); saving it again from Excel, WPS or
+  // LibreOffice restores the part.
+  it('is refused, saying the number formats cannot be known', async () => {
+    expect(await refusal(fixture('no-styles.xlsx'))).toBe('文件已损坏：缺少样式部件（xl/styles.xml），无法确定单元格的百分比等数字格式');
+  });
+
+  it('nor is a styles part with elements exceljs would lose its place at', async () => {
+    const parts = unzipSync(fixture('original.xlsx'));
+    const xml = strFromU8(parts['xl/styles.xml']).replace('<numFmts', '<row r="1"><c r="A1"><v>7</v></c></row><numFmts');
+    expect(await refusal(zipSync({ ...parts, 'xl/styles.xml': strToU8(xml) }))).toBe(
+      '文件已损坏：样式部件 xl/styles.xml 中有不属于 .xlsx 格式的内容，无法确定单元格的百分比等数字格式',
+    );
   });
 });
 

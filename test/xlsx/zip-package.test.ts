@@ -8,7 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateRawSync, inflateRawSync, constants as zlibConstants } from 'node:zlib';
+import { inflateRawSync, constants as zlibConstants } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { unitKey } from '../../src/layout/workbook-plan';
@@ -19,54 +19,9 @@ import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { DEFAULT_LIMITS, readPackage } from '../../src/xlsx/zip-package';
 import { ROOT, runCli } from '../cli/run-cli';
 import { fillWorkbook, sampleInputs, scratch } from './helpers';
+import { gigabyteOfZeros, zipOfOne } from './zip-bomb';
 
 const MB = 1024 * 1024;
-
-/** A zip of one entry, written by hand so that its declared size can be anything. */
-function zipOfOne(name: string, data: Uint8Array, crc: number, size: number, declaredSize = size): Uint8Array {
-  const fileName = Buffer.from(name, 'utf8');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8); // deflate
-  local.writeUInt32LE(crc >>> 0, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declaredSize, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc >>> 0, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declaredSize, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  central.writeUInt32LE(0, 42);
-  const dirOffset = local.length + fileName.length + data.length;
-  const dirSize = central.length + fileName.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(dirSize, 12);
-  end.writeUInt32LE(dirOffset, 16);
-  return new Uint8Array(Buffer.concat([local, fileName, data, central, fileName, end]));
-}
-
-/**
- * 1 GB of zeros as raw deflate, about 1 MB: one megabyte compressed with a full flush (so every
- * copy starts from an empty history) repeated 1,024 times, then an empty final block.
- */
-function gigabyteOfZeros(): { data: Uint8Array; crc: number; size: number } {
-  const zeros = Buffer.alloc(MB);
-  const block = deflateRawSync(zeros, { level: 9, finishFlush: zlibConstants.Z_FULL_FLUSH });
-  const copies = 1024;
-  let crc = 0;
-  for (let i = 0; i < copies; i++) crc = crc32(zeros, crc);
-  const finalEmptyBlock = Buffer.from([0x03, 0x00]);
-  return { data: new Uint8Array(Buffer.concat([...Array.from({ length: copies }, () => block), finalEmptyBlock])), crc, size: copies * MB };
-}
 
 function refusal(run: () => unknown): WorkbookError {
   try {
@@ -103,6 +58,18 @@ describe('the package reader', () => {
     const e = refusal(() => readPackage(zipOfOne('xl/worksheets/sheet1.xml', bomb.data, bomb.crc, bomb.size, 4096)));
     expect(e.code).toBe('damaged');
     expect(e.message).toBe('文件已损坏：部件 xl/worksheets/sheet1.xml 解压后比目录中声明的 4096 字节大（目录被改动过）');
+  });
+
+  it('refuses a part whose content does not match its CRC-32 (a changed byte deflate does not notice)', () => {
+    // Stored (not compressed): the changed digit reads as valid XML, only the checksum tells.
+    const data = strToU8('<worksheet><sheetData><row r="1"><c r="A1"><v>12</v></c></row></sheetData></worksheet>');
+    const zip = zipSync({ 'xl/worksheets/sheet1.xml': [data, { level: 0 }] });
+    expect(readPackage(zip).get('xl/worksheets/sheet1.xml')).toEqual(data);
+    const at = Buffer.from(zip).indexOf('<v>12') + 3;
+    zip[at] = '7'.charCodeAt(0);
+    const e = refusal(() => readPackage(zip));
+    expect(e.code).toBe('damaged');
+    expect(e.message).toBe('文件已损坏：部件 xl/worksheets/sheet1.xml 的校验码不符（文件在保存、下载或复制时被改动过）');
   });
 
   it('never inflates media, whatever its size', () => {

@@ -45,6 +45,7 @@ const useStyles = makeStyles({
   text: { overflowWrap: 'anywhere', minWidth: 0 },
   severity: { fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalXS },
   icon: { paddingTop: '2px', display: 'inline-flex' },
+  where: { display: 'block', color: tokens.colorNeutralForeground3 },
 });
 
 export function ProblemList({
@@ -114,6 +115,9 @@ export function ProblemList({
                   <span className={styles.text}>
                     <span className={styles.severity}>{t(SEVERITY_KEY[p.severity])}</span>
                     {p.message}
+                    {p.target?.sheetName && p.target.address && (
+                      <span className={styles.where}>{t('problems.location', { sheet: p.target.sheetName, cell: p.target.address })}</span>
+                    )}
                   </span>
                 </Button>
                 {p.action && controller.repair && (

@@ -137,6 +137,7 @@ export const enUS: Messages = {
   'problems.showAll': 'Show all {count}',
   'problems.showFewer': 'Show the first {count} only',
   'problems.selectError': 'Could not go to the cell: {message}',
+  'problems.location': 'Sheet “{sheet}”, cell {cell}',
 
   'actions.rescore': 'Rescore',
   'actions.rescoring': 'Scoring…',

@@ -135,6 +135,7 @@ export const zhCN = {
   'problems.showAll': '显示全部 {count} 条',
   'problems.showFewer': '只显示前 {count} 条',
   'problems.selectError': '无法定位：{message}',
+  'problems.location': '工作表「{sheet}」 单元格 {cell}',
 
   'actions.rescore': '重新计分',
   'actions.rescoring': '正在计分…',

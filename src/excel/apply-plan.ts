@@ -181,6 +181,7 @@ export async function applyPlan(plan: WorkbookPlan, options: ApplyOptions): Prom
     sheets.load('items/name');
     const meta = sheets.getItemOrNullObject(META_SHEET);
     await batch.flush();
+    // eslint-disable-next-line office-addins/call-sync-before-read -- batch.flush() above is context.sync() (src/excel/batch.ts); the rule only knows a literal context.sync()
     if (!meta.isNullObject) throw new Error('本工作簿已经生成过考核评分表。请新建一个空白工作簿再生成。');
     const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
     const clash = plan.sheets.find((s) => existing.has(s.name.toLowerCase()));

@@ -69,10 +69,12 @@ export async function probeLostMeta(context: Excel.RequestContext): Promise<Meta
   };
   const summary = block('SUMMARY');
   let info = block('INFO');
+  // eslint-disable-next-line office-addins/test-for-null-using-isNullObject -- info is a JS null when the name is absent; its null object is tested below
   const infoSheet = info ? null : context.workbook.worksheets.getItemOrNullObject(FIXED_SHEETS.info);
   await context.sync();
 
   // 细则说明 by its name, else by its sheet name.
+  // eslint-disable-next-line office-addins/test-for-null-using-isNullObject -- info may be a JS null (no such name) or a null object: both are tested
   let infoValues = info && !info.isNullObject ? info.values : null;
   if (!infoValues && infoSheet && !infoSheet.isNullObject) {
     info = infoSheet.getUsedRangeOrNullObject(true);
@@ -118,6 +120,7 @@ export async function probeLostMeta(context: Excel.RequestContext): Promise<Meta
   const CHUNK = 50;
   for (let i = 0; i < rest.length; i += CHUNK) {
     const reads = rest.slice(i, i + CHUNK).map((key) => ({ key, range: block(key) }));
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 50 sheets: a response is limited to 5 MB (Excel on the web)
     await context.sync();
     for (const { key, range } of reads) {
       const unit = range && !range.isNullObject ? parseSubtitle(range.values[2]?.[0], rubric) : null;

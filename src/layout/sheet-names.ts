@@ -21,9 +21,11 @@ function truncate(name: string, max: number): string {
   return chars.length <= max ? name : chars.slice(0, max).join('');
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are not allowed in sheet names: removed
+const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
+
 function clean(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are not allowed in sheet names: removed
-  let s = name.replace(FORBIDDEN, '_').replace(/[\u0000-\u001f]/g, '').trim();
+  let s = name.replace(FORBIDDEN, '_').replace(CONTROL_CHARACTERS, '').trim();
   s = s.replace(/^'+/, '').replace(/'+$/, '');
   if (s === '' ) s = '单位';
   if (s.toLowerCase() === 'history') s = `${s}_`;

@@ -67,6 +67,13 @@ export const percentField = z
      * (0.85 means 85 %). "85%" is always 85 %.
      */
     bare: z.enum(['percent', 'fraction']).default('percent'),
+    /**
+     * Values under 1 % are real for this field (鹤岗 失信企业占比, threshold 1 %), so a bare number
+     * of at most 1 is read as percent points (0.5 → 0.5 %). Without it such a number could be either
+     * magnitude (0.85 → 0.85 % or 85 %) and is an input error naming both readings. Only with
+     * bare "percent".
+     */
+    smallValues: z.boolean().optional(),
   })
   .strict();
 export const choiceField = z

@@ -134,6 +134,8 @@ function checkIndicator(ind: Indicator, ip: string, r: Rubric, add: (p: string, 
   ind.fields.forEach((f, fi) => {
     if (fields.has(f.id)) add(`${ip}.fields[${fi}].id`, `指标「${ind.id}」的输入项 id「${f.id}」重复。`, '每个输入项 id 在指标内唯一。');
     fields.set(f.id, f);
+    if (f.type === 'percent' && f.smallValues && f.bare === 'fraction')
+      add(`${ip}.fields[${fi}].smallValues`, `输入项「${f.id}」按小数读（bare: fraction），smallValues 不起作用。`, '删除 smallValues，或把 bare 改为 "percent"。');
     if (f.type === 'choice') {
       const seen = new Set<string>();
       f.options.forEach((o, oi) => {

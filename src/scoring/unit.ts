@@ -144,13 +144,14 @@ function roundedItem(rubric: Rubric, score: Rational): Rational {
 }
 
 /**
- * A bare number of at most 1 in a percent field read as percent points (0.85 → 0.85 %) may be 85 %
- * typed as a fraction. Where the two readings score differently, a warning says both; the score
- * keeps the field's declared reading.
+ * In a field whose values under 1 % are real (smallValues), a bare number of at most 1 is read as
+ * percent points (0.5 → 0.5 %) but may still be 50 % typed as a fraction. Where the two readings
+ * score differently, a warning says both; the score keeps the declared reading. (Without
+ * smallValues such a number is an input error: scoring/values.ts parsePercent.)
  */
 function checkBarePercents(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<string, RawValue>, itemMax: Rational | null, score: Rational, r: ItemReader, problems: Problems): void {
   for (const f of ind.fields) {
-    if (f.type !== 'percent' || f.bare !== 'percent') continue;
+    if (f.type !== 'percent' || f.bare !== 'percent' || f.smallValues !== true) continue;
     const typed = raw[f.id];
     if (typeof typed !== 'number' && (typeof typed !== 'string' || typed.includes('%') || typed.includes('％'))) continue;
     const v = r.value(f.id);

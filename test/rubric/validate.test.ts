@@ -202,16 +202,18 @@ describe('bounds checked before the schema (deep nesting overflowed the stack in
 });
 
 describe('the shipped rubrics are unchanged by the new checks', () => {
-  // The content hashes workbooks store, as computed by the loader before the id, number and size
-  // checks were added (commit 96b5f5c): a workbook made before still matches its rubric.
+  // The content hashes workbooks store. Pinned again after the annex merge (933b17e) gave every
+  // rubric its document's table columns (new content, so new hashes); 鹤岗's two rubrics changed
+  // again in 1.3.0 (smallValues on 失信企业占比). New optional constructs (vetoes, fractions,
+  // count bounds …) must leave these as they are.
   const before: Record<string, string> = {
-    'pingdingshan-2020-departments': '85724c0d117ff33b',
-    'pingdingshan-2020-counties': '49163ab85bcb3cab',
-    'hengdong-2020-members': '0c70b2cf2acb6480',
-    'chaoyang-2020-method': 'ef2aae9468eb3144',
-    'bozhou-2017-counties': '01bc832607b1e72b',
-    'hegang-2022-counties': '937f9e07999d6e6e',
-    'hegang-2022-departments': '3c5fcbd4aa0c889e',
+    'pingdingshan-2020-departments': 'ddc7462f768b1411',
+    'pingdingshan-2020-counties': '14adeb83f5d39461',
+    'hengdong-2020-members': '2703c468cb0bf07b',
+    'chaoyang-2020-method': 'bccf696deb5f9ec5',
+    'bozhou-2017-counties': 'c8aff186f390440e',
+    'hegang-2022-counties': '3a48249fcc0fd9d6',
+    'hegang-2022-departments': 'c0a115e84ea9fec4',
   };
   it.each(builtinRubricIds)('%s loads from its file with the hash it had before', (rid) => {
     const text = readFileSync(join(__dirname, '../../rubrics', `${rid}.json`), 'utf8');

@@ -386,6 +386,7 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
     ...(has('deduction') ? [`扣分：${totalDeduction ?? '未定'}`] : []),
     `最终得分：${s.final ?? '未定'}`,
     ...(rubric.bands ? [`等次：${s.band ?? '未定'}`] : []),
+    ...(s.veto && s.final !== null ? [s.veto.text] : []),
     `${rankLabel(rubric)}：${rankText(s.rank, state) ?? '未定'}`,
   ].join('　');
   const total = spanWidth(0, last);

@@ -119,7 +119,8 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     put(rowKey.total('fraud'), 'reason', u.fraud ? (rubric.fraud === 'item_zero' ? '相关指标项不得分' : '取消先进评选资格，得分不变') : '');
   }
   put(rowKey.total('final'), 'score', u.final);
-  put(rowKey.total('final'), 'reason', u.final === null ? statusText(u) : u.bonus ? `${u.base} + ${u.bonus} = ${u.final}` : `${u.final}`);
+  const sumText = u.bonus ? `${u.base} + ${u.bonus} = ${u.final}` : `${u.final}`;
+  put(rowKey.total('final'), 'reason', u.final === null ? statusText(u) : !u.veto ? sumText : u.veto.result === 'zero' ? u.veto.text : `${sumText}；${u.veto.text}`);
   if (rubric.bands) {
     put(rowKey.total('band'), 'score', u.band);
     put(rowKey.total('band'), 'reason', u.band ? `按${rubric.bands.basis === 'final' ? '最终得分' : '基础得分'}评定` : '得分未定，暂不评定等次');

@@ -284,6 +284,26 @@ export const manualRule = z
   })
   .strict();
 
+/**
+ * 一票否决: a baseline condition that, when it holds, fails the unit whatever its points. Written
+ * as an indicator's rule (with `points: 0`), so that the veto sits in the table where the method
+ * lists it, with its own number, words and input cells like any other item. The item itself
+ * scores nothing; the unit's result carries the consequence.
+ */
+export const vetoRule = z
+  .object({
+    kind: z.literal('veto'),
+    /** What the method vetoes, in its words (「发生重大安全生产事故」); used in reasons. */
+    label: z.string().min(1),
+    /** The baseline is broken when this holds (e.g. {"field": "incident", "is": true}). */
+    when: condition,
+    /** "fail": the unit's result is `resultLabel` whatever its points; "zero": its total is 0. */
+    result: z.enum(['fail', 'zero']),
+    /** The method's word for a failed unit (不合格 / 不通过); only with "fail". Default 不合格. */
+    resultLabel: z.string().min(1).optional(),
+  })
+  .strict();
+
 /** Parts of a composite: any non-composite rule. */
 export const partRule = z.discriminatedUnion('kind', [
   boolRule,
@@ -320,6 +340,7 @@ export const rule = z.discriminatedUnion('kind', [
   perOccurrenceRule,
   manualRule,
   compositeRule,
+  vetoRule,
 ]);
 
 // ---------------------------------------------------------------- indicators and categories
@@ -540,6 +561,7 @@ export type Indicator = z.infer<typeof indicator>;
 export type Field = z.infer<typeof field>;
 export type Rule = z.infer<typeof rule>;
 export type PartRule = z.infer<typeof partRule>;
+export type VetoRule = z.infer<typeof vetoRule>;
 export type RatioOf = z.infer<typeof ratioOf>;
 export type Band = z.infer<typeof band>;
 export type TableColumn = z.infer<typeof tableColumn>;

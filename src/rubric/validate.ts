@@ -170,7 +170,8 @@ function checkIndicator(ind: Indicator, ip: string, r: Rubric, add: (p: string, 
     if (!used.has(f.id)) add(`${ip}.fields[${fi}]`, `输入项「${f.id}」未被评分规则使用。`, '删除它，或在规则中引用它。');
   });
 
-  if (ind.points !== null) {
+  // A veto's points (0) are checked with its rule; it awards nothing by design.
+  if (ind.points !== null && ind.rule.kind !== 'veto') {
     const reach = attainableMax(ind);
     if (reach !== null && reach < ind.points - 1e-9) {
       if (ind.attainableMax === undefined)
@@ -189,7 +190,7 @@ type RefFn = (path: string, fieldId: string, allowed: FieldType[]) => Field | un
 type AddFn = (p: string, m: string, f: string) => void;
 
 function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, add: AddFn, r: Rubric) {
-  if (rule.zeroIf) checkCondition(rule.zeroIf, `${rp}.zeroIf`, ref, add);
+  if ('zeroIf' in rule && rule.zeroIf) checkCondition(rule.zeroIf, `${rp}.zeroIf`, ref, add);
   const over = (path: string, value: number, what: string) => {
     if (value > max + 1e-9) add(path, `${what} ${value} 超过本项最高分 ${max}。`, `改为不大于 ${max} 的数。`);
   };
@@ -250,6 +251,13 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
     case 'manual':
       ref(`${rp}.field`, rule.field, ['score']);
       if (rule.maxField) ref(`${rp}.maxField`, rule.maxField, ['number']);
+      break;
+    case 'veto':
+      checkCondition(rule.when, `${rp}.when`, ref, add);
+      if (max !== 0)
+        add(rp.replace(/\.rule$/, '.points'), `一票否决项不计分，分值应为 0（现为 ${max}）。`, '把 points 改为 0；否决的后果由 result 规定（fail：不合格；zero：总分计 0）。');
+      if (rule.result === 'zero' && rule.resultLabel !== undefined)
+        add(`${rp}.resultLabel`, '「总分计 0 分」的否决没有等次名称。', '删除 resultLabel，或把 result 改为 "fail"。');
       break;
     case 'composite':
       if (rule.cap !== undefined) over(`${rp}.cap`, rule.cap, '上限');

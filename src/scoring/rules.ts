@@ -10,6 +10,8 @@ import type { ItemReader } from './reader';
 export interface Scored {
   score: Rational;
   reason: string;
+  /** A veto rule whose condition holds (一票否决): the unit fails whatever its points. */
+  vetoed?: boolean;
 }
 
 /** Points in a reason: a rubric constant as written ("0.5 分"), a computed value to 2 places ("4.67 分"). */
@@ -20,13 +22,14 @@ const pts = (x: Rational | number) => `${typeof x === 'number' ? x : toText(x)} 
  * with a `zeroIf` gate scores 0 when the gate holds. `decimals`: the rubric's rounding places.
  */
 export function scoreRule(rule: Rule | PartRule, r: ItemReader, itemMax: Rational, decimals: number): Scored {
+  if (rule.kind === 'veto') return veto(rule, r);
   if (rule.zeroIf && holds(rule.zeroIf, r)) return { score: ZERO, reason: `${rule.zeroIfLabel ?? describe(rule.zeroIf, r)}，不得分` };
   const own = 'max' in rule && typeof rule.max === 'number' ? exact(rule.max) : itemMax;
   const { score, reason } = scoreKind(rule, r, own, decimals);
   return { score: clamp(score, ZERO, own), reason };
 }
 
-function scoreKind(rule: Rule | PartRule, r: ItemReader, own: Rational, decimals: number): Scored {
+function scoreKind(rule: Exclude<Rule | PartRule, { kind: 'veto' }>, r: ItemReader, own: Rational, decimals: number): Scored {
   switch (rule.kind) {
     case 'bool':
       return yesNo(rule, r);
@@ -211,6 +214,15 @@ function manual(rule: KindOf<'manual'>, r: ItemReader, own: Rational, decimals: 
   else if (v.compare(exact(rule.min)) < 0) r.reject(rule.field, `${toText(v, 6)} 低于最低分 ${rule.min}`);
   else if (!v.hasPlaces(decimals)) r.reject(rule.field, `最多保留 ${decimals} 位小数（「${toText(v, 6)}」）`);
   return { score: v, reason: `考核组评定 ${pts(v)}（满分 ${pts(own)}）` };
+}
+
+/** The words of a veto's consequence: the method's 不合格 / 不通过, or a total of 0. */
+export const vetoOutcome = (rule: KindOf<'veto'>) => (rule.result === 'zero' ? '总分计 0 分' : rule.resultLabel ?? '不合格');
+
+/** A veto scores nothing either way; when its condition holds the unit fails (scoring/unit.ts). */
+function veto(rule: KindOf<'veto'>, r: ItemReader): Scored {
+  if (holds(rule.when, r)) return { score: ZERO, reason: `${rule.label}，一票否决：${vetoOutcome(rule)}`, vetoed: true };
+  return { score: ZERO, reason: `无「${rule.label}」情形，不否决` };
 }
 
 /** The parts' scores added, up to the cap (the rule's and the item's maximum). */

@@ -27,6 +27,8 @@ export interface ItemScore {
   max: number | null;
   reason: string;
   status: ItemStatus;
+  /** A veto item (一票否决) whose condition holds; absent otherwise. */
+  vetoed?: boolean;
 }
 
 export type Severity = 'error' | 'missing' | 'warning';
@@ -66,6 +68,11 @@ export interface UnitScore {
   expected: number;
   fraud: boolean;
   problems: Problem[];
+  /**
+   * 一票否决 that held: "zero" (base and final are 0) or "fail" (band is `label`, the method's
+   * 不合格 / 不通过, whatever the points); `text` says which and why. Absent when none held.
+   */
+  veto?: { result: 'fail' | 'zero'; label: string; text: string };
 }
 
 export interface RankedUnit extends UnitScore {

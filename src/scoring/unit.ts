@@ -2,11 +2,11 @@
  * Scoring one unit against one rubric: items (with reasons), category subtotals, base, bonus,
  * final, band, and every problem found. Pure and synchronous; never throws on user input.
  */
-import type { Indicator, Rubric } from '../rubric/schema';
+import type { Indicator, Rubric, VetoRule } from '../rubric/schema';
 import { exact, ONE, roundHalfUp, toNumber, toText, ZERO } from './exact';
 import { Rational } from './rational';
 import { ItemReader } from './reader';
-import { scoreRule } from './rules';
+import { scoreRule, vetoOutcome } from './rules';
 import type { CategoryScore, ItemScore, Problem, UnitInput, UnitScore } from './types';
 import { parseFieldValue, type RawValue } from './values';
 
@@ -120,7 +120,7 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
   if (fraudItem && (itemMax !== null || !maxField))
     return outcome(itemScore(ind.id, 0, '0', maxNumber, '提供虚假材料，本项不得分', 'scored'), ZERO, itemMax);
 
-  const { score, reason } = scoreRule(ind.rule, r, itemMax ?? ZERO, rubric.rounding.decimals);
+  const { score, reason, vetoed } = scoreRule(ind.rule, r, itemMax ?? ZERO, rubric.rounding.decimals);
   if (r.invalid.length > 0) {
     for (const { field, message } of r.invalid) problems.item(ind, 'error', `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}`, field.id);
     const what = r.invalid.map((x) => `${x.field.label}填写有误：${x.message}`).join('；');
@@ -133,6 +133,7 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
   }
   const rounded = roundedItem(rubric, score);
   const result = itemScore(ind.id, toNumber(rounded), rounded.toFraction(), maxNumber, rounded === score ? reason : `${reason}（四舍五入保留 ${rubric.rounding.decimals} 位小数）`, 'scored');
+  if (vetoed) result.vetoed = true;
   checkBarePercents(rubric, ind, unit, raw, itemMax, rounded, r, problems);
   return outcome(result, rounded, itemMax);
 }
@@ -310,7 +311,11 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   const bonus = readBonus(rubric, unit, problems);
   const bonusValue = 'invalid' in bonus ? null : bonus;
   if (problems.hasError) base = null;
-  const final = base === null || bonusValue === null ? null : roundHalfUp(base.add(bonusValue), decimals);
+  const veto = vetoOf(rubric, items);
+  // 一票否决 with a total of 0: base and final are 0 whatever the points and the bonus (the items keep theirs).
+  if (veto?.result === 'zero' && base !== null) base = ZERO;
+  let final = base === null || bonusValue === null ? null : roundHalfUp(base.add(bonusValue), decimals);
+  if (veto?.result === 'zero' && final !== null) final = ZERO;
   const number = (x: Rational | null) => (x === null ? null : toNumber(x, decimals));
 
   const result: UnitScore = {
@@ -321,7 +326,8 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
     base: number(base),
     bonus: number(bonusValue),
     final: number(final),
-    band: bandFor(rubric, rubric.bands?.basis === 'base' ? base : final),
+    // A failing veto is the unit's result whatever its points (不合格 / 不通过), once its score stands.
+    band: veto?.result === 'fail' && final !== null ? veto.label : bandFor(rubric, rubric.bands?.basis === 'base' ? base : final),
     complete: complete && base !== null,
     filled,
     expected,
@@ -330,5 +336,20 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
     normalisation: agg.mode === 'normalised' ? (normalisation ?? null) : undefined,
   };
   if ('invalid' in bonus) result.bonusProblem = bonus.invalid;
+  if (veto) result.veto = veto;
   return result;
+}
+
+/**
+ * The vetoes (一票否决) that hold, as the unit's result: a total of 0 when any says so, else the
+ * method's word for a failed unit (the first veto's 不合格 / 不通过); and the sentence that says why.
+ */
+function vetoOf(rubric: Rubric, items: Record<string, ItemScore>): UnitScore['veto'] {
+  const held = rubric.categories.flatMap((c) => c.indicators).filter((ind) => items[ind.id]?.vetoed === true);
+  if (held.length === 0) return undefined;
+  const rules = held.map((ind) => ind.rule as VetoRule);
+  const zero = rules.some((r) => r.result === 'zero');
+  const label = zero ? '总分计 0 分' : vetoOutcome(rules[0]);
+  const what = held.map((ind, i) => `${ind.number} ${rules[i].label}`).join('；');
+  return { result: zero ? 'zero' : 'fail', label, text: `一票否决（${what}）：${label}` };
 }

@@ -24,3 +24,38 @@ describe('percent field smallValues', () => {
     ]);
   });
 });
+
+describe('veto rule (一票否决)', () => {
+  /** The first indicator of 鹤岗 counties turned into a veto item. */
+  const withVeto = (rule: Record<string, unknown>, points = 0) => {
+    const d = base();
+    const ind = d.categories[0].indicators[0];
+    ind.fields = [{ id: 'incident', label: '是否发生重大失信事件', type: 'yesno' }];
+    ind.rule = { kind: 'veto', label: '发生重大失信事件', when: { field: 'incident', is: true }, ...rule };
+    d.categories[0].points -= ind.points - points;
+    d.fullMarks -= ind.points - points;
+    d.aggregation.base = d.fullMarks;
+    ind.points = points;
+    return d;
+  };
+  it('a veto item is accepted with points 0', () => {
+    expect(errorsOf(withVeto({ result: 'fail', resultLabel: '不合格' }))).toEqual([]);
+  });
+  it('points other than 0, a resultLabel with "zero", and a condition on a missing field are refused with the path and a fix', () => {
+    expect(errorsOf(withVeto({ result: 'fail' }, 2))).toEqual([
+      'x.json: categories[0].indicators[0].points: 一票否决项不计分，分值应为 0（现为 2）。 修改：把 points 改为 0；否决的后果由 result 规定（fail：不合格；zero：总分计 0）。',
+    ]);
+    expect(errorsOf(withVeto({ result: 'zero', resultLabel: '不合格' }))).toEqual([
+      'x.json: categories[0].indicators[0].rule.resultLabel: 「总分计 0 分」的否决没有等次名称。 修改：删除 resultLabel，或把 result 改为 "fail"。',
+    ]);
+    expect(errorsOf(withVeto({ result: 'zero', when: { field: 'accident', is: true } }))[0]).toBe(
+      'x.json: categories[0].indicators[0].rule.when.field: 指标「一.1」没有 id 为「accident」的输入项。 修改：在 fields 中加入「accident」，或改用已有的：incident。',
+    );
+  });
+  it('a veto is not a part of a composite', () => {
+    const d = base();
+    const ind = d.categories[0].indicators[0];
+    ind.rule = { kind: 'composite', parts: [ind.rule, { kind: 'veto', label: 'x', when: { field: ind.fields[0].id, is: true }, result: 'zero' }] };
+    expect(errorsOf(d).length).toBeGreaterThan(0);
+  });
+});

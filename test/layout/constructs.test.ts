@@ -1,0 +1,43 @@
+/**
+ * Where the optional rubric constructs of issue 16 show on the documents: a veto (一票否决) on the
+ * unit sheet's final row, in 汇总 and 排名 (表彰/通报), and on the annex's unit and summary pages.
+ */
+import { planAnnex } from '../../src/layout/annex-plan';
+import { summaryOutputs, unitSheetOutputs } from '../../src/layout/outputs';
+import { rowKey } from '../../src/layout/plan';
+import { scoreRoster } from '../../src/scoring/score';
+import { count, indicator, miniRubric, yes } from '../helpers/mini-rubric';
+
+describe('一票否决 on the documents', () => {
+  const rubric = miniRubric([
+    indicator('A', 10, [yes('plan', '是否印发工作方案')], { kind: 'bool', field: 'plan', points: 10 }),
+    indicator('B', 10, [count('docs', '报送文件数')], { kind: 'count', field: 'docs', rate: 2 }),
+    indicator('V', 0, [yes('incident', '是否发生重大失信事件')], { kind: 'veto', label: '发生重大失信事件', when: { field: 'incident', is: true }, result: 'fail', resultLabel: '不通过' }),
+  ]);
+  const inputs = [
+    { name: '甲', group: 'G', inputs: { A: { plan: '是' }, B: { docs: 4 }, V: { incident: '是' } } },
+    { name: '乙', group: 'G', inputs: { A: { plan: '是' }, B: { docs: 3 }, V: { incident: '否' } } },
+  ];
+  const result = scoreRoster(rubric, inputs);
+  const veto = '一票否决（V 发生重大失信事件）：不通过';
+
+  it('unit sheet: the final row says the points (10 + 4 × 2 = 18) and the veto', () => {
+    const cells = unitSheetOutputs(rubric, 'U1', result.units[0]);
+    const final = cells.filter((c) => c.rowKey === rowKey.total('final'));
+    expect(final.map((c) => c.value)).toEqual([18, `18；${veto}`]);
+    const vetoItem = cells.find((c) => c.rowKey === rowKey.item('V', 'incident') && c.role === 'reason');
+    expect(vetoItem?.value).toBe('发生重大失信事件，一票否决：不通过');
+  });
+  it('汇总: the veto in the unit’s 表彰/通报 cell; the other unit has none', () => {
+    const cells = summaryOutputs(rubric, result.units.map((u, i) => ({ key: `U${i}`, score: u })));
+    expect(cells.filter((c) => c.role === 'labels').map((c) => c.value)).toEqual([veto, null]);
+  });
+  it('annex: the unit page’s result line and the summary page say it', () => {
+    const plan = planAnnex(rubric, inputs.map((u, i) => ({ name: u.name, group: u.group, input: u, score: result.units[i] })), { date: '2026年12月6日' });
+    const text = (i: number) => plan.sheets[i].cells.map((c) => String(c.value ?? '')).join('\n');
+    const summary = plan.sheets.findIndex((s) => s.cells.some((c) => c.value === '考核结果汇总表'));
+    expect(text(summary)).toContain(veto);
+    const unitPage = plan.sheets.findIndex((s) => s.cells.some((c) => typeof c.value === 'string' && c.value.includes('被考核单位：甲')));
+    expect(text(unitPage)).toContain(veto);
+  });
+});

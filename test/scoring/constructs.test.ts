@@ -1,0 +1,55 @@
+/**
+ * Scoring of the optional rubric constructs of issue 16 (一票否决, …), each on a small rubric written
+ * for it (not any city's): the expectations are hand-computed, the arithmetic in the comments.
+ */
+import { scoreRoster, scoreUnit } from '../../src/scoring/score';
+import { count, indicator, miniRubric, yes } from '../helpers/mini-rubric';
+
+const messages = (u: { problems: { message: string }[] }) => u.problems.map((p) => p.message);
+
+describe('一票否决 (veto, issue 16.1)', () => {
+  // A 10 分: 是 → 10; B 10 分: 2 分 per document, up to 10; V: the veto item, 0 分.
+  const items = [
+    indicator('A', 10, [yes('plan', '是否印发工作方案')], { kind: 'bool', field: 'plan', points: 10 }),
+    indicator('B', 10, [count('docs', '报送文件数')], { kind: 'count', field: 'docs', rate: 2 }),
+  ];
+  const vetoItem = (result: 'fail' | 'zero', resultLabel?: string) =>
+    indicator('V', 0, [yes('incident', '是否发生重大失信事件')], { kind: 'veto', label: '发生重大失信事件', when: { field: 'incident', is: true }, result, ...(resultLabel ? { resultLabel } : {}) });
+  const failing = miniRubric([...items, vetoItem('fail', '不通过')], {
+    ranking: { method: 'competition', groups: [{ id: 'G', label: '组', honours: [{ label: '优秀单位', top: 1 }] }] },
+  });
+  const zeroing = miniRubric([...items, vetoItem('zero')], {
+    bands: { basis: 'final', list: [{ label: '优秀', min: 18, minInclusive: true }, { label: '合格', min: 10, minInclusive: true }, { label: '不合格', min: null, minInclusive: false }] },
+  });
+  const unit = (name: string, incident: string | boolean, docs = 4) => ({ name, inputs: { A: { plan: '是' }, B: { docs }, V: { incident } } });
+
+  it('not triggered: the veto item scores 0 and says so; the total is the items’ sum 10 + 4 × 2 = 18', () => {
+    const u = scoreUnit(failing, unit('甲', '否'));
+    expect(u.items.V).toMatchObject({ score: 0, status: 'scored', reason: '无「发生重大失信事件」情形，不否决' });
+    expect(u.items.V.vetoed).toBeUndefined();
+    expect([u.final, u.band, u.veto]).toEqual([18, null, undefined]);
+  });
+  it('"fail": the points stand (10 + 8 = 18) but the result is 不通过, and the top rank is not honoured', () => {
+    const res = scoreRoster(failing, [unit('甲', '是'), unit('乙', '否', 3)]);
+    const [a, b] = res.units;
+    expect(a.items.V).toMatchObject({ score: 0, vetoed: true, reason: '发生重大失信事件，一票否决：不通过' });
+    expect([a.final, a.band, a.rank]).toEqual([18, '不通过', 1]);
+    expect(a.veto).toEqual({ result: 'fail', label: '不通过', text: '一票否决（V 发生重大失信事件）：不通过' });
+    expect(a.labels).toEqual(['一票否决（V 发生重大失信事件）：不通过']); // not 优秀单位
+    // 乙: 10 + 3 × 2 = 16, rank 2, not in the top 1: no honour either
+    expect([b.final, b.rank, b.labels]).toEqual([16, 2, []]);
+  });
+  it('"zero": base and final are 0 whatever the points (18) and the band is read on 0', () => {
+    const u = scoreUnit(zeroing, unit('甲', true));
+    expect([u.items.A.score, u.items.B.score]).toEqual([10, 8]); // the items keep their points
+    expect([u.base, u.final, u.band]).toEqual([0, 0, '不合格']);
+    expect(u.veto?.text).toBe('一票否决（V 发生重大失信事件）：总分计 0 分');
+    expect(messages(u)).toEqual([]);
+  });
+  it('a blank veto field leaves the unit unfinished; a wrong one is an input error, never a veto or a pass', () => {
+    const blank = scoreUnit(zeroing, { name: '甲', inputs: { A: { plan: '是' }, B: { docs: 4 }, V: {} } });
+    expect([blank.items.V.status, blank.final, blank.veto]).toEqual(['incomplete', null, undefined]);
+    const wrong = scoreUnit(zeroing, unit('甲', '也许'));
+    expect([wrong.items.V.status, wrong.items.V.score, wrong.final, wrong.veto]).toEqual(['invalid', null, null, undefined]);
+  });
+});

@@ -203,7 +203,13 @@ export const tiersRule = z
   .object({
     ...ruleCommon,
     kind: z.literal('tiers'),
-    field: id,
+    /** The field whose value is banded; or, instead, `ratio`. */
+    field: id.optional(),
+    /**
+     * A rate computed from two typed counts (合规率 = 合规数 ÷ 应报数), banded in percent points
+     * (min 98 means 98 %) on the exact fraction: 49/50 is exactly 98 %, never a rounded percentage.
+     */
+    ratio: ratioOf.optional(),
     /** Ordered, non-overlapping bands of the value; the first that matches gives its points. */
     tiers: z
       .array(

@@ -230,7 +230,13 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
       break;
     case 'tiers': {
       rule.tiers.forEach((t, ti) => over(`${rp}.tiers[${ti}].points`, t.points, '档次分值'));
-      const tf = ref(`${rp}.field`, rule.field, ['count', 'number', 'percent']);
+      if ((rule.field === undefined) === (rule.ratio === undefined))
+        add(rp, '档次规则须有且只有一个取值来源：field（一个输入项）或 ratio（两个个数之比）。', '写 "field": "<输入项>"，或写 "ratio": {"numerator": …, "denominator": …, "whenDenominatorZero": …}，不要两者都写。');
+      const tf = rule.field === undefined ? undefined : ref(`${rp}.field`, rule.field, ['count', 'number', 'percent']);
+      if (rule.ratio) {
+        ref(`${rp}.ratio.numerator`, rule.ratio.numerator, ['count', 'number']);
+        ref(`${rp}.ratio.denominator`, rule.ratio.denominator, ['count', 'number']);
+      }
       checkTiers(rule.tiers, `${rp}.tiers`, add, tf?.type === 'count');
       break;
     }

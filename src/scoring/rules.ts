@@ -7,6 +7,8 @@ import type { Condition, PartRule, RatioOf, Rule } from '../rubric/schema';
 import { clamp, exact, max, min, ONE, toText, ZERO, type Rational } from './exact';
 import type { ItemReader } from './reader';
 
+const HUNDRED = exact(100);
+
 export interface Scored {
   score: Rational;
   reason: string;
@@ -119,10 +121,24 @@ function ratioOf(q: RatioOf, r: ItemReader): { value: Rational; text: string; ov
   return { value: ONE, text, over: true };
 }
 
+/**
+ * The value a tiers rule bands, and how the reason shows it: a field's value, or a rate of two
+ * counts in percent points, exact (49/50 is 98 %, 2/3 stays 200/3 % and is shown ≈ 66.6667 %).
+ */
+function tierValue(rule: KindOf<'tiers'>, r: ItemReader): { v: Rational; shown: string } {
+  if (rule.ratio === undefined) {
+    const field = rule.field as string; // validate.ts: field or ratio
+    return { v: r.num(field), shown: `${r.label(field)} ${toText(r.num(field), 4)}` };
+  }
+  const { value, text, over } = ratioOf(rule.ratio, r);
+  const v = value.mul(HUNDRED);
+  const percent = `${v.hasPlaces(4) ? '=' : '≈'} ${toText(v, 4)}%`;
+  return { v, shown: `${text}${/分母为 0/.test(text) ? `，${toText(v, 4)}%` : ` ${percent}`}${over ? '，超过 100% 按 100% 计' : ''}` };
+}
+
 /** The first tier the value falls in scores its points. */
 function tiers(rule: KindOf<'tiers'>, r: ItemReader): Scored {
-  const v = r.num(rule.field);
-  const what = r.label(rule.field);
+  const { v, shown } = tierValue(rule, r);
   for (const tier of rule.tiers) {
     if (tier.min !== undefined) {
       const c = v.compare(exact(tier.min));
@@ -132,9 +148,9 @@ function tiers(rule: KindOf<'tiers'>, r: ItemReader): Scored {
       const c = v.compare(exact(tier.max));
       if (c > 0 || (c === 0 && !tier.maxInclusive)) continue;
     }
-    return { score: exact(tier.points), reason: `${what} ${toText(v, 4)}，属「${tier.label ?? tierText(tier)}」档，得 ${pts(tier.points)}` };
+    return { score: exact(tier.points), reason: `${shown}，属「${tier.label ?? tierText(tier)}」档，得 ${pts(tier.points)}` };
   }
-  return { score: ZERO, reason: `${what} ${toText(v)} 不属于任何档次，不得分` };
+  return { score: ZERO, reason: `${shown} 不属于任何档次，不得分` };
 }
 
 function tierText(t: { min?: number; minInclusive: boolean; max?: number; maxInclusive: boolean }): string {

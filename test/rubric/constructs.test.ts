@@ -59,3 +59,35 @@ describe('veto rule (一票否决)', () => {
     expect(errorsOf(d).length).toBeGreaterThan(0);
   });
 });
+
+describe('tiers on a ratio', () => {
+  /** 鹤岗 counties' first indicator turned into tiers on 合规数 ÷ 应报数 (its points kept). */
+  const withRatioTiers = (extra: Record<string, unknown>) => {
+    const d = base();
+    const ind = d.categories[0].indicators[0];
+    ind.fields = [
+      { id: 'ok', label: '合规数', type: 'count' },
+      { id: 'due', label: '应报数', type: 'count' },
+    ];
+    ind.rule = {
+      kind: 'tiers',
+      ratio: { numerator: 'ok', denominator: 'due', whenDenominatorZero: 'invalid' },
+      tiers: [{ min: 100, points: ind.points }, { max: 100, points: 0 }],
+      ...extra,
+    };
+    return d;
+  };
+  it('is accepted with a ratio and no field', () => {
+    expect(errorsOf(withRatioTiers({}))).toEqual([]);
+  });
+  it('both a field and a ratio, or a ratio of a yes/no field, are refused with the path and a fix', () => {
+    expect(errorsOf(withRatioTiers({ field: 'ok' }))).toEqual([
+      'x.json: categories[0].indicators[0].rule: 档次规则须有且只有一个取值来源：field（一个输入项）或 ratio（两个个数之比）。 修改：写 "field": "<输入项>"，或写 "ratio": {"numerator": …, "denominator": …, "whenDenominatorZero": …}，不要两者都写。',
+    ]);
+    const d = withRatioTiers({});
+    d.categories[0].indicators[0].fields[1].type = 'yesno';
+    expect(errorsOf(d)).toEqual([
+      'x.json: categories[0].indicators[0].rule.ratio.denominator: 输入项「due」类型为 是否（yesno），此处需要 个数（count） 或 数值（number）。 修改：更改输入项类型，或引用另一个输入项。',
+    ]);
+  });
+});

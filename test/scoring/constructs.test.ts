@@ -53,3 +53,33 @@ describe('一票否决 (veto, issue 16.1)', () => {
     expect([wrong.items.V.status, wrong.items.V.score, wrong.final, wrong.veto]).toEqual(['invalid', null, null, undefined]);
   });
 });
+
+describe('tiers on a computed rate of two typed counts (issue 16.2)', () => {
+  // 合规率 = 合规数 ÷ 应报数: 100 % → 2 分, ≥ 98 % → 1 分, below → 0, compared on the exact fraction.
+  const r = miniRubric([
+    indicator('R', 2, [count('ok', '合规数'), count('due', '应报数')], {
+      kind: 'tiers',
+      ratio: { numerator: 'ok', denominator: 'due', whenDenominatorZero: 'invalid', whenAbove: 'invalid' },
+      tiers: [
+        { min: 100, points: 2, label: '100%' },
+        { min: 98, max: 100, points: 1, label: '≥98%' },
+        { max: 98, points: 0, label: '低于98%' },
+      ],
+    }),
+  ]);
+  const item = (ok: number, due: number) => scoreUnit(r, { name: '甲', inputs: { R: { ok, due } } }).items.R;
+
+  it('50/50 = 100 % → 2; 49/50 = 98 % exactly → 1 (the boundary is in); 48/50 = 96 % → 0', () => {
+    expect([item(50, 50).score, item(49, 50).score, item(48, 50).score]).toEqual([2, 1, 0]);
+    expect(item(49, 50).reason).toBe('合规数/应报数 = 49/50 = 98%，属「≥98%」档，得 1 分');
+  });
+  it('489/499 is 97.9959… % → 0, where the rounded 98.00 % would have given 1', () => {
+    // 489 × 100 / 499 = 48900/499 = 97.99599…; 98 × 499 = 48902 > 48900, so below 98 %
+    expect(item(489, 499).score).toBe(0);
+    expect(item(489, 499).reason).toBe('合规数/应报数 = 489/499 ≈ 97.996%，属「低于98%」档，得 0 分');
+  });
+  it('a zero 应报数 and a 合规数 above it are input errors here, not a tier', () => {
+    expect([item(0, 0).status, item(0, 0).score]).toEqual(['invalid', null]);
+    expect([item(51, 50).status, item(51, 50).score]).toEqual(['invalid', null]);
+  });
+});

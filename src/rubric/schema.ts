@@ -35,6 +35,12 @@ const id = z
 /** A non-negative number of points (0.1, 0.5 and 2.5 steps occur in the documents). */
 const points = z.number().nonnegative();
 
+/**
+ * Points per thing counted: a number, or an exact fraction written as text, "1/12" (转载数 ÷ 12 ×
+ * 1 分). The fraction's form is checked in validate.ts (short integers, denominator > 0).
+ */
+const rate = z.union([points, z.string()]);
+
 // ---------------------------------------------------------------- input fields
 
 const fieldBase = {
@@ -183,7 +189,7 @@ export const countRule = z
     ...ruleCommon,
     kind: z.literal('count'),
     field: id,
-    rate: points,
+    rate,
     /** Cap on this rule's points; omitted = the item maximum (RUBRIC-ANALYSIS D5). */
     cap: points.optional(),
     unit: z.string().optional(),
@@ -274,7 +280,7 @@ export const perOccurrenceRule = z
     field: id,
     /** Points before deductions (the item or part maximum). */
     base: points,
-    perOccurrence: points,
+    perOccurrence: rate,
   })
   .strict();
 

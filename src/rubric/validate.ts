@@ -5,6 +5,7 @@
  */
 import type { Condition, Field, Indicator, PartRule, Rubric, Rule } from './schema';
 import { attainableMax } from './attainable';
+import { FRACTION, fractionParts, type Constant } from './fraction';
 
 export interface RubricIssue {
   /** JSON path in the file, e.g. `categories[2].indicators[1].rule.cap`. */
@@ -220,6 +221,7 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
       break;
     }
     case 'count':
+      checkFraction(rule.rate, `${rp}.rate`, add);
       ref(`${rp}.field`, rule.field, ['count']);
       if (rule.cap !== undefined) over(`${rp}.cap`, rule.cap, '上限');
       break;
@@ -251,6 +253,7 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
       if (rule.exemptIf) ref(`${rp}.exemptIf`, rule.exemptIf, ['yesno']);
       break;
     case 'per_occurrence':
+      checkFraction(rule.perOccurrence, `${rp}.perOccurrence`, add);
       ref(`${rp}.field`, rule.field, ['count']);
       over(`${rp}.base`, rule.base, '基础分');
       break;
@@ -274,6 +277,17 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
       });
       break;
   }
+}
+
+/** A constant written as text must be an exact fraction "n/d" of short integers with d > 0. */
+function checkFraction(value: Constant, path: string, add: AddFn) {
+  if (typeof value !== 'string' || fractionParts(value) !== null) return;
+  const zero = FRACTION.test(value);
+  add(
+    path,
+    zero ? `分数「${value}」的分母为 0。` : `「${value}」不是分数：分数写成「分子/分母」，分子、分母为不超过 6 位的整数。`,
+    zero ? '改为分母大于 0 的分数，如 "1/12"。' : '写成如 "1/12" 的分数，或写成数字（不带引号），如 0.5。',
+  );
 }
 
 function checkCondition(c: Condition, path: string, ref: RefFn, add: AddFn) {

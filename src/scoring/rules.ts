@@ -4,7 +4,9 @@
  * score is kept within [0, the item's maximum]. An interpreter of data: no code is generated.
  */
 import type { Condition, PartRule, RatioOf, Rule } from '../rubric/schema';
-import { clamp, exact, max, min, ONE, toText, ZERO, type Rational } from './exact';
+import { fractionParts, type Constant } from '../rubric/fraction';
+import { clamp, exact, max, min, ONE, toText, ZERO } from './exact';
+import { Rational } from './rational';
 import type { ItemReader } from './reader';
 
 const HUNDRED = exact(100);
@@ -16,8 +18,16 @@ export interface Scored {
   vetoed?: boolean;
 }
 
-/** Points in a reason: a rubric constant as written ("0.5 分"), a computed value to 2 places ("4.67 分"). */
-const pts = (x: Rational | number) => `${typeof x === 'number' ? x : toText(x)} 分`;
+/** Points in a reason: a rubric constant as written ("0.5 分", "1/12 分"), a computed value to 2 places ("4.67 分"). */
+const pts = (x: Rational | Constant) => `${typeof x === 'number' || typeof x === 'string' ? x : toText(x)} 分`;
+
+/** A rule constant exactly: a number, or a fraction "1/12" (checked at load: rubric/validate.ts). */
+function constant(x: Constant): Rational {
+  if (typeof x === 'number') return exact(x);
+  const parts = fractionParts(x);
+  if (parts === null) throw new Error(`rubric bug: constant "${x}" is not a fraction`);
+  return new Rational(parts.n, parts.d);
+}
 
 /**
  * A rule's score within [0, its maximum] (its own `max`, else the item's) and its reason; a rule
@@ -79,7 +89,7 @@ function levels(rule: KindOf<'levels'>, r: ItemReader): Scored {
 /** n × rate, up to the cap (the rule's, else the item's maximum). */
 function count(rule: KindOf<'count'>, r: ItemReader, own: Rational): Scored {
   const n = r.num(rule.field);
-  const raw = n.mul(exact(rule.rate));
+  const raw = n.mul(constant(rule.rate));
   const cap = rule.cap !== undefined ? exact(rule.cap) : own;
   const typed = `${rule.label ?? r.label(rule.field)} ${toText(n)}${rule.unit ?? ''} × ${pts(rule.rate)}`;
   if (raw.compare(cap) > 0) return { score: cap, reason: `${typed} = ${pts(raw)}，上限 ${pts(cap)}，得 ${pts(cap)}` };
@@ -218,7 +228,7 @@ function perOccurrence(rule: KindOf<'per_occurrence'>, r: ItemReader): Scored {
   const k = r.num(rule.field);
   const what = r.label(rule.field);
   if (k.n === 0) return { score: exact(rule.base), reason: `${what} 0 次，得 ${pts(rule.base)}` };
-  const deduct = k.mul(exact(rule.perOccurrence));
+  const deduct = k.mul(constant(rule.perOccurrence));
   const score = max(ZERO, exact(rule.base).sub(deduct));
   return { score, reason: `${what} ${toText(k)} 次 × ${pts(rule.perOccurrence)}，扣 ${pts(deduct)}，得 ${pts(score)}` };
 }

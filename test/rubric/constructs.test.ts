@@ -91,3 +91,23 @@ describe('tiers on a ratio', () => {
     ]);
   });
 });
+
+describe('fraction constants', () => {
+  const withRate = (rate: unknown) => {
+    const d = base('hengdong-2020-members');
+    const path = d.categories.flatMap((c: { indicators: { rule: { kind: string } }[] }, ci: number) => c.indicators.map((i, ii) => ({ i, ci, ii }))).find((x: { i: { rule: { kind: string } } }) => x.i.rule.kind === 'count');
+    path.i.rule.rate = rate;
+    return { d, where: `categories[${path.ci}].indicators[${path.ii}].rule.rate` };
+  };
+  it('"1/12" is accepted as a rate', () => {
+    expect(errorsOf(withRate('1/12').d)).toEqual([]);
+  });
+  it('a zero denominator, a decimal fraction and words are refused with the path and a fix', () => {
+    const zero = withRate('1/0');
+    expect(errorsOf(zero.d)).toEqual([`x.json: ${zero.where}: 分数「1/0」的分母为 0。 修改：改为分母大于 0 的分数，如 "1/12"。`]);
+    const bad = withRate('0.5/3');
+    expect(errorsOf(bad.d)).toEqual([`x.json: ${bad.where}: 「0.5/3」不是分数：分数写成「分子/分母」，分子、分母为不超过 6 位的整数。 修改：写成如 "1/12" 的分数，或写成数字（不带引号），如 0.5。`]);
+    expect(errorsOf(withRate('1234567/2').d)).toHaveLength(1); // 7 digits: too long
+    expect(errorsOf(withRate('每篇0.1分').d)).toHaveLength(1);
+  });
+});

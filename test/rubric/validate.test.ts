@@ -150,7 +150,7 @@ describe('numbers the engine cannot compute with exactly (they crashed scoring w
     d.categories[0].indicators[0].rule.points = value;
     const errors = errorsOf(d);
     expect(errors).toEqual([
-      `rubrics/broken.json: categories[0].indicators[0].rule.points: 数值 ${shown} 不是可精确计算的有限小数（最多 6 位小数，绝对值不超过 1000000000）。 修改：改为有限小数，最多 6 位（如 1/12 写 0.083333，并在 notes 中说明取舍）；细则不支持分数写法。`,
+      `rubrics/broken.json: categories[0].indicators[0].rule.points: 数值 ${shown} 不是可精确计算的有限小数（最多 6 位小数，绝对值不超过 1000000000）。 修改：改为有限小数，最多 6 位；每项分值（rate、perOccurrence）可写成带引号的分数，如 "1/12"。`,
     ]);
   });
   it('six places and large whole numbers are fine where the schema allows them', () => {

@@ -83,3 +83,26 @@ describe('tiers on a computed rate of two typed counts (issue 16.2)', () => {
     expect([item(51, 50).status, item(51, 50).score]).toEqual(['invalid', null]);
   });
 });
+
+describe('exact fractional constants (issue 16.4)', () => {
+  // 转载数 ÷ 12 × 1 分, up to the item's 1 分: rate "1/12"; and 每少 1 篇扣 1/3 分 from 2 分.
+  const r = miniRubric([
+    indicator('T', 1, [count('n', '转载数')], { kind: 'count', field: 'n', rate: '1/12', unit: '篇' }),
+    indicator('P', 2, [count('k', '少转发数')], { kind: 'per_occurrence', field: 'k', base: 2, perOccurrence: '1/3' }),
+  ]);
+  const u = (n: number, k: number) => scoreUnit(r, { name: '甲', inputs: { T: { n }, P: { k } } });
+
+  it('7 × 1/12 = 7/12 exactly (0.58 shown), and the reason shows 1/12', () => {
+    const x = u(7, 0);
+    expect([x.items.T.exact, x.items.T.score]).toEqual(['7/12', 0.58]);
+    expect(x.items.T.reason).toBe('转载数 7篇 × 1/12 分，得 0.58 分');
+  });
+  it('12 × 1/12 = 1 exactly: full marks, not 0.99999…; 13 × 1/12 = 13/12 is capped at 1', () => {
+    expect([u(12, 0).items.T.exact, u(13, 0).items.T.exact]).toEqual(['1', '1']);
+  });
+  it('per_occurrence 1/3: 2 − 3 × 1/3 = 1 exactly; 2 − 6 × 1/3 = 0', () => {
+    expect([u(0, 3).items.P.exact, u(0, 6).items.P.exact]).toEqual(['1', '0']);
+    // total: 7/12 + 1 = 19/12 = 1.5833… → 1.58
+    expect(u(7, 3).final).toBe(1.58);
+  });
+});

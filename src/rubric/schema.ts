@@ -53,7 +53,13 @@ const fieldBase = {
 
 export const yesNoField = z.object({ ...fieldBase, type: z.literal('yesno') }).strict();
 export const countField = z
-  .object({ ...fieldBase, type: z.literal('count'), unit: z.string().optional() })
+  .object({
+    ...fieldBase,
+    type: z.literal('count'),
+    unit: z.string().optional(),
+    /** At most this many exist (12 documents a year): a larger count is an input error naming the bound. */
+    max: z.number().int().nonnegative().optional(),
+  })
   .strict();
 export const numberField = z
   .object({

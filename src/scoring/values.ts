@@ -170,6 +170,8 @@ function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLANK | In
       if (n instanceof Invalid) return n;
       if (n.s < 0) return new Invalid(`不能为负数（「${show(raw)}」）`);
       if (n.d !== 1) return new Invalid(`须为整数（「${show(raw)}」）`);
+      if (field.max !== undefined && n.compare(exact(field.max)) > 0)
+        return new Invalid(`不能大于 ${field.max}${field.unit ?? ''}（「${show(raw)}」）：本项最多 ${field.max}${field.unit ?? '个'}`);
       return n;
     }
     case 'number': {

@@ -3,6 +3,7 @@
  * unit sheet's final row, in 汇总 and 排名 (表彰/通报), and on the annex's unit and summary pages.
  */
 import { planAnnex } from '../../src/layout/annex-plan';
+import { fieldPrompt, fieldValidation } from '../../src/layout/fields';
 import { summaryOutputs, unitSheetOutputs } from '../../src/layout/outputs';
 import { rowKey } from '../../src/layout/plan';
 import { scoreRoster } from '../../src/scoring/score';
@@ -39,5 +40,16 @@ describe('一票否决 on the documents', () => {
     expect(text(summary)).toContain(veto);
     const unitPage = plan.sheets.findIndex((s) => s.cells.some((c) => typeof c.value === 'string' && c.value.includes('被考核单位：甲')));
     expect(text(unitPage)).toContain(veto);
+  });
+});
+
+describe('a bounded count in the workbook', () => {
+  it('the input cell accepts whole numbers 0 … max, and its prompt names the bound', () => {
+    const f = { ...count('n', '转载文件数'), max: 12 };
+    const ind = indicator('T', 1, [f], { kind: 'count', field: 'n', rate: 0.1 });
+    const r = miniRubric([ind]);
+    const parsed = r.categories[0].indicators[0];
+    expect(fieldValidation(parsed.fields[0], parsed)).toEqual({ kind: 'whole', min: 0, max: 12 });
+    expect(fieldPrompt(parsed.fields[0])).toBe('填非负整数，最多 12');
   });
 });

@@ -111,3 +111,15 @@ describe('fraction constants', () => {
     expect(errorsOf(withRate('每篇0.1分').d)).toHaveLength(1);
   });
 });
+
+describe('count bounds', () => {
+  it('max must be a whole number ≥ 0', () => {
+    const d = base('hengdong-2020-members');
+    const ind = d.categories.flatMap((c: { indicators: unknown[] }) => c.indicators).find((i: { fields: { type: string }[] }) => i.fields[0].type === 'count');
+    ind.fields[0].max = 12;
+    expect(errorsOf(d)).toEqual([]);
+    ind.fields[0].max = 1.5;
+    expect(errorsOf(d)).toHaveLength(1);
+    expect(errorsOf(d)[0]).toMatch(/fields\[0\]\.max: 类型错误：应为整数/);
+  });
+});

@@ -106,3 +106,19 @@ describe('exact fractional constants (issue 16.4)', () => {
     expect(u(7, 3).final).toBe(1.58);
   });
 });
+
+describe('bounds on counts (issue 16.10)', () => {
+  // At most 12 documents exist; each scores 1/12 of the item's 1 分.
+  const r = miniRubric([indicator('T', 1, [{ ...count('n', '转载文件数'), unit: '份', max: 12 }], { kind: 'count', field: 'n', rate: '1/12' })]);
+  const item = (n: unknown) => scoreUnit(r, { name: '甲', inputs: { T: { n: n as number } } });
+
+  it('12 is the bound itself: 12 × 1/12 = 1 分', () => {
+    expect(item(12).items.T.exact).toBe('1');
+    expect(item('12份').items.T.exact).toBe('1');
+  });
+  it('13 is an input error naming the bound: 输入有误, no score, no total', () => {
+    const u = item(13);
+    expect([u.items.T.status, u.items.T.score, u.final]).toEqual(['invalid', null, null]);
+    expect(messages(u)).toEqual(['甲：T 指标T · 转载文件数：不能大于 12份（「13」）：本项最多 12份']);
+  });
+});

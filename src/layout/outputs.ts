@@ -120,7 +120,8 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
   }
   put(rowKey.total('final'), 'score', u.final);
   const sumText = u.bonus ? `${u.base} + ${u.bonus} = ${u.final}` : `${u.final}`;
-  put(rowKey.total('final'), 'reason', u.final === null ? statusText(u) : !u.veto ? sumText : u.veto.result === 'zero' ? u.veto.text : `${sumText}；${u.veto.text}`);
+  const finalText = !u.veto ? sumText : u.veto.result === 'zero' ? u.veto.text : `${sumText}；${u.veto.text}`;
+  put(rowKey.total('final'), 'reason', u.final === null ? statusText(u) : `${finalText}${scaledText(rubric, u)}`);
   if (rubric.bands) {
     put(rowKey.total('band'), 'score', u.band);
     put(rowKey.total('band'), 'reason', u.band ? `按${rubric.bands.basis === 'final' ? '最终得分' : '基础得分'}评定` : '得分未定，暂不评定等次');
@@ -129,6 +130,12 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
   put(rowKey.total('status'), 'score', u.complete ? '已完成' : '未完成');
   put(rowKey.total('status'), 'reason', `${statusText(u)}${u.problems.length ? `；问题 ${u.problems.length} 条` : ''}`);
   return out;
+}
+
+/** The outer-scale arithmetic after the final: 「；折合城市信用指数分值：85.5 × 10 ÷ 100 = 8.55 分」 (rubric.outerScale). */
+export function scaledText(rubric: Rubric, u: RankedUnit): string {
+  if (!rubric.outerScale || u.scaled === null || u.scaled === undefined || u.final === null) return '';
+  return `；${rubric.outerScale.label}：${u.final} × ${rubric.outerScale.max} ÷ ${rubric.fullMarks} = ${u.scaled} 分`;
 }
 
 /** The cells of a unit sheet that depend on the unit's rank and labels (its 名次 line). */
@@ -150,6 +157,7 @@ export function summaryOutputs(rubric: Rubric, units: { key: string; score: Rank
     put('base', u.base);
     if (rubric.bonus.kind !== 'none') put('bonus', u.bonus ?? INVALID_INPUT);
     put('final', u.final);
+    if (rubric.outerScale) put('scaled', u.scaled ?? null);
     if (rubric.bands) put('band', u.band);
     put('rank', u.rank);
     put('labels', u.labels.join('；') || null);

@@ -537,6 +537,19 @@ export const rubric = z
     /** What "不涉及" means: not allowed; keeps full points (鹤岗); left out of x and y (朝阳). */
     notApplicable: z.enum(['not_allowed', 'full_points', 'exclude']),
     bonus,
+    /**
+     * The result counts for `max` points of an outer index (信用建设 worth 10 of a 1,000-point
+     * index): the final score on `fullMarks` is also given as final × max ÷ fullMarks, exactly,
+     * rounded like the final. Ranks, bands and honours stay on the final score.
+     */
+    outerScale: z
+      .object({
+        max: z.number().positive(),
+        /** What the scaled figure is, in the method's words (「折合城市信用指数分值」). */
+        label: z.string().min(1),
+      })
+      .strict()
+      .optional(),
     bands: bands.nullable(),
     rounding: z
       .object({

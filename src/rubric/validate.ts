@@ -88,6 +88,8 @@ export function validateRubric(r: Rubric): RubricIssue[] {
   if (r.aggregation.mode === 'deduct_from_base' && !near(r.aggregation.base, r.fullMarks))
     add('aggregation.base', `扣分制基础分 ${r.aggregation.base} 与满分 ${r.fullMarks} 不一致。`, '两者应相同（鹤岗：基础分 100）。');
 
+  if (r.outerScale && r.fullMarks <= 0)
+    add('outerScale', `满分为 ${r.fullMarks}，无法折合为 ${r.outerScale.max} 分。`, '先填写满分（fullMarks 大于 0），或删除 outerScale。');
   checkBands(r, add);
   checkRanking(r, add);
   checkTable(r, add);

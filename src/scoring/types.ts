@@ -61,6 +61,11 @@ export interface UnitScore {
   /** Why the bonus cannot be read (without the unit's name), only when bonus is null. */
   bonusProblem?: string;
   final: number | null;
+  /**
+   * The final score in the outer scale (rubric.outerScale): final × max ÷ fullMarks, rounded like
+   * the final; null while the final is; absent when the rubric has no outer scale.
+   */
+  scaled?: number | null;
   band: string | null;
   complete: boolean;
   /** Inputs filled / inputs expected, for progress displays. */

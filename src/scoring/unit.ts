@@ -335,6 +335,10 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
     problems: problems.list,
     normalisation: agg.mode === 'normalised' ? (normalisation ?? null) : undefined,
   };
+  if (rubric.outerScale) {
+    const { max } = rubric.outerScale;
+    result.scaled = final === null ? null : toNumber(roundHalfUp(final.mul(exact(max)).div(exact(rubric.fullMarks)), decimals), decimals);
+  }
   if ('invalid' in bonus) result.bonusProblem = bonus.invalid;
   if (veto) result.veto = veto;
   return result;

@@ -3,6 +3,7 @@
  * unit sheet's final row, in 汇总 and 排名 (表彰/通报), and on the annex's unit and summary pages.
  */
 import { planAnnex } from '../../src/layout/annex-plan';
+import { summaryColumns } from '../../src/layout/columns';
 import { fieldPrompt, fieldValidation } from '../../src/layout/fields';
 import { summaryOutputs, unitSheetOutputs } from '../../src/layout/outputs';
 import { rowKey } from '../../src/layout/plan';
@@ -51,5 +52,29 @@ describe('a bounded count in the workbook', () => {
     const parsed = r.categories[0].indicators[0];
     expect(fieldValidation(parsed.fields[0], parsed)).toEqual({ kind: 'whole', min: 0, max: 12 });
     expect(fieldPrompt(parsed.fields[0])).toBe('填非负整数，最多 12');
+  });
+});
+
+describe('an outer scale on the documents', () => {
+  const rubric = miniRubric(
+    [
+      indicator('A', 60, [yes('plan')], { kind: 'bool', field: 'plan', points: 60 }),
+      indicator('B', 40, [count('n', '件数')], { kind: 'count', field: 'n', rate: 0.5 }),
+    ],
+    { outerScale: { max: 10, label: '折合城市信用指数分值' } },
+  );
+  const inputs = [{ name: '甲', group: 'G', inputs: { A: { plan: '是' }, B: { n: 51 } } }];
+  const result = scoreRoster(rubric, inputs);
+  it('unit sheet: the final row shows 85.5 and the arithmetic 85.5 × 10 ÷ 100 = 8.55', () => {
+    const final = unitSheetOutputs(rubric, 'U1', result.units[0]).filter((c) => c.rowKey === rowKey.total('final'));
+    expect(final.map((c) => c.value)).toEqual([85.5, '85.5；折合城市信用指数分值：85.5 × 10 ÷ 100 = 8.55 分']);
+  });
+  it('汇总 and the annex summary have a column 折合城市信用指数分值（10分） with 8.55', () => {
+    expect(summaryColumns(rubric).map((c) => c.header)).toContain('折合城市信用指数分值（10分）');
+    expect(summaryOutputs(rubric, [{ key: 'U0', score: result.units[0] }]).find((c) => c.role === 'scaled')?.value).toBe(8.55);
+    const plan = planAnnex(rubric, [{ name: '甲', group: 'G', input: inputs[0], score: result.units[0] }], { date: '2026年12月6日' });
+    const summary = plan.sheets.find((s) => s.cells.some((c) => c.value === '考核结果汇总表'))!;
+    const header = summary.cells.find((c) => c.value === '折合城市信用指数分值（10分）')!;
+    expect(summary.cells.some((c) => c.col === header.col && c.value === 8.55)).toBe(true);
   });
 });

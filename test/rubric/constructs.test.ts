@@ -123,3 +123,13 @@ describe('count bounds', () => {
     expect(errorsOf(d)[0]).toMatch(/fields\[0\]\.max: 类型错误：应为整数/);
   });
 });
+
+describe('outer scale', () => {
+  it('is accepted with a positive maximum and a label; 0 is refused with the path', () => {
+    const d = base('hengdong-2020-members');
+    d.outerScale = { max: 10, label: '折合城市信用指数分值' };
+    expect(errorsOf(d)).toEqual([]);
+    d.outerScale.max = 0;
+    expect(errorsOf(d)).toEqual(['x.json: outerScale.max: 数值太小（应大于 0）。 修改：改为数值大于 0。']);
+  });
+});

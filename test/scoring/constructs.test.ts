@@ -122,3 +122,28 @@ describe('bounds on counts (issue 16.10)', () => {
     expect(messages(u)).toEqual(['甲：T 指标T · 转载文件数：不能大于 12份（「13」）：本项最多 12份']);
   });
 });
+
+describe('rescaling into an outer scale (issue 16.8)', () => {
+  // A 100-point assessment worth 10 points of a 1,000-point index: A 60 (是 → 60), B 40 (0.5 per 件, up to 40).
+  const r = miniRubric(
+    [
+      indicator('A', 60, [yes('plan')], { kind: 'bool', field: 'plan', points: 60 }),
+      indicator('B', 40, [count('n', '件数')], { kind: 'count', field: 'n', rate: 0.5 }),
+    ],
+    { outerScale: { max: 10, label: '折合城市信用指数分值' } },
+  );
+  it('85.5 on 100 is 85.5 × 10 ÷ 100 = 8.55 of 10, with no warning about 100 ≠ 10', () => {
+    // 60 + 51 × 0.5 = 85.5
+    const u = scoreUnit(r, { name: '甲', inputs: { A: { plan: '是' }, B: { n: 51 } } });
+    expect([u.final, u.scaled, u.problems]).toEqual([85.5, 8.55, []]);
+  });
+  it('rounded like the final: 60 + 1 × 0.5 = 60.5 → 6.05; 0.5 × 10 ÷ 100 = 0.05', () => {
+    expect(scoreUnit(r, { name: '甲', inputs: { A: { plan: '是' }, B: { n: 1 } } }).scaled).toBe(6.05);
+    expect(scoreUnit(r, { name: '甲', inputs: { A: { plan: '否' }, B: { n: 1 } } }).scaled).toBe(0.05);
+  });
+  it('no figure while the final is unknown, and none without an outer scale', () => {
+    expect(scoreUnit(r, { name: '甲', inputs: { A: { plan: '是' } } }).scaled).toBeNull();
+    const plain = miniRubric([indicator('A', 60, [yes('plan')], { kind: 'bool', field: 'plan', points: 60 })]);
+    expect('scaled' in scoreUnit(plain, { name: '甲', inputs: { A: { plan: '是' } } })).toBe(false);
+  });
+});

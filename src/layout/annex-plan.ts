@@ -214,6 +214,7 @@ function filledText(ind: Indicator, u: UnitInput): string {
 
 function bonusText(rubric: Rubric, u: UnitInput): string {
   if (rubric.bonus.kind === 'none') return '';
+  if (rubric.bonus.kind === 'items') return '见加分项各行';
   const raw = u.bonus;
   if (raw === null || raw === undefined || String(raw).trim() === '') return '无';
   return showRaw(raw);

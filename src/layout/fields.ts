@@ -79,6 +79,7 @@ export function bonusLabel(rubric: Rubric): string | null {
   const b = rubric.bonus;
   if (b.kind === 'none') return null;
   if (b.kind === 'tiers') return `${b.label}（${b.tiers.map((t) => `${t.label}${t.points}分`).join('/')}）`;
+  if (b.kind === 'items') return `${b.label}：各加分项合计${b.max !== null ? `，上限 ${b.max} 分` : ''}`;
   return `${b.label}${b.max !== null ? `（上限 ${b.max} 分）` : '（无上限）'}`;
 }
 

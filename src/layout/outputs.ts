@@ -111,7 +111,7 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     } else {
       put(rowKey.total('bonus'), 'score', u.bonus);
       const capped = u.problems.find((p) => p.message.includes('超过上限'));
-      put(rowKey.total('bonus'), 'reason', capped ? capped.message.replace(`${u.name}：`, '') : u.bonus > 0 ? '考核小组认定' : '无加分');
+      put(rowKey.total('bonus'), 'reason', rubric.bonus.kind === 'items' ? bonusItemsText(rubric.bonus, u) : capped ? capped.message.replace(`${u.name}：`, '') : u.bonus > 0 ? '考核小组认定' : '无加分');
     }
   }
   if (rubric.fraud !== 'none') {
@@ -130,6 +130,13 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
   put(rowKey.total('status'), 'score', u.complete ? '已完成' : '未完成');
   put(rowKey.total('status'), 'reason', `${statusText(u)}${u.problems.length ? `；问题 ${u.problems.length} 条` : ''}`);
   return out;
+}
+
+/** The bonus of bonus items: their sum, and the cap where it applies (「各加分项合计 7 分，超过上限 5 分，按 5 分计」). */
+export function bonusItemsText(b: Extract<Rubric['bonus'], { kind: 'items' }>, u: RankedUnit): string {
+  const total = u.categories[b.category]?.score;
+  if (total === null || total === undefined) return '加分项未填完';
+  return u.bonus !== null && u.bonus < total ? `各加分项合计 ${total} 分，超过上限 ${b.max} 分，按 ${b.max} 分计` : `各加分项合计 ${total} 分`;
 }
 
 /** The outer-scale arithmetic after the final: 「；折合城市信用指数分值：85.5 × 10 ÷ 100 = 8.55 分」 (rubric.outerScale). */

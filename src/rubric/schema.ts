@@ -465,6 +465,21 @@ export const bonus = z.discriminatedUnion('kind', [
       tiers: z.array(z.object({ label: z.string().min(1), points }).strict()).min(1),
     })
     .strict(),
+  /**
+   * Several bonus items with their own points under one shared cap: the items are the indicators of
+   * one category (`category`, its id), scored by their own rules and input cells, and added as the
+   * bonus, up to `max`, instead of counting in the base score.
+   */
+  z
+    .object({
+      kind: z.literal('items'),
+      label: z.string().min(1),
+      criteria: z.string(),
+      category: id,
+      /** Cap on the bonus items together; null = no cap. */
+      max: points.nullable(),
+    })
+    .strict(),
 ]);
 
 export const band = z

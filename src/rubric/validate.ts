@@ -78,8 +78,12 @@ export function validateRubric(r: Rubric): RubricIssue[] {
     }
   });
 
+  // The bonus items' category (bonus kind "items") is added as the bonus, not within the full marks.
+  const bonusCategory = r.bonus.kind === 'items' ? r.bonus.category : null;
+  if (bonusCategory !== null && !r.categories.some((c) => c.id === bonusCategory))
+    add('bonus.category', `加分项类别「${bonusCategory}」不存在。`, `改为加分项所在类别的 id：${r.categories.map((c) => c.id).join('、')}。`);
   if (pointsKnown && r.aggregation.mode !== 'normalised') {
-    const total = sum(r.categories.map((c) => c.points as number));
+    const total = sum(r.categories.filter((c) => c.id !== bonusCategory).map((c) => c.points as number));
     if (!near(total, r.fullMarks))
       add('fullMarks', `各类别分值之和 ${total} 不等于满分 ${r.fullMarks}。`, `核对原文：满分应为 ${total}，或更正类别分值。`);
   }

@@ -183,7 +183,7 @@ export function bandFor(rubric: Rubric, score: Rational | null): string | null {
 }
 
 /** The bonus; blank is 0. A bonus that cannot be read is an error and gives no number (invalid: why). */
-function readBonus(rubric: Rubric, unit: UnitInput, problems: Problems): Rational | { invalid: string } {
+function readBonus(rubric: Rubric, unit: UnitInput, problems: Problems, bonusItems: Rational | null): Rational | { invalid: string } {
   const raw = unit.bonus;
   const blank = raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
   const refuse = (why: string) => {
@@ -191,6 +191,12 @@ function readBonus(rubric: Rubric, unit: UnitInput, problems: Problems): Rationa
     return { invalid: why };
   };
   const bonus = rubric.bonus;
+  if (bonus.kind === 'items') {
+    if (!blank) problems.add('warning', `${unit.name}：本细则的加分按各加分项计算，填写的加分「${String(raw)}」未使用`);
+    // Unfinished bonus items leave the unit unfinished (its final is null): no number is made up.
+    if (bonusItems === null) return ZERO;
+    return bonus.max !== null && bonusItems.compare(exact(bonus.max)) > 0 ? exact(bonus.max) : bonusItems;
+  }
   if (bonus.kind === 'none') {
     if (!blank && String(raw).trim() !== '0') problems.add('warning', `${unit.name}：本细则没有加分项，填写的加分「${String(raw)}」未计入`);
     return ZERO;
@@ -253,6 +259,9 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   let filled = 0;
   let expected = 0;
   let allExcluded = true;
+  // Bonus items (bonus kind "items"): their category is scored like any other, then added as the bonus.
+  const bonusCategory = rubric.bonus.kind === 'items' ? rubric.bonus.category : null;
+  let bonusItems: Rational | null = null;
   for (const cat of rubric.categories) {
     const catScores: Rational[] = [];
     const catMaxima: Rational[] = [];
@@ -271,8 +280,11 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
       if (item.max !== null) catMaxima.push(item.max);
     }
     if (!catComplete) complete = false;
-    scores.push(...catScores);
-    maxima.push(...catMaxima);
+    if (cat.id === bonusCategory) bonusItems = catComplete ? sum(catScores) : null;
+    else {
+      scores.push(...catScores);
+      maxima.push(...catMaxima);
+    }
     const score = catComplete ? toNumber(sum(catScores)) : null;
     categories[cat.id] = { score, max: cat.points ?? (catComplete ? toNumber(sum(catMaxima)) : null) };
   }
@@ -308,7 +320,7 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   }
   if (base !== null) base = roundHalfUp(base, decimals);
 
-  const bonus = readBonus(rubric, unit, problems);
+  const bonus = readBonus(rubric, unit, problems, bonusItems);
   const bonusValue = 'invalid' in bonus ? null : bonus;
   if (problems.hasError) base = null;
   const veto = vetoOf(rubric, items);

@@ -78,3 +78,25 @@ describe('an outer scale on the documents', () => {
     expect(summary.cells.some((c) => c.col === header.col && c.value === 8.55)).toBe(true);
   });
 });
+
+describe('itemised bonus on the unit sheet', () => {
+  const base = indicator('A', 10, [yes('plan')], { kind: 'bool', field: 'plan', points: 10 });
+  const bonusItems = [
+    indicator('J1', 3, [yes('national', '是否获国家级表彰')], { kind: 'bool', field: 'national', points: 3 }),
+    indicator('J2', 2, [yes('province', '是否获省级示范')], { kind: 'bool', field: 'province', points: 2 }),
+  ];
+  const r = miniRubric([base], {
+    fullMarks: 10,
+    bonus: { kind: 'items', label: '加分项', criteria: '', category: 'J', max: 4 },
+    categories: [
+      { id: '一', number: '一', name: '基础', points: 10, indicators: [base] },
+      { id: 'J', number: '二', name: '加分项目', points: 5, indicators: bonusItems },
+    ],
+  });
+  it('the bonus row says the sum and the cap: 3 + 2 = 5 > 4 → 4; final 10 + 4 = 14', () => {
+    const res = scoreRoster(r, [{ name: '甲', inputs: { A: { plan: '是' }, J1: { national: '是' }, J2: { province: '是' } } }]);
+    const cells = unitSheetOutputs(r, 'U1', res.units[0]);
+    expect(cells.filter((c) => c.rowKey === rowKey.total('bonus')).map((c) => c.value)).toEqual([4, '各加分项合计 5 分，超过上限 4 分，按 4 分计']);
+    expect(cells.filter((c) => c.rowKey === rowKey.total('final')).map((c) => c.value)).toEqual([14, '10 + 4 = 14']);
+  });
+});

@@ -147,3 +147,41 @@ describe('rescaling into an outer scale (issue 16.8)', () => {
     expect('scaled' in scoreUnit(plain, { name: '甲', inputs: { A: { plan: '是' } } })).toBe(false);
   });
 });
+
+describe('itemised bonus under one cap (issue 16.9)', () => {
+  // Base: A 10 分 (是 → 10). Bonus items (category 加分): 国家级表彰 是 → 3 分; 省级示范 是 → 2 分;
+  // 经验推广 1 分 per 篇 up to 3 分; together at most 5 分.
+  const base = indicator('A', 10, [yes('plan')], { kind: 'bool', field: 'plan', points: 10 });
+  const bonusItems = [
+    indicator('J1', 3, [yes('national', '是否获国家级表彰')], { kind: 'bool', field: 'national', points: 3 }),
+    indicator('J2', 2, [yes('province', '是否获省级示范')], { kind: 'bool', field: 'province', points: 2 }),
+    indicator('J3', 3, [count('n', '经验推广篇数')], { kind: 'count', field: 'n', rate: 1 }),
+  ];
+  const r = miniRubric([base], {
+    fullMarks: 10,
+    bonus: { kind: 'items', label: '加分项', criteria: '每项加分见各行，合计不超过5分', category: 'J', max: 5 },
+    categories: [
+      { id: '一', number: '一', name: '基础', points: 10, indicators: [base] },
+      { id: 'J', number: '二', name: '加分项目', points: 8, indicators: bonusItems },
+    ],
+  });
+  const unit = (national: string, province: string, n: number) => ({ name: '甲', inputs: { A: { plan: '是' }, J1: { national }, J2: { province }, J3: { n } } });
+
+  it('items add up under the cap: 3 + 0 + 1 × 1 = 4 ≤ 5 → bonus 4, final 10 + 4 = 14', () => {
+    const u = scoreUnit(r, unit('是', '否', 1));
+    expect([u.base, u.bonus, u.final, u.categories.J.score]).toEqual([10, 4, 14, 4]);
+  });
+  it('over the cap: 3 + 2 + 2 × 1 = 7 > 5 → bonus 5, final 15; the base excludes the bonus items (10, not 17)', () => {
+    const u = scoreUnit(r, unit('是', '是', 2));
+    expect([u.base, u.bonus, u.final, u.categories.J.score]).toEqual([10, 5, 15, 7]);
+  });
+  it('an unfinished bonus item leaves the unit unfinished (no final)', () => {
+    const u = scoreUnit(r, { name: '甲', inputs: { A: { plan: '是' }, J1: { national: '是' }, J2: { province: '否' } } });
+    expect([u.final, u.complete]).toEqual([null, false]);
+  });
+  it('the full marks are the base categories only: a bonus category missing is refused at load', () => {
+    expect(() => miniRubric([base], { fullMarks: 10, bonus: { kind: 'items', label: '加分项', criteria: '', category: 'X', max: 5 } })).toThrow(
+      'bonus.category: 加分项类别「X」不存在。',
+    );
+  });
+});

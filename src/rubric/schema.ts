@@ -121,6 +121,8 @@ export const comparison = z.enum(['<', '<=', '>', '>=', '==']);
 export type Condition =
   | { field: string; is: boolean }
   | { field: string; op: z.infer<typeof comparison>; value: number }
+  /** A rate of two typed counts compared in percent points on the exact fraction (合规率 < 98). */
+  | { ratio: RatioOf; op: z.infer<typeof comparison>; value: number }
   | { field: string; oneOf: string[] }
   | { any: Condition[] }
   | { all: Condition[] };
@@ -129,6 +131,7 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.object({ field: id, is: z.boolean() }).strict(),
     z.object({ field: id, op: comparison, value: z.number() }).strict(),
+    z.object({ ratio: ratioOf, op: comparison, value: z.number() }).strict(),
     z.object({ field: id, oneOf: z.array(z.string()).min(1) }).strict(),
     z.object({ any: z.array(condition).min(2) }).strict(),
     z.object({ all: z.array(condition).min(2) }).strict(),

@@ -299,6 +299,11 @@ function checkFraction(value: Constant, path: string, add: AddFn) {
 function checkCondition(c: Condition, path: string, ref: RefFn, add: AddFn) {
   if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, `${path}.any[${i}]`, ref, add));
   if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, `${path}.all[${i}]`, ref, add));
+  if ('ratio' in c) {
+    ref(`${path}.ratio.numerator`, c.ratio.numerator, ['count', 'number']);
+    ref(`${path}.ratio.denominator`, c.ratio.denominator, ['count', 'number']);
+    return;
+  }
   if ('is' in c) {
     ref(`${path}.field`, c.field, ['yesno']);
     return;

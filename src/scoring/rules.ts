@@ -267,7 +267,9 @@ function holds(c: Condition, r: ItemReader): boolean {
   if ('all' in c) return !c.all.map((x) => holds(x, r)).includes(false);
   if ('is' in c) return r.yesno(c.field) === c.is;
   if ('oneOf' in c) return c.oneOf.includes(r.choice(c.field));
-  const order = r.num(c.field).compare(exact(c.value));
+  // A rate of two counts is compared in percent points on the exact fraction (49/50 is 98, not about 98).
+  const value = 'ratio' in c ? ratioOf(c.ratio, r).value.mul(HUNDRED) : r.num(c.field);
+  const order = value.compare(exact(c.value));
   switch (c.op) {
     case '<':
       return order < 0;
@@ -285,6 +287,7 @@ function holds(c: Condition, r: ItemReader): boolean {
 function describe(c: Condition, r: ItemReader): string {
   if ('any' in c) return c.any.map((x) => describe(x, r)).join('或');
   if ('all' in c) return c.all.map((x) => describe(x, r)).join('且');
+  if ('ratio' in c) return `${r.label(c.ratio.numerator)}/${r.label(c.ratio.denominator)} ${c.op} ${c.value}%`;
   const f = r.field(c.field);
   if ('is' in c) return c.is ? r.label(c.field) : `未${r.label(c.field)}`;
   if ('oneOf' in c) return `${f.label}为${c.oneOf.join('或')}`;

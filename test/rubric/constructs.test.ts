@@ -133,3 +133,15 @@ describe('outer scale', () => {
     expect(errorsOf(d)).toEqual(['x.json: outerScale.max: 数值太小（应大于 0）。 修改：改为数值大于 0。']);
   });
 });
+
+describe('a condition on a ratio', () => {
+  it('names a missing numerator field with the path', () => {
+    const d = base();
+    const ind = d.categories[0].indicators[0];
+    ind.fields = [{ id: 'due', label: '应报数', type: 'count' }];
+    ind.rule = { kind: 'deduct_if', conditions: [{ when: { ratio: { numerator: 'ok', denominator: 'due', whenDenominatorZero: 'invalid' }, op: '<', value: 98 }, deduct: ind.points, label: '合规率低于98%' }] };
+    expect(errorsOf(d)).toEqual([
+      'x.json: categories[0].indicators[0].rule.conditions[0].when.ratio.numerator: 指标「一.1」没有 id 为「ok」的输入项。 修改：在 fields 中加入「ok」，或改用已有的：due。',
+    ]);
+  });
+});

@@ -185,3 +185,21 @@ describe('itemised bonus under one cap (issue 16.9)', () => {
     );
   });
 });
+
+describe('conditions on a computed rate of two typed counts (issue 16.2)', () => {
+  // 2 分, 合规率 = 合规数 ÷ 应报数 below 98 % deducts 2 (exact fraction, not a rounded percentage).
+  const r = miniRubric([
+    indicator('D', 2, [count('ok', '合规数'), count('due', '应报数')], {
+      kind: 'deduct_if',
+      conditions: [{ when: { ratio: { numerator: 'ok', denominator: 'due', whenDenominatorZero: 'invalid' }, op: '<', value: 98 }, deduct: 2, label: '合规率低于98%' }],
+    }),
+  ]);
+  const item = (ok: number, due: number) => scoreUnit(r, { name: '甲', inputs: { D: { ok, due } } }).items.D;
+  it('49/50 = 98 % is not below 98 %: 2; 489/499 = 97.996 % is: 2 − 2 = 0', () => {
+    expect([item(49, 50).score, item(489, 499).score]).toEqual([2, 0]);
+    expect(item(489, 499).reason).toBe('合规率低于98%扣 2 分，得 0 分');
+  });
+  it('a zero 应报数 is an input error (whenDenominatorZero invalid)', () => {
+    expect(item(0, 0).status).toBe('invalid');
+  });
+});

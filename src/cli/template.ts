@@ -69,7 +69,9 @@ function helpLines(rubric: Rubric): string[] {
   const bonus =
     b.kind === 'none'
       ? 'bonus：本细则没有加分项，保持 null'
-      : b.kind === 'manual'
+      : b.kind === 'items'
+        ? 'bonus：本细则的加分按各加分项（在 inputs 中填写）计算，保持 null'
+        : b.kind === 'manual'
         ? `bonus：${b.label}，${b.max === null ? '≥ 0' : `0–${fmt(b.max)}`} 分；null 为不加分`
         : `bonus：${b.label}，填档次名称 ${b.tiers.map((t) => `「${t.label}」（${fmt(t.points)} 分）`).join('、')}；null 为不加分`;
   const fraud =

@@ -11,7 +11,7 @@
 import type { Field, Indicator, Rubric, TableColumn } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
 import type { RawValue } from '../scoring/values';
-import { rankLabel, rankWidth, ranksForReference, REFERENCE_RANK_SHEET_NOTE, showsDeduction } from './columns';
+import { rankLabel, rankWidth, ranksForReference, REFERENCE_RANK_SHEET_NOTE, scaledHeader, showsDeduction } from './columns';
 import { categoryHeading, documentCell, documentColumns, documentColumnWidth, isTextColumn, numbered } from './doc-columns';
 import { documentState, isEmptyUnit, rankText, stateLine, type DocumentState } from './document-state';
 import { categoryCell, INVALID_INPUT, rankOrder, statusText, unitSheetOutputs } from './outputs';
@@ -214,6 +214,7 @@ function filledText(ind: Indicator, u: UnitInput): string {
 
 function bonusText(rubric: Rubric, u: UnitInput): string {
   if (rubric.bonus.kind === 'none') return '';
+  if (rubric.bonus.kind === 'items') return '见加分项各行';
   const raw = u.bonus;
   if (raw === null || raw === undefined || String(raw).trim() === '') return '无';
   return showRaw(raw);
@@ -386,6 +387,8 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
     ...(has('deduction') ? [`扣分：${totalDeduction ?? '未定'}`] : []),
     `最终得分：${s.final ?? '未定'}`,
     ...(rubric.bands ? [`等次：${s.band ?? '未定'}`] : []),
+    ...(rubric.outerScale ? [`${rubric.outerScale.label}：${s.scaled ?? '未定'}`] : []),
+    ...(s.veto && s.final !== null ? [s.veto.text] : []),
     `${rankLabel(rubric)}：${rankText(s.rank, state) ?? '未定'}`,
   ].join('　');
   const total = spanWidth(0, last);
@@ -553,6 +556,7 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
   cols.push({ header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分', width: 7, value: (u) => u.score.base, style: 'number' });
   if (rubric.bonus.kind !== 'none') cols.push({ header: '加分', width: 6, value: (u) => u.score.bonus ?? INVALID_INPUT, style: 'number' });
   cols.push({ header: '最终得分', width: 7, value: (u) => u.score.final, style: 'score' });
+  if (rubric.outerScale) cols.push({ header: scaledHeader(rubric), width: 8, value: (u) => u.score.scaled ?? null, style: 'score' });
   if (rubric.bands) cols.push({ header: '等次', width: 6.5, value: (u) => u.score.band, style: 'textCenter' });
   cols.push(
     { header: rankLabel(rubric), width: state.final ? rankWidth(rubric) : 9, value: (u) => rankText(u.score.rank, state), style: 'number' },

@@ -62,6 +62,7 @@ export function summaryColumns(rubric: Rubric): ColumnSpec[] {
   cols.push({ role: 'base', header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分', width: 9 });
   if (rubric.bonus.kind !== 'none') cols.push({ role: 'bonus', header: '加分', width: 7 });
   cols.push({ role: 'final', header: '最终得分', width: 9 });
+  if (rubric.outerScale) cols.push({ role: 'scaled', header: scaledHeader(rubric), width: 10 });
   if (rubric.bands) cols.push({ role: 'band', header: '等次', width: 8 });
   cols.push(
     { role: 'rank', header: rankLabel(rubric), width: rankWidth(rubric) },
@@ -92,3 +93,6 @@ export const colIndex = (cols: ColumnSpec[], role: ColumnRole): number => {
   if (i < 0) throw new Error(`layout bug: no column ${role}`);
   return i;
 };
+
+/** The header of the outer-scale column: its label and maximum, 「折合城市信用指数分值（10分）」. */
+export const scaledHeader = (rubric: Rubric) => (rubric.outerScale ? `${rubric.outerScale.label}（${rubric.outerScale.max}分）` : '');

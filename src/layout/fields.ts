@@ -32,7 +32,7 @@ export function fieldValidation(f: Field, ind: Indicator): Validation | undefine
       // Excel limits an inline list to 255 characters; longer lists rely on the engine's check.
       return f.options.join(',').length <= 255 && !f.options.some((o) => o.includes(',')) ? { kind: 'list', options: f.options } : undefined;
     case 'count':
-      return { kind: 'whole', min: 0 };
+      return { kind: 'whole', min: 0, ...(f.max !== undefined ? { max: f.max } : {}) };
     case 'number':
       return { kind: 'decimal', min: f.min ?? 0, ...(f.max !== undefined ? { max: f.max } : {}) };
     case 'percent':
@@ -71,13 +71,15 @@ export function fieldPrompt(f: Field): string {
     choice: '从下拉列表选择',
     score: '填考核组评定的分数',
   };
-  return f.hint ? `${f.hint}；${base[f.type]}` : base[f.type];
+  const bound = f.type === 'count' && f.max !== undefined ? `，最多 ${f.max}` : '';
+  return f.hint ? `${f.hint}；${base[f.type]}${bound}` : `${base[f.type]}${bound}`;
 }
 
 export function bonusLabel(rubric: Rubric): string | null {
   const b = rubric.bonus;
   if (b.kind === 'none') return null;
   if (b.kind === 'tiers') return `${b.label}（${b.tiers.map((t) => `${t.label}${t.points}分`).join('/')}）`;
+  if (b.kind === 'items') return `${b.label}：各加分项合计${b.max !== null ? `，上限 ${b.max} 分` : ''}`;
   return `${b.label}${b.max !== null ? `（上限 ${b.max} 分）` : '（无上限）'}`;
 }
 

@@ -111,7 +111,7 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     } else {
       put(rowKey.total('bonus'), 'score', u.bonus);
       const capped = u.problems.find((p) => p.message.includes('超过上限'));
-      put(rowKey.total('bonus'), 'reason', capped ? capped.message.replace(`${u.name}：`, '') : u.bonus > 0 ? '考核小组认定' : '无加分');
+      put(rowKey.total('bonus'), 'reason', rubric.bonus.kind === 'items' ? bonusItemsText(rubric.bonus, u) : capped ? capped.message.replace(`${u.name}：`, '') : u.bonus > 0 ? '考核小组认定' : '无加分');
     }
   }
   if (rubric.fraud !== 'none') {
@@ -119,7 +119,9 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     put(rowKey.total('fraud'), 'reason', u.fraud ? (rubric.fraud === 'item_zero' ? '相关指标项不得分' : '取消先进评选资格，得分不变') : '');
   }
   put(rowKey.total('final'), 'score', u.final);
-  put(rowKey.total('final'), 'reason', u.final === null ? statusText(u) : u.bonus ? `${u.base} + ${u.bonus} = ${u.final}` : `${u.final}`);
+  const sumText = u.bonus ? `${u.base} + ${u.bonus} = ${u.final}` : `${u.final}`;
+  const finalText = !u.veto ? sumText : u.veto.result === 'zero' ? u.veto.text : `${sumText}；${u.veto.text}`;
+  put(rowKey.total('final'), 'reason', u.final === null ? statusText(u) : `${finalText}${scaledText(rubric, u)}`);
   if (rubric.bands) {
     put(rowKey.total('band'), 'score', u.band);
     put(rowKey.total('band'), 'reason', u.band ? `按${rubric.bands.basis === 'final' ? '最终得分' : '基础得分'}评定` : '得分未定，暂不评定等次');
@@ -128,6 +130,19 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
   put(rowKey.total('status'), 'score', u.complete ? '已完成' : '未完成');
   put(rowKey.total('status'), 'reason', `${statusText(u)}${u.problems.length ? `；问题 ${u.problems.length} 条` : ''}`);
   return out;
+}
+
+/** The bonus of bonus items: their sum, and the cap where it applies (「各加分项合计 7 分，超过上限 5 分，按 5 分计」). */
+export function bonusItemsText(b: Extract<Rubric['bonus'], { kind: 'items' }>, u: RankedUnit): string {
+  const total = u.categories[b.category]?.score;
+  if (total === null || total === undefined) return '加分项未填完';
+  return u.bonus !== null && u.bonus < total ? `各加分项合计 ${total} 分，超过上限 ${b.max} 分，按 ${b.max} 分计` : `各加分项合计 ${total} 分`;
+}
+
+/** The outer-scale arithmetic after the final: 「；折合城市信用指数分值：85.5 × 10 ÷ 100 = 8.55 分」 (rubric.outerScale). */
+export function scaledText(rubric: Rubric, u: RankedUnit): string {
+  if (!rubric.outerScale || u.scaled === null || u.scaled === undefined || u.final === null) return '';
+  return `；${rubric.outerScale.label}：${u.final} × ${rubric.outerScale.max} ÷ ${rubric.fullMarks} = ${u.scaled} 分`;
 }
 
 /** The cells of a unit sheet that depend on the unit's rank and labels (its 名次 line). */
@@ -149,6 +164,7 @@ export function summaryOutputs(rubric: Rubric, units: { key: string; score: Rank
     put('base', u.base);
     if (rubric.bonus.kind !== 'none') put('bonus', u.bonus ?? INVALID_INPUT);
     put('final', u.final);
+    if (rubric.outerScale) put('scaled', u.scaled ?? null);
     if (rubric.bands) put('band', u.band);
     put('rank', u.rank);
     put('labels', u.labels.join('；') || null);

@@ -38,6 +38,8 @@ export type ColumnRole =
   | 'base'
   | 'bonus'
   | 'final'
+  /** The final score in the rubric's outer scale (rubric.outerScale). */
+  | 'scaled'
   | 'band'
   | 'rank'
   | 'labels'

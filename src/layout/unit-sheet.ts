@@ -148,7 +148,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
   const footStart = row - 1; // the table's last row stays with the result rows
   foot('base', baseText, null, false);
   const bl = bonusLabel(rubric);
-  if (bl) foot('bonus', '加分', bl, true);
+  if (bl) foot('bonus', '加分', bl, rubric.bonus.kind !== 'items'); // bonus items have their own rows
   const fl = fraudLabel(rubric);
   if (fl) foot('fraud', '弄虚作假', fl, true);
   foot('final', '最终得分', null, false);

@@ -33,6 +33,9 @@ function ruleMax(rule: Rule | PartRule, itemMax: number): number {
     case 'per_occurrence':
       m = rule.base;
       break;
+    case 'veto':
+      m = 0; // a veto scores nothing; it fails the unit (scoring/unit.ts)
+      break;
     case 'checklist':
     case 'deduct_if':
     case 'step_deduct':

@@ -82,7 +82,7 @@ export function checkRubricData(data: unknown): RubricIssue[] {
         issues.push({
           path: where,
           message: `数值 ${String(value)} 不是可精确计算的有限小数（最多 ${L.decimals} 位小数，绝对值不超过 ${L.magnitude}）。`,
-          fix: `改为有限小数，最多 ${L.decimals} 位（如 1/12 写 0.083333，并在 notes 中说明取舍）；细则不支持分数写法。`,
+          fix: `改为有限小数，最多 ${L.decimals} 位；每项分值（rate、perOccurrence）可写成带引号的分数，如 "1/12"。`,
         });
     } else if (Array.isArray(value)) {
       if (value.length > L.arrayLength)

@@ -35,6 +35,12 @@ const id = z
 /** A non-negative number of points (0.1, 0.5 and 2.5 steps occur in the documents). */
 const points = z.number().nonnegative();
 
+/**
+ * Points per thing counted: a number, or an exact fraction written as text, "1/12" (转载数 ÷ 12 ×
+ * 1 分). The fraction's form is checked in validate.ts (short integers, denominator > 0).
+ */
+const rate = z.union([points, z.string()]);
+
 // ---------------------------------------------------------------- input fields
 
 const fieldBase = {
@@ -47,7 +53,13 @@ const fieldBase = {
 
 export const yesNoField = z.object({ ...fieldBase, type: z.literal('yesno') }).strict();
 export const countField = z
-  .object({ ...fieldBase, type: z.literal('count'), unit: z.string().optional() })
+  .object({
+    ...fieldBase,
+    type: z.literal('count'),
+    unit: z.string().optional(),
+    /** At most this many exist (12 documents a year): a larger count is an input error naming the bound. */
+    max: z.number().int().nonnegative().optional(),
+  })
   .strict();
 export const numberField = z
   .object({
@@ -67,6 +79,13 @@ export const percentField = z
      * (0.85 means 85 %). "85%" is always 85 %.
      */
     bare: z.enum(['percent', 'fraction']).default('percent'),
+    /**
+     * Values under 1 % are real for this field (鹤岗 失信企业占比, threshold 1 %), so a bare number
+     * of at most 1 is read as percent points (0.5 → 0.5 %). Without it such a number could be either
+     * magnitude (0.85 → 0.85 % or 85 %) and is an input error naming both readings. Only with
+     * bare "percent".
+     */
+    smallValues: z.boolean().optional(),
   })
   .strict();
 export const choiceField = z
@@ -102,6 +121,8 @@ export const comparison = z.enum(['<', '<=', '>', '>=', '==']);
 export type Condition =
   | { field: string; is: boolean }
   | { field: string; op: z.infer<typeof comparison>; value: number }
+  /** A rate of two typed counts compared in percent points on the exact fraction (合规率 < 98). */
+  | { ratio: RatioOf; op: z.infer<typeof comparison>; value: number }
   | { field: string; oneOf: string[] }
   | { any: Condition[] }
   | { all: Condition[] };
@@ -110,6 +131,7 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.object({ field: id, is: z.boolean() }).strict(),
     z.object({ field: id, op: comparison, value: z.number() }).strict(),
+    z.object({ ratio: ratioOf, op: comparison, value: z.number() }).strict(),
     z.object({ field: id, oneOf: z.array(z.string()).min(1) }).strict(),
     z.object({ any: z.array(condition).min(2) }).strict(),
     z.object({ all: z.array(condition).min(2) }).strict(),
@@ -176,7 +198,7 @@ export const countRule = z
     ...ruleCommon,
     kind: z.literal('count'),
     field: id,
-    rate: points,
+    rate,
     /** Cap on this rule's points; omitted = the item maximum (RUBRIC-ANALYSIS D5). */
     cap: points.optional(),
     unit: z.string().optional(),
@@ -196,7 +218,13 @@ export const tiersRule = z
   .object({
     ...ruleCommon,
     kind: z.literal('tiers'),
-    field: id,
+    /** The field whose value is banded; or, instead, `ratio`. */
+    field: id.optional(),
+    /**
+     * A rate computed from two typed counts (合规率 = 合规数 ÷ 应报数), banded in percent points
+     * (min 98 means 98 %) on the exact fraction: 49/50 is exactly 98 %, never a rounded percentage.
+     */
+    ratio: ratioOf.optional(),
     /** Ordered, non-overlapping bands of the value; the first that matches gives its points. */
     tiers: z
       .array(
@@ -261,7 +289,7 @@ export const perOccurrenceRule = z
     field: id,
     /** Points before deductions (the item or part maximum). */
     base: points,
-    perOccurrence: points,
+    perOccurrence: rate,
   })
   .strict();
 
@@ -274,6 +302,26 @@ export const manualRule = z
     min: z.number().nonnegative().default(0),
     /** Upper bound; omitted = item maximum. A number field id when the office sets the points (朝阳). */
     maxField: id.optional(),
+  })
+  .strict();
+
+/**
+ * 一票否决: a baseline condition that, when it holds, fails the unit whatever its points. Written
+ * as an indicator's rule (with `points: 0`), so that the veto sits in the table where the method
+ * lists it, with its own number, words and input cells like any other item. The item itself
+ * scores nothing; the unit's result carries the consequence.
+ */
+export const vetoRule = z
+  .object({
+    kind: z.literal('veto'),
+    /** What the method vetoes, in its words (「发生重大安全生产事故」); used in reasons. */
+    label: z.string().min(1),
+    /** The baseline is broken when this holds (e.g. {"field": "incident", "is": true}). */
+    when: condition,
+    /** "fail": the unit's result is `resultLabel` whatever its points; "zero": its total is 0. */
+    result: z.enum(['fail', 'zero']),
+    /** The method's word for a failed unit (不合格 / 不通过); only with "fail". Default 不合格. */
+    resultLabel: z.string().min(1).optional(),
   })
   .strict();
 
@@ -313,6 +361,7 @@ export const rule = z.discriminatedUnion('kind', [
   perOccurrenceRule,
   manualRule,
   compositeRule,
+  vetoRule,
 ]);
 
 // ---------------------------------------------------------------- indicators and categories
@@ -419,6 +468,21 @@ export const bonus = z.discriminatedUnion('kind', [
       tiers: z.array(z.object({ label: z.string().min(1), points }).strict()).min(1),
     })
     .strict(),
+  /**
+   * Several bonus items with their own points under one shared cap: the items are the indicators of
+   * one category (`category`, its id), scored by their own rules and input cells, and added as the
+   * bonus, up to `max`, instead of counting in the base score.
+   */
+  z
+    .object({
+      kind: z.literal('items'),
+      label: z.string().min(1),
+      criteria: z.string(),
+      category: id,
+      /** Cap on the bonus items together; null = no cap. */
+      max: points.nullable(),
+    })
+    .strict(),
 ]);
 
 export const band = z
@@ -491,6 +555,19 @@ export const rubric = z
     /** What "不涉及" means: not allowed; keeps full points (鹤岗); left out of x and y (朝阳). */
     notApplicable: z.enum(['not_allowed', 'full_points', 'exclude']),
     bonus,
+    /**
+     * The result counts for `max` points of an outer index (信用建设 worth 10 of a 1,000-point
+     * index): the final score on `fullMarks` is also given as final × max ÷ fullMarks, exactly,
+     * rounded like the final. Ranks, bands and honours stay on the final score.
+     */
+    outerScale: z
+      .object({
+        max: z.number().positive(),
+        /** What the scaled figure is, in the method's words (「折合城市信用指数分值」). */
+        label: z.string().min(1),
+      })
+      .strict()
+      .optional(),
     bands: bands.nullable(),
     rounding: z
       .object({
@@ -533,6 +610,7 @@ export type Indicator = z.infer<typeof indicator>;
 export type Field = z.infer<typeof field>;
 export type Rule = z.infer<typeof rule>;
 export type PartRule = z.infer<typeof partRule>;
+export type VetoRule = z.infer<typeof vetoRule>;
 export type RatioOf = z.infer<typeof ratioOf>;
 export type Band = z.infer<typeof band>;
 export type TableColumn = z.infer<typeof tableColumn>;

@@ -5,6 +5,7 @@
  */
 import type { Condition, Field, Indicator, PartRule, Rubric, Rule } from './schema';
 import { attainableMax } from './attainable';
+import { FRACTION, fractionParts, type Constant } from './fraction';
 
 export interface RubricIssue {
   /** JSON path in the file, e.g. `categories[2].indicators[1].rule.cap`. */
@@ -77,8 +78,12 @@ export function validateRubric(r: Rubric): RubricIssue[] {
     }
   });
 
+  // The bonus items' category (bonus kind "items") is added as the bonus, not within the full marks.
+  const bonusCategory = r.bonus.kind === 'items' ? r.bonus.category : null;
+  if (bonusCategory !== null && !r.categories.some((c) => c.id === bonusCategory))
+    add('bonus.category', `加分项类别「${bonusCategory}」不存在。`, `改为加分项所在类别的 id：${r.categories.map((c) => c.id).join('、')}。`);
   if (pointsKnown && r.aggregation.mode !== 'normalised') {
-    const total = sum(r.categories.map((c) => c.points as number));
+    const total = sum(r.categories.filter((c) => c.id !== bonusCategory).map((c) => c.points as number));
     if (!near(total, r.fullMarks))
       add('fullMarks', `各类别分值之和 ${total} 不等于满分 ${r.fullMarks}。`, `核对原文：满分应为 ${total}，或更正类别分值。`);
   }
@@ -87,6 +92,8 @@ export function validateRubric(r: Rubric): RubricIssue[] {
   if (r.aggregation.mode === 'deduct_from_base' && !near(r.aggregation.base, r.fullMarks))
     add('aggregation.base', `扣分制基础分 ${r.aggregation.base} 与满分 ${r.fullMarks} 不一致。`, '两者应相同（鹤岗：基础分 100）。');
 
+  if (r.outerScale && r.fullMarks <= 0)
+    add('outerScale', `满分为 ${r.fullMarks}，无法折合为 ${r.outerScale.max} 分。`, '先填写满分（fullMarks 大于 0），或删除 outerScale。');
   checkBands(r, add);
   checkRanking(r, add);
   checkTable(r, add);
@@ -134,6 +141,8 @@ function checkIndicator(ind: Indicator, ip: string, r: Rubric, add: (p: string, 
   ind.fields.forEach((f, fi) => {
     if (fields.has(f.id)) add(`${ip}.fields[${fi}].id`, `指标「${ind.id}」的输入项 id「${f.id}」重复。`, '每个输入项 id 在指标内唯一。');
     fields.set(f.id, f);
+    if (f.type === 'percent' && f.smallValues && f.bare === 'fraction')
+      add(`${ip}.fields[${fi}].smallValues`, `输入项「${f.id}」按小数读（bare: fraction），smallValues 不起作用。`, '删除 smallValues，或把 bare 改为 "percent"。');
     if (f.type === 'choice') {
       const seen = new Set<string>();
       f.options.forEach((o, oi) => {
@@ -168,7 +177,8 @@ function checkIndicator(ind: Indicator, ip: string, r: Rubric, add: (p: string, 
     if (!used.has(f.id)) add(`${ip}.fields[${fi}]`, `输入项「${f.id}」未被评分规则使用。`, '删除它，或在规则中引用它。');
   });
 
-  if (ind.points !== null) {
+  // A veto's points (0) are checked with its rule; it awards nothing by design.
+  if (ind.points !== null && ind.rule.kind !== 'veto') {
     const reach = attainableMax(ind);
     if (reach !== null && reach < ind.points - 1e-9) {
       if (ind.attainableMax === undefined)
@@ -187,7 +197,7 @@ type RefFn = (path: string, fieldId: string, allowed: FieldType[]) => Field | un
 type AddFn = (p: string, m: string, f: string) => void;
 
 function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, add: AddFn, r: Rubric) {
-  if (rule.zeroIf) checkCondition(rule.zeroIf, `${rp}.zeroIf`, ref, add);
+  if ('zeroIf' in rule && rule.zeroIf) checkCondition(rule.zeroIf, `${rp}.zeroIf`, ref, add);
   const over = (path: string, value: number, what: string) => {
     if (value > max + 1e-9) add(path, `${what} ${value} 超过本项最高分 ${max}。`, `改为不大于 ${max} 的数。`);
   };
@@ -217,6 +227,7 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
       break;
     }
     case 'count':
+      checkFraction(rule.rate, `${rp}.rate`, add);
       ref(`${rp}.field`, rule.field, ['count']);
       if (rule.cap !== undefined) over(`${rp}.cap`, rule.cap, '上限');
       break;
@@ -227,7 +238,13 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
       break;
     case 'tiers': {
       rule.tiers.forEach((t, ti) => over(`${rp}.tiers[${ti}].points`, t.points, '档次分值'));
-      const tf = ref(`${rp}.field`, rule.field, ['count', 'number', 'percent']);
+      if ((rule.field === undefined) === (rule.ratio === undefined))
+        add(rp, '档次规则须有且只有一个取值来源：field（一个输入项）或 ratio（两个个数之比）。', '写 "field": "<输入项>"，或写 "ratio": {"numerator": …, "denominator": …, "whenDenominatorZero": …}，不要两者都写。');
+      const tf = rule.field === undefined ? undefined : ref(`${rp}.field`, rule.field, ['count', 'number', 'percent']);
+      if (rule.ratio) {
+        ref(`${rp}.ratio.numerator`, rule.ratio.numerator, ['count', 'number']);
+        ref(`${rp}.ratio.denominator`, rule.ratio.denominator, ['count', 'number']);
+      }
       checkTiers(rule.tiers, `${rp}.tiers`, add, tf?.type === 'count');
       break;
     }
@@ -242,12 +259,20 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
       if (rule.exemptIf) ref(`${rp}.exemptIf`, rule.exemptIf, ['yesno']);
       break;
     case 'per_occurrence':
+      checkFraction(rule.perOccurrence, `${rp}.perOccurrence`, add);
       ref(`${rp}.field`, rule.field, ['count']);
       over(`${rp}.base`, rule.base, '基础分');
       break;
     case 'manual':
       ref(`${rp}.field`, rule.field, ['score']);
       if (rule.maxField) ref(`${rp}.maxField`, rule.maxField, ['number']);
+      break;
+    case 'veto':
+      checkCondition(rule.when, `${rp}.when`, ref, add);
+      if (max !== 0)
+        add(rp.replace(/\.rule$/, '.points'), `一票否决项不计分，分值应为 0（现为 ${max}）。`, '把 points 改为 0；否决的后果由 result 规定（fail：不合格；zero：总分计 0）。');
+      if (rule.result === 'zero' && rule.resultLabel !== undefined)
+        add(`${rp}.resultLabel`, '「总分计 0 分」的否决没有等次名称。', '删除 resultLabel，或把 result 改为 "fail"。');
       break;
     case 'composite':
       if (rule.cap !== undefined) over(`${rp}.cap`, rule.cap, '上限');
@@ -260,9 +285,25 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
   }
 }
 
+/** A constant written as text must be an exact fraction "n/d" of short integers with d > 0. */
+function checkFraction(value: Constant, path: string, add: AddFn) {
+  if (typeof value !== 'string' || fractionParts(value) !== null) return;
+  const zero = FRACTION.test(value);
+  add(
+    path,
+    zero ? `分数「${value}」的分母为 0。` : `「${value}」不是分数：分数写成「分子/分母」，分子、分母为不超过 6 位的整数。`,
+    zero ? '改为分母大于 0 的分数，如 "1/12"。' : '写成如 "1/12" 的分数，或写成数字（不带引号），如 0.5。',
+  );
+}
+
 function checkCondition(c: Condition, path: string, ref: RefFn, add: AddFn) {
   if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, `${path}.any[${i}]`, ref, add));
   if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, `${path}.all[${i}]`, ref, add));
+  if ('ratio' in c) {
+    ref(`${path}.ratio.numerator`, c.ratio.numerator, ['count', 'number']);
+    ref(`${path}.ratio.denominator`, c.ratio.denominator, ['count', 'number']);
+    return;
+  }
   if ('is' in c) {
     ref(`${path}.field`, c.field, ['yesno']);
     return;

@@ -2,7 +2,8 @@
  * Ranking within each group by final score, standard competition ranking (1, 2, 2, 4), with top-N
  * honours and bottom-N criticism by rank number so that every unit tied at a cut-off is included
  * (RUBRIC-ANALYSIS D4). Units without a final score are not ranked. The honour wins where top and
- * bottom overlap; a fraud flag under `honour_ineligible` removes honours without backfill (C6).
+ * bottom overlap; a fraud flag under `honour_ineligible` removes honours without backfill (C6), and
+ * so does a veto (一票否决), whose sentence leads the unit's labels.
  */
 import type { Rubric } from '../rubric/schema';
 import type { Problem, RankedUnit, UnitScore } from './types';
@@ -33,7 +34,8 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
       u.rank = rank;
       u.bottomRank = bottom;
       const ineligible = rubric.fraud === 'honour_ineligible' && u.fraud;
-      const honours = group.honours.filter((h) => rank <= h.top).map((h) => h.label);
+      // A unit failed by a veto (一票否决) is honoured for nothing: its labels say why (below).
+      const honours = u.veto ? [] : group.honours.filter((h) => rank <= h.top).map((h) => h.label);
       const criticism = group.criticism.filter((c) => bottom <= c.bottom).map((c) => c.label);
       if (honours.length > 0) u.labels = ineligible ? [FRAUD_LABEL] : honours;
       if (honours.length > 0 && !ineligible) {
@@ -47,6 +49,7 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
     // Ranks among the units scored so far: any unit still without a final score may come in
     // anywhere, so the ranks (and the honour and criticism lists) are provisional until then.
     // (A 朝阳 unit that carries no item, y = 0, is left out of the ranking for good: not counted.)
+    for (const u of units) if (u.group === group.id && u.veto && u.final !== null) u.labels.unshift(u.veto.text);
     const unscored = units.filter((u) => u.group === group.id && u.final === null && u.normalisation?.y !== 0).length;
     if (unscored > 0 && pool.length > 0) {
       const lists = group.honours.length + group.criticism.length > 0 ? '名次和表彰、通报名单' : '名次';

@@ -4,29 +4,44 @@
  * score is kept within [0, the item's maximum]. An interpreter of data: no code is generated.
  */
 import type { Condition, PartRule, RatioOf, Rule } from '../rubric/schema';
-import { clamp, exact, max, min, ONE, toText, ZERO, type Rational } from './exact';
+import { fractionParts, type Constant } from '../rubric/fraction';
+import { clamp, exact, max, min, ONE, toText, ZERO } from './exact';
+import { Rational } from './rational';
 import type { ItemReader } from './reader';
+
+const HUNDRED = exact(100);
 
 export interface Scored {
   score: Rational;
   reason: string;
+  /** A veto rule whose condition holds (一票否决): the unit fails whatever its points. */
+  vetoed?: boolean;
 }
 
-/** Points in a reason: a rubric constant as written ("0.5 分"), a computed value to 2 places ("4.67 分"). */
-const pts = (x: Rational | number) => `${typeof x === 'number' ? x : toText(x)} 分`;
+/** Points in a reason: a rubric constant as written ("0.5 分", "1/12 分"), a computed value to 2 places ("4.67 分"). */
+const pts = (x: Rational | Constant) => `${typeof x === 'number' || typeof x === 'string' ? x : toText(x)} 分`;
+
+/** A rule constant exactly: a number, or a fraction "1/12" (checked at load: rubric/validate.ts). */
+function constant(x: Constant): Rational {
+  if (typeof x === 'number') return exact(x);
+  const parts = fractionParts(x);
+  if (parts === null) throw new Error(`rubric bug: constant "${x}" is not a fraction`);
+  return new Rational(parts.n, parts.d);
+}
 
 /**
  * A rule's score within [0, its maximum] (its own `max`, else the item's) and its reason; a rule
  * with a `zeroIf` gate scores 0 when the gate holds. `decimals`: the rubric's rounding places.
  */
 export function scoreRule(rule: Rule | PartRule, r: ItemReader, itemMax: Rational, decimals: number): Scored {
+  if (rule.kind === 'veto') return veto(rule, r);
   if (rule.zeroIf && holds(rule.zeroIf, r)) return { score: ZERO, reason: `${rule.zeroIfLabel ?? describe(rule.zeroIf, r)}，不得分` };
   const own = 'max' in rule && typeof rule.max === 'number' ? exact(rule.max) : itemMax;
   const { score, reason } = scoreKind(rule, r, own, decimals);
   return { score: clamp(score, ZERO, own), reason };
 }
 
-function scoreKind(rule: Rule | PartRule, r: ItemReader, own: Rational, decimals: number): Scored {
+function scoreKind(rule: Exclude<Rule | PartRule, { kind: 'veto' }>, r: ItemReader, own: Rational, decimals: number): Scored {
   switch (rule.kind) {
     case 'bool':
       return yesNo(rule, r);
@@ -74,7 +89,7 @@ function levels(rule: KindOf<'levels'>, r: ItemReader): Scored {
 /** n × rate, up to the cap (the rule's, else the item's maximum). */
 function count(rule: KindOf<'count'>, r: ItemReader, own: Rational): Scored {
   const n = r.num(rule.field);
-  const raw = n.mul(exact(rule.rate));
+  const raw = n.mul(constant(rule.rate));
   const cap = rule.cap !== undefined ? exact(rule.cap) : own;
   const typed = `${rule.label ?? r.label(rule.field)} ${toText(n)}${rule.unit ?? ''} × ${pts(rule.rate)}`;
   if (raw.compare(cap) > 0) return { score: cap, reason: `${typed} = ${pts(raw)}，上限 ${pts(cap)}，得 ${pts(cap)}` };
@@ -116,10 +131,24 @@ function ratioOf(q: RatioOf, r: ItemReader): { value: Rational; text: string; ov
   return { value: ONE, text, over: true };
 }
 
+/**
+ * The value a tiers rule bands, and how the reason shows it: a field's value, or a rate of two
+ * counts in percent points, exact (49/50 is 98 %, 2/3 stays 200/3 % and is shown ≈ 66.6667 %).
+ */
+function tierValue(rule: KindOf<'tiers'>, r: ItemReader): { v: Rational; shown: string } {
+  if (rule.ratio === undefined) {
+    const field = rule.field as string; // validate.ts: field or ratio
+    return { v: r.num(field), shown: `${r.label(field)} ${toText(r.num(field), 4)}` };
+  }
+  const { value, text, over } = ratioOf(rule.ratio, r);
+  const v = value.mul(HUNDRED);
+  const percent = `${v.hasPlaces(4) ? '=' : '≈'} ${toText(v, 4)}%`;
+  return { v, shown: `${text}${/分母为 0/.test(text) ? `，${toText(v, 4)}%` : ` ${percent}`}${over ? '，超过 100% 按 100% 计' : ''}` };
+}
+
 /** The first tier the value falls in scores its points. */
 function tiers(rule: KindOf<'tiers'>, r: ItemReader): Scored {
-  const v = r.num(rule.field);
-  const what = r.label(rule.field);
+  const { v, shown } = tierValue(rule, r);
   for (const tier of rule.tiers) {
     if (tier.min !== undefined) {
       const c = v.compare(exact(tier.min));
@@ -129,9 +158,9 @@ function tiers(rule: KindOf<'tiers'>, r: ItemReader): Scored {
       const c = v.compare(exact(tier.max));
       if (c > 0 || (c === 0 && !tier.maxInclusive)) continue;
     }
-    return { score: exact(tier.points), reason: `${what} ${toText(v, 4)}，属「${tier.label ?? tierText(tier)}」档，得 ${pts(tier.points)}` };
+    return { score: exact(tier.points), reason: `${shown}，属「${tier.label ?? tierText(tier)}」档，得 ${pts(tier.points)}` };
   }
-  return { score: ZERO, reason: `${what} ${toText(v)} 不属于任何档次，不得分` };
+  return { score: ZERO, reason: `${shown} 不属于任何档次，不得分` };
 }
 
 function tierText(t: { min?: number; minInclusive: boolean; max?: number; maxInclusive: boolean }): string {
@@ -199,7 +228,7 @@ function perOccurrence(rule: KindOf<'per_occurrence'>, r: ItemReader): Scored {
   const k = r.num(rule.field);
   const what = r.label(rule.field);
   if (k.n === 0) return { score: exact(rule.base), reason: `${what} 0 次，得 ${pts(rule.base)}` };
-  const deduct = k.mul(exact(rule.perOccurrence));
+  const deduct = k.mul(constant(rule.perOccurrence));
   const score = max(ZERO, exact(rule.base).sub(deduct));
   return { score, reason: `${what} ${toText(k)} 次 × ${pts(rule.perOccurrence)}，扣 ${pts(deduct)}，得 ${pts(score)}` };
 }
@@ -211,6 +240,15 @@ function manual(rule: KindOf<'manual'>, r: ItemReader, own: Rational, decimals: 
   else if (v.compare(exact(rule.min)) < 0) r.reject(rule.field, `${toText(v, 6)} 低于最低分 ${rule.min}`);
   else if (!v.hasPlaces(decimals)) r.reject(rule.field, `最多保留 ${decimals} 位小数（「${toText(v, 6)}」）`);
   return { score: v, reason: `考核组评定 ${pts(v)}（满分 ${pts(own)}）` };
+}
+
+/** The words of a veto's consequence: the method's 不合格 / 不通过, or a total of 0. */
+export const vetoOutcome = (rule: KindOf<'veto'>) => (rule.result === 'zero' ? '总分计 0 分' : rule.resultLabel ?? '不合格');
+
+/** A veto scores nothing either way; when its condition holds the unit fails (scoring/unit.ts). */
+function veto(rule: KindOf<'veto'>, r: ItemReader): Scored {
+  if (holds(rule.when, r)) return { score: ZERO, reason: `${rule.label}，一票否决：${vetoOutcome(rule)}`, vetoed: true };
+  return { score: ZERO, reason: `无「${rule.label}」情形，不否决` };
 }
 
 /** The parts' scores added, up to the cap (the rule's and the item's maximum). */
@@ -229,7 +267,9 @@ function holds(c: Condition, r: ItemReader): boolean {
   if ('all' in c) return !c.all.map((x) => holds(x, r)).includes(false);
   if ('is' in c) return r.yesno(c.field) === c.is;
   if ('oneOf' in c) return c.oneOf.includes(r.choice(c.field));
-  const order = r.num(c.field).compare(exact(c.value));
+  // A rate of two counts is compared in percent points on the exact fraction (49/50 is 98, not about 98).
+  const value = 'ratio' in c ? ratioOf(c.ratio, r).value.mul(HUNDRED) : r.num(c.field);
+  const order = value.compare(exact(c.value));
   switch (c.op) {
     case '<':
       return order < 0;
@@ -247,6 +287,7 @@ function holds(c: Condition, r: ItemReader): boolean {
 function describe(c: Condition, r: ItemReader): string {
   if ('any' in c) return c.any.map((x) => describe(x, r)).join('或');
   if ('all' in c) return c.all.map((x) => describe(x, r)).join('且');
+  if ('ratio' in c) return `${r.label(c.ratio.numerator)}/${r.label(c.ratio.denominator)} ${c.op} ${c.value}%`;
   const f = r.field(c.field);
   if ('is' in c) return c.is ? r.label(c.field) : `未${r.label(c.field)}`;
   if ('oneOf' in c) return `${f.label}为${c.oneOf.join('或')}`;

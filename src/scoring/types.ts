@@ -27,6 +27,8 @@ export interface ItemScore {
   max: number | null;
   reason: string;
   status: ItemStatus;
+  /** A veto item (一票否决) whose condition holds; absent otherwise. */
+  vetoed?: boolean;
 }
 
 export type Severity = 'error' | 'missing' | 'warning';
@@ -59,6 +61,11 @@ export interface UnitScore {
   /** Why the bonus cannot be read (without the unit's name), only when bonus is null. */
   bonusProblem?: string;
   final: number | null;
+  /**
+   * The final score in the outer scale (rubric.outerScale): final × max ÷ fullMarks, rounded like
+   * the final; null while the final is; absent when the rubric has no outer scale.
+   */
+  scaled?: number | null;
   band: string | null;
   complete: boolean;
   /** Inputs filled / inputs expected, for progress displays. */
@@ -66,6 +73,11 @@ export interface UnitScore {
   expected: number;
   fraud: boolean;
   problems: Problem[];
+  /**
+   * 一票否决 that held: "zero" (base and final are 0) or "fail" (band is `label`, the method's
+   * 不合格 / 不通过, whatever the points); `text` says which and why. Absent when none held.
+   */
+  veto?: { result: 'fail' | 'zero'; label: string; text: string };
 }
 
 export interface RankedUnit extends UnitScore {

@@ -2,11 +2,11 @@
  * Scoring one unit against one rubric: items (with reasons), category subtotals, base, bonus,
  * final, band, and every problem found. Pure and synchronous; never throws on user input.
  */
-import type { Indicator, Rubric } from '../rubric/schema';
+import type { Indicator, Rubric, VetoRule } from '../rubric/schema';
 import { exact, ONE, roundHalfUp, toNumber, toText, ZERO } from './exact';
 import { Rational } from './rational';
 import { ItemReader } from './reader';
-import { scoreRule } from './rules';
+import { scoreRule, vetoOutcome } from './rules';
 import type { CategoryScore, ItemScore, Problem, UnitInput, UnitScore } from './types';
 import { parseFieldValue, type RawValue } from './values';
 
@@ -120,7 +120,7 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
   if (fraudItem && (itemMax !== null || !maxField))
     return outcome(itemScore(ind.id, 0, '0', maxNumber, '提供虚假材料，本项不得分', 'scored'), ZERO, itemMax);
 
-  const { score, reason } = scoreRule(ind.rule, r, itemMax ?? ZERO, rubric.rounding.decimals);
+  const { score, reason, vetoed } = scoreRule(ind.rule, r, itemMax ?? ZERO, rubric.rounding.decimals);
   if (r.invalid.length > 0) {
     for (const { field, message } of r.invalid) problems.item(ind, 'error', `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}`, field.id);
     const what = r.invalid.map((x) => `${x.field.label}填写有误：${x.message}`).join('；');
@@ -133,6 +133,7 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
   }
   const rounded = roundedItem(rubric, score);
   const result = itemScore(ind.id, toNumber(rounded), rounded.toFraction(), maxNumber, rounded === score ? reason : `${reason}（四舍五入保留 ${rubric.rounding.decimals} 位小数）`, 'scored');
+  if (vetoed) result.vetoed = true;
   checkBarePercents(rubric, ind, unit, raw, itemMax, rounded, r, problems);
   return outcome(result, rounded, itemMax);
 }
@@ -144,13 +145,14 @@ function roundedItem(rubric: Rubric, score: Rational): Rational {
 }
 
 /**
- * A bare number of at most 1 in a percent field read as percent points (0.85 → 0.85 %) may be 85 %
- * typed as a fraction. Where the two readings score differently, a warning says both; the score
- * keeps the field's declared reading.
+ * In a field whose values under 1 % are real (smallValues), a bare number of at most 1 is read as
+ * percent points (0.5 → 0.5 %) but may still be 50 % typed as a fraction. Where the two readings
+ * score differently, a warning says both; the score keeps the declared reading. (Without
+ * smallValues such a number is an input error: scoring/values.ts parsePercent.)
  */
 function checkBarePercents(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<string, RawValue>, itemMax: Rational | null, score: Rational, r: ItemReader, problems: Problems): void {
   for (const f of ind.fields) {
-    if (f.type !== 'percent' || f.bare !== 'percent') continue;
+    if (f.type !== 'percent' || f.bare !== 'percent' || f.smallValues !== true) continue;
     const typed = raw[f.id];
     if (typeof typed !== 'number' && (typeof typed !== 'string' || typed.includes('%') || typed.includes('％'))) continue;
     const v = r.value(f.id);
@@ -181,7 +183,7 @@ export function bandFor(rubric: Rubric, score: Rational | null): string | null {
 }
 
 /** The bonus; blank is 0. A bonus that cannot be read is an error and gives no number (invalid: why). */
-function readBonus(rubric: Rubric, unit: UnitInput, problems: Problems): Rational | { invalid: string } {
+function readBonus(rubric: Rubric, unit: UnitInput, problems: Problems, bonusItems: Rational | null): Rational | { invalid: string } {
   const raw = unit.bonus;
   const blank = raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
   const refuse = (why: string) => {
@@ -189,6 +191,12 @@ function readBonus(rubric: Rubric, unit: UnitInput, problems: Problems): Rationa
     return { invalid: why };
   };
   const bonus = rubric.bonus;
+  if (bonus.kind === 'items') {
+    if (!blank) problems.add('warning', `${unit.name}：本细则的加分按各加分项计算，填写的加分「${String(raw)}」未使用`);
+    // Unfinished bonus items leave the unit unfinished (its final is null): no number is made up.
+    if (bonusItems === null) return ZERO;
+    return bonus.max !== null && bonusItems.compare(exact(bonus.max)) > 0 ? exact(bonus.max) : bonusItems;
+  }
   if (bonus.kind === 'none') {
     if (!blank && String(raw).trim() !== '0') problems.add('warning', `${unit.name}：本细则没有加分项，填写的加分「${String(raw)}」未计入`);
     return ZERO;
@@ -251,6 +259,9 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   let filled = 0;
   let expected = 0;
   let allExcluded = true;
+  // Bonus items (bonus kind "items"): their category is scored like any other, then added as the bonus.
+  const bonusCategory = rubric.bonus.kind === 'items' ? rubric.bonus.category : null;
+  let bonusItems: Rational | null = null;
   for (const cat of rubric.categories) {
     const catScores: Rational[] = [];
     const catMaxima: Rational[] = [];
@@ -269,8 +280,11 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
       if (item.max !== null) catMaxima.push(item.max);
     }
     if (!catComplete) complete = false;
-    scores.push(...catScores);
-    maxima.push(...catMaxima);
+    if (cat.id === bonusCategory) bonusItems = catComplete ? sum(catScores) : null;
+    else {
+      scores.push(...catScores);
+      maxima.push(...catMaxima);
+    }
     const score = catComplete ? toNumber(sum(catScores)) : null;
     categories[cat.id] = { score, max: cat.points ?? (catComplete ? toNumber(sum(catMaxima)) : null) };
   }
@@ -306,10 +320,14 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   }
   if (base !== null) base = roundHalfUp(base, decimals);
 
-  const bonus = readBonus(rubric, unit, problems);
+  const bonus = readBonus(rubric, unit, problems, bonusItems);
   const bonusValue = 'invalid' in bonus ? null : bonus;
   if (problems.hasError) base = null;
-  const final = base === null || bonusValue === null ? null : roundHalfUp(base.add(bonusValue), decimals);
+  const veto = vetoOf(rubric, items);
+  // 一票否决 with a total of 0: base and final are 0 whatever the points and the bonus (the items keep theirs).
+  if (veto?.result === 'zero' && base !== null) base = ZERO;
+  let final = base === null || bonusValue === null ? null : roundHalfUp(base.add(bonusValue), decimals);
+  if (veto?.result === 'zero' && final !== null) final = ZERO;
   const number = (x: Rational | null) => (x === null ? null : toNumber(x, decimals));
 
   const result: UnitScore = {
@@ -320,7 +338,8 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
     base: number(base),
     bonus: number(bonusValue),
     final: number(final),
-    band: bandFor(rubric, rubric.bands?.basis === 'base' ? base : final),
+    // A failing veto is the unit's result whatever its points (不合格 / 不通过), once its score stands.
+    band: veto?.result === 'fail' && final !== null ? veto.label : bandFor(rubric, rubric.bands?.basis === 'base' ? base : final),
     complete: complete && base !== null,
     filled,
     expected,
@@ -328,6 +347,25 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
     problems: problems.list,
     normalisation: agg.mode === 'normalised' ? (normalisation ?? null) : undefined,
   };
+  if (rubric.outerScale) {
+    const { max } = rubric.outerScale;
+    result.scaled = final === null ? null : toNumber(roundHalfUp(final.mul(exact(max)).div(exact(rubric.fullMarks)), decimals), decimals);
+  }
   if ('invalid' in bonus) result.bonusProblem = bonus.invalid;
+  if (veto) result.veto = veto;
   return result;
+}
+
+/**
+ * The vetoes (一票否决) that hold, as the unit's result: a total of 0 when any says so, else the
+ * method's word for a failed unit (the first veto's 不合格 / 不通过); and the sentence that says why.
+ */
+function vetoOf(rubric: Rubric, items: Record<string, ItemScore>): UnitScore['veto'] {
+  const held = rubric.categories.flatMap((c) => c.indicators).filter((ind) => items[ind.id]?.vetoed === true);
+  if (held.length === 0) return undefined;
+  const rules = held.map((ind) => ind.rule as VetoRule);
+  const zero = rules.some((r) => r.result === 'zero');
+  const label = zero ? '总分计 0 分' : vetoOutcome(rules[0]);
+  const what = held.map((ind, i) => `${ind.number} ${rules[i].label}`).join('；');
+  return { result: zero ? 'zero' : 'fail', label, text: `一票否决（${what}）：${label}` };
 }

@@ -170,6 +170,8 @@ function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLANK | In
       if (n instanceof Invalid) return n;
       if (n.s < 0) return new Invalid(`不能为负数（「${show(raw)}」）`);
       if (n.d !== 1) return new Invalid(`须为整数（「${show(raw)}」）`);
+      if (field.max !== undefined && n.compare(exact(field.max)) > 0)
+        return new Invalid(`不能大于 ${field.max}${field.unit ?? ''}（「${show(raw)}」）：本项最多 ${field.max}${field.unit ?? '个'}`);
       return n;
     }
     case 'number': {
@@ -183,7 +185,7 @@ function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLANK | In
       return n;
     }
     case 'percent':
-      return parsePercent(raw, field.bare);
+      return parsePercent(raw, field.bare, field.smallValues === true);
     case 'choice': {
       const options = optionsOf(field);
       const hit = options.get(typeof raw === 'string' ? raw : String(raw)) ?? options.get(toHalfWidth(String(raw)).trim());
@@ -215,6 +217,7 @@ function parseYesNo(raw: string | number | boolean): boolean | Invalid {
   return new Invalid(`「${show(raw)}」无法识别为是/否（可填：${YES_NO_WORDS}）`);
 }
 
+const ONE = new Rational(1, 1);
 const HUNDRED = new Rational(100, 1);
 const THOUSAND = new Rational(1000, 1);
 
@@ -222,13 +225,20 @@ const THOUSAND = new Rational(1000, 1);
  * Percent values are returned in percent points (85 % → 85), within [0, 100]. "85%" and "85 %"
  * are always 85 %; a bare number is read per the field's declaration (85 or 0.85). A cell
  * formatted as percent arrives as its text "85%" (layout/binding.ts rawAt).
+ *
+ * A bare number above 0 and at most 1 read as percent points could be either magnitude (0.85:
+ * 0.85 % typed as such, or 85 % typed as a fraction in a units file, pasted text or a cell not
+ * formatted as percent). It is an error naming both readings, unless the field declares values
+ * under 1 % real (smallValues: then it is percent points, as declared).
  */
-function parsePercent(raw: string | number | boolean, bare: 'percent' | 'fraction'): Rational | Invalid {
+function parsePercent(raw: string | number | boolean, bare: 'percent' | 'fraction', smallValues: boolean): Rational | Invalid {
   if (typeof raw === 'boolean') return new Invalid(`「${show(raw)}」不是百分比`);
   let value: Rational | Invalid;
+  let withSign = false;
   if (typeof raw === 'string') {
     const t = toHalfWidth(raw).trim();
-    if (t.endsWith('%')) value = numberFromText(t.slice(0, -1).trim(), show(raw));
+    withSign = t.endsWith('%');
+    if (withSign) value = numberFromText(t.slice(0, -1).trim(), show(raw));
     else {
       const n = numberFromText(t, show(raw));
       value = n instanceof Invalid || bare === 'percent' ? n : n.mul(HUNDRED);
@@ -239,6 +249,11 @@ function parsePercent(raw: string | number | boolean, bare: 'percent' | 'fractio
   }
   if (value instanceof Invalid) return value.message.endsWith('不是数字') ? new Invalid(`「${show(raw)}」不是百分比`) : value;
   if (value.s < 0) return new Invalid(`不能为负数（「${show(raw)}」）`);
+  if (!withSign && bare === 'percent' && !smallValues && value.n > 0 && value.compare(ONE) <= 0) {
+    const small = toText(value, 6);
+    const large = toText(value.mul(HUNDRED), 4);
+    return new Invalid(`「${show(raw)}」可读作 ${small}% 或 ${large}%，两种读法相差百倍：请填写「${large}%」或「${small}%」`);
+  }
   if (value.compare(HUNDRED) > 0) {
     // 85 typed into a percent-formatted cell by a program without Excel's percent entry is stored
     // as 85 and shows 8500 %: name the reading the clerk most likely meant.

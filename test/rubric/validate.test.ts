@@ -151,7 +151,7 @@ describe('numbers the engine cannot compute with exactly (they crashed scoring w
     d.categories[0].indicators[0].rule.points = value;
     const errors = errorsOf(d);
     expect(errors).toEqual([
-      `rubrics/broken.json: categories[0].indicators[0].rule.points: 数值 ${shown} 不是可精确计算的有限小数（最多 6 位小数，绝对值不超过 1000000000）。 修改：改为有限小数，最多 6 位（如 1/12 写 0.083333，并在 notes 中说明取舍）；细则不支持分数写法。`,
+      `rubrics/broken.json: categories[0].indicators[0].rule.points: 数值 ${shown} 不是可精确计算的有限小数（最多 6 位小数，绝对值不超过 1000000000）。 修改：改为有限小数，最多 6 位；每项分值（rate、perOccurrence）可写成带引号的分数，如 "1/12"。`,
     ]);
   });
   it('six places and large whole numbers are fine where the schema allows them', () => {
@@ -220,5 +220,26 @@ describe('the content hash workbooks store is computed as before', () => {
   });
   it('agrees with the reference on texts with every kind of character', () => {
     for (const v of [{}, { a: '信用' }, { z: [1, 2.5, -3], a: { b: null, c: true } }, { s: '😀\u0000é' }]) expect(contentHash(v)).toBe(reference(v));
+  });
+});
+
+describe('the shipped rubrics keep their content hashes as the language grows', () => {
+  // The content hashes workbooks store. Pinned again after the annex merge (933b17e) gave every
+  // rubric its document's table columns (new content, so new hashes); 鹤岗's two rubrics changed
+  // again in 1.3.0 (smallValues on 失信企业占比). New optional constructs (vetoes, fractions,
+  // count bounds …) must leave these as they are.
+  const before: Record<string, string> = {
+    'pingdingshan-2020-departments': 'ddc7462f768b1411',
+    'pingdingshan-2020-counties': '14adeb83f5d39461',
+    'hengdong-2020-members': '2703c468cb0bf07b',
+    'chaoyang-2020-method': 'bccf696deb5f9ec5',
+    'bozhou-2017-counties': 'c8aff186f390440e',
+    'hegang-2022-counties': '3a48249fcc0fd9d6',
+    'hegang-2022-departments': 'c0a115e84ea9fec4',
+  };
+  it.each(builtinRubricIds)('%s loads from its file with the hash pinned here', (rid) => {
+    const text = readFileSync(join(__dirname, '../../rubrics', `${rid}.json`), 'utf8');
+    const r = parseRubricText(text, `${rid}.json`);
+    expect(r.ok && r.value.hash).toBe(before[rid]);
   });
 });

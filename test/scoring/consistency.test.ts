@@ -124,28 +124,36 @@ describe('rounding.itemScores: "rounded" makes the printed items add up', () => 
   });
 });
 
-describe('a bare number of at most 1 in a percent field read as percent points', () => {
+describe('a bare number of at most 1 in a percent field: two magnitudes (issue 12.3)', () => {
   const r = miniRubric([
     indicator('A', 10, [pct('rate', '入驻比例')], { kind: 'deduct_if', conditions: [{ when: { field: 'rate', op: '<', value: 20 }, deduct: 10, label: '入驻比例不足20%' }] }),
-    indicator('B', 5, [pct('share', '失信企业占比')], { kind: 'deduct_if', conditions: [{ when: { field: 'share', op: '>', value: 1 }, deduct: 5, label: '失信企业占比超过1%' }] }),
+    indicator('B', 5, [{ ...pct('share', '失信企业占比'), smallValues: true }], { kind: 'deduct_if', conditions: [{ when: { field: 'share', op: '>', value: 1 }, deduct: 5, label: '失信企业占比超过1%' }] }),
   ]);
-  it('0.25 is 0.25 % (deducted); read as 25 % it would not be: a warning says both', () => {
-    const u = scoreUnit(r, { name: '甲', inputs: { A: { rate: 0.25 }, B: { share: '0.5%' } } });
-    expect(u.items.A.score).toBe(0); // 0.25 % < 20 %: 10 − 10
-    expect(u.problems).toEqual([
-      { unit: '甲', indicatorId: 'A', fieldId: 'rate', severity: 'warning', message: '甲：A 指标A · 入驻比例：填写的 0.25 按 0.25% 计，得 0 分；若指 25%，应得 10 分，请填写「25%」或「0.25%」' },
-    ]);
-    expect(u.final).toBe(5); // scored on the declared reading
+  it('0.85 typed bare is an error naming both readings: 输入有误, no item score, no total', () => {
+    // read as 0.85 % the item would be 10 − 10 = 0; read as 85 % it would be 10: neither is guessed
+    const u = scoreUnit(r, { name: '甲', inputs: { A: { rate: 0.85 }, B: { share: '0.5%' } } });
+    expect(u.items.A).toMatchObject({ score: null, status: 'invalid' });
+    expect(u.items.A.reason).toBe('入驻比例填写有误：「0.85」可读作 0.85% 或 85%，两种读法相差百倍：请填写「85%」或「0.85%」');
+    expect(messages(u.problems)).toEqual(['甲：A 指标A · 入驻比例：「0.85」可读作 0.85% 或 85%，两种读法相差百倍：请填写「85%」或「0.85%」']);
+    expect([u.base, u.final, u.complete]).toEqual([null, null, false]);
+    // the same as text (pasted), and 1 itself (1 % or 100 %)
+    expect(scoreUnit(r, { name: '甲', inputs: { A: { rate: '0.85' }, B: { share: '0.5%' } } }).items.A.status).toBe('invalid');
+    expect(scoreUnit(r, { name: '甲', inputs: { A: { rate: 1 }, B: { share: '0.5%' } } }).items.A.reason).toBe('入驻比例填写有误：「1」可读作 1% 或 100%，两种读法相差百倍：请填写「100%」或「1%」');
   });
-  it('"0.25%", 25, and a bare value whose two readings score alike are not questioned', () => {
-    expect(scoreUnit(r, { name: '甲', inputs: { A: { rate: '0.25%' }, B: { share: '0.5%' } } }).problems).toEqual([]);
-    expect(scoreUnit(r, { name: '甲', inputs: { A: { rate: 25 }, B: { share: '0' } } }).problems).toEqual([]);
-    // B: 0.005 read as 0.005 % or as 0.5 % is at most 1 % either way, so no deduction in either reading
-    expect(scoreUnit(r, { name: '甲', inputs: { A: { rate: 25 }, B: { share: 0.005 } } }).problems).toEqual([]);
+  it('"0.85%", 85 and 0 are read as typed: 0.85 % → 10 − 10 = 0; 85 % → 10; 0 % → 0', () => {
+    const score = (rate: string | number) => scoreUnit(r, { name: '甲', inputs: { A: { rate }, B: { share: '0.5%' } } });
+    expect([score('0.85%').items.A.score, score('0.85%').problems]).toEqual([0, []]);
+    expect([score(85).items.A.score, score(85).problems]).toEqual([10, []]);
+    expect([score(0).items.A.score, score(0).problems]).toEqual([0, []]);
   });
-  it('B: 0.5 read as 0.5 % is not deducted, as 50 % it would be: warned too', () => {
+  it('smallValues: a bare 0.5 is 0.5 % (not above 1 %: 5 − 0 = 5), with a warning that 50 % would give 5 − 5 = 0', () => {
     const u = scoreUnit(r, { name: '甲', inputs: { A: { rate: 25 }, B: { share: 0.5 } } });
+    expect(u.items.B.score).toBe(5);
     expect(messages(u.problems)).toEqual(['甲：B 指标B · 失信企业占比：填写的 0.5 按 0.5% 计，得 5 分；若指 50%，应得 0 分，请填写「50%」或「0.5%」']);
+    expect(u.final).toBe(15); // 10 + 5
+  });
+  it('smallValues: no warning where both readings score alike (0.005 % and 0.5 % are both ≤ 1 %)', () => {
+    expect(scoreUnit(r, { name: '甲', inputs: { A: { rate: 25 }, B: { share: 0.005 } } }).problems).toEqual([]);
   });
 });
 

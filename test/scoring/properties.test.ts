@@ -72,9 +72,12 @@ function valueArb(ind: Indicator, f: Field, maxFieldValue: number | null): fc.Ar
       return onStep(lo, hi, 0.1);
     }
     case 'percent':
-      return onStep(0, 100, 0.1).chain((p) =>
-        f.bare === 'fraction' ? fc.constantFrom<RawValue>(Number((p / 100).toFixed(6)), `${p}%`) : fc.constantFrom<RawValue>(p, `${p}%`),
-      );
+      return onStep(0, 100, 0.1).chain((p) => {
+        if (f.bare === 'fraction') return fc.constantFrom<RawValue>(Number((p / 100).toFixed(6)), `${p}%`);
+        // A bare 0.1 … 1 could be either magnitude: an input error unless the field says values under 1 % are real.
+        if (p > 0 && p <= 1 && f.smallValues !== true) return fc.constant<RawValue>(`${p}%`);
+        return fc.constantFrom<RawValue>(p, `${p}%`);
+      });
     case 'choice':
       return fc.constantFrom<RawValue>(...f.options);
     case 'score': {

@@ -215,7 +215,7 @@ describe('deduct_if', () => {
     }),
   ]);
   it('deducts each condition that holds, once', () => {
-    expect(one(r, { report: '是', acc: '100%', timely: 1 }, {}).items.X.score).toBe(5); // timely 1 % < 100 → −5
+    expect(one(r, { report: '是', acc: '100%', timely: '1%' }, {}).items.X.score).toBe(5); // timely 1 % < 100 → −5
     expect(one(r, { report: '是', acc: '100%', timely: '100%' }).items.X.score).toBe(10);
     expect(one(r, { report: '否', acc: '99.9%', timely: '80%' }).items.X.score).toBe(0); // 10 − 5 − 5, one deduction for both rates
   });

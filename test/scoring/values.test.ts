@@ -41,6 +41,15 @@ describe('parseFieldValue', () => {
     expect(ok(parseFieldValue(pctF, '0.85'))).toBe(85);
     expect(ok(parseFieldValue(pctF, '85%'))).toBe(85);
   });
+  it('percent: a bare number in (0, 1] is refused with both readings, unless the field has smallValues', () => {
+    const msg = (p: ReturnType<typeof parseFieldValue>) => (p.status === 'invalid' ? p.message : `accepted: ${JSON.stringify(p)}`);
+    expect(msg(parseFieldValue(pctP, 0.85))).toBe('「0.85」可读作 0.85% 或 85%，两种读法相差百倍：请填写「85%」或「0.85%」');
+    expect(msg(parseFieldValue(pctP, ' 0.05 '))).toBe('「0.05」可读作 0.05% 或 5%，两种读法相差百倍：请填写「5%」或「0.05%」');
+    expect(ok(parseFieldValue(pctP, '0.85%'))).toBe(0.85); // the % sign settles it
+    expect(ok(parseFieldValue(pctP, 0))).toBe(0); // 0 is 0 either way
+    expect(ok(parseFieldValue(pctP, 1.5))).toBe(1.5); // above 1: 150 % is impossible
+    expect(ok(parseFieldValue({ ...pctP, smallValues: true }, 0.85))).toBe(0.85);
+  });
   it('percent above 100 % or negative is rejected', () => {
     const r = parseFieldValue(pctP, '120%');
     expect(r.status === 'invalid' && r.message).toBe('不能超过 100%（「120%」）');

@@ -107,7 +107,10 @@ function missingSheetParts(parts: Parts): string[] {
 
 /**
  * The styles part carries the number formats: without it a percent typed as 85% (stored 0.85)
- * would read as the number 0.85, a value nobody typed. The scoring workbook always has one.
+ * reads as the bare number 0.85. Such a file (written by a script that drops styles) is still read:
+ * the engine refuses a bare number between 0 and 1 in a percent field as two possible readings, and
+ * where a field declares values under 1 % plausible (smallValues) the reader withholds it
+ * (withheldPercents below), so no number nobody typed is scored.
  */
 function stylesPart(parts: Parts): string | null {
   const rels = text(parts, 'xl/_rels/workbook.xml.rels') ?? '';
@@ -118,7 +121,7 @@ function stylesPart(parts: Parts): string | null {
   return null;
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
+async function loadWorkbook(bytes: Uint8Array): Promise<{ wb: Workbook; stylesMissing: boolean }> {
   checkSignature(bytes);
   // Bounded inflate, media left out, relationship targets made relative (see zip-package.ts).
   // exceljs then reads a private, normalised copy: the caller's bytes stay untouched.
@@ -127,8 +130,7 @@ async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
   const missing = missingSheetParts(parts);
   if (missing.length) throw new WorkbookError('damaged', `文件已损坏：工作表 ${missing.slice(0, 3).join('、')} 的内容缺失`);
   const styles = stylesPart(parts);
-  if (!styles) throw new WorkbookError('damaged', '文件已损坏：缺少样式部件（xl/styles.xml），无法确定单元格的百分比等数字格式');
-  if (unknownStyleElement(text(parts, styles)!) !== null)
+  if (styles && unknownStyleElement(text(parts, styles)!) !== null)
     throw new WorkbookError('damaged', `文件已损坏：样式部件 ${styles} 中有不属于 .xlsx 格式的内容，无法确定单元格的百分比等数字格式`);
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
@@ -143,7 +145,29 @@ async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
     );
   }
   if (wb.worksheets.length === 0) throw new WorkbookError('not-xlsx', '文件中没有工作表，不是考核工作簿');
-  return wb;
+  return { wb, stylesMissing: styles === null };
+}
+
+/**
+ * Without number formats, a bare number of at most 1 in a percent field whose values may be under
+ * 1 % (smallValues: 0.7 can mean 0.7 % or 70 %) cannot be read either way: it is withheld (the item
+ * stays unfinished) and reported with the unit, indicator and value.
+ */
+function withheldPercents(rubric: Rubric, unit: UnitInput, problems: Problem[]): void {
+  for (const ind of rubric.categories.flatMap((c) => c.indicators))
+    for (const f of ind.fields) {
+      const values = unit.inputs?.[ind.id];
+      const v = values?.[f.id];
+      if (f.type !== 'percent' || !f.smallValues || typeof v !== 'number' || v <= 0 || v > 1 || !values) continue;
+      values[f.id] = null;
+      problems.push({
+        severity: 'error',
+        unit: unit.name,
+        indicatorId: ind.id,
+        fieldId: f.id,
+        message: `${unit.name}：${ind.id} ${ind.name} · ${f.label}：文件没有样式部件（xl/styles.xml），无法确定单元格中的 ${v} 是 ${v}% 还是 ${Number((v * 100).toPrecision(12))}%，该值未计分；请填写带 % 的值，或用 Excel、WPS、LibreOffice 另存后再计分`,
+      });
+    }
 }
 
 function readMeta(wb: Workbook): { meta: WorkbookMeta; rubricJson: string } {
@@ -298,7 +322,7 @@ function locate(wb: Workbook, ref: SheetRef, problems: Problem[]): (LocatedBlock
 
 /** Reads a filled workbook; throws WorkbookError (Chinese message) when the file cannot be used. */
 export async function readWorkbook(input: XlsxInput, options: ReadOptions = {}): Promise<ReadWorkbookResult> {
-  const wb = await loadWorkbook(bytesOf(input));
+  const { wb, stylesMissing } = await loadWorkbook(bytesOf(input));
   const { meta, rubricJson } = readMeta(wb);
   const problems: Problem[] = [];
   const { loaded, embedded } = readRubric(meta, rubricJson, problems, options);
@@ -319,7 +343,9 @@ export async function readWorkbook(input: XlsxInput, options: ReadOptions = {}):
     }
     const { values, texts, ...block } = found;
     blocks.set(u.key, block);
-    units.push(readUnitInputs(rubric, block.index, u.name, u.group, values, texts));
+    const unit = readUnitInputs(rubric, block.index, u.name, u.group, values, texts);
+    if (stylesMissing) withheldPercents(rubric, unit, problems);
+    units.push(unit);
   });
   if (missing.length)
     throw new WorkbookError(

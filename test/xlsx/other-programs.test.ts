@@ -102,15 +102,36 @@ describe('workbooks saved by other programs', () => {
 });
 
 describe('a workbook whose styles were dropped', () => {
-  // Without the styles part nothing says a cell was formatted as percent: "81.4%" (stored as
-  // 0.814) would read as the bare number 0.814, i.e. 0.814 %, a value nobody typed and nothing
-  // flags. So the file is refused as damaged (issue 13 fuzzing); saving it again from Excel, WPS or
-  // LibreOffice restores the part.
-  it('is refused, saying the number formats cannot be known', async () => {
-    expect(await refusal(fixture('no-styles.xlsx'))).toBe('文件已损坏：缺少样式部件（xl/styles.xml），无法确定单元格的百分比等数字格式');
+  // Without the styles part nothing says a cell was formatted as percent: "81.4%" (stored 0.814)
+  // reads as the bare number 0.814. The file is read, and such a value never becomes a number:
+  // the engine refuses a bare 0 < x ≤ 1 in a percent field as two readings (0.814 % or 81.4 %), and
+  // where the field allows values under 1 % (鹤岗 二.5 / 二.6, smallValues) the reader withholds it.
+  it('is read; every other item scores as in the original, and no percent below 1 becomes a number', async () => {
+    const out = await scoreFilledWorkbook(fixture('no-styles.xlsx'));
+    const percentItems = new Set(loaded.rubric.categories.flatMap((c) => c.indicators).filter((i) => i.fields.some((f) => f.type === 'percent')).map((i) => i.id));
+    let refused = 0;
+    out.result.units.forEach((u, k) => {
+      for (const [id, item] of Object.entries(u.items)) {
+        const want = expected.units[k].items[id];
+        if (!percentItems.has(id) || want.status !== 'scored') {
+          expect(item).toEqual(want);
+          continue;
+        }
+        // A percent item scores as in the original only where its percent was above 1 (unambiguous).
+        if (item.status === 'scored') expect(item.score).toBe(want.score);
+        else {
+          expect(item.status === 'invalid' || item.status === 'incomplete').toBe(true);
+          expect(item.score).toBeNull();
+          refused++;
+        }
+      }
+    });
+    expect(refused).toBeGreaterThan(0);
+    const problems = [...out.result.problems, ...out.result.units.flatMap((u) => u.problems), ...out.workbookProblems].map((p) => p.message);
+    expect(problems.some((m) => /两种读法|无法确定单元格中的/.test(m))).toBe(true);
   });
 
-  it('nor is a styles part with elements exceljs would lose its place at', async () => {
+  it('a styles part with elements exceljs would lose its place at is refused as damaged', async () => {
     const parts = unzipSync(fixture('original.xlsx'));
     const xml = strFromU8(parts['xl/styles.xml']).replace('<numFmts', '<row r="1"><c r="A1"><v>7</v></c></row><numFmts');
     expect(await refusal(zipSync({ ...parts, 'xl/styles.xml': strToU8(xml) }))).toBe(

@@ -25,7 +25,14 @@ export default tseslint.config(
   {
     // Office.js code: where a proxy object is read, a missing load or sync is a bug in Excel. Not for
     // src/xlsx (exceljs objects look alike to the rule: cell.isMerged is a plain property there).
-    files: ['src/excel/**/*.ts', 'src/commands/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'bench/excel.ts', 'test/excel/**/*.ts', 'test/e2e/**/*.ts'],
+    files: [
+      'src/excel/**/*.ts',
+      'src/commands/**/*.ts',
+      'src/taskpane/**/*.{ts,tsx}',
+      'bench/excel.ts',
+      'test/excel/**/*.ts',
+      'test/e2e/**/*.ts',
+    ],
     plugins: { 'office-addins': officeAddins },
     rules: {
       'office-addins/call-sync-after-load': 'error',

@@ -68,7 +68,8 @@ function checkBaseUrl(raw) {
     throw new Error(`发布地址「${raw}」不是完整的网址，应形如 https://credit.example.gov.cn/credit-score/`);
   }
   if (url.protocol !== 'https:') throw new Error(`发布地址「${raw}」必须以 https:// 开头：Office 只加载 https 上的加载项`);
-  if (/^(localhost|127\.|\[::1\])/.test(url.hostname)) throw new Error(`发布地址「${raw}」指向本机，其他电脑无法访问；请填写单位服务器的地址`);
+  if (/^(localhost|127\.|\[::1\])/.test(url.hostname))
+    throw new Error(`发布地址「${raw}」指向本机，其他电脑无法访问；请填写单位服务器的地址`);
   if (url.search || url.hash) throw new Error(`发布地址「${raw}」不能带 ? 或 # 部分`);
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
@@ -83,7 +84,16 @@ function manifestFor(xml, baseUrl) {
 }
 
 /** Which files of @microsoft/office-js an Excel add-in needs (Office 2016+ hosts; no debug builds, no other apps). */
-const OFFICE_JS_FILES = ['office.js', 'es6-promise.js', 'o15apptofilemappingtable.js', 'excel-*16.0*.js', 'telemetry/oteljs_agave.js', 'telemetry/oteljs.js', 'ariatelemetry/*.min.js', '*/office_strings.js'];
+const OFFICE_JS_FILES = [
+  'office.js',
+  'es6-promise.js',
+  'o15apptofilemappingtable.js',
+  'excel-*16.0*.js',
+  'telemetry/oteljs_agave.js',
+  'telemetry/oteljs.js',
+  'ariatelemetry/*.min.js',
+  '*/office_strings.js',
+];
 
 /**
  * HTTPS options for the dev server.
@@ -109,7 +119,9 @@ async function devServerTransport(ensure) {
   if (status.usable) {
     if (why) console.warn(`[webpack] ${why}`);
     if (why || ensure) {
-      console.warn(`[webpack] Serving https with the certificate files in ${devCerts.CERT_DIR}; this machine or browser may not trust their CA.`);
+      console.warn(
+        `[webpack] Serving https with the certificate files in ${devCerts.CERT_DIR}; this machine or browser may not trust their CA.`,
+      );
     }
     return { type: 'https', options: devCerts.readHttpsOptions() };
   }

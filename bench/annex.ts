@@ -53,7 +53,12 @@ export async function streamWriterAnnex(rubric: Rubric, units: AnnexUnit[], date
     const frozen = sheet.freezeRows > 0;
     const ws = wb.addWorksheet(sheet.name, {
       properties: { defaultColWidth: 9 } as ExcelJS.WorksheetProperties,
-      views: [{ ...(frozen ? { state: 'frozen' as const, xSplit: 0, ySplit: sheet.freezeRows } : { state: 'normal' as const }), showGridLines: !sheet.hideGridLines }],
+      views: [
+        {
+          ...(frozen ? { state: 'frozen' as const, xSplit: 0, ySplit: sheet.freezeRows } : { state: 'normal' as const }),
+          showGridLines: !sheet.hideGridLines,
+        },
+      ],
       pageSetup: {
         paperSize: 9,
         orientation: sheet.landscape ? 'landscape' : 'portrait',
@@ -117,12 +122,17 @@ export async function versusStreamWriter(rubric: Rubric, units: AnnexUnit[], rou
   return { oursMs, streamMs, ratio: oursMs / streamMs, ours, stream, oursBytes, streamBytes };
 }
 
-export async function runAnnexBench(options: MeasureOptions = {}, log: (s: string) => void = (s) => process.stdout.write(s)): Promise<Record<string, unknown>> {
+export async function runAnnexBench(
+  options: MeasureOptions = {},
+  log: (s: string) => void = (s) => process.stdout.write(s),
+): Promise<Record<string, unknown>> {
   const small: Measurement[] = [];
   for (const id of builtinRubricIds) {
     const { rubric } = loadBuiltin(id);
     const units = scoredUnits(rubric, 36);
-    small.push(await measure(id, () => annexBuffer(rubric, units, { date: DATE }), { warmup: 1, runs: 7, budgetMs: 10_000, minRuns: 3, ...options }));
+    small.push(
+      await measure(id, () => annexBuffer(rubric, units, { date: DATE }), { warmup: 1, runs: 7, budgetMs: 10_000, minRuns: 3, ...options }),
+    );
   }
   const worst = small.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
   log(formatMeasurements('annex: 36 scored units → .xlsx', small));
@@ -138,7 +148,9 @@ export async function runAnnexBench(options: MeasureOptions = {}, log: (s: strin
     { warmup: 1, runs: 3, budgetMs: 30_000, minRuns: 2, ...options },
   );
   log(formatMeasurements('annex: 1,000 scored units → .xlsx', [big]));
-  log(`worst 36-unit rubric: ${worst.name} ${worst.medianMs.toFixed(0)} ms; 1,000 units (${largest.id}): ${big.medianMs.toFixed(0)} ms, ${(bytes / 1e6).toFixed(2)} MB\n`);
+  log(
+    `worst 36-unit rubric: ${worst.name} ${worst.medianMs.toFixed(0)} ms; 1,000 units (${largest.id}): ${big.medianMs.toFixed(0)} ms, ${(bytes / 1e6).toFixed(2)} MB\n`,
+  );
 
   const before = loadavg();
   const vs = await versusStreamWriter(largest, units, options.runs ?? 5);

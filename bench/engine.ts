@@ -39,7 +39,8 @@ export function checkTableAgrees(hf: HyperFormula, at: FormulaColumns, result: R
   const same = (row: number, col: number, want: unknown, what: string) => {
     const got = cell(row, col);
     // Both sides are rounded to 2 places by then: equal as doubles, or a formula or engine bug.
-    if (got !== want) throw new Error(`HyperFormula table and scoreRoster differ at unit ${row + 1} ${what}: ${String(got)} ≠ ${String(want)}`);
+    if (got !== want)
+      throw new Error(`HyperFormula table and scoreRoster differ at unit ${row + 1} ${what}: ${String(got)} ≠ ${String(want)}`);
     checked++;
   };
   result.units.forEach((u, row) => {
@@ -118,7 +119,10 @@ export function formatVsHyperFormula(v: VsHyperFormula): string {
   );
 }
 
-export async function runEngineBench(options: MeasureOptions = {}, log: (s: string) => void = (s) => process.stdout.write(s)): Promise<Record<string, unknown>> {
+export async function runEngineBench(
+  options: MeasureOptions = {},
+  log: (s: string) => void = (s) => process.stdout.write(s),
+): Promise<Record<string, unknown>> {
   const vs = measureVsHyperFormula();
   log(formatVsHyperFormula(vs));
   const measurements: Measurement[] = [];
@@ -130,9 +134,14 @@ export async function runEngineBench(options: MeasureOptions = {}, log: (s: stri
     // sanity: the generated inputs are complete and valid, so every unit gets a final score
     const check = scoreRoster(rubric, roster);
     const unscored = check.units.filter((u) => u.final === null && !(rubric.aggregation.mode === 'normalised' && u.normalisation === null));
-    if (unscored.length > 0) throw new Error(`${id}: ${unscored.length} generated units were not scored: ${unscored[0].problems.map((p) => p.message).join('; ')}`);
+    if (unscored.length > 0)
+      throw new Error(
+        `${id}: ${unscored.length} generated units were not scored: ${unscored[0].problems.map((p) => p.message).join('; ')}`,
+      );
     const before = readCpuTimes();
-    measurements.push(await measure(id, () => scoreRoster(rubric, roster), { warmup: 3, runs: 31, budgetMs: 10_000, minRuns: 5, ...options }));
+    measurements.push(
+      await measure(id, () => scoreRoster(rubric, roster), { warmup: 3, runs: 31, budgetMs: 10_000, minRuns: 5, ...options }),
+    );
     steal[id] = stealPercent(before, readCpuTimes());
   }
   const overallSteal = stealPercent(start, readCpuTimes());
@@ -140,7 +149,9 @@ export async function runEngineBench(options: MeasureOptions = {}, log: (s: stri
   log(formatMeasurements(`engine (informational, wall time): scoreRoster, ${ROSTER_SIZE} units per roster`, measurements));
   log(`worst: ${worst.name} ${worst.medianMs.toFixed(2)} ms\n`);
   const shown = (p: number | null) => (p === null ? 'unknown' : `${p}%`);
-  log(`CPU time taken by the host (steal, /proc/stat): ${shown(overallSteal)} over the whole run, ${shown(steal[worst.name])} while ${worst.name} was timed\n`);
+  log(
+    `CPU time taken by the host (steal, /proc/stat): ${shown(overallSteal)} over the whole run, ${shown(steal[worst.name])} while ${worst.name} was timed\n`,
+  );
   return {
     vsHyperFormula: vs.ratio,
     vsHyperFormulaGoal: VS_HYPERFORMULA_GOAL,

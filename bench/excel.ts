@@ -116,7 +116,13 @@ async function measureLive(size: number): Promise<Figures & CpuFigures & { syncs
   await host.flushEvents();
   const syncsPerEdit = host.syncCount - before;
   const cellsWrittenPerEdit = host.cellsWritten({ sinceSync: before, kinds: ['values'] }); // the add-in's value writes
-  const out: Figures & CpuFigures & { syncsPerPaste500?: number } = { syncsPerEdit, cellsWrittenPerEdit, setupSeconds: seconds, editCpuMs: 0, editWallMs: 0 };
+  const out: Figures & CpuFigures & { syncsPerPaste500?: number } = {
+    syncsPerEdit,
+    cellsWrittenPerEdit,
+    setupSeconds: seconds,
+    editCpuMs: 0,
+    editWallMs: 0,
+  };
   // Repeated single-cell edits of the same cell, each changing the item's score (and the total).
   const edits: { cpuMs: number; wallMs: number }[] = [];
   for (let i = 0; i < EDIT_RUNS; i++) {
@@ -135,7 +141,11 @@ async function measureLive(size: number): Promise<Figures & CpuFigures & { syncs
   if (size === 100) {
     const col = address.replace(/\d+/g, '');
     before = host.syncCount;
-    host.userEdit(sheet, `${col}5:${col}504`, Array.from({ length: 500 }, (_, i) => [i % 7]));
+    host.userEdit(
+      sheet,
+      `${col}5:${col}504`,
+      Array.from({ length: 500 }, (_, i) => [i % 7]),
+    );
     await host.flushEvents();
     out.syncsPerPaste500 = host.syncCount - before;
   }
@@ -163,17 +173,25 @@ async function naiveRound(rubric: Rubric, plan: WorkbookPlan): Promise<number> {
       }
       await batch.flush();
     }
-    const indexes = new Map(reads.map(({ s, range, ws }) => {
-      const idx = indexBlock(range.values as CellValue[][]);
-      if (!idx.ok) throw new Error(idx.message);
-      return [s.key, { index: idx.index, values: range.values as CellValue[][], text: percentTexts(range.values, range.numberFormat), wsId: ws.id }];
-    }));
+    const indexes = new Map(
+      reads.map(({ s, range, ws }) => {
+        const idx = indexBlock(range.values as CellValue[][]);
+        if (!idx.ok) throw new Error(idx.message);
+        return [
+          s.key,
+          { index: idx.index, values: range.values as CellValue[][], text: percentTexts(range.values, range.numberFormat), wsId: ws.id },
+        ];
+      }),
+    );
     const units = plan.meta.units.map((u) => {
       const x = indexes.get(u.key)!;
       return readUnitInputs(rubric, x.index, u.name, u.group, x.values, x.text);
     });
     const result = scoreRoster(rubric, units);
-    const outputs = allOutputs(rubric, plan.meta.units.map((u, i) => ({ key: u.key, score: result.units[i] })));
+    const outputs = allOutputs(
+      rubric,
+      plan.meta.units.map((u, i) => ({ key: u.key, score: result.units[i] })),
+    );
     for (const o of outputs) {
       const x = indexes.get(o.sheetKey)!;
       const at = cellOf(x.index, o.rowKey, o.role);
@@ -208,9 +226,15 @@ export async function runExcelBench(log: (s: string) => void = (s) => process.st
     live[n] = await measureLive(n);
     naive[n] = await measureNaive(n);
     load.push(loadavg());
-    log(`roster ${String(n).padStart(4)}: live ${live[n].syncsPerEdit} syncs / ${live[n].cellsWrittenPerEdit} cells per edit · naive ${naive[n].syncsPerEdit} syncs / ${naive[n].cellsWrittenPerEdit} cells (setup ${live[n].setupSeconds.toFixed(1)} s)\n`);
+    log(
+      `roster ${String(n).padStart(4)}: live ${live[n].syncsPerEdit} syncs / ${live[n].cellsWrittenPerEdit} cells per edit · naive ${naive[n].syncsPerEdit} syncs / ${naive[n].cellsWrittenPerEdit} cells (setup ${live[n].setupSeconds.toFixed(1)} s)\n`,
+    );
     const l = live[n];
-    log(`             pane CPU per edit ${l.editCpuMs.toFixed(2)} ms (wall ${l.editWallMs.toFixed(2)} ms)${l.rescoreAllCpuMs !== undefined ? ` · 重新计分 ${l.rescoreAllCpuMs.toFixed(1)} ms CPU (wall ${l.rescoreAllWallMs?.toFixed(1)} ms)` : ''} · load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+    log(
+      `             pane CPU per edit ${l.editCpuMs.toFixed(2)} ms (wall ${l.editWallMs.toFixed(2)} ms)${l.rescoreAllCpuMs !== undefined ? ` · 重新计分 ${l.rescoreAllCpuMs.toFixed(1)} ms CPU (wall ${l.rescoreAllWallMs?.toFixed(1)} ms)` : ''} · load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}\n`,
+    );
   }
   const editScaling = round2(live[1000].editCpuMs / live[10].editCpuMs);
   const rescoreScaling = round2((live[1000].rescoreAllCpuMs as number) / (live[100].rescoreAllCpuMs as number));

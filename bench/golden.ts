@@ -16,7 +16,31 @@ import type { UnitInput } from '../src/scoring/types';
 import type { RawValue } from '../src/scoring/values';
 import { mulberry32, randomRoster } from './random-inputs';
 
-const ODD_VALUES: RawValue[] = ['', '  ', 'abc', '#DIV/0!', '-3', '120%', '８５％', '0.85', 0.85, '1,234', 1e13, true, '√', '×', '无', 'Y', '2分', 0, 0.005, 20.005, '1 2', '3.5', 7];
+const ODD_VALUES: RawValue[] = [
+  '',
+  '  ',
+  'abc',
+  '#DIV/0!',
+  '-3',
+  '120%',
+  '８５％',
+  '0.85',
+  0.85,
+  '1,234',
+  1e13,
+  true,
+  '√',
+  '×',
+  '无',
+  'Y',
+  '2分',
+  0,
+  0.005,
+  20.005,
+  '1 2',
+  '3.5',
+  7,
+];
 
 /** A random roster, then seeded damage: blanks, odd values, 不涉及, odd bonuses, fraud, groups. */
 function messyRoster(rubric: Rubric, size: number, seed: number): UnitInput[] {
@@ -49,8 +73,7 @@ export function goldenLines(): string[] {
     lines.push(`${id} example ${JSON.stringify(scoreRoster(rubric, example.units))}`);
     for (const seed of [1, 20260101])
       lines.push(`${id} random ${seed} ${JSON.stringify(scoreRoster(rubric, randomRoster(rubric, 1000, seed)))}`);
-    for (const seed of [2, 3, 4])
-      lines.push(`${id} messy ${seed} ${JSON.stringify(scoreRoster(rubric, messyRoster(rubric, 400, seed)))}`);
+    for (const seed of [2, 3, 4]) lines.push(`${id} messy ${seed} ${JSON.stringify(scoreRoster(rubric, messyRoster(rubric, 400, seed)))}`);
   }
   return lines;
 }

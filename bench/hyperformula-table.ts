@@ -21,12 +21,24 @@ export const TABLE_RUBRIC = 'pingdingshan-2020-departments';
 
 /** Input columns, in order: [indicator id, field id]. */
 const INPUTS: readonly (readonly [string, string])[] = [
-  ['一.1', 'leader'], ['一.1', 'office'], ['一.1', 'liaison'],
-  ['一.2', 'rules'], ['一.2', 'industry'],
-  ['二.1', 'reported'], ['二.2', 'reported'],
-  ['三.1', 'measures'], ['三.2', 'kinds'],
-  ['四.1', 'own'], ['四.1', 'joined'], ['四.2', 'reports'], ['四.3', 'own'], ['四.3', 'city'],
-  ['五.1', 'docs'], ['五.1', 'cases'], ['五.2', 'system'], ['五.2', 'reported'],
+  ['一.1', 'leader'],
+  ['一.1', 'office'],
+  ['一.1', 'liaison'],
+  ['一.2', 'rules'],
+  ['一.2', 'industry'],
+  ['二.1', 'reported'],
+  ['二.2', 'reported'],
+  ['三.1', 'measures'],
+  ['三.2', 'kinds'],
+  ['四.1', 'own'],
+  ['四.1', 'joined'],
+  ['四.2', 'reports'],
+  ['四.3', 'own'],
+  ['四.3', 'city'],
+  ['五.1', 'docs'],
+  ['五.1', 'cases'],
+  ['五.2', 'system'],
+  ['五.2', 'reported'],
 ];
 const BONUS_COLUMN = INPUTS.length; // the bonus, after the inputs
 
@@ -95,7 +107,8 @@ function formulas(row: number, units: number): { cells: string[]; at: FormulaCol
   return { cells, at: { items, categories, base, bonus, final, band, rank } };
 }
 
-const typed = (v: RawValue): string | number | null => (v === undefined || v === null || v === '' ? null : typeof v === 'boolean' ? (v ? '是' : '否') : v);
+const typed = (v: RawValue): string | number | null =>
+  v === undefined || v === null || v === '' ? null : typeof v === 'boolean' ? (v ? '是' : '否') : v;
 
 /** The table for a roster: inputs as typed, then the formulas; and where each result is. */
 export function scoreTable(rubric: Rubric, units: readonly UnitInput[]): { rows: (string | number | null)[][]; at: FormulaColumns } {

@@ -20,12 +20,14 @@ export function mulberry32(seed: number): () => number {
 
 type Rng = () => number;
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
-const onStep = (rng: Rng, lo: number, hi: number, step: number) => Number((int(rng, Math.ceil(lo / step), Math.floor(hi / step)) * step).toFixed(6));
+const onStep = (rng: Rng, lo: number, hi: number, step: number) =>
+  Number((int(rng, Math.ceil(lo / step), Math.floor(hi / step)) * step).toFixed(6));
 
 function scoreHi(ind: Indicator, field: Field, maxValue: number | null): number {
   const rules = ind.rule.kind === 'composite' ? ind.rule.parts : [ind.rule];
   for (const r of rules)
-    if (r.kind === 'manual' && r.field === field.id) return 'max' in r && typeof r.max === 'number' ? r.max : r.maxField ? (maxValue as number) : (ind.points as number);
+    if (r.kind === 'manual' && r.field === field.id)
+      return 'max' in r && typeof r.max === 'number' ? r.max : r.maxField ? (maxValue as number) : (ind.points as number);
   return ind.points ?? 10;
 }
 
@@ -90,7 +92,11 @@ export function randomUnit(rubric: Rubric, rng: Rng, name: string, points?: Read
   const groups = rubric.ranking.groups;
   const b = rubric.bonus;
   const bonus: RawValue =
-    rng() < 0.7 || b.kind === 'none' ? null : b.kind === 'tiers' ? b.tiers[int(rng, 0, b.tiers.length - 1)].label : onStep(rng, 0, b.max ?? 10, 0.5);
+    rng() < 0.7 || b.kind === 'none'
+      ? null
+      : b.kind === 'tiers'
+        ? b.tiers[int(rng, 0, b.tiers.length - 1)].label
+        : onStep(rng, 0, b.max ?? 10, 0.5);
   return { name, group: groups[int(rng, 0, groups.length - 1)].id, inputs, notApplicable: [], bonus, fraud: false };
 }
 
@@ -105,7 +111,10 @@ export function randomRoster(rubric: Rubric, size: number, seed: number): UnitIn
  * to the full marks, as an annex would give them: whole points, 1 or more each, the rest on the last.
  */
 function annexPoints(rubric: Rubric, rng: Rng): Map<string, number> {
-  const ids = rubric.categories.flatMap((c) => c.indicators).filter((i) => i.rule.kind === 'manual' && i.rule.maxField).map((i) => i.id);
+  const ids = rubric.categories
+    .flatMap((c) => c.indicators)
+    .filter((i) => i.rule.kind === 'manual' && i.rule.maxField)
+    .map((i) => i.id);
   const points = new Map<string, number>();
   let left = rubric.fullMarks;
   ids.forEach((id, k) => {

@@ -22,7 +22,11 @@ export function mergeResults(results: Record<string, unknown>, figures: Record<s
   return { ...results, ...figures };
 }
 
-export async function runBench(names: string[], file = RESULTS_FILE, log: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+export async function runBench(
+  names: string[],
+  file = RESULTS_FILE,
+  log: (s: string) => void = (s) => process.stdout.write(s),
+): Promise<number> {
   const unknown = names.filter((n) => !benchModules.some((m) => m.name === n));
   if (unknown.length > 0) {
     process.stderr.write(`unknown benchmark module: ${unknown.join(', ')} (available: ${benchModules.map((m) => m.name).join(', ')})\n`);

@@ -150,7 +150,15 @@ export function measureDist(dist: string, stats?: Stats): UiBenchResult {
   const contents: Record<string, string> = {};
   for (const c of stats?.chunks ?? []) for (const f of c.files ?? []) if (f in files || f in lazyChunks) contents[f] = chunkContents(c);
   const initialJsGzipKB = kb(total);
-  return { initialJsGzipKB, files, lazyChunks, contents, external: page.external, targetKB: TARGET_KB, withinTarget: initialJsGzipKB <= TARGET_KB };
+  return {
+    initialJsGzipKB,
+    files,
+    lazyChunks,
+    contents,
+    external: page.external,
+    targetKB: TARGET_KB,
+    withinTarget: initialJsGzipKB <= TARGET_KB,
+  };
 }
 
 export async function runUiBench(log: (s: string) => void = (s) => process.stdout.write(s)): Promise<UiBenchResult> {
@@ -160,24 +168,36 @@ export async function runUiBench(log: (s: string) => void = (s) => process.stdou
   let stats: Stats | undefined;
   try {
     log('ui: building the production bundle (webpack --mode production) …\n');
-    execFileSync(process.execPath, [webpack, '--mode', 'production', '--json', statsFile], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [webpack, '--mode', 'production', '--json', statsFile], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     stats = JSON.parse(readFileSync(statsFile, 'utf8')) as Stats;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
   const result = measureDist(join(ROOT, 'dist'), stats);
   const line = (f: string, k: number) => `  ${k.toFixed(1).padStart(7)} KB  ${f}${result.contents[f] ? `  (${result.contents[f]})` : ''}`;
-  log(`ui: JavaScript loaded before first paint (gzip -9)\n${Object.entries(result.files).map(([f, k]) => line(f, k)).join('\n')}\n`);
+  log(
+    `ui: JavaScript loaded before first paint (gzip -9)\n${Object.entries(result.files)
+      .map(([f, k]) => line(f, k))
+      .join('\n')}\n`,
+  );
   log(`  ${result.initialJsGzipKB.toFixed(1).padStart(7)} KB  total (target ≤ ${TARGET_KB} KB${result.withinTarget ? '' : ', OVER'})\n`);
-  log(`ui: async chunks the task pane loads later (gzip -9)\n${Object.entries(result.lazyChunks).map(([f, k]) => line(f, k)).join('\n')}\n`);
+  log(
+    `ui: async chunks the task pane loads later (gzip -9)\n${Object.entries(result.lazyChunks)
+      .map(([f, k]) => line(f, k))
+      .join('\n')}\n`,
+  );
   return result;
 }
 
 if (require.main === module) {
   const dir = process.argv[2];
   if (dir) process.stdout.write(`${JSON.stringify(measureDist(dir), null, 2)}\n`);
-  else runUiBench().catch((e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 1;
-  });
+  else
+    runUiBench().catch((e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    });
 }

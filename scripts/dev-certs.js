@@ -25,7 +25,9 @@ const CERT_FILES = {
 const MIN_REMAINING_MS = 24 * 60 * 60 * 1000;
 
 function oneLine(err) {
-  return String(err && err.message ? err.message : err).replace(/\s+/g, ' ').trim();
+  return String(err && err.message ? err.message : err)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** What is on disk: which files exist, and whether they form a usable, unexpired certificate set. */

@@ -57,7 +57,8 @@ function parse(argv) {
         USAGE,
     );
   }
-  if (opts.officeJs !== 'cdn' && opts.officeJs !== 'local') throw new ReleaseError(`--office-js 只能是 cdn 或 local，不是「${opts.officeJs}」`);
+  if (opts.officeJs !== 'cdn' && opts.officeJs !== 'local')
+    throw new ReleaseError(`--office-js 只能是 cdn 或 local，不是「${opts.officeJs}」`);
   try {
     opts.url = checkBaseUrl(opts.url);
   } catch (err) {
@@ -122,7 +123,13 @@ async function release(opts) {
     addTree(top.folder('site'), site);
     top.file('manifest.xml', manifest);
     top.file('credit-score.cjs', fs.readFileSync(cli), { unixPermissions: 0o755 });
-    top.file('用户指南.html', fs.readFileSync(path.join(site, 'help', 'index.html')).toString('utf8').replace(/src="screenshots\//g, 'src="site/help/screenshots/'));
+    top.file(
+      '用户指南.html',
+      fs
+        .readFileSync(path.join(site, 'help', 'index.html'))
+        .toString('utf8')
+        .replace(/src="screenshots\//g, 'src="site/help/screenshots/'),
+    );
     top.file('部署说明.md', fs.readFileSync(path.join(ROOT, 'docs', '部署说明.md')));
     top.file('docs/cli.md', fs.readFileSync(path.join(ROOT, 'docs', 'cli.md')));
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });

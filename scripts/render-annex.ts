@@ -54,14 +54,24 @@ function fontsConf(): string {
         `  <match target="pattern"><test name="family"><string>${n}</string></test><edit name="family" mode="assign" binding="strong"><string>${to}</string></edit></match>`,
     ),
   );
-  return ['<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">', '<fontconfig>', '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>', ...rules, '</fontconfig>', ''].join('\n');
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    ...rules,
+    '</fontconfig>',
+    '',
+  ].join('\n');
 }
 
 function need(cmd: string) {
   try {
     execFileSync('which', [cmd], { stdio: 'ignore' });
   } catch {
-    throw new Error(`${cmd} not found: apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-noto-cjk fonts-crosextra-carlito`);
+    throw new Error(
+      `${cmd} not found: apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-noto-cjk fonts-crosextra-carlito`,
+    );
   }
 }
 
@@ -95,7 +105,10 @@ function lastPageWith(pdf: string, needle: string): number | null {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0);
   let last = first;
   for (let p = first + 1; p <= pages; p++) {
-    const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    );
     if (!text.includes(needle.replace(/\s+/g, ''))) break;
     last = p;
   }
@@ -134,7 +147,11 @@ async function main(ids: string[]) {
     const convert = (name: string, bytes: ArrayBuffer): string => {
       const xlsx = join(work, `${name}.xlsx`);
       writeFileSync(xlsx, Buffer.from(bytes));
-      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx], { env, stdio: 'ignore', timeout: 180_000 });
+      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx], {
+        env,
+        stdio: 'ignore',
+        timeout: 180_000,
+      });
       const pdf = join(work, `${name}.pdf`);
       if (!existsSync(pdf)) throw new Error(`${name}: LibreOffice produced no PDF`);
       // RENDER_ANNEX_KEEP=<dir> keeps the .xlsx and .pdf for a closer look.
@@ -152,7 +169,9 @@ async function main(ids: string[]) {
       const sample = sampleUnits(rubric);
       // The final annex: the sample's complete units without an error (an example may hold an unfinished one).
       const sampleResult = scoreRoster(rubric, sample.units);
-      const units = sample.units.filter((_, i) => sampleResult.units[i].complete && !sampleResult.units[i].problems.some((p) => p.severity === 'error'));
+      const units = sample.units.filter(
+        (_, i) => sampleResult.units[i].complete && !sampleResult.units[i].problems.some((p) => p.severity === 'error'),
+      );
       const source = sample.source;
       const result = scoreRoster(rubric, units);
       const date = '2026年11月24日';
@@ -169,18 +188,28 @@ async function main(ids: string[]) {
       shot(final, pageWith(final, `被考核单位：${result.units[0].name}`) && lastPageWith(final, result.units[0].name), `${id}-unit-p1.png`);
 
       // Draft: the first unit's first input blanked, the last unit emptied.
-      const draftUnits: UnitInput[] = units.map((u, i) => (i === units.length - 1 ? { name: u.name, group: u.group } : i === 0 ? blankFirst(rubric, u) : u));
+      const draftUnits: UnitInput[] = units.map((u, i) =>
+        i === units.length - 1 ? { name: u.name, group: u.group } : i === 0 ? blankFirst(rubric, u) : u,
+      );
       const draftResult = scoreRoster(rubric, draftUnits);
       const draft = convert(`${id}-draft`, await annexBuffer(rubric, annexUnits(draftUnits, draftResult.units), { date }));
       shot(draft, 1, `${id}-draft-p1.png`);
       shot(draft, pageWith(draft, `被考核单位：${draftResult.units[0].name}`), `${id}-draft-unit-p1.png`);
 
       // The working workbook: made, filled with the units, scored in file mode.
-      const plan = planWorkbook(loaded, units.map((u) => ({ name: u.name, group: u.group ?? rubric.ranking.groups[0].id })), '2026-11-24T00:00:00.000Z');
+      const plan = planWorkbook(
+        loaded,
+        units.map((u) => ({ name: u.name, group: u.group ?? rubric.ranking.groups[0].id })),
+        '2026-11-24T00:00:00.000Z',
+      );
       const ExcelJS = await loadExcelJS();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(await toArrayBuffer(await applyPlan(plan)));
-      fillWorkbook(wb, plan.meta.units.map((u) => u.key), units);
+      fillWorkbook(
+        wb,
+        plan.meta.units.map((u) => u.key),
+        units,
+      );
       const scored = await scoreFilledWorkbook(await toArrayBuffer(wb), { date });
       const book = convert(`${id}-workbook`, scored.scored);
       shot(book, pageWith(book, '考核结果汇总表'), `${id}-workbook-summary.png`);

@@ -92,7 +92,9 @@ function startServer(opts = {}) {
   const host = opts.host || '127.0.0.1';
   const port = opts.port === undefined ? 8080 : opts.port;
   if (!fs.existsSync(path.join(root, 'taskpane.html'))) {
-    return Promise.reject(new Error(`${root} has no taskpane.html; build first (npx webpack --mode production, or --env e2e for dist-e2e/)`));
+    return Promise.reject(
+      new Error(`${root} has no taskpane.html; build first (npx webpack --mode production, or --env e2e for dist-e2e/)`),
+    );
   }
   const server = http.createServer(createHandler(root));
   return new Promise((resolve, reject) => {
@@ -136,7 +138,9 @@ if (require.main === module) {
   }
   startServer(args).then(
     ({ url, close }) => {
-      console.log(`serving ${path.relative(process.cwd(), path.resolve(args.root || path.join(__dirname, '..', 'dist'))) || '.'} at ${url}`);
+      console.log(
+        `serving ${path.relative(process.cwd(), path.resolve(args.root || path.join(__dirname, '..', 'dist'))) || '.'} at ${url}`,
+      );
       const stop = () => close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

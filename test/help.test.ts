@@ -20,7 +20,9 @@ it('every image of the guide is a screenshot in docs/screenshots', () => {
   expect(images.length).toBeGreaterThanOrEqual(8);
   expect(images.filter((src) => !src.startsWith('screenshots/') || !existsSync(join(ROOT, 'docs', src)))).toEqual([]);
   // Both the add-in and the page are shown.
-  expect(images).toEqual(expect.arrayContaining(['screenshots/rubric-chosen.png', 'screenshots/page-rubric.png', 'screenshots/page-scored.png']));
+  expect(images).toEqual(
+    expect.arrayContaining(['screenshots/rubric-chosen.png', 'screenshots/page-rubric.png', 'screenshots/page-scored.png']),
+  );
 });
 
 it('the yearly workflow, each step a section', () => {

@@ -37,7 +37,12 @@ const layerOf = (path: string) => relative(SRC, path).split(sep)[0];
 /** Relative module specifiers a file imports, in any of the forms TypeScript and webpack follow. */
 export function importsOf(text: string): string[] {
   const out: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\bimport\s+['"]([^'"]+)['"]/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\bimport\s+['"]([^'"]+)['"]/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const re of patterns) for (const m of text.matchAll(re)) out.push(m[1]);
   return out.filter((s) => s.startsWith('.'));
 }
@@ -50,7 +55,11 @@ describe('layering', () => {
   });
 
   it('every layer under src is known', () => {
-    const layers = new Set(files(SRC).map(layerOf).filter((l) => !l.includes('.')));
+    const layers = new Set(
+      files(SRC)
+        .map(layerOf)
+        .filter((l) => !l.includes('.')),
+    );
     expect([...layers].filter((l) => !(l in ALLOWED))).toEqual([]);
   });
 

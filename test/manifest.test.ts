@@ -235,7 +235,8 @@ describe('manifest.xml', () => {
       const target = byId.get(resid);
       const want = expectedKind(ref, parentOf(ref));
       if (!target) problems.push(`line ${ref.line}: <${ref.name} resid="${resid}"> has no resource`);
-      else if (target.kind !== want) problems.push(`line ${ref.line}: <${ref.name} resid="${resid}"> needs a ${want} resource, found ${target.kind}`);
+      else if (target.kind !== want)
+        problems.push(`line ${ref.line}: <${ref.name} resid="${resid}"> needs a ${want} resource, found ${target.kind}`);
     }
     const used = new Set(references.map((r) => r.attrs.resid));
     for (const r of resources) if (!used.has(r.id)) problems.push(`resource ${r.id} is never referenced`);
@@ -297,7 +298,8 @@ describe('manifest.xml', () => {
         return;
       }
       const { width, height } = pngSize(file);
-      if (width !== size || height !== size) problems.push(`${where}: ${path.relative(ROOT, file)} is ${width}x${height}, expected ${size}x${size}`);
+      if (width !== size || height !== size)
+        problems.push(`${where}: ${path.relative(ROOT, file)} is ${width}x${height}, expected ${size}x${size}`);
     };
 
     checkFile(only(root, 'IconUrl').attrs.DefaultValue, 64, 'IconUrl');
@@ -348,7 +350,9 @@ describe('manifest.xml', () => {
     const pane = only(controlByAction('ShowTaskpane') as XmlElement, 'Action');
     expect(stringValue(only(pane, 'SourceLocation').attrs.resid)).toBe(`${DEV_ORIGIN}taskpane.html`);
 
-    const functionNames = all(versionOverrides, 'FunctionName').map((f) => f.text.trim()).sort();
+    const functionNames = all(versionOverrides, 'FunctionName')
+      .map((f) => f.text.trim())
+      .sort();
     expect(functionNames).toEqual(['exportAnnex', 'rescoreAll']);
   });
 

@@ -45,7 +45,19 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 it('the zip holds the site, the manifest, the command line, the user guide and the 部署说明', () => {
   const names = Object.keys(zip.files);
   expect(names.every((n) => n.startsWith(TOP))).toBe(true);
-  for (const f of ['site/taskpane.html', 'site/commands.html', 'site/manifest.xml', 'site/help/index.html', 'site/legacy-office.js', 'site/assets/icon-80.png', 'manifest.xml', 'credit-score.cjs', '用户指南.html', '部署说明.md', 'docs/cli.md']) {
+  for (const f of [
+    'site/taskpane.html',
+    'site/commands.html',
+    'site/manifest.xml',
+    'site/help/index.html',
+    'site/legacy-office.js',
+    'site/assets/icon-80.png',
+    'manifest.xml',
+    'credit-score.cjs',
+    '用户指南.html',
+    '部署说明.md',
+    'docs/cli.md',
+  ]) {
     expect(names).toContain(TOP + f);
   }
 });

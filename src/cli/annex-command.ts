@@ -26,12 +26,21 @@ function readInput(path: string, cwd: string): Buffer {
   try {
     // A compressed package larger than everything it may inflate to is not read at all.
     if (statSync(resolve(cwd, path)).size > DEFAULT_LIMITS.maxInflatedBytes)
-      throw new CliError(`「${path}」：文件过大，不像考核工作簿，未读取（超过 ${DEFAULT_LIMITS.maxInflatedBytes / 1024 / 1024} MB）`, { usage: false });
+      throw new CliError(`「${path}」：文件过大，不像考核工作簿，未读取（超过 ${DEFAULT_LIMITS.maxInflatedBytes / 1024 / 1024} MB）`, {
+        usage: false,
+      });
     return readFileSync(resolve(cwd, path));
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `读取失败（${code ?? String(e)}）`;
+    const why =
+      code === 'ENOENT'
+        ? '文件不存在'
+        : code === 'EISDIR'
+          ? '这是一个目录，不是文件'
+          : code === 'EACCES' || code === 'EPERM'
+            ? '没有读取权限'
+            : `读取失败（${code ?? String(e)}）`;
     throw new CliError(`无法读取工作簿「${path}」：${why}`);
   }
 }
@@ -125,7 +134,11 @@ export const annexCommand: Command = {
 
     if (out.workbookProblems.length)
       io.out(`工作簿：\n${out.workbookProblems.map((p) => `  [${SEVERITY[p.severity]}] ${p.message}\n`).join('')}\n`);
-    const printed = withLocations(out.result, out.meta.units.map((u) => u.key), out.locate);
+    const printed = withLocations(
+      out.result,
+      out.meta.units.map((u) => u.key),
+      out.locate,
+    );
     io.out(formatScoreReport({ rubric: out.rubric, hash: out.rubricHash, source: input, builtin: false }, printed));
     io.out(`\n${stateSummary(out.state)}\n`);
     io.out(`\n已写入：${scoredPath}（已计分的工作簿）、${annexPath}（附件）\n`);

@@ -11,7 +11,13 @@ export function readTextFile(path: string, cwd: string, what: string): string {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `读取失败（${code ?? errorMessage(e)}）`;
+      code === 'ENOENT'
+        ? '文件不存在'
+        : code === 'EISDIR'
+          ? '这是一个目录，不是文件'
+          : code === 'EACCES' || code === 'EPERM'
+            ? '没有读取权限'
+            : `读取失败（${code ?? errorMessage(e)}）`;
     throw new CliError(`无法读取${what}「${path}」：${why}`);
   }
   // UTF-16 (Windows Notepad's "Unicode"): a byte-order mark, or NUL bytes between ASCII characters.

@@ -19,13 +19,7 @@ import { templateCommand } from './template';
 import { packageVersion } from './version';
 
 /** The commands, in the order of the help text. Adding a command is one entry here. */
-export const commands: readonly Command[] = [
-  rubricsCommand,
-  templateCommand,
-  scoreCommand,
-  workbookCommand,
-  annexCommand,
-];
+export const commands: readonly Command[] = [rubricsCommand, templateCommand, scoreCommand, workbookCommand, annexCommand];
 
 const GENERAL_USAGE = `${PROGRAM} <命令> [参数]（${PROGRAM} --help 查看命令）`;
 
@@ -139,4 +133,3 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     return EXIT_INTERNAL;
   }
 }
-

@@ -39,7 +39,10 @@ export function parseRosterText(text: string, file: string, rubric: Rubric): Ros
     units.push({ name, group: group.id, line });
   });
   if (badGroups.length)
-    throw new CliError(`名单「${file}」有误：${badGroups.slice(0, 20).join('；')}${badGroups.length > 20 ? `；另有 ${badGroups.length - 20} 处` : ''}`, { usage: false });
+    throw new CliError(
+      `名单「${file}」有误：${badGroups.slice(0, 20).join('；')}${badGroups.length > 20 ? `；另有 ${badGroups.length - 20} 处` : ''}`,
+      { usage: false },
+    );
   if (units.length > ROSTER_MAX_UNITS)
     throw new CliError(`名单「${file}」有 ${units.length} 个单位，超过上限 ${ROSTER_MAX_UNITS}：检查是否选错了文件`, { usage: false });
   const lines = new Map<string, number[]>();
@@ -50,7 +53,13 @@ export function parseRosterText(text: string, file: string, rubric: Rubric): Ros
   }
   const dups = [...lines].filter(([, ls]) => ls.length > 1);
   if (dups.length)
-    throw new CliError(`名单「${file}」中有重复的单位：${dups.slice(0, 20).map(([n, ls]) => `「${n}」（第 ${ls.slice(0, 10).join('、')}${ls.length > 10 ? ` 等 ${ls.length}` : ''} 行）`).join('；')}${dups.length > 20 ? `；另有 ${dups.length - 20} 个名称重复` : ''}`, { usage: false });
+    throw new CliError(
+      `名单「${file}」中有重复的单位：${dups
+        .slice(0, 20)
+        .map(([n, ls]) => `「${n}」（第 ${ls.slice(0, 10).join('、')}${ls.length > 10 ? ` 等 ${ls.length}` : ''} 行）`)
+        .join('；')}${dups.length > 20 ? `；另有 ${dups.length - 20} 个名称重复` : ''}`,
+      { usage: false },
+    );
   if (units.length === 0) throw new CliError(`名单「${file}」是空的：每行写一个被考核单位的名称`, { usage: false });
   return units.map(({ name, group }) => ({ name, group }));
 }

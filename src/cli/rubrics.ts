@@ -20,7 +20,8 @@ export function listRubrics() {
         hash,
       };
     } catch (e) {
-      if (e instanceof RubricLoadError) throw new CliError(`内置评分细则「${id}」无效：`, { details: e.errors.map(formatRubricError), usage: false });
+      if (e instanceof RubricLoadError)
+        throw new CliError(`内置评分细则「${id}」无效：`, { details: e.errors.map(formatRubricError), usage: false });
       throw e;
     }
   });

@@ -101,7 +101,15 @@ export function formatScoreReport(loaded: ResolvedRubric, result: RosterResult):
   const d = rubric.rounding.decimals;
   const rows = order.map((u) => {
     const ps = problemsOf(u);
-    return [u.name, u.group, u.final === null ? statusText(ps) : u.final.toFixed(d), u.band ?? '-', u.rank ?? '-', u.labels.join('、') || '-', ps.length];
+    return [
+      u.name,
+      u.group,
+      u.final === null ? statusText(ps) : u.final.toFixed(d),
+      u.band ?? '-',
+      u.rank ?? '-',
+      u.labels.join('、') || '-',
+      ps.length,
+    ];
   });
   const table = formatTable(['单位', '分组', '得分', '等次', rankLabel(rubric), '标注', '问题数'], rows, {
     align: ['left', 'left', 'right', 'left', 'right', 'left', 'right'],
@@ -113,7 +121,9 @@ export function formatScoreReport(loaded: ResolvedRubric, result: RosterResult):
   const lines = [`评分细则：${rubricTitle(rubric)}（${rubric.id} ${rubric.version}）`, '', table, ''];
   lines.push(
     `共 ${result.units.length} 个单位，已计分 ${scored} 个，未计分 ${result.units.length - scored} 个；` +
-      (all.length === 0 ? '没有问题。' : `问题 ${all.length} 条（错误 ${count('error')}，未填 ${count('missing')}，提示 ${count('warning')}）：`),
+      (all.length === 0
+        ? '没有问题。'
+        : `问题 ${all.length} 条（错误 ${count('error')}，未填 ${count('missing')}，提示 ${count('warning')}）：`),
   );
   for (const p of all) lines.push(`  [${SEVERITY[p.severity]}] ${p.message}`);
   return `${lines.join('\n')}\n`;
@@ -121,7 +131,9 @@ export function formatScoreReport(loaded: ResolvedRubric, result: RosterResult):
 
 function checkFileRubric(file: string, declared: string | undefined, version: string | undefined, rubric: Rubric, io: CliIo) {
   if (declared !== undefined && declared !== rubric.id)
-    throw new CliError(`单位文件「${file}」是为评分细则「${declared}」准备的，与「${rubric.id}」不符（检查命令中的细则，或删除文件中的 "rubric"）`);
+    throw new CliError(
+      `单位文件「${file}」是为评分细则「${declared}」准备的，与「${rubric.id}」不符（检查命令中的细则，或删除文件中的 "rubric"）`,
+    );
   if (version !== undefined && version !== rubric.version)
     io.err(`提示：单位文件「${file}」按评分细则 ${version} 版准备，当前为 ${rubric.version} 版，请核对输入项\n`);
 }

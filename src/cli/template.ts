@@ -72,8 +72,8 @@ function helpLines(rubric: Rubric): string[] {
       : b.kind === 'items'
         ? 'bonus：本细则的加分按各加分项（在 inputs 中填写）计算，保持 null'
         : b.kind === 'manual'
-        ? `bonus：${b.label}，${b.max === null ? '≥ 0' : `0–${fmt(b.max)}`} 分；null 为不加分`
-        : `bonus：${b.label}，填档次名称 ${b.tiers.map((t) => `「${t.label}」（${fmt(t.points)} 分）`).join('、')}；null 为不加分`;
+          ? `bonus：${b.label}，${b.max === null ? '≥ 0' : `0–${fmt(b.max)}`} 分；null 为不加分`
+          : `bonus：${b.label}，填档次名称 ${b.tiers.map((t) => `「${t.label}」（${fmt(t.points)} 分）`).join('、')}；null 为不加分`;
   const fraud =
     rubric.fraud === 'none'
       ? 'fraud：本文件未规定弄虚作假的处理，保持 false'
@@ -103,7 +103,14 @@ export function buildTemplate(rubric: Rubric, names?: { name: string; group: str
   return {
     rubric: rubric.id,
     version: rubric.version,
-    units: roster.map((u) => ({ name: u.name, group: u.group, inputs: structuredClone(inputs), notApplicable: [], bonus: null, fraud: false })),
+    units: roster.map((u) => ({
+      name: u.name,
+      group: u.group,
+      inputs: structuredClone(inputs),
+      notApplicable: [],
+      bonus: null,
+      fraud: false,
+    })),
     fields,
     help: helpLines(rubric),
   };

@@ -89,7 +89,10 @@ function describe(issue: z.core.$ZodIssue, data: unknown): { message: string; fi
       if (last === 'fraud') return { message: '应为 true/false，或弄虚作假涉及的指标编号数组', fix: '写 false、true 或 ["一.1", "二.3"]' };
       return { message: '应为文字、数字、true/false 或 null（null 表示未填写）', fix: '写成单个值，如 "是"、85 或 null' };
     case 'unrecognized_keys':
-      return { message: `有未知的字段「${issue.keys.join('」「')}」（可用：${UNIT_KEYS.join('、')}）`, fix: '删除这些字段或改正拼写（区分大小写）' };
+      return {
+        message: `有未知的字段「${issue.keys.join('」「')}」（可用：${UNIT_KEYS.join('、')}）`,
+        fix: '删除这些字段或改正拼写（区分大小写）',
+      };
     case 'too_small':
       return { message: '不能为空', fix: '填写内容' };
     case 'custom':
@@ -128,20 +131,33 @@ export function checkUnitsBounds(data: unknown): { path: string; message: string
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (++seen > L.values) return { path: '', message: `内容过多（超过 ${L.values} 个值）`, fix: '把单位分成几个文件分别计分' };
-    if (path.length > L.depth) return { path: jsonPath(path), message: `嵌套层数超过 ${L.depth} 层`, fix: '按 credit-score template 生成的格式填写：units[…].inputs[指标][输入项] = 值' };
+    if (path.length > L.depth)
+      return {
+        path: jsonPath(path),
+        message: `嵌套层数超过 ${L.depth} 层`,
+        fix: '按 credit-score template 生成的格式填写：units[…].inputs[指标][输入项] = 值',
+      };
     if (typeof value === 'string') {
-      if (value.length > L.stringChars) return { path: jsonPath(path), message: `文字过长（${value.length} 字符，上限 ${L.stringChars}）`, fix: '只填写数值或简短的文字' };
+      if (value.length > L.stringChars)
+        return { path: jsonPath(path), message: `文字过长（${value.length} 字符，上限 ${L.stringChars}）`, fix: '只填写数值或简短的文字' };
     } else if (Array.isArray(value)) {
-      if (value.length > L.arrayLength) return { path: jsonPath(path), message: `数组有 ${value.length} 项，超过上限 ${L.arrayLength}`, fix: '把单位分成几个文件分别计分' };
+      if (value.length > L.arrayLength)
+        return { path: jsonPath(path), message: `数组有 ${value.length} 项，超过上限 ${L.arrayLength}`, fix: '把单位分成几个文件分别计分' };
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
     } else if (value !== null && typeof value === 'object') {
       const keys = Object.keys(value);
-      if (keys.length > L.objectKeys) return { path: jsonPath(path), message: `对象有 ${keys.length} 个字段，超过上限 ${L.objectKeys}`, fix: '检查文件是否正确' };
+      if (keys.length > L.objectKeys)
+        return { path: jsonPath(path), message: `对象有 ${keys.length} 个字段，超过上限 ${L.objectKeys}`, fix: '检查文件是否正确' };
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i];
         if (PROTOTYPE_KEYS.has(key))
-          return { path: jsonPath([...path, key]), message: `键名「${key}」不允许（是 JavaScript 对象的内置名称，会被误读）`, fix: '删除此项，或改用细则中的指标编号和输入项 id' };
-        if (key.length > L.stringChars) return { path: jsonPath(path), message: `键名过长（${key.length} 字符）`, fix: '改用细则中的指标编号和输入项 id' };
+          return {
+            path: jsonPath([...path, key]),
+            message: `键名「${key}」不允许（是 JavaScript 对象的内置名称，会被误读）`,
+            fix: '删除此项，或改用细则中的指标编号和输入项 id',
+          };
+        if (key.length > L.stringChars)
+          return { path: jsonPath(path), message: `键名过长（${key.length} 字符）`, fix: '改用细则中的指标编号和输入项 id' };
         stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
       }
     }
@@ -153,7 +169,8 @@ export function checkUnitsBounds(data: unknown): { path: string; message: string
 export function parseUnitsData(data: unknown, file: string): UnitsFile {
   const what = `单位文件「${file}」`;
   if (Array.isArray(data)) throw new CliError(`${what}应为对象 {"units": […]}，而不是数组。修改：把数组放进 "units" 中`);
-  if (data === null || typeof data !== 'object') throw new CliError(`${what}应为对象 {"units": […]}。修改：按 credit-score template 生成的格式填写`);
+  if (data === null || typeof data !== 'object')
+    throw new CliError(`${what}应为对象 {"units": […]}。修改：按 credit-score template 生成的格式填写`);
   const bound = checkUnitsBounds(data);
   if (bound) throw new CliError(`${what}：${bound.path ? `${bound.path} ` : ''}${bound.message}。修改：${bound.fix}`);
   const parsed = unitsFileSchema.safeParse(data);
@@ -183,6 +200,8 @@ export function readUnitsFile(path: string, cwd: string): UnitsFile {
     // readJsonFile reports a missing or unreadable file in Chinese.
   }
   if (size !== null && size > UNITS_LIMITS.fileBytes)
-    throw new CliError(`单位文件「${path}」过大（${Math.ceil(size / 1_000_000)} MB，上限 ${UNITS_LIMITS.fileBytes / 1_000_000} MB）。修改：检查是否选错了文件，或把单位分成几个文件分别计分`);
+    throw new CliError(
+      `单位文件「${path}」过大（${Math.ceil(size / 1_000_000)} MB，上限 ${UNITS_LIMITS.fileBytes / 1_000_000} MB）。修改：检查是否选错了文件，或把单位分成几个文件分别计分`,
+    );
   return parseUnitsData(readJsonFile(path, cwd, '单位文件'), path);
 }

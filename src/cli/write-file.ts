@@ -17,7 +17,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { CliError } from './errors';
 
 /** The parts of node:fs used here (a test passes one whose writes fail). */
-export type FileSystem = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'realpathSync'>;
+export type FileSystem = Pick<
+  typeof nodeFs,
+  'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'realpathSync'
+>;
 
 export interface OutputFile {
   /** As given on the command line (used in messages). */
@@ -97,7 +100,8 @@ export function checkOutputs(outputs: OutputFile[], cwd: string, options: WriteO
       if (sameFile(fs, full, resolve(cwd, input.path)))
         throw new CliError(`${out.what}「${out.path}」与输入的${input.what}是同一个文件：原文件不会被覆盖，请另选文件名`);
     for (const other of outputs.slice(0, i))
-      if (sameFile(fs, full, resolve(cwd, other.path))) throw new CliError(`${other.what}「${other.path}」和${out.what}「${out.path}」是同一个文件：请分别指定`);
+      if (sameFile(fs, full, resolve(cwd, other.path)))
+        throw new CliError(`${other.what}「${other.path}」和${out.what}「${out.path}」是同一个文件：请分别指定`);
   });
   if (!options.overwrite)
     for (const out of outputs)
@@ -107,7 +111,7 @@ export function checkOutputs(outputs: OutputFile[], cwd: string, options: WriteO
 function writeAll(fs: FileSystem, path: string, data: Uint8Array): void {
   const fd = fs.openSync(path, 'wx', 0o644);
   try {
-    for (let at = 0; at < data.length; ) at += fs.writeSync(fd, data, at, data.length - at);
+    for (let at = 0; at < data.length;) at += fs.writeSync(fd, data, at, data.length - at);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -153,6 +157,12 @@ export function writeOutputs(outputs: OutputFile[], cwd: string, options: WriteO
 }
 
 /** One output file (the blank workbook): same rules as writeOutputs. */
-export function writeBinaryFile(path: string, cwd: string, data: ArrayBuffer, what: string, options: { overwrite: boolean } = { overwrite: true }): string {
+export function writeBinaryFile(
+  path: string,
+  cwd: string,
+  data: ArrayBuffer,
+  what: string,
+  options: { overwrite: boolean } = { overwrite: true },
+): string {
   return writeOutputs([{ path, what, data }], cwd, options)[0];
 }

@@ -67,7 +67,10 @@ function applyStyle(range: Excel.Range, s: CellStyle): number {
 
 function validationRule(v: Validation): Excel.DataValidationRule {
   if (v.kind === 'list') return { list: { inCellDropDown: true, source: v.options.join(',') } };
-  const rule = v.max === undefined ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' as const } : { formula1: v.min, formula2: v.max, operator: 'Between' as const };
+  const rule =
+    v.max === undefined
+      ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' as const }
+      : { formula1: v.min, formula2: v.max, operator: 'Between' as const };
   return v.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
 }
 
@@ -77,7 +80,13 @@ function validationMessage(v: Validation): string {
   return v.kind === 'whole' ? `请填写${range}的整数` : `请填写${range}的数值`;
 }
 
-export async function applySheet(context: Excel.RequestContext, batch: Batch, ws: Excel.Worksheet, sheet: SheetPlan, api: ApiLevel): Promise<void> {
+export async function applySheet(
+  context: Excel.RequestContext,
+  batch: Batch,
+  ws: Excel.Worksheet,
+  sheet: SheetPlan,
+  api: ApiLevel,
+): Promise<void> {
   const { rows, cols } = sheet.block;
   const values: (string | number | boolean)[][] = Array.from({ length: rows }, () => Array(cols).fill(''));
   const formats: string[][] = Array.from({ length: rows }, () => Array(cols).fill('General'));

@@ -21,7 +21,9 @@ export interface ExcelControllerOptions {
   exportAnnex?: (session: LiveSession) => Promise<void>;
 }
 
-export function createExcelController(options: ExcelControllerOptions = {}): Controller & { ready: Promise<void>; session(): LiveSession | null } {
+export function createExcelController(
+  options: ExcelControllerOptions = {},
+): Controller & { ready: Promise<void>; session(): LiveSession | null } {
   const api = options.api ?? detectApiLevel();
   const library = options.library ?? new RubricLibrary();
   const listeners = new Set<(s: WorkbookStatus) => void>();
@@ -69,7 +71,13 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
     }
   };
   const ready = bind().catch((e: unknown) => {
-    bindMessage = { id: 'bind', kind: 'other', severity: 'error', unit: '本工作簿', message: `读取工作簿失败：${e instanceof Error ? e.message : String(e)}` };
+    bindMessage = {
+      id: 'bind',
+      kind: 'other',
+      severity: 'error',
+      unit: '本工作簿',
+      message: `读取工作簿失败：${e instanceof Error ? e.message : String(e)}`,
+    };
     emit();
   });
 
@@ -85,7 +93,13 @@ export function createExcelController(options: ExcelControllerOptions = {}): Con
     host,
     listRubrics: () => library.list(),
     importRubric: (fileName, text) => library.import(fileName, text),
-    async createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal, createOptions?: CreateOptions) {
+    async createWorkbook(
+      rubricId: string,
+      roster: RosterEntry[],
+      onProgress: (p: Progress) => void,
+      signal?: AbortSignal,
+      createOptions?: CreateOptions,
+    ) {
       const rubric = library.get(rubricId);
       if (!rubric) throw new Error(`找不到评分细则「${rubricId}」`);
       const loaded = { rubric, hash: contentHash(rubric) };

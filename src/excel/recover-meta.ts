@@ -17,9 +17,7 @@ import type { Rubric } from '../rubric/schema';
 import { sheetNameOf } from './address';
 import { queueMetaSheet } from './apply-plan';
 
-export type MetaRecovery =
-  | { ok: true; meta: WorkbookMeta; rubricJson: string; message: string }
-  | { ok: false; message: string };
+export type MetaRecovery = { ok: true; meta: WorkbookMeta; rubricJson: string; message: string } | { ok: false; message: string };
 
 const UNIT_NAME = new RegExp(`^${NAME_PREFIX}(U\\d{4,})$`, 'i');
 const SUBTITLE = '被考核单位：';
@@ -129,7 +127,11 @@ export async function probeLostMeta(context: Excel.RequestContext): Promise<Meta
     }
   }
   if (found.size === 0)
-    return { ok: false, message: '隐藏的元数据表不见了，工作表中仍有本加载项的标记，但「汇总」表和各单位评分表中都找不到被考核单位的名称和分组，因此不能恢复元数据。请重新生成评分表。' };
+    return {
+      ok: false,
+      message:
+        '隐藏的元数据表不见了，工作表中仍有本加载项的标记，但「汇总」表和各单位评分表中都找不到被考核单位的名称和分组，因此不能恢复元数据。请重新生成评分表。',
+    };
 
   // Protection: the add-in must unprotect to write if the workbook was made with protected sheets.
   let protectComputed = false;

@@ -6,7 +6,15 @@
  * diffs those against its ledger, as it diffs every cell after a full rescore, so both paths write
  * the same cells (test/excel/incremental.property.test.ts).
  */
-import { allOutputs, rankOutputs, rankRowOutputs, summaryOutputs, unitRankOutputs, unitSheetOutputs, type OutputCell } from '../layout/outputs';
+import {
+  allOutputs,
+  rankOutputs,
+  rankRowOutputs,
+  summaryOutputs,
+  unitRankOutputs,
+  unitSheetOutputs,
+  type OutputCell,
+} from '../layout/outputs';
 import type { Rubric } from '../rubric/schema';
 import { rankUnits } from '../scoring/rank';
 import { scoreRoster, scoreUnit } from '../scoring/score';
@@ -48,7 +56,9 @@ export class RosterScores {
     private readonly units: readonly RosterUnit[],
   ) {
     this.indexByKey = new Map(units.map((u, i) => [u.key, i]));
-    this.wholeRosterChecks = rubric.categories.some((c) => c.indicators.some((i) => i.rule.kind === 'manual' && i.rule.maxField !== undefined));
+    this.wholeRosterChecks = rubric.categories.some((c) =>
+      c.indicators.some((i) => i.rule.kind === 'manual' && i.rule.maxField !== undefined),
+    );
     // The same comparison as rankOrder (src/layout/outputs.ts), made once; a stable sort keeps
     // names that compare equal in roster order, as rankOrder's stable sort does.
     const byName = units.map((_, i) => i).sort((x, y) => units[x].name.localeCompare(units[y].name, 'zh-CN'));
@@ -69,7 +79,10 @@ export class RosterScores {
     this.scores = result.units;
     this.result = result;
     this.remember();
-    return allOutputs(this.rubric, this.units.map((u, i) => ({ key: u.key, score: result.units[i] })));
+    return allOutputs(
+      this.rubric,
+      this.units.map((u, i) => ({ key: u.key, score: result.units[i] })),
+    );
   }
 
   /**
@@ -94,7 +107,10 @@ export class RosterScores {
       if (changed.has(i) || (u.rank === this.shownRank[i] && labelsOf(u) === this.shownLabels[i])) return;
       moved.add(i);
       const key = this.units[i].key;
-      out.push(...unitRankOutputs(this.rubric, key, u), ...summaryOutputs(this.rubric, [{ key, score: u }]).filter((o) => o.role === 'rank' || o.role === 'labels'));
+      out.push(
+        ...unitRankOutputs(this.rubric, key, u),
+        ...summaryOutputs(this.rubric, [{ key, score: u }]).filter((o) => o.role === 'rank' || o.role === 'labels'),
+      );
     });
     const before = this.order;
     this.remember();
@@ -109,7 +125,10 @@ export class RosterScores {
 
   /** Every 汇总 cell (its sheet was read: a typed-over or deleted row is found by the diff). */
   summaryCells(): OutputCell[] {
-    return summaryOutputs(this.rubric, this.units.map((u, i) => ({ key: u.key, score: this.scores[i] })));
+    return summaryOutputs(
+      this.rubric,
+      this.units.map((u, i) => ({ key: u.key, score: this.scores[i] })),
+    );
   }
 
   /** Every 排名 cell. */

@@ -154,7 +154,13 @@ export class LiveSession {
     const rubric = embedded.kind === 'modified' ? loadBuiltin(meta.meta.rubric.id).rubric : parsed.value.rubric;
     const problem: StatusProblem | null =
       embedded.kind === 'modified'
-        ? { id: 'version', kind: 'version', severity: 'error', unit: '本工作簿', message: `${modifiedRubricNotice(meta.meta.rubric.id, meta.meta.rubric.version)}：${embedded.differences.join('；')}。按加载项内置的细则计分。` }
+        ? {
+            id: 'version',
+            kind: 'version',
+            severity: 'error',
+            unit: '本工作簿',
+            message: `${modifiedRubricNotice(meta.meta.rubric.id, meta.meta.rubric.version)}：${embedded.differences.join('；')}。按加载项内置的细则计分。`,
+          }
         : versionProblem(meta.meta);
     const session = new LiveSession(rubric, meta.meta, meta.rubricJson, api, problem);
     await session.rescoreAll();
@@ -271,7 +277,9 @@ export class LiveSession {
         // Excel may refuse protect/unprotect (office-js 6784): retry once leaving protection alone.
         this.protectionBroken = true;
         await this.round(null, true).catch(() => undefined);
-        this.sticky.push(`工作表保护未能切换（${msg}），已在不改变保护状态的情况下重新写入；如仍有未更新的得分，请手动取消工作表保护后点「重新计分」`);
+        this.sticky.push(
+          `工作表保护未能切换（${msg}），已在不改变保护状态的情况下重新写入；如仍有未更新的得分，请手动取消工作表保护后点「重新计分」`,
+        );
         this.emit();
         return;
       }
@@ -342,12 +350,21 @@ export class LiveSession {
       }
       this.missingSheets.delete(key);
       const formats = key.startsWith('U') ? (range.numberFormat as unknown[][]) : undefined;
-      const state: SheetState = { key, worksheetId, originRow: range.rowIndex, originCol: range.columnIndex, index: idx.index, values, formats };
+      const state: SheetState = {
+        key,
+        worksheetId,
+        originRow: range.rowIndex,
+        originCol: range.columnIndex,
+        index: idx.index,
+        values,
+        formats,
+      };
       this.lostSheets.delete(key);
       this.sheets.set(key, state);
       this.keyBySheetId.set(worksheetId, key);
       const unit = this.unitByKey.get(key);
-      if (unit) this.inputs.set(key, readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, percentTexts(values, formats ?? [])));
+      if (unit)
+        this.inputs.set(key, readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, percentTexts(values, formats ?? [])));
       restored += this.forgetOverwritten(state);
       read.push(key);
     }
@@ -410,7 +427,7 @@ export class LiveSession {
       if (guard) ws.protection.unprotect();
       const cells = [...byPosition.values()].sort((a, b) => a.row - b.row || a.col - b.col);
       // Adjacent cells of one row (a 排名 row, a score and its reason) go in one write.
-      for (let i = 0; i < cells.length; ) {
+      for (let i = 0; i < cells.length;) {
         let j = i + 1;
         while (j < cells.length && cells[j].row === cells[i].row && cells[j].col === cells[j - 1].col + 1) j++;
         const run = cells.slice(i, j);
@@ -457,7 +474,15 @@ export class LiveSession {
   // ------------------------------------------------------------------ status for the task pane
 
   status(): WorkbookStatus {
-    return buildStatus(this.rubric, this.meta, this.result, [...this.fixedProblems, ...this.structureProblems()], [...this.sticky, ...(this.repairNotice ? [this.repairNotice] : []), ...this.notices], (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId), this.problemsMemo);
+    return buildStatus(
+      this.rubric,
+      this.meta,
+      this.result,
+      [...this.fixedProblems, ...this.structureProblems()],
+      [...this.sticky, ...(this.repairNotice ? [this.repairNotice] : []), ...this.notices],
+      (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId),
+      this.problemsMemo,
+    );
   }
 
   /** Missing sheets and rows, each with what the user can do about it. */
@@ -499,8 +524,16 @@ export class LiveSession {
     for (const [key, rows] of this.missingRows) {
       const sheet = this.sheetLabel(key);
       for (const rk of rows) {
-        const unit = rk.startsWith('u|') ? (this.unitByKey.get(rk.slice(2))?.name ?? rk) : rk.replace(/^r\|[^|]*\|/, '第 ') + (rk.startsWith('r|') ? ' 名' : '');
-        out.push({ id: `missing-row:${key}:${rk}`, kind: 'other', severity: 'error', unit: unit, message: `「${sheet}」中「${unit}」的一行被删除，该行的结果无法写入；请撤销删除（Ctrl+Z），或重新生成评分表` });
+        const unit = rk.startsWith('u|')
+          ? (this.unitByKey.get(rk.slice(2))?.name ?? rk)
+          : rk.replace(/^r\|[^|]*\|/, '第 ') + (rk.startsWith('r|') ? ' 名' : '');
+        out.push({
+          id: `missing-row:${key}:${rk}`,
+          kind: 'other',
+          severity: 'error',
+          unit: unit,
+          message: `「${sheet}」中「${unit}」的一行被删除，该行的结果无法写入；请撤销删除（Ctrl+Z），或重新生成评分表`,
+        });
       }
     }
     return out;
@@ -531,9 +564,16 @@ export class LiveSession {
     let syncs = 0;
     await Excel.run(async (context) => {
       const batch = new Batch(context);
-      const r = await queueRebuild(context, batch, { rubric: this.rubric, api: this.api, unit, lost, protect: !!this.meta.protectComputed && !this.protectionBroken });
+      const r = await queueRebuild(context, batch, {
+        rubric: this.rubric,
+        api: this.api,
+        unit,
+        lost,
+        protect: !!this.meta.protectComputed && !this.protectionBroken,
+      });
       // Below ExcelApi 1.9 change events are per sheet: the new sheet needs its own handler.
-      if (this.handlers.length > 0 && !this.api.supports('1.9')) this.handlers.push(r.worksheet.onChanged.add((e: Excel.WorksheetChangedEventArgs) => this.onChanged(e)));
+      if (this.handlers.length > 0 && !this.api.supports('1.9'))
+        this.handlers.push(r.worksheet.onChanged.add((e: Excel.WorksheetChangedEventArgs) => this.onChanged(e)));
       await batch.flush();
       syncs = batch.syncs;
       rebuilt = r;
@@ -546,7 +586,9 @@ export class LiveSession {
     const restoredText = lost
       ? `写回了本次读取到的 ${done.restored} 个已填写的单元格`
       : '本次打开工作簿后从未读取到该表，没有可写回的填写内容，请重新填写';
-    const unplacedText = done.unplaced.length ? `；另有 ${done.unplaced.length} 个单元格在新表中找不到对应位置，未能写回（${done.unplaced.join('、')}）` : '';
+    const unplacedText = done.unplaced.length
+      ? `；另有 ${done.unplaced.length} 个单元格在新表中找不到对应位置，未能写回（${done.unplaced.join('、')}）`
+      : '';
     this.repairNotice = `已重建「${unit.name}」的评分表（工作表「${done.sheetName}」），${restoredText}${unplacedText}，并已重新计分`;
     this.emit();
   }

@@ -52,17 +52,47 @@ export const ANNEX_STYLES: Record<AnnexStyleKey, CellStyle> = {
   subtitle: { font: { name: ANNEX_FONTS.prose, size: 12 }, horizontal: 'left', vertical: 'center', locked: true },
   subtitleRight: { font: { name: ANNEX_FONTS.prose, size: 12 }, horizontal: 'right', vertical: 'center', locked: true },
   subtitleCenter: { font: { name: ANNEX_FONTS.prose, size: 12 }, horizontal: 'center', vertical: 'center', wrap: true, locked: true },
-  header: { font: { name: ANNEX_FONTS.heading, size: 10.5, bold: true }, horizontal: 'center', vertical: 'center', wrap: true, ...cellBase },
-  category: { font: { name: ANNEX_FONTS.heading, size: 10.5, bold: true }, horizontal: 'left', vertical: 'center', wrap: true, ...cellBase },
-  categoryScore: { font: { name: ANNEX_FONTS.heading, size: 10.5, bold: true }, horizontal: 'center', vertical: 'center', ...cellBase, numberFormat: 'General' },
+  header: {
+    font: { name: ANNEX_FONTS.heading, size: 10.5, bold: true },
+    horizontal: 'center',
+    vertical: 'center',
+    wrap: true,
+    ...cellBase,
+  },
+  category: {
+    font: { name: ANNEX_FONTS.heading, size: 10.5, bold: true },
+    horizontal: 'left',
+    vertical: 'center',
+    wrap: true,
+    ...cellBase,
+  },
+  categoryScore: {
+    font: { name: ANNEX_FONTS.heading, size: 10.5, bold: true },
+    horizontal: 'center',
+    vertical: 'center',
+    ...cellBase,
+    numberFormat: 'General',
+  },
   text: { font: body, horizontal: 'left', vertical: 'center', wrap: true, ...cellBase },
   textCenter: { font: body, horizontal: 'center', vertical: 'center', wrap: true, ...cellBase },
   number: { font: body, horizontal: 'center', vertical: 'center', ...cellBase, numberFormat: 'General' },
   score: { font: { ...body, bold: true }, horizontal: 'center', vertical: 'center', ...cellBase, numberFormat: 'General' },
   note: { font: { name: ANNEX_FONTS.body, size: 9 }, horizontal: 'left', vertical: 'center', wrap: true, ...cellBase },
-  footLabel: { font: { name: ANNEX_FONTS.heading, size: 10.5, bold: true }, horizontal: 'center', vertical: 'center', wrap: true, ...cellBase },
+  footLabel: {
+    font: { name: ANNEX_FONTS.heading, size: 10.5, bold: true },
+    horizontal: 'center',
+    vertical: 'center',
+    wrap: true,
+    ...cellBase,
+  },
   footValue: { font: body, horizontal: 'center', vertical: 'center', wrap: true, ...cellBase },
-  footScore: { font: { name: ANNEX_FONTS.body, size: 11, bold: true }, horizontal: 'center', vertical: 'center', ...cellBase, numberFormat: 'General' },
+  footScore: {
+    font: { name: ANNEX_FONTS.body, size: 11, bold: true },
+    horizontal: 'center',
+    vertical: 'center',
+    ...cellBase,
+    numberFormat: 'General',
+  },
   /** 草稿：… under the title of every sheet of a draft. */
   draft: { font: { name: ANNEX_FONTS.heading, size: 12, bold: true }, horizontal: 'center', vertical: 'center', wrap: true, locked: true },
   /** The signature line under a unit's table: room to sign above the bottom border. */
@@ -245,7 +275,9 @@ interface AnnexColumn {
  */
 export function annexUnitColumns(rubric: Rubric): AnnexColumn[] {
   const docCols: AnnexColumn[] = documentColumns(rubric).map((d) =>
-    d.from === 'deduction' ? { role: 'deduction', doc: d, header: d.header, width: 6.5 } : { role: 'doc', doc: d, header: d.header, width: documentColumnWidth(d, rubric) },
+    d.from === 'deduction'
+      ? { role: 'deduction', doc: d, header: d.header, width: 6.5 }
+      : { role: 'doc', doc: d, header: d.header, width: documentColumnWidth(d, rubric) },
   );
   const tool: AnnexColumn[] = [
     { role: 'filled', header: '填报情况', width: 20 },
@@ -265,7 +297,8 @@ export function annexUnitColumns(rubric: Rubric): AnnexColumn[] {
 }
 
 /** A column wide enough for the longest text in two lines at most, within bounds. */
-const fitWidth = (texts: string[], min: number, max: number) => Math.min(max, Math.max(min, Math.ceil(Math.max(0, ...texts.map((t) => textUnits(t))) / 2) + 2));
+const fitWidth = (texts: string[], min: number, max: number) =>
+  Math.min(max, Math.max(min, Math.ceil(Math.max(0, ...texts.map((t) => textUnits(t))) / 2) + 2));
 
 function baseLabel(rubric: Rubric): string {
   const a = rubric.aggregation;
@@ -283,7 +316,8 @@ class SheetBuilder {
   }
   /** Writes a value over a range: every cell gets the style (so borders are drawn), one merge. */
   span(row: number, fromCol: number, toCol: number, value: CellValue, style: AnnexStyleKey, toRow = row) {
-    for (let r = row; r <= toRow; r++) for (let c = fromCol; c <= toCol; c++) this.put(r, c, r === row && c === fromCol ? value : null, style);
+    for (let r = row; r <= toRow; r++)
+      for (let c = fromCol; c <= toCol; c++) this.put(r, c, r === row && c === fromCol ? value : null, style);
     if (toCol > fromCol || toRow > row) this.merges.push({ fromRow: row, fromCol, toRow, toCol });
   }
   height(row: number, h: number) {
@@ -321,7 +355,12 @@ function heading(b: SheetBuilder, rubric: Rubric, title: string, widths: number[
 }
 
 /** Page header: what the page is (unit, 汇总, 排名) and the 文号 on the left, the state in the middle, the date on the right. */
-function pageHeader(rubric: Rubric, what: string, state: DocumentState, date: string): Pick<AnnexSheetPlan, 'header' | 'headerCenter' | 'headerRight'> {
+function pageHeader(
+  rubric: Rubric,
+  what: string,
+  state: DocumentState,
+  date: string,
+): Pick<AnnexSheetPlan, 'header' | 'headerCenter' | 'headerRight'> {
   const center = state.final ? state.notices.join('；') : stateLine(state);
   return {
     header: [what, rubric.documentNumber].filter(Boolean).join('　'),
@@ -356,7 +395,15 @@ function confirmationBlock(b: SheetBuilder, row: number, widths: number[]): numb
   return row + 1;
 }
 
-function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, groupLabel: string, u: AnnexUnit, options: AnnexOptions, state: DocumentState): AnnexSheetPlan {
+function planAnnexUnitSheet(
+  rubric: Rubric,
+  key: string,
+  sheetName: string,
+  groupLabel: string,
+  u: AnnexUnit,
+  options: AnnexOptions,
+  state: DocumentState,
+): AnnexSheetPlan {
   const cols = annexUnitColumns(rubric);
   const widths = cols.map((c) => c.width);
   const at = (role: ToolRole) => cols.findIndex((c) => c.role === role);
@@ -474,14 +521,23 @@ function planAnnexUnitSheet(rubric: Rubric, key: string, sheetName: string, grou
       b.span(firstItem, catCol, catCol, label, 'text', row - 1);
       // The merged cell must be tall enough over its rows: the last row takes what is missing.
       const need = rowHeightFor(lineCount(label, widths[catCol], 10), 10);
-      const have = b.heights(row).slice(firstItem, row).reduce((sum, h) => sum + h, 0);
+      const have = b
+        .heights(row)
+        .slice(firstItem, row)
+        .reduce((sum, h) => sum + h, 0);
       if (need > have) b.height(row - 1, (b.rowHeights[row - 1] ?? 15) + need - have);
     }
   }
 
   // Foot: label across the descriptive columns, the typed value under 填报情况, score and note.
   const footStart = row - 1; // the table's last row stays with the result rows
-  const foot = (what: Parameters<typeof rowKey.total>[0], label: string, filled: string, style: AnnexStyleKey = 'footScore', score?: CellValue) => {
+  const foot = (
+    what: Parameters<typeof rowKey.total>[0],
+    label: string,
+    filled: string,
+    style: AnnexStyleKey = 'footScore',
+    score?: CellValue,
+  ) => {
     const o = out.get(rowKey.total(what)) ?? {};
     b.span(row, 0, at('filled') - 1, label, 'footLabel');
     b.put(row, at('filled'), filled, 'footValue');
@@ -538,30 +594,78 @@ function subtitleLine(rubric: Rubric): string {
 
 /** Widths for a sheet printed in portrait when it fits, else landscape; filled to the page. */
 function fitSheet<C extends { width: number }>(cols: C[], stretch: C[]): boolean {
-  const landscape = printScale(cols.map((c) => c.width), false) < 1;
+  const landscape =
+    printScale(
+      cols.map((c) => c.width),
+      false,
+    ) < 1;
   fitToPage(cols, stretch, landscape, 5);
   return landscape;
 }
 
-function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: string) => string, options: AnnexOptions, state: DocumentState, links: (string | null)[]): AnnexSheetPlan {
+function planAnnexSummary(
+  rubric: Rubric,
+  units: AnnexUnit[],
+  groupLabel: (id: string) => string,
+  options: AnnexOptions,
+  state: DocumentState,
+  links: (string | null)[],
+): AnnexSheetPlan {
   const multiGroup = rubric.ranking.groups.length > 1;
   type Col = { header: string; width: number; value: (u: AnnexUnit, i: number) => CellValue; style: AnnexStyleKey; stretch?: boolean };
   const cols: Col[] = [
     { header: '序号', width: 5, value: (_, i) => i + 1, style: 'textCenter' },
     { header: '被考核单位', width: 18, value: (u) => u.name, style: 'text', stretch: true },
   ];
-  if (multiGroup) cols.push({ header: '分组', width: fitWidth(rubric.ranking.groups.map((g) => g.label), 9, 16), value: (u) => groupLabel(u.group), style: 'textCenter' });
+  if (multiGroup)
+    cols.push({
+      header: '分组',
+      width: fitWidth(
+        rubric.ranking.groups.map((g) => g.label),
+        9,
+        16,
+      ),
+      value: (u) => groupLabel(u.group),
+      style: 'textCenter',
+    });
   for (const c of rubric.categories)
-    cols.push({ header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 9, value: (u) => categoryCell(c, u.score), style: 'number', stretch: true });
-  cols.push({ header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分', width: 7, value: (u) => u.score.base, style: 'number' });
+    cols.push({
+      header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`,
+      width: 9,
+      value: (u) => categoryCell(c, u.score),
+      style: 'number',
+      stretch: true,
+    });
+  cols.push({
+    header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分',
+    width: 7,
+    value: (u) => u.score.base,
+    style: 'number',
+  });
   if (rubric.bonus.kind !== 'none') cols.push({ header: '加分', width: 6, value: (u) => u.score.bonus ?? INVALID_INPUT, style: 'number' });
   cols.push({ header: '最终得分', width: 7, value: (u) => u.score.final, style: 'score' });
   if (rubric.outerScale) cols.push({ header: scaledHeader(rubric), width: 8, value: (u) => u.score.scaled ?? null, style: 'score' });
   if (rubric.bands) cols.push({ header: '等次', width: 6.5, value: (u) => u.score.band, style: 'textCenter' });
   cols.push(
     { header: rankLabel(rubric), width: state.final ? rankWidth(rubric) : 9, value: (u) => rankText(u.score.rank, state), style: 'number' },
-    { header: '表彰/通报', width: fitWidth(units.map((u) => u.score.labels.join('；')), 12, 20), value: (u) => u.score.labels.join('；') || null, style: 'text', stretch: true },
-    { header: '备注', width: 14, value: (u) => (u.score.complete && !u.score.problems.some((p) => p.severity === 'error') ? null : statusText(u.score)), style: 'note', stretch: true },
+    {
+      header: '表彰/通报',
+      width: fitWidth(
+        units.map((u) => u.score.labels.join('；')),
+        12,
+        20,
+      ),
+      value: (u) => u.score.labels.join('；') || null,
+      style: 'text',
+      stretch: true,
+    },
+    {
+      header: '备注',
+      width: 14,
+      value: (u) => (u.score.complete && !u.score.problems.some((p) => p.severity === 'error') ? null : statusText(u.score)),
+      style: 'note',
+      stretch: true,
+    },
   );
   const landscape = fitSheet(
     cols,
@@ -571,7 +675,17 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
   const b = new SheetBuilder();
   let row = heading(b, rubric, '考核结果汇总表', widths, state, false);
   b.span(row, 0, cols.length - 1, subtitleLine(rubric), 'subtitleCenter');
-  b.height(row, rowHeightFor(lineCount(subtitleLine(rubric), widths.reduce((s, w) => s + w, 0), 12), 12));
+  b.height(
+    row,
+    rowHeightFor(
+      lineCount(
+        subtitleLine(rubric),
+        widths.reduce((s, w) => s + w, 0),
+        12,
+      ),
+      12,
+    ),
+  );
   row++;
   const headerRow = row;
   cols.forEach((c, i) => {
@@ -584,7 +698,8 @@ function planAnnexSummary(rubric: Rubric, units: AnnexUnit[], groupLabel: (id: s
       const v = c.value(u, i);
       // The unit's name links to its table (where the annex has one).
       b.put(row, j, v, c.style, c.header === '被考核单位' ? (links[i] ?? undefined) : undefined);
-      if (typeof v === 'string') b.height(row, rowHeightFor(lineCount(v, c.width, c.style === 'note' ? 9 : 10), c.style === 'note' ? 9 : 10));
+      if (typeof v === 'string')
+        b.height(row, rowHeightFor(lineCount(v, c.width, c.style === 'note' ? 9 : 10), c.style === 'note' ? 9 : 10));
     });
     b.height(row, 20);
     row++;
@@ -632,13 +747,36 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
   const b = new SheetBuilder();
   let row = heading(b, rubric, '考核排名', widths, state, false);
   b.span(row, 0, last, subtitleLine(rubric), 'subtitleCenter');
-  b.height(row, rowHeightFor(lineCount(subtitleLine(rubric), widths.reduce((s, w) => s + w, 0), 12), 12));
+  b.height(
+    row,
+    rowHeightFor(
+      lineCount(
+        subtitleLine(rubric),
+        widths.reduce((s, w) => s + w, 0),
+        12,
+      ),
+      12,
+    ),
+  );
   row++;
   if (ranksForReference(rubric)) {
     // 鹤岗 does not rank: the ranks are worked out for reference, and the sheet says so.
     const line = REFERENCE_RANK_SHEET_NOTE;
     b.span(row, 0, last, line, 'subtitle');
-    b.height(row, Math.max(22, rowHeightFor(lineCount(line, widths.reduce((s, w) => s + w, 0), 12), 12)));
+    b.height(
+      row,
+      Math.max(
+        22,
+        rowHeightFor(
+          lineCount(
+            line,
+            widths.reduce((s, w) => s + w, 0),
+            12,
+          ),
+          12,
+        ),
+      ),
+    );
     row++;
   }
   let firstHeader: number | null = null;
@@ -651,7 +789,20 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
     const title = `${g.label}（${members.length} 个单位）${rules.length ? `　${rules.join('；')}` : ''}`;
     keep.push([row, row + 2]); // a group's title, header and first row on one page
     b.span(row, 0, last, title, 'category');
-    b.height(row, Math.max(22, rowHeightFor(lineCount(title, widths.reduce((s, w) => s + w, 0), 10.5), 10.5)));
+    b.height(
+      row,
+      Math.max(
+        22,
+        rowHeightFor(
+          lineCount(
+            title,
+            widths.reduce((s, w) => s + w, 0),
+            10.5,
+          ),
+          10.5,
+        ),
+      ),
+    );
     row++;
     firstHeader ??= row;
     cols.forEach((c, i) => {
@@ -664,7 +815,8 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
       cols.forEach((c, j) => {
         const v = c.value(u);
         b.put(row, j, v, c.style);
-        if (typeof v === 'string') b.height(row, rowHeightFor(lineCount(v, c.width, c.style === 'note' ? 9 : 10), c.style === 'note' ? 9 : 10));
+        if (typeof v === 'string')
+          b.height(row, rowHeightFor(lineCount(v, c.width, c.style === 'note' ? 9 : 10), c.style === 'note' ? 9 : 10));
       });
       b.height(row, 20);
       row++;
@@ -690,7 +842,13 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
     charts: [],
     ...pageHeader(rubric, ANNEX_SHEETS.rank, state, options.date),
     hideGridLines: true,
-    rowBreaks: pageBreaks(heights, printScale(widths, landscape), landscape, oneGroup && firstHeader !== null ? heights[firstHeader] : 0, keep),
+    rowBreaks: pageBreaks(
+      heights,
+      printScale(widths, landscape),
+      landscape,
+      oneGroup && firstHeader !== null ? heights[firstHeader] : 0,
+      keep,
+    ),
   };
 }
 
@@ -708,10 +866,19 @@ export function planAnnex(rubric: Rubric, units: AnnexUnit[], options: AnnexOpti
     [ANNEX_SHEETS.summary, ANNEX_SHEETS.rank],
   );
   const sheets: AnnexSheetPlan[] = [
-    planAnnexSummary(rubric, units, groupLabel, options, state, names.map((n, i) => (printed[i] ? n : null))),
+    planAnnexSummary(
+      rubric,
+      units,
+      groupLabel,
+      options,
+      state,
+      names.map((n, i) => (printed[i] ? n : null)),
+    ),
     planAnnexRank(rubric, units, options, state),
     ...units.flatMap((u, i) =>
-      printed[i] ? [planAnnexUnitSheet(rubric, u.key ?? `A${String(i + 1).padStart(4, '0')}`, names[i], groupLabel(u.group), u, options, state)] : [],
+      printed[i]
+        ? [planAnnexUnitSheet(rubric, u.key ?? `A${String(i + 1).padStart(4, '0')}`, names[i], groupLabel(u.group), u, options, state)]
+        : [],
     ),
   ];
   return { sheets: sheets.map((s) => ({ ...s, pages: (s.rowBreaks?.length ?? 0) + 1 })), styles: ANNEX_STYLES };

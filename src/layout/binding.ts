@@ -54,7 +54,8 @@ export function inputCells(index: SheetIndex): InputCellRef[] {
   for (const [key, row] of index.rows) {
     const [kind, indicatorId, fieldId] = key.split('|');
     if ((kind === 'i' || kind === 'f') && indicatorId && fieldId) out.push({ indicatorId, fieldId, row, col });
-    if (kind === 't' && (indicatorId === 'bonus' || indicatorId === 'fraud')) out.push({ indicatorId: `@${indicatorId}`, fieldId: indicatorId, row, col });
+    if (kind === 't' && (indicatorId === 'bonus' || indicatorId === 'fraud'))
+      out.push({ indicatorId: `@${indicatorId}`, fieldId: indicatorId, row, col });
   }
   return out;
 }
@@ -77,7 +78,14 @@ const yesNo = (raw: RawValue): boolean | null => {
   return p.status === 'ok' ? p.value === true : null;
 };
 
-export function readUnitInputs(rubric: Rubric, index: SheetIndex, name: string, group: string, values: CellValue[][], texts?: (string | null)[][]): UnitInput {
+export function readUnitInputs(
+  rubric: Rubric,
+  index: SheetIndex,
+  name: string,
+  group: string,
+  values: CellValue[][],
+  texts?: (string | null)[][],
+): UnitInput {
   const inputs: Record<string, Record<string, RawValue>> = {};
   const notApplicable: string[] = [];
   let bonus: RawValue = null;

@@ -35,7 +35,11 @@ export interface ColumnSpec {
 export function unitColumns(rubric: Rubric): ColumnSpec[] {
   const doc = documentColumns(rubric);
   const at = doc.findIndex((d) => d.from === 'deduction');
-  const docSpec = (d: TableColumn): ColumnSpec => ({ role: `doc:${d.header}`, header: d.header, width: Math.max(documentColumnWidth(d, rubric), isTextColumn(d) ? 26 : 0) });
+  const docSpec = (d: TableColumn): ColumnSpec => ({
+    role: `doc:${d.header}`,
+    header: d.header,
+    width: Math.max(documentColumnWidth(d, rubric), isTextColumn(d) ? 26 : 0),
+  });
   const cols: ColumnSpec[] = [
     ...(at >= 0 ? doc.slice(0, at) : doc).map(docSpec),
     { role: 'label', header: '填报项目', width: 22 },
@@ -55,7 +59,11 @@ export function summaryColumns(rubric: Rubric): ColumnSpec[] {
     { role: 'seq', header: '序号', width: 5 },
     { role: 'unit', header: '被考核单位', width: 22 },
     // Wide enough for the longest group label on two lines (县社会信用体系建设领导小组成员单位).
-    { role: 'group', header: '分组', width: Math.min(20, Math.max(10, Math.ceil(Math.max(0, ...rubric.ranking.groups.map((g) => [...g.label].length)) / 2) * 2 + 2)) },
+    {
+      role: 'group',
+      header: '分组',
+      width: Math.min(20, Math.max(10, Math.ceil(Math.max(0, ...rubric.ranking.groups.map((g) => [...g.label].length)) / 2) * 2 + 2)),
+    },
   ];
   for (const c of rubric.categories)
     cols.push({ role: `cat:${c.id}`, header: `${c.number}、${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10 });

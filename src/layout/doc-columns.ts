@@ -36,10 +36,16 @@ export const categoryHeading = (cat: Category) => `${numbered(cat.number)}${cat.
  * the document does not publish one (朝阳: the office's). 扣分 is the tool's figure, not text: null here.
  * An empty cell of the document stays empty.
  */
-export function documentCell(col: TableColumn, ind: Indicator, cat: Category, points: number | string | null = ind.points): string | number | null {
+export function documentCell(
+  col: TableColumn,
+  ind: Indicator,
+  cat: Category,
+  points: number | string | null = ind.points,
+): string | number | null {
   // A category that is its own single item (鹤岗 四、权益保护) already shows its number in 考核内容.
   const number = col.withNumber && !(col.from === 'content' && ind.id === cat.id);
-  const wrap = (text: string) => `${number ? numbered(ind.number) : ''}${text}${col.withPoints && points !== null ? `（${points}分）` : ''}`;
+  const wrap = (text: string) =>
+    `${number ? numbered(ind.number) : ''}${text}${col.withPoints && points !== null ? `（${points}分）` : ''}`;
   switch (col.from) {
     case 'number':
       return ind.number;
@@ -84,11 +90,15 @@ export function documentColumnWidth(col: TableColumn, rubric: Rubric): number {
     case 'criteria':
       return 30;
     default: {
-      const n = col.from === 'extra' ? longest((i) => i.extra?.[col.header] ?? '') : longest((i) => (col.from === 'basis' ? (i.basis ?? '') : (i.method ?? '')));
+      const n =
+        col.from === 'extra'
+          ? longest((i) => i.extra?.[col.header] ?? '')
+          : longest((i) => (col.from === 'basis' ? (i.basis ?? '') : (i.method ?? '')));
       return n === 0 ? 8 : n > 30 ? 16 : 11;
     }
   }
 }
 
 /** Columns whose text is long and wraps: they take the spare width of a page. */
-export const isTextColumn = (col: TableColumn) => col.from === 'content' || col.from === 'criteria' || col.from === 'category' || (col.from === 'name' && Boolean(col.withPoints));
+export const isTextColumn = (col: TableColumn) =>
+  col.from === 'content' || col.from === 'criteria' || col.from === 'category' || (col.from === 'name' && Boolean(col.withPoints));

@@ -84,8 +84,18 @@ export function rankText(rank: number | null, s: DocumentState): number | string
 /** One paragraph for the command line (completed / incomplete / errors / provisional). */
 export function stateSummary(s: DocumentState): string {
   const head = s.final ? '终稿' : '草稿';
-  const parts = [`已完成 ${s.completed} 个`, `未完成 ${s.incomplete} 个${s.empty ? `（其中 ${s.empty} 个未填写任何内容）` : ''}`, `有输入错误 ${s.withErrors} 个`];
-  const ranks = s.final ? '名次为最终名次' : s.ranked === 0 ? '尚无名次' : s.provisionalRanks ? '名次为暂定（尚有单位未得出总分）' : '名次为暂定（结果未定）';
+  const parts = [
+    `已完成 ${s.completed} 个`,
+    `未完成 ${s.incomplete} 个${s.empty ? `（其中 ${s.empty} 个未填写任何内容）` : ''}`,
+    `有输入错误 ${s.withErrors} 个`,
+  ];
+  const ranks = s.final
+    ? '名次为最终名次'
+    : s.ranked === 0
+      ? '尚无名次'
+      : s.provisionalRanks
+        ? '名次为暂定（尚有单位未得出总分）'
+        : '名次为暂定（结果未定）';
   return `${head}：共 ${s.total} 个单位，${parts.join('，')}；${ranks}。${s.notices.map((n) => `${n}。`).join('')}`;
 }
 

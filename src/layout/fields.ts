@@ -30,7 +30,9 @@ export function fieldValidation(f: Field, ind: Indicator): Validation | undefine
       return { kind: 'list', options: YES_NO };
     case 'choice':
       // Excel limits an inline list to 255 characters; longer lists rely on the engine's check.
-      return f.options.join(',').length <= 255 && !f.options.some((o) => o.includes(',')) ? { kind: 'list', options: f.options } : undefined;
+      return f.options.join(',').length <= 255 && !f.options.some((o) => o.includes(','))
+        ? { kind: 'list', options: f.options }
+        : undefined;
     case 'count':
       return { kind: 'whole', min: 0, ...(f.max !== undefined ? { max: f.max } : {}) };
     case 'number':

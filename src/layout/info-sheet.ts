@@ -4,7 +4,15 @@ import type { CellPlan, SheetPlan } from './plan';
 import { lineCount, rowHeightFor } from './annex-plan';
 import { annexHeading } from './unit-sheet';
 
-const ABOUT: Record<string, string> = { general: '总体', aggregation: '计分方式', bands: '等次', bonus: '加分', ranking: '排名', rounding: '取整', fraud: '弄虚作假' };
+const ABOUT: Record<string, string> = {
+  general: '总体',
+  aggregation: '计分方式',
+  bands: '等次',
+  bonus: '加分',
+  ranking: '排名',
+  rounding: '取整',
+  fraud: '弄虚作假',
+};
 
 /** What a note is about, in words: an indicator by its number and name, or the setting. No internal id. */
 function aboutText(rubric: Rubric, about: string): string {
@@ -54,9 +62,23 @@ export function planInfoSheet(rubric: Rubric, sheetName: string, hash: string): 
   line('附件', annexHeading(rubric));
   line('被考核单位', rubric.assessedUnits);
   line('计分方式', describeAggregation(rubric));
-  line('不涉及', { not_allowed: '文件未规定不涉及，每项都须评分', full_points: '不涉及的指标不扣分（保留满分）', exclude: '不涉及的指标不计入 x 和 y' }[rubric.notApplicable]);
+  line(
+    '不涉及',
+    { not_allowed: '文件未规定不涉及，每项都须评分', full_points: '不涉及的指标不扣分（保留满分）', exclude: '不涉及的指标不计入 x 和 y' }[
+      rubric.notApplicable
+    ],
+  );
   line('等次', describeBands(rubric));
-  line('加分', rubric.bonus.kind === 'none' ? '无' : rubric.bonus.kind === 'items' ? `${rubric.bonus.label}：各加分项合计${rubric.bonus.max !== null ? `，不超过 ${rubric.bonus.max} 分` : ''}` : rubric.bonus.kind === 'manual' ? `${rubric.bonus.label}${rubric.bonus.max !== null ? `，总加分不超过 ${rubric.bonus.max} 分` : '，文件未规定上限'}` : `${rubric.bonus.label}：${rubric.bonus.tiers.map((t) => `${t.label} ${t.points} 分`).join('、')}`);
+  line(
+    '加分',
+    rubric.bonus.kind === 'none'
+      ? '无'
+      : rubric.bonus.kind === 'items'
+        ? `${rubric.bonus.label}：各加分项合计${rubric.bonus.max !== null ? `，不超过 ${rubric.bonus.max} 分` : ''}`
+        : rubric.bonus.kind === 'manual'
+          ? `${rubric.bonus.label}${rubric.bonus.max !== null ? `，总加分不超过 ${rubric.bonus.max} 分` : '，文件未规定上限'}`
+          : `${rubric.bonus.label}：${rubric.bonus.tiers.map((t) => `${t.label} ${t.points} 分`).join('、')}`,
+  );
   line('弄虚作假', { none: '文件未规定', item_zero: '相关指标项不得分', honour_ineligible: '取消先进评选资格（得分不变）' }[rubric.fraud]);
   line('取整', `每项得分精确计算，基础分和最终得分四舍五入保留 ${rubric.rounding.decimals} 位小数`);
   line('细则版本', `${rubric.id} v${rubric.version}（校验码 ${hash}）`);

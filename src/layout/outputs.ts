@@ -23,7 +23,11 @@ export interface OutputCell {
   optional?: true;
 }
 
-export const TONE_FILL: Record<NonNullable<OutputCell['tone']> | 'normal', string> = { error: '#F8CBAD', missing: '#EDEDED', normal: OUTPUT_FILL };
+export const TONE_FILL: Record<NonNullable<OutputCell['tone']> | 'normal', string> = {
+  error: '#F8CBAD',
+  missing: '#EDEDED',
+  normal: OUTPUT_FILL,
+};
 
 /** What a score cell shows when an input it depends on is invalid: never a number. */
 export const INVALID_INPUT = '输入有误';
@@ -31,7 +35,8 @@ export const INVALID_INPUT = '输入有误';
 export function statusText(u: RankedUnit): string {
   const errors = u.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) return `有 ${errors} 处输入错误`;
-  if (!u.complete) return u.final === null && u.expected > 0 && u.filled >= u.expected ? '无法计分' : `未完成（已填 ${u.filled}/${u.expected}）`;
+  if (!u.complete)
+    return u.final === null && u.expected > 0 && u.filled >= u.expected ? '无法计分' : `未完成（已填 ${u.filled}/${u.expected}）`;
   return '已完成';
 }
 
@@ -83,8 +88,19 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
       const item = u.items[ind.id];
       const rk = rowKey.item(ind.id, ind.fields[0].id);
       const tone = item.status === 'invalid' ? 'error' : item.status === 'incomplete' ? 'missing' : undefined;
-      out.push({ sheetKey, rowKey: rk, role: 'score', value: item.status === 'excluded' ? '不计' : item.status === 'invalid' ? INVALID_INPUT : item.score, tone });
-      if (deduct) putDeduction(rk, item.status === 'not_applicable' ? 0 : item.status === 'scored' ? minus(rubric, item.max, item.score) : null, tone);
+      out.push({
+        sheetKey,
+        rowKey: rk,
+        role: 'score',
+        value: item.status === 'excluded' ? '不计' : item.status === 'invalid' ? INVALID_INPUT : item.score,
+        tone,
+      });
+      if (deduct)
+        putDeduction(
+          rk,
+          item.status === 'not_applicable' ? 0 : item.status === 'scored' ? minus(rubric, item.max, item.score) : null,
+          tone,
+        );
       out.push({ sheetKey, rowKey: rk, role: 'reason', value: item.reason, tone });
     }
   }
@@ -111,7 +127,17 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
     } else {
       put(rowKey.total('bonus'), 'score', u.bonus);
       const capped = u.problems.find((p) => p.message.includes('超过上限'));
-      put(rowKey.total('bonus'), 'reason', rubric.bonus.kind === 'items' ? bonusItemsText(rubric.bonus, u) : capped ? capped.message.replace(`${u.name}：`, '') : u.bonus > 0 ? '考核小组认定' : '无加分');
+      put(
+        rowKey.total('bonus'),
+        'reason',
+        rubric.bonus.kind === 'items'
+          ? bonusItemsText(rubric.bonus, u)
+          : capped
+            ? capped.message.replace(`${u.name}：`, '')
+            : u.bonus > 0
+              ? '考核小组认定'
+              : '无加分',
+      );
     }
   }
   if (rubric.fraud !== 'none') {
@@ -124,7 +150,11 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
   put(rowKey.total('final'), 'reason', u.final === null ? statusText(u) : `${finalText}${scaledText(rubric, u)}`);
   if (rubric.bands) {
     put(rowKey.total('band'), 'score', u.band);
-    put(rowKey.total('band'), 'reason', u.band ? `按${rubric.bands.basis === 'final' ? '最终得分' : '基础得分'}评定` : '得分未定，暂不评定等次');
+    put(
+      rowKey.total('band'),
+      'reason',
+      u.band ? `按${rubric.bands.basis === 'final' ? '最终得分' : '基础得分'}评定` : '得分未定，暂不评定等次',
+    );
   }
   out.push(...unitRankOutputs(rubric, sheetKey, u));
   put(rowKey.total('status'), 'score', u.complete ? '已完成' : '未完成');
@@ -136,7 +166,9 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
 export function bonusItemsText(b: Extract<Rubric['bonus'], { kind: 'items' }>, u: RankedUnit): string {
   const total = u.categories[b.category]?.score;
   if (total === null || total === undefined) return '加分项未填完';
-  return u.bonus !== null && u.bonus < total ? `各加分项合计 ${total} 分，超过上限 ${b.max} 分，按 ${b.max} 分计` : `各加分项合计 ${total} 分`;
+  return u.bonus !== null && u.bonus < total
+    ? `各加分项合计 ${total} 分，超过上限 ${b.max} 分，按 ${b.max} 分计`
+    : `各加分项合计 ${total} 分`;
 }
 
 /** The outer-scale arithmetic after the final: 「；折合城市信用指数分值：85.5 × 10 ÷ 100 = 8.55 分」 (rubric.outerScale). */
@@ -148,7 +180,13 @@ export function scaledText(rubric: Rubric, u: RankedUnit): string {
 /** The cells of a unit sheet that depend on the unit's rank and labels (its 名次 line). */
 export function unitRankOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit): OutputCell[] {
   const rk = rowKey.total('rank');
-  const reason = u.labels.length ? u.labels.join('；') : u.rank === null ? '得分未定，暂不排名' : ranksForReference(rubric) ? REFERENCE_RANK_NOTE : '';
+  const reason = u.labels.length
+    ? u.labels.join('；')
+    : u.rank === null
+      ? '得分未定，暂不排名'
+      : ranksForReference(rubric)
+        ? REFERENCE_RANK_NOTE
+        : '';
   return [
     { sheetKey, rowKey: rk, role: 'score', value: u.rank },
     { sheetKey, rowKey: rk, role: 'reason', value: reason },
@@ -187,7 +225,8 @@ export function rankOrder(rubric: Rubric, units: RankedUnit[]): Map<string, Rank
 
 export function rankOutputs(rubric: Rubric, units: RankedUnit[]): OutputCell[] {
   const out: OutputCell[] = [];
-  for (const [groupId, members] of rankOrder(rubric, units)) members.forEach((u, i) => out.push(...rankRowOutputs(rubric, groupId, i + 1, u)));
+  for (const [groupId, members] of rankOrder(rubric, units))
+    members.forEach((u, i) => out.push(...rankRowOutputs(rubric, groupId, i + 1, u)));
   return out;
 }
 
@@ -210,6 +249,9 @@ export function allOutputs(rubric: Rubric, units: { key: string; score: RankedUn
   return [
     ...units.flatMap(({ key, score }) => unitSheetOutputs(rubric, key, score)),
     ...summaryOutputs(rubric, units),
-    ...rankOutputs(rubric, units.map((u) => u.score)),
+    ...rankOutputs(
+      rubric,
+      units.map((u) => u.score),
+    ),
   ];
 }

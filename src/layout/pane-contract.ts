@@ -22,9 +22,7 @@ export interface Progress {
   phase: string;
 }
 
-export type ImportResult =
-  | { ok: true; rubric: RubricSummary }
-  | { ok: false; errors: { path: string; message: string; fix: string }[] };
+export type ImportResult = { ok: true; rubric: RubricSummary } | { ok: false; errors: { path: string; message: string; fix: string }[] };
 
 export interface HostInfo {
   /** 'excel' inside Excel at ExcelApi ≥ 1.8; 'excel-too-old' below; 'browser' outside Office. */
@@ -46,7 +44,13 @@ export interface Controller {
   listRubrics(): RubricSummary[];
   importRubric(fileName: string, text: string): ImportResult;
   /** Lays out the workbook. Resolves when done; rejects with a Chinese message. */
-  createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal, options?: CreateOptions): Promise<void>;
+  createWorkbook(
+    rubricId: string,
+    roster: RosterEntry[],
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal,
+    options?: CreateOptions,
+  ): Promise<void>;
   rescoreAll(): Promise<void>;
   /** Excel: opens the annex as a new workbook (or downloads it); browser: downloads. */
   exportAnnex(): Promise<void>;

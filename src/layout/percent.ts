@@ -7,7 +7,12 @@
 /** True when a number format shows a percent (a % outside quotes and brackets). */
 export function isPercentFormat(numFmt: string | undefined | null): boolean {
   if (!numFmt) return false;
-  return /%/.test(numFmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, ''));
+  return /%/.test(
+    numFmt
+      .replace(/"[^"]*"/g, '')
+      .replace(/\[[^\]]*\]/g, '')
+      .replace(/\\./g, ''),
+  );
 }
 
 /** 0.85 → "85%", 0.855 → "85.5%": the exact value, not the rounded display. */
@@ -17,5 +22,7 @@ export function percentText(x: number): string {
 
 /** The percent texts of a block, from its values and number formats (null where not a percent). */
 export function percentTexts(values: unknown[][], formats: unknown[][]): (string | null)[][] {
-  return values.map((row, r) => row.map((v, c) => (typeof v === 'number' && isPercentFormat(formats[r]?.[c] as string) ? percentText(v) : null)));
+  return values.map((row, r) =>
+    row.map((v, c) => (typeof v === 'number' && isPercentFormat(formats[r]?.[c] as string) ? percentText(v) : null)),
+  );
 }

@@ -51,9 +51,7 @@ export type ColumnRole =
   | `bandSeries:${string}`;
 
 export type Validation =
-  | { kind: 'list'; options: string[] }
-  | { kind: 'whole'; min: number; max?: number }
-  | { kind: 'decimal'; min: number; max?: number };
+  { kind: 'list'; options: string[] } | { kind: 'whole'; min: number; max?: number } | { kind: 'decimal'; min: number; max?: number };
 
 export interface CellPlan {
   /** 0-based row and column within the sheet. */

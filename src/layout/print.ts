@@ -22,7 +22,7 @@ export const printableWidthPx = (landscape: boolean) => ((landscape ? A4.long : 
 export const printableHeightPt = (landscape: boolean) => (landscape ? A4.short : A4.long) - 2 * MARGIN.topBottom;
 
 /** Width of a column in pixels: Excel's width counts digits of 7 px plus 5 px of padding. */
-export const columnPx = (width: number) => Math.trunc(((width * 7 + 5) / 7) * 256) / 256 * 7;
+export const columnPx = (width: number) => (Math.trunc(((width * 7 + 5) / 7) * 256) / 256) * 7;
 
 /** The scale a fit-to-width print applies to a sheet (never enlarged). */
 export function printScale(widths: number[], landscape: boolean): number {

@@ -49,8 +49,16 @@ export function planRankSheet(rubric: Rubric, sheetName: string, unitsPerGroup: 
   for (const g of groups) {
     const titleRow = g.firstDataRow - 2;
     const honours = rubric.ranking.groups.find((x) => x.id === g.groupId);
-    const rules = [...(honours?.honours ?? []).map((h) => `前${h.top}名：${h.label}`), ...(honours?.criticism ?? []).map((c) => `后${c.bottom}名：${c.label}`)];
-    cells.push({ row: titleRow, col: 0, value: `${g.groupLabel}（${g.size} 个单位）${rules.length ? `　${rules.join('；')}` : ''}`, style: 'category' });
+    const rules = [
+      ...(honours?.honours ?? []).map((h) => `前${h.top}名：${h.label}`),
+      ...(honours?.criticism ?? []).map((c) => `后${c.bottom}名：${c.label}`),
+    ];
+    cells.push({
+      row: titleRow,
+      col: 0,
+      value: `${g.groupLabel}（${g.size} 个单位）${rules.length ? `　${rules.join('；')}` : ''}`,
+      style: 'category',
+    });
     merges.push({ fromRow: titleRow, fromCol: 0, toRow: titleRow, toCol: visible - 1 });
     cols.forEach((spec, i) => {
       if (!spec.hidden) cells.push({ row: titleRow + 1, col: i, value: spec.header, style: 'header' });
@@ -60,7 +68,13 @@ export function planRankSheet(rubric: Rubric, sheetName: string, unitsPerGroup: 
       const r = g.firstDataRow + p;
       cols.forEach((spec, i) => {
         if (spec.role === 'key') cells.push({ row: r, col: i, value: rowKey.rankRow(g.groupId, p + 1), style: 'key' });
-        else cells.push({ row: r, col: i, value: null, style: spec.hidden ? 'key' : spec.role === 'unit' || spec.role === 'labels' ? 'text' : 'output' });
+        else
+          cells.push({
+            row: r,
+            col: i,
+            value: null,
+            style: spec.hidden ? 'key' : spec.role === 'unit' || spec.role === 'labels' ? 'text' : 'output',
+          });
       });
     }
     const bandCols = cols.map((c, i) => ({ c, i })).filter(({ c }) => c.role.startsWith('bandSeries:'));

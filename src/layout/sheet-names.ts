@@ -27,7 +27,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
 function clean(name: string): string {
   let s = name.replace(FORBIDDEN, '_').replace(CONTROL_CHARACTERS, '').trim();
   s = s.replace(/^'+/, '').replace(/'+$/, '');
-  if (s === '' ) s = '单位';
+  if (s === '') s = '单位';
   if (s.toLowerCase() === 'history') s = `${s}_`;
   return s;
 }

@@ -163,12 +163,18 @@ function unitProblems(rubric: Rubric, key: string, s: RosterResult['units'][numb
   };
   s.problems.forEach((p, j) => {
     if (p.severity === 'missing') return;
-    problems.push({ ...p, id: `${key}:${j}`, kind: p.indicatorId || p.fieldId ? 'input' : 'other', target: target(p.indicatorId, p.fieldId) });
+    problems.push({
+      ...p,
+      id: `${key}:${j}`,
+      kind: p.indicatorId || p.fieldId ? 'input' : 'other',
+      target: target(p.indicatorId, p.fieldId),
+    });
   });
   // Unfilled items are one entry per unit (a new workbook would otherwise list every item of every
   // unit); it selects the first unfilled cell.
   const missing = s.problems.filter((p) => p.severity === 'missing');
-  if (missing.length === 1) problems.push({ ...missing[0], id: `${key}:missing`, kind: 'missing', target: target(missing[0].indicatorId, missing[0].fieldId) });
+  if (missing.length === 1)
+    problems.push({ ...missing[0], id: `${key}:missing`, kind: 'missing', target: target(missing[0].indicatorId, missing[0].fieldId) });
   else if (missing.length > 1) {
     const first = missing[0];
     const name = rubric.categories.flatMap((c) => c.indicators).find((x) => x.id === first.indicatorId)?.name ?? '';

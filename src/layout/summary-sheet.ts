@@ -6,14 +6,23 @@ import { rowKey, type CellPlan, type SheetPlan } from './plan';
 
 export const SUMMARY_HEADER_ROW = 3;
 
-export function planSummarySheet(rubric: Rubric, sheetName: string, units: { key: string; name: string; group: string; groupLabel: string }[]): SheetPlan {
+export function planSummarySheet(
+  rubric: Rubric,
+  sheetName: string,
+  units: { key: string; name: string; group: string; groupLabel: string }[],
+): SheetPlan {
   const cols = summaryColumns(rubric);
   const keyCol = colIndex(cols, 'key');
   const cells: CellPlan[] = [];
   cols.forEach((spec, i) => cells.push({ row: 0, col: i, value: spec.role, style: 'role' }));
   // 考核结果汇总表, not an 附件 number: the document gave its numbers to its own annexes.
   cells.push({ row: 1, col: 0, value: '考核结果汇总表', style: 'title' });
-  cells.push({ row: 2, col: 0, value: [rubric.documentNumber, rubric.title, rubric.annex.title].filter(Boolean).join('　'), style: 'subtitle' });
+  cells.push({
+    row: 2,
+    col: 0,
+    value: [rubric.documentNumber, rubric.title, rubric.annex.title].filter(Boolean).join('　'),
+    style: 'subtitle',
+  });
   cols.forEach((spec, i) => cells.push({ row: SUMMARY_HEADER_ROW, col: i, value: spec.header, style: 'header' }));
   units.forEach((u, i) => {
     const r = SUMMARY_HEADER_ROW + 1 + i;
@@ -22,18 +31,30 @@ export function planSummarySheet(rubric: Rubric, sheetName: string, units: { key
       else if (spec.role === 'unit') cells.push({ row: r, col, value: u.name, style: 'text' });
       else if (spec.role === 'group') cells.push({ row: r, col, value: u.groupLabel, style: 'textCenter' });
       else if (spec.role === 'key') cells.push({ row: r, col, value: rowKey.summaryUnit(u.key), style: 'key' });
-      else cells.push({ row: r, col, value: null, style: spec.role === 'labels' || spec.role === 'status' || spec.role === 'progress' ? 'outputText' : 'output' });
+      else
+        cells.push({
+          row: r,
+          col,
+          value: null,
+          style: spec.role === 'labels' || spec.role === 'status' || spec.role === 'progress' ? 'outputText' : 'output',
+        });
     });
   });
   const lastRow = SUMMARY_HEADER_ROW + Math.max(1, units.length);
   // Heights from a text measure (LibreOffice and WPS do not grow rows for wrapped text on opening):
   // the header's category names and each row's unit name and group label.
   const rowHeights: Record<number, number> = { 1: 30 };
-  rowHeights[SUMMARY_HEADER_ROW] = Math.max(24, ...cols.filter((x) => !x.hidden).map((x) => rowHeightFor(lineCount(x.header, x.width, 10.5), 10.5)));
+  rowHeights[SUMMARY_HEADER_ROW] = Math.max(
+    24,
+    ...cols.filter((x) => !x.hidden).map((x) => rowHeightFor(lineCount(x.header, x.width, 10.5), 10.5)),
+  );
   const unitCol = cols.find((x) => x.role === 'unit')!;
   const groupCol = cols.find((x) => x.role === 'group')!;
   units.forEach((u, i) => {
-    rowHeights[SUMMARY_HEADER_ROW + 1 + i] = Math.max(18, rowHeightFor(Math.max(lineCount(u.name, unitCol.width), lineCount(u.groupLabel, groupCol.width))));
+    rowHeights[SUMMARY_HEADER_ROW + 1 + i] = Math.max(
+      18,
+      rowHeightFor(Math.max(lineCount(u.name, unitCol.width), lineCount(u.groupLabel, groupCol.width))),
+    );
   });
   return {
     key: 'SUMMARY',

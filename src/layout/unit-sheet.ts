@@ -69,7 +69,8 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       if (c('label') > 1) merges.push({ fromRow: row, fromCol: 0, toRow: row, toCol: c('label') - 1 });
       rowHeights[row] = Math.max(20, rowHeightFor(lineCount(categoryHeading(cat), docWidth, 10.5), 10.5));
       for (let col = c('label'); col <= lastVisible; col++)
-        if (col !== c('score') && col !== c('reason') && !(hasDeduction && col === c('deduction'))) put(row, col, col === c('label') ? '小计' : null, 'category');
+        if (col !== c('score') && col !== c('reason') && !(hasDeduction && col === c('deduction')))
+          put(row, col, col === c('label') ? '小计' : null, 'category');
       put(row, c('score'), null, 'output');
       if (hasDeduction) put(row, c('deduction'), null, 'output');
       put(row, c('reason'), null, 'outputText');
@@ -83,7 +84,10 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       fields.forEach(({ id, f }, i) => {
         put(row, c('label'), fieldLabel(f, ind), 'fieldLabel');
         labels.set(row, fieldLabel(f, ind));
-        put(row, c('input'), null, f.type === 'percent' ? 'inputPercent' : 'input', { validation: fieldValidation(f, ind), prompt: fieldPrompt(f) });
+        put(row, c('input'), null, f.type === 'percent' ? 'inputPercent' : 'input', {
+          validation: fieldValidation(f, ind),
+          prompt: fieldPrompt(f),
+        });
         put(row, keyCol, i === 0 ? rowKey.item(ind.id, id) : rowKey.field(ind.id, id), 'key');
         row++;
       });
@@ -101,14 +105,32 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       docCols.forEach((d) => {
         // The category (鹤岗 考核内容) is printed on the category's own row above its items.
         const v = d.col.from === 'category' ? null : documentCell(d.col, ind, cat, points);
-        put(first, d.index, v, d.col.from === 'number' || d.col.from === 'category' || (d.col.from === 'points' && ind.points === null) ? 'textCenter' : d.col.from === 'points' ? 'number' : 'text');
+        put(
+          first,
+          d.index,
+          v,
+          d.col.from === 'number' || d.col.from === 'category' || (d.col.from === 'points' && ind.points === null)
+            ? 'textCenter'
+            : d.col.from === 'points'
+              ? 'number'
+              : 'text',
+        );
       });
       put(first, c('score'), null, 'output');
       if (hasDeduction) put(first, c('deduction'), null, 'output');
       put(first, c('reason'), null, 'outputText');
-      const mergedCols = [...docCols.map((d) => d.index), ...MERGED_ROLES.filter((role) => cols.some((x) => x.role === role)).map((role) => c(role))];
+      const mergedCols = [
+        ...docCols.map((d) => d.index),
+        ...MERGED_ROLES.filter((role) => cols.some((x) => x.role === role)).map((role) => c(role)),
+      ];
       for (let r = first + 1; r <= last; r++)
-        for (const col of mergedCols) put(r, col, null, col === c('score') || (hasDeduction && col === c('deduction')) ? 'output' : col === c('reason') ? 'outputText' : 'text');
+        for (const col of mergedCols)
+          put(
+            r,
+            col,
+            null,
+            col === c('score') || (hasDeduction && col === c('deduction')) ? 'output' : col === c('reason') ? 'outputText' : 'text',
+          );
       if (last > first) for (const col of mergedCols) merges.push({ fromRow: first, fromCol: col, toRow: last, toCol: col });
       // Rows tall enough for their wrapped text in every program (LibreOffice and WPS do not grow a
       // row for wrapped text in a merged cell): the tallest document text is spread over the rows.
@@ -134,7 +156,8 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
   const foot = (what: Parameters<typeof rowKey.total>[0], text: string, label: string | null, input: boolean) => {
     footLabel(row, text);
     put(row, c('label'), label, 'fieldLabel');
-    if (input) put(row, c('input'), null, 'input', what === 'bonus' ? bonusInputExtras(rubric) : what === 'fraud' ? fraudInputExtras(rubric) : {});
+    if (input)
+      put(row, c('input'), null, 'input', what === 'bonus' ? bonusInputExtras(rubric) : what === 'fraud' ? fraudInputExtras(rubric) : {});
     else put(row, c('input'), null, 'fieldLabel');
     put(row, c('score'), null, what === 'status' || what === 'band' || what === 'rank' ? 'output' : 'footerOutput');
     // The unit's total deduction beside the base score; a plain bordered cell on the other lines.
@@ -144,7 +167,12 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
     rowHeights[row] = 20;
     row++;
   };
-  const baseText = rubric.aggregation.mode === 'sum' ? '合计' : rubric.aggregation.mode === 'deduct_from_base' ? `基础分 ${rubric.aggregation.base} 分减扣分` : '折算得分（x ÷ y × 100）';
+  const baseText =
+    rubric.aggregation.mode === 'sum'
+      ? '合计'
+      : rubric.aggregation.mode === 'deduct_from_base'
+        ? `基础分 ${rubric.aggregation.base} 分减扣分`
+        : '折算得分（x ÷ y × 100）';
   const footStart = row - 1; // the table's last row stays with the result rows
   foot('base', baseText, null, false);
   const bl = bonusLabel(rubric);
@@ -183,12 +211,15 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
 
 function bonusInputExtras(rubric: Rubric): Partial<CellPlan> {
   const b = rubric.bonus;
-  if (b.kind === 'tiers') return { validation: { kind: 'list', options: ['无', ...b.tiers.map((t) => t.label)] }, prompt: '选择经考核小组确认的加分档次' };
-  if (b.kind === 'manual') return { validation: { kind: 'decimal', min: 0, ...(b.max !== null ? { max: b.max } : {}) }, prompt: '填考核小组认定的加分，不填为 0' };
+  if (b.kind === 'tiers')
+    return { validation: { kind: 'list', options: ['无', ...b.tiers.map((t) => t.label)] }, prompt: '选择经考核小组确认的加分档次' };
+  if (b.kind === 'manual')
+    return { validation: { kind: 'decimal', min: 0, ...(b.max !== null ? { max: b.max } : {}) }, prompt: '填考核小组认定的加分，不填为 0' };
   return {};
 }
 
 function fraudInputExtras(rubric: Rubric): Partial<CellPlan> {
-  if (rubric.fraud === 'honour_ineligible') return { validation: { kind: 'list', options: YES_NO }, prompt: '发现弄虚作假填“是”：取消评先资格，得分不变' };
+  if (rubric.fraud === 'honour_ineligible')
+    return { validation: { kind: 'list', options: YES_NO }, prompt: '发现弄虚作假填“是”：取消评先资格，得分不变' };
   return { prompt: '填涉及虚假材料的指标编号，如 15、22：这些指标不得分' };
 }

@@ -32,13 +32,19 @@ export function checkRoster(loaded: LoadedRubric, roster: RosterUnit[]): RosterP
     if (!name) problems.push({ line: i + 1, name: u.name, message: `第 ${i + 1} 行：单位名称为空` });
     else if (seen.has(name)) problems.push({ line: i + 1, name, message: `第 ${i + 1} 行：「${name}」与第 ${seen.get(name)} 行重复` });
     else seen.set(name, i + 1);
-    if (!groups.includes(u.group)) problems.push({ line: i + 1, name, message: `第 ${i + 1} 行：分组「${u.group}」不在本细则的分组中（${groups.join('、')}）` });
+    if (!groups.includes(u.group))
+      problems.push({ line: i + 1, name, message: `第 ${i + 1} 行：分组「${u.group}」不在本细则的分组中（${groups.join('、')}）` });
   });
   if (roster.length === 0) problems.push({ line: 0, name: '', message: '名单为空：至少需要一个被考核单位' });
   return problems;
 }
 
-export function planWorkbook(loaded: LoadedRubric, roster: RosterUnit[], createdAt = new Date().toISOString(), options: { protectComputed?: boolean } = {}): WorkbookPlan {
+export function planWorkbook(
+  loaded: LoadedRubric,
+  roster: RosterUnit[],
+  createdAt = new Date().toISOString(),
+  options: { protectComputed?: boolean } = {},
+): WorkbookPlan {
   const problems = checkRoster(loaded, roster);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('；'));
   const { rubric } = loaded;
@@ -52,7 +58,11 @@ export function planWorkbook(loaded: LoadedRubric, roster: RosterUnit[], created
   for (const u of units) perGroup.set(u.group, (perGroup.get(u.group) ?? 0) + 1);
 
   const sheets: SheetPlan[] = [
-    planSummarySheet(rubric, FIXED_SHEETS.summary, units.map((u) => ({ ...u, groupLabel: groupLabel(u.group) }))),
+    planSummarySheet(
+      rubric,
+      FIXED_SHEETS.summary,
+      units.map((u) => ({ ...u, groupLabel: groupLabel(u.group) })),
+    ),
     planRankSheet(rubric, FIXED_SHEETS.rank, perGroup),
     planInfoSheet(rubric, FIXED_SHEETS.info, loaded.hash),
     ...units.map((u, i) => planUnitSheet(rubric, { key: u.key, sheetName: names[i], unitName: u.name, groupLabel: groupLabel(u.group) })),

@@ -72,7 +72,8 @@ export function rubricDifferences(shipped: Rubric, embedded: Rubric): string[] {
   const cats = (r: Rubric) => new Map(r.categories.map((c) => [c.id, c] as const));
   for (const [id, c] of cats(shipped)) {
     const o = cats(embedded).get(id);
-    if (o && (o.name !== c.name || o.points !== c.points || o.number !== c.number)) out.push(`类别 ${c.number}「${c.name}」的名称或分值不同`);
+    if (o && (o.name !== c.name || o.points !== c.points || o.number !== c.number))
+      out.push(`类别 ${c.number}「${c.name}」的名称或分值不同`);
   }
   return out;
 }

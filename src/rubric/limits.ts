@@ -76,7 +76,13 @@ export function checkRubricData(data: unknown): RubricIssue[] {
       return [{ path: where, message: `嵌套层数超过 ${L.depth} 层。`, fix: '减少条件（any / all）的嵌套层数，把条件写平。' }];
     if (typeof value === 'string') {
       if (value.length > L.stringChars)
-        return [{ path: where, message: `文字过长（${value.length} 字符，上限 ${L.stringChars}）。`, fix: '缩短此段文字，或把详情放在原文件中、这里只写要点。' }];
+        return [
+          {
+            path: where,
+            message: `文字过长（${value.length} 字符，上限 ${L.stringChars}）。`,
+            fix: '缩短此段文字，或把详情放在原文件中、这里只写要点。',
+          },
+        ];
     } else if (typeof value === 'number') {
       if (!isShortDecimal(value) && issues.length < MAX_NUMBER_ISSUES)
         issues.push({
@@ -86,12 +92,24 @@ export function checkRubricData(data: unknown): RubricIssue[] {
         });
     } else if (Array.isArray(value)) {
       if (value.length > L.arrayLength)
-        return [{ path: where, message: `列表有 ${value.length} 项，超过上限 ${L.arrayLength}。`, fix: '检查文件是否正确；一份考核表的任何列表都远少于此。' }];
+        return [
+          {
+            path: where,
+            message: `列表有 ${value.length} 项，超过上限 ${L.arrayLength}。`,
+            fix: '检查文件是否正确；一份考核表的任何列表都远少于此。',
+          },
+        ];
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
     } else if (value !== null && typeof value === 'object') {
       const keys = Object.keys(value);
       if (keys.length > L.objectKeys)
-        return [{ path: where, message: `对象有 ${keys.length} 个字段，超过上限 ${L.objectKeys}。`, fix: '删除多余的字段（见 rubrics/rubric.schema.json）。' }];
+        return [
+          {
+            path: where,
+            message: `对象有 ${keys.length} 个字段，超过上限 ${L.objectKeys}。`,
+            fix: '删除多余的字段（见 rubrics/rubric.schema.json）。',
+          },
+        ];
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i];
         if (key.length > L.stringChars)

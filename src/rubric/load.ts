@@ -39,7 +39,10 @@ export function parseRubricText(text: string, file: string): LoadResult {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ file, path: '', message: `不是有效的 JSON${syntaxWhere(text, e)}。`, fix: '用 JSON 编辑器检查逗号、引号和括号。' }] };
+    return {
+      ok: false,
+      errors: [{ file, path: '', message: `不是有效的 JSON${syntaxWhere(text, e)}。`, fix: '用 JSON 编辑器检查逗号、引号和括号。' }],
+    };
   }
   return parseRubricData(data, file);
 }
@@ -144,9 +147,15 @@ function describeZodIssue(issue: z.core.$ZodIssue): { message: string; fix: stri
     }
     case 'invalid_format':
       // Every pattern in schema.ts carries a Chinese message; zod's own ("Invalid string") does not reach here.
-      return { message: `格式错误：${isChinese(issue.message) ? issue.message : '不符合规定的写法'}。`, fix: '按 rubrics/rubric.schema.json 的要求填写。' };
+      return {
+        message: `格式错误：${isChinese(issue.message) ? issue.message : '不符合规定的写法'}。`,
+        fix: '按 rubrics/rubric.schema.json 的要求填写。',
+      };
     case 'custom':
-      return { message: isChinese(issue.message) ? issue.message : '取值无效。', fix: (issue.params as { fix?: string } | undefined)?.fix ?? '对照 rubrics/rubric.schema.json 修改此项。' };
+      return {
+        message: isChinese(issue.message) ? issue.message : '取值无效。',
+        fix: (issue.params as { fix?: string } | undefined)?.fix ?? '对照 rubrics/rubric.schema.json 修改此项。',
+      };
     default:
       return { message: '取值无效。', fix: '对照 rubrics/rubric.schema.json 修改此项。' };
   }

@@ -104,14 +104,7 @@ export const scoreField = z
   })
   .strict();
 
-export const field = z.discriminatedUnion('type', [
-  yesNoField,
-  countField,
-  numberField,
-  percentField,
-  choiceField,
-  scoreField,
-]);
+export const field = z.discriminatedUnion('type', [yesNoField, countField, numberField, percentField, choiceField, scoreField]);
 
 // ---------------------------------------------------------------- conditions
 
@@ -169,9 +162,7 @@ const ruleCommon = {
   zeroIfLabel: z.string().optional(),
 };
 
-export const boolRule = z
-  .object({ ...ruleCommon, kind: z.literal('bool'), field: id, points })
-  .strict();
+export const boolRule = z.object({ ...ruleCommon, kind: z.literal('bool'), field: id, points }).strict();
 
 export const levelsRule = z
   .object({
@@ -259,9 +250,7 @@ export const deductIfRule = z
   .object({
     ...ruleCommon,
     kind: z.literal('deduct_if'),
-    conditions: z
-      .array(z.object({ when: condition, deduct: points, label: z.string().min(1) }).strict())
-      .min(1),
+    conditions: z.array(z.object({ when: condition, deduct: points, label: z.string().min(1) }).strict()).min(1),
   })
   .strict();
 
@@ -511,9 +500,7 @@ export const rankGroup = z
     /** Honours for the top N by rank number (ties at the cut-off all included). */
     honours: z.array(z.object({ label: z.string().min(1), top: z.number().int().positive() }).strict()).default([]),
     /** Criticism for the bottom N (bottomRank ≤ N). */
-    criticism: z
-      .array(z.object({ label: z.string().min(1), bottom: z.number().int().positive() }).strict())
-      .default([]),
+    criticism: z.array(z.object({ label: z.string().min(1), bottom: z.number().int().positive() }).strict()).default([]),
   })
   .strict();
 
@@ -545,7 +532,15 @@ export const rubric = z
     /** File name in shared/seeds this rubric encodes. */
     sourceFile: z.string().min(1),
     /** Annex number as printed after 附件 ("1", "2"), null when the table is unnumbered; and its title. */
-    annex: z.object({ number: z.string().regex(/^[0-9一二三四五六七八九十]+$/, "只写编号，如 \"1\"").nullable(), title: z.string().min(1) }).strict(),
+    annex: z
+      .object({
+        number: z
+          .string()
+          .regex(/^[0-9一二三四五六七八九十]+$/, '只写编号，如 "1"')
+          .nullable(),
+        title: z.string().min(1),
+      })
+      .strict(),
     /** The document's own table (its columns); without it, the columns of rubrics made before it. */
     table: table.optional(),
     /** Which units this table assesses, in words (市直部门 / 成员单位 / 县区). */

@@ -56,8 +56,7 @@ export function validateRubric(r: Rubric): RubricIssue[] {
         add(`${ip}.id`, `指标编号「${ind.id}」在本细则中重复。`, '指标 id 在整个文件中必须唯一，例如「三.2」。');
       indicatorIds.add(ind.id);
       ind.notes.forEach((n, ni) => {
-        if (!noteIds.has(n))
-          add(`${ip}.notes[${ni}]`, `引用的说明「${n}」不存在。`, `在 notes 中加入 id 为「${n}」的说明，或删除此引用。`);
+        if (!noteIds.has(n)) add(`${ip}.notes[${ni}]`, `引用的说明「${n}」不存在。`, `在 notes 中加入 id 为「${n}」的说明，或删除此引用。`);
       });
       checkIndicator(ind, ip, r, add);
     });
@@ -81,14 +80,22 @@ export function validateRubric(r: Rubric): RubricIssue[] {
   // The bonus items' category (bonus kind "items") is added as the bonus, not within the full marks.
   const bonusCategory = r.bonus.kind === 'items' ? r.bonus.category : null;
   if (bonusCategory !== null && !r.categories.some((c) => c.id === bonusCategory))
-    add('bonus.category', `加分项类别「${bonusCategory}」不存在。`, `改为加分项所在类别的 id：${r.categories.map((c) => c.id).join('、')}。`);
+    add(
+      'bonus.category',
+      `加分项类别「${bonusCategory}」不存在。`,
+      `改为加分项所在类别的 id：${r.categories.map((c) => c.id).join('、')}。`,
+    );
   if (pointsKnown && r.aggregation.mode !== 'normalised') {
     const total = sum(r.categories.filter((c) => c.id !== bonusCategory).map((c) => c.points as number));
     if (!near(total, r.fullMarks))
       add('fullMarks', `各类别分值之和 ${total} 不等于满分 ${r.fullMarks}。`, `核对原文：满分应为 ${total}，或更正类别分值。`);
   }
   if (!pointsKnown && r.aggregation.mode !== 'normalised')
-    add('aggregation.mode', '分值未公布（null）的细则只能用归一化计分（normalised）。', '填写所有分值，或把 aggregation.mode 设为 normalised。');
+    add(
+      'aggregation.mode',
+      '分值未公布（null）的细则只能用归一化计分（normalised）。',
+      '填写所有分值，或把 aggregation.mode 设为 normalised。',
+    );
   if (r.aggregation.mode === 'deduct_from_base' && !near(r.aggregation.base, r.fullMarks))
     add('aggregation.base', `扣分制基础分 ${r.aggregation.base} 与满分 ${r.fullMarks} 不一致。`, '两者应相同（鹤岗：基础分 100）。');
 
@@ -142,7 +149,11 @@ function checkIndicator(ind: Indicator, ip: string, r: Rubric, add: (p: string, 
     if (fields.has(f.id)) add(`${ip}.fields[${fi}].id`, `指标「${ind.id}」的输入项 id「${f.id}」重复。`, '每个输入项 id 在指标内唯一。');
     fields.set(f.id, f);
     if (f.type === 'percent' && f.smallValues && f.bare === 'fraction')
-      add(`${ip}.fields[${fi}].smallValues`, `输入项「${f.id}」按小数读（bare: fraction），smallValues 不起作用。`, '删除 smallValues，或把 bare 改为 "percent"。');
+      add(
+        `${ip}.fields[${fi}].smallValues`,
+        `输入项「${f.id}」按小数读（bare: fraction），smallValues 不起作用。`,
+        '删除 smallValues，或把 bare 改为 "percent"。',
+      );
     if (f.type === 'choice') {
       const seen = new Set<string>();
       f.options.forEach((o, oi) => {
@@ -156,18 +167,30 @@ function checkIndicator(ind: Indicator, ip: string, r: Rubric, add: (p: string, 
     used.add(fieldId);
     const f = fields.get(fieldId);
     if (!f) {
-      add(path, `指标「${ind.id}」没有 id 为「${fieldId}」的输入项。`, `在 fields 中加入「${fieldId}」，或改用已有的：${[...fields.keys()].join('、')}。`);
+      add(
+        path,
+        `指标「${ind.id}」没有 id 为「${fieldId}」的输入项。`,
+        `在 fields 中加入「${fieldId}」，或改用已有的：${[...fields.keys()].join('、')}。`,
+      );
       return undefined;
     }
     if (!allowed.includes(f.type))
-      add(path, `输入项「${fieldId}」类型为 ${TYPE_NAMES[f.type]}，此处需要 ${allowed.map((t) => TYPE_NAMES[t]).join(' 或 ')}。`, '更改输入项类型，或引用另一个输入项。');
+      add(
+        path,
+        `输入项「${fieldId}」类型为 ${TYPE_NAMES[f.type]}，此处需要 ${allowed.map((t) => TYPE_NAMES[t]).join(' 或 ')}。`,
+        '更改输入项类型，或引用另一个输入项。',
+      );
     return f;
   };
 
   if (ind.points === null) {
     const usesMaxField = ind.rule.kind === 'manual' && ind.rule.maxField !== undefined;
     if (!usesMaxField)
-      add(`${ip}.points`, `指标「${ind.id}」分值为 null，但评分规则不是带 maxField 的 manual。`, '文件未公布分值时，用 {"kind":"manual","field":…,"maxField":…} 由考核单位录入分值。');
+      add(
+        `${ip}.points`,
+        `指标「${ind.id}」分值为 null，但评分规则不是带 maxField 的 manual。`,
+        '文件未公布分值时，用 {"kind":"manual","field":…,"maxField":…} 由考核单位录入分值。',
+      );
   }
   const itemMax = ind.points ?? Infinity;
   checkRule(ind.rule, `${ip}.rule`, itemMax, ref, add, r);
@@ -182,11 +205,19 @@ function checkIndicator(ind: Indicator, ip: string, r: Rubric, add: (p: string, 
     const reach = attainableMax(ind);
     if (reach !== null && reach < ind.points - 1e-9) {
       if (ind.attainableMax === undefined)
-        add(`${ip}.attainableMax`, `指标「${ind.id}」印刷分值 ${ind.points}，但规则最多只能得 ${reach} 分。`, `加入 "attainableMax": ${reach} 并写一条说明（notes）解释差异。`);
+        add(
+          `${ip}.attainableMax`,
+          `指标「${ind.id}」印刷分值 ${ind.points}，但规则最多只能得 ${reach} 分。`,
+          `加入 "attainableMax": ${reach} 并写一条说明（notes）解释差异。`,
+        );
       else if (!near(ind.attainableMax, reach))
         add(`${ip}.attainableMax`, `声明的可得最高分 ${ind.attainableMax} 与规则计算的 ${reach} 不符。`, `改为 ${reach}。`);
     } else if (ind.attainableMax !== undefined && reach !== null && !near(ind.attainableMax, reach)) {
-      add(`${ip}.attainableMax`, `声明的可得最高分 ${ind.attainableMax} 与规则计算的 ${reach} 不符。`, `删除 attainableMax（规则可得满分 ${ind.points}）。`);
+      add(
+        `${ip}.attainableMax`,
+        `声明的可得最高分 ${ind.attainableMax} 与规则计算的 ${reach} 不符。`,
+        `删除 attainableMax（规则可得满分 ${ind.points}）。`,
+      );
     }
     if (ind.attainableMax !== undefined && ind.notes.length === 0)
       add(`${ip}.notes`, `指标「${ind.id}」印刷分值与可得最高分不同，但没有说明。`, '写一条 notes 说明差异和采用的理解。');
@@ -239,7 +270,11 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
     case 'tiers': {
       rule.tiers.forEach((t, ti) => over(`${rp}.tiers[${ti}].points`, t.points, '档次分值'));
       if ((rule.field === undefined) === (rule.ratio === undefined))
-        add(rp, '档次规则须有且只有一个取值来源：field（一个输入项）或 ratio（两个个数之比）。', '写 "field": "<输入项>"，或写 "ratio": {"numerator": …, "denominator": …, "whenDenominatorZero": …}，不要两者都写。');
+        add(
+          rp,
+          '档次规则须有且只有一个取值来源：field（一个输入项）或 ratio（两个个数之比）。',
+          '写 "field": "<输入项>"，或写 "ratio": {"numerator": …, "denominator": …, "whenDenominatorZero": …}，不要两者都写。',
+        );
       const tf = rule.field === undefined ? undefined : ref(`${rp}.field`, rule.field, ['count', 'number', 'percent']);
       if (rule.ratio) {
         ref(`${rp}.ratio.numerator`, rule.ratio.numerator, ['count', 'number']);
@@ -270,14 +305,18 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
     case 'veto':
       checkCondition(rule.when, `${rp}.when`, ref, add);
       if (max !== 0)
-        add(rp.replace(/\.rule$/, '.points'), `一票否决项不计分，分值应为 0（现为 ${max}）。`, '把 points 改为 0；否决的后果由 result 规定（fail：不合格；zero：总分计 0）。');
+        add(
+          rp.replace(/\.rule$/, '.points'),
+          `一票否决项不计分，分值应为 0（现为 ${max}）。`,
+          '把 points 改为 0；否决的后果由 result 规定（fail：不合格；zero：总分计 0）。',
+        );
       if (rule.result === 'zero' && rule.resultLabel !== undefined)
         add(`${rp}.resultLabel`, '「总分计 0 分」的否决没有等次名称。', '删除 resultLabel，或把 result 改为 "fail"。');
       break;
     case 'composite':
       if (rule.cap !== undefined) over(`${rp}.cap`, rule.cap, '上限');
       rule.parts.forEach((p, pi) => {
-        const partMax = 'max' in p && typeof p.max === 'number' ? p.max : rule.cap ?? max;
+        const partMax = 'max' in p && typeof p.max === 'number' ? p.max : (rule.cap ?? max);
         if ('max' in p && typeof p.max === 'number') over(`${rp}.parts[${pi}].max`, p.max, '分项最高分');
         checkRule(p, `${rp}.parts[${pi}]`, Math.min(partMax, rule.cap ?? max), ref, add, r);
       });
@@ -312,7 +351,8 @@ function checkCondition(c: Condition, path: string, ref: RefFn, add: AddFn) {
     const f = ref(`${path}.field`, c.field, ['choice']);
     if (f && f.type === 'choice')
       c.oneOf.forEach((o, i) => {
-        if (!f.options.includes(o)) add(`${path}.oneOf[${i}]`, `「${o}」不是输入项「${f.id}」的选项。`, `选项应为：${f.options.join('、')}。`);
+        if (!f.options.includes(o))
+          add(`${path}.oneOf[${i}]`, `「${o}」不是输入项「${f.id}」的选项。`, `选项应为：${f.options.join('、')}。`);
       });
     return;
   }
@@ -351,7 +391,11 @@ function checkTiers(tiers: TierLike[], path: string, add: AddFn, integers: boole
     if (s.lo < reached || (s.lo === reached && reachedIn && s.loIn)) {
       add(`${path}[${s.i}]`, `档次与其他档次重叠（从 ${s.lo} 起）。`, '按「以上含本数、以下不含本数」调整边界，使各档互不重叠。');
     } else if (s.lo > reached || (s.lo === reached && !reachedIn && !s.loIn)) {
-      add(`${path}[${s.i}]`, `档次之间有空档：${reached} 附近的值不属于任何档次。`, '补一个档次或调整边界，使 0 及以上每个值都属于某一档。');
+      add(
+        `${path}[${s.i}]`,
+        `档次之间有空档：${reached} 附近的值不属于任何档次。`,
+        '补一个档次或调整边界，使 0 及以上每个值都属于某一档。',
+      );
     }
     if (s.hi > reached || (s.hi === reached && s.hiIn)) {
       reached = s.hi;
@@ -373,7 +417,8 @@ function checkIntegerTiers(tiers: TierLike[], path: string, add: AddFn) {
   let next = 0; // smallest count not yet covered
   for (const s of spans) {
     if (s.lo > s.hi) add(`${path}[${s.i}]`, '档次不含任何整数。', '检查 min / max 及是否含本数。');
-    else if (s.lo < next) add(`${path}[${s.i}]`, `档次与其他档次重叠（从 ${s.lo} 起）。`, '按「以上含本数、以下不含本数」调整边界，使各档互不重叠。');
+    else if (s.lo < next)
+      add(`${path}[${s.i}]`, `档次与其他档次重叠（从 ${s.lo} 起）。`, '按「以上含本数、以下不含本数」调整边界，使各档互不重叠。');
     else if (s.lo > next) add(`${path}[${s.i}]`, `档次之间有空档：${next} 到 ${s.lo - 1} 不属于任何档次。`, '补一个档次或调整边界。');
     next = Math.max(next, s.hi + 1);
   }
@@ -388,7 +433,8 @@ function checkBands(r: Rubric, add: AddFn) {
     if (labels.has(b.label)) add(`bands.list[${i}].label`, `等次「${b.label}」重复。`, '每个等次名称唯一。');
     labels.add(b.label);
     const last = i === list.length - 1;
-    if (last && b.min !== null) add(`bands.list[${i}].min`, `最低等次「${b.label}」应覆盖其下所有分数。`, '把最后一个等次的 min 设为 null。');
+    if (last && b.min !== null)
+      add(`bands.list[${i}].min`, `最低等次「${b.label}」应覆盖其下所有分数。`, '把最后一个等次的 min 设为 null。');
     if (!last && b.min === null) add(`bands.list[${i}].min`, `只有最后一个等次可以不设下限。`, '填写下限，或把此等次移到最后。');
     if (i > 0 && b.min !== null && list[i - 1].min !== null && !(b.min < (list[i - 1].min as number)))
       add(`bands.list[${i}].min`, `等次须从高到低排列：${b.min} 不低于上一等次的 ${list[i - 1].min}。`, '按分数从高到低排列等次。');

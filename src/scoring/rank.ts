@@ -53,7 +53,10 @@ export function rankUnits(rubric: Rubric, scores: UnitScore[]): { units: RankedU
     const unscored = units.filter((u) => u.group === group.id && u.final === null && u.normalisation?.y !== 0).length;
     if (unscored > 0 && pool.length > 0) {
       const lists = group.honours.length + group.criticism.length > 0 ? '名次和表彰、通报名单' : '名次';
-      warn(group.label, `${group.label}：还有 ${unscored} 个单位未得出总分，${lists}暂按已计分的 ${pool.length} 个单位排出，待全部计分后确定`);
+      warn(
+        group.label,
+        `${group.label}：还有 ${unscored} 个单位未得出总分，${lists}暂按已计分的 ${pool.length} 个单位排出，待全部计分后确定`,
+      );
     }
     const widest = Math.max(0, ...group.honours.map((h) => h.top), ...group.criticism.map((c) => c.bottom));
     if (widest > 0 && pool.length > 0 && pool.length < 2 * widest)

@@ -23,7 +23,11 @@ export class ItemReader {
    * `limitField`: the field the item's maximum is read from (朝阳: the office sets the points), if
    * any; a limit read from a blank or a bad value proves nothing about a score checked against it.
    */
-  constructor(readonly fields: readonly Field[], raw: Record<string, RawValue>, private readonly limitField?: string) {
+  constructor(
+    readonly fields: readonly Field[],
+    raw: Record<string, RawValue>,
+    private readonly limitField?: string,
+  ) {
     this.parsed = fields.map((f) => parseFieldValue(f, raw[f.id]));
     let filled = 0;
     this.parsed.forEach((p, i) => {

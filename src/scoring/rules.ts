@@ -200,7 +200,10 @@ function stepDeduct(rule: KindOf<'step_deduct'>, r: ItemReader, own: Rational): 
     // An exemption (no enterprise concerned) and a value that only exists when there are some
     // cannot both be true: never score one and silently drop the other.
     if (r.hasValue(rule.field))
-      r.reject(rule.field, `填写了 ${toText(r.num(rule.field), 4)}${unitOf(rule, r)}，但「${r.field(exempt).label}」填了“是”，二者矛盾，请核对`);
+      r.reject(
+        rule.field,
+        `填写了 ${toText(r.num(rule.field), 4)}${unitOf(rule, r)}，但「${r.field(exempt).label}」填了“是”，二者矛盾，请核对`,
+      );
     return { score: own, reason: `${r.label(exempt)}，不扣分，得 ${pts(own)}` };
   }
   const u = unitOf(rule, r);
@@ -243,7 +246,7 @@ function manual(rule: KindOf<'manual'>, r: ItemReader, own: Rational, decimals: 
 }
 
 /** The words of a veto's consequence: the method's 不合格 / 不通过, or a total of 0. */
-export const vetoOutcome = (rule: KindOf<'veto'>) => (rule.result === 'zero' ? '总分计 0 分' : rule.resultLabel ?? '不合格');
+export const vetoOutcome = (rule: KindOf<'veto'>) => (rule.result === 'zero' ? '总分计 0 分' : (rule.resultLabel ?? '不合格'));
 
 /** A veto scores nothing either way; when its condition holds the unit fails (scoring/unit.ts). */
 function veto(rule: KindOf<'veto'>, r: ItemReader): Scored {

@@ -25,10 +25,21 @@ export function scoreRoster(rubric: Rubric, units: UnitInput[]): RosterResult {
     const roster = new Set(rubric.defaultRoster.map((r) => r.name));
     for (const name of seen)
       if (!roster.has(name))
-        problems.push({ unit: name, severity: 'warning', message: `${name}：不在本细则的参评单位名单（共 ${roster.size} 个）中，请核对单位名称` });
+        problems.push({
+          unit: name,
+          severity: 'warning',
+          message: `${name}：不在本细则的参评单位名单（共 ${roster.size} 个）中，请核对单位名称`,
+        });
   }
-  const ranked = rankUnits(rubric, units.map((u) => scoreOne(rubric, u)));
-  return { rubricId: rubric.id, units: ranked.units, problems: [...problems, ...inconsistentMaxima(rubric, ranked.units), ...ranked.problems] };
+  const ranked = rankUnits(
+    rubric,
+    units.map((u) => scoreOne(rubric, u)),
+  );
+  return {
+    rubricId: rubric.id,
+    units: ranked.units,
+    problems: [...problems, ...inconsistentMaxima(rubric, ranked.units), ...ranked.problems],
+  };
 }
 
 /**
@@ -53,7 +64,9 @@ function inconsistentMaxima(rubric: Rubric, units: readonly RankedUnit[]): Probl
       }
       if (byValue.size < 2) continue;
       const values = [...byValue.entries()].sort((a, b) => b[1].length - a[1].length);
-      const shown = values.slice(1, 4).map(([v, names]) => `${v} 分：${names.slice(0, 3).join('、')}${names.length > 3 ? ` 等 ${names.length} 个单位` : ''}`);
+      const shown = values
+        .slice(1, 4)
+        .map(([v, names]) => `${v} 分：${names.slice(0, 3).join('、')}${names.length > 3 ? ` 等 ${names.length} 个单位` : ''}`);
       const others = values.length > 4 ? [...shown, `另有 ${values.length - 4} 种分值`] : shown;
       problems.push({
         unit: group.label,

@@ -44,7 +44,14 @@ class Problems {
 
 const itemLabel = (ind: Indicator) => `${ind.id} ${ind.name}`;
 
-function itemScore(indicatorId: string, score: number | null, exactText: string | null, max: number | null, reason: string, status: ItemScore['status']): ItemScore {
+function itemScore(
+  indicatorId: string,
+  score: number | null,
+  exactText: string | null,
+  max: number | null,
+  reason: string,
+  status: ItemScore['status'],
+): ItemScore {
   return { indicatorId, score, exact: exactText, max, reason, status };
 }
 
@@ -62,11 +69,13 @@ const cleanResults = new WeakMap<Indicator, Map<string, ItemOutcome>>();
 const MAX_CLEAN_RESULTS = 10_000; // per indicator: enough for any roster's distinct answers
 
 /** The values typed for an item, as a key: type and text of each field's value ('' and 0, 1 and "1" differ). */
-const answerKey = (ind: Indicator, raw: Record<string, RawValue>) => ind.fields.map((f) => `${typeof raw[f.id]}:${String(raw[f.id])}`).join('\u0000');
+const answerKey = (ind: Indicator, raw: Record<string, RawValue>) =>
+  ind.fields.map((f) => `${typeof raw[f.id]}:${String(raw[f.id])}`).join('\u0000');
 
 function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<string, RawValue>, problems: Problems): ItemOutcome {
   for (const key in raw)
-    if (!ind.fields.some((f) => f.id === key)) problems.item(ind, 'warning', `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用`, key);
+    if (!ind.fields.some((f) => f.id === key))
+      problems.item(ind, 'warning', `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用`, key);
   // 不涉及 and false material depend on the unit, not only on the values typed.
   if (unit.notApplicable?.includes(ind.id) || (rubric.fraud === 'item_zero' && Array.isArray(unit.fraud) && unit.fraud.includes(ind.id)))
     return evaluateItem(rubric, ind, unit, raw, problems);
@@ -88,7 +97,12 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
   const maxField = maxFieldOf(ind);
   const r = new ItemReader(ind.fields, raw, maxField);
   const printedMax = ind.points === null ? null : exact(ind.points);
-  const outcome = (result: ItemScore, score: Rational | null, max: Rational | null): ItemOutcome => ({ result, score, max, filled: r.filled });
+  const outcome = (result: ItemScore, score: Rational | null, max: Rational | null): ItemOutcome => ({
+    result,
+    score,
+    max,
+    filled: r.filled,
+  });
 
   if (unit.notApplicable?.includes(ind.id)) {
     if (rubric.notApplicable === 'not_allowed') {
@@ -98,10 +112,18 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
     // A value typed for an item marked 不涉及 is not scored: say so, it may be the tick that is wrong.
     const typed = ind.fields.filter((f) => r.isFilled(f.id)).map((f) => `「${f.label}」`);
     if (typed.length > 0)
-      problems.item(ind, 'warning', `${unit.name}：${itemLabel(ind)} 标为「不涉及」，但填写了${typed.join('、')}：所填的值不计分，请核对是否确实不涉及`);
+      problems.item(
+        ind,
+        'warning',
+        `${unit.name}：${itemLabel(ind)} 标为「不涉及」，但填写了${typed.join('、')}：所填的值不计分，请核对是否确实不涉及`,
+      );
     if (rubric.notApplicable === 'full_points') {
       if (printedMax === null) throw new Error('rubric bug: full_points needs printed points');
-      return outcome(itemScore(ind.id, ind.points, printedMax.toFraction(), ind.points, '不涉及，不扣分', 'not_applicable'), printedMax, printedMax);
+      return outcome(
+        itemScore(ind.id, ind.points, printedMax.toFraction(), ind.points, '不涉及，不扣分', 'not_applicable'),
+        printedMax,
+        printedMax,
+      );
     }
     return outcome(itemScore(ind.id, null, null, null, '不涉及，不计入 x 和 y', 'excluded'), null, null);
   }
@@ -122,7 +144,8 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
 
   const { score, reason, vetoed } = scoreRule(ind.rule, r, itemMax ?? ZERO, rubric.rounding.decimals);
   if (r.invalid.length > 0) {
-    for (const { field, message } of r.invalid) problems.item(ind, 'error', `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}`, field.id);
+    for (const { field, message } of r.invalid)
+      problems.item(ind, 'error', `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}`, field.id);
     const what = r.invalid.map((x) => `${x.field.label}填写有误：${x.message}`).join('；');
     return outcome(itemScore(ind.id, null, null, maxNumber, what, 'invalid'), null, itemMax);
   }
@@ -132,7 +155,14 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
     return outcome(itemScore(ind.id, null, null, maxNumber, `未填写：${names}`, 'incomplete'), null, itemMax);
   }
   const rounded = roundedItem(rubric, score);
-  const result = itemScore(ind.id, toNumber(rounded), rounded.toFraction(), maxNumber, rounded === score ? reason : `${reason}（四舍五入保留 ${rubric.rounding.decimals} 位小数）`, 'scored');
+  const result = itemScore(
+    ind.id,
+    toNumber(rounded),
+    rounded.toFraction(),
+    maxNumber,
+    rounded === score ? reason : `${reason}（四舍五入保留 ${rubric.rounding.decimals} 位小数）`,
+    'scored',
+  );
   if (vetoed) result.vetoed = true;
   checkBarePercents(rubric, ind, unit, raw, itemMax, rounded, r, problems);
   return outcome(result, rounded, itemMax);
@@ -150,7 +180,16 @@ function roundedItem(rubric: Rubric, score: Rational): Rational {
  * score differently, a warning says both; the score keeps the declared reading. (Without
  * smallValues such a number is an input error: scoring/values.ts parsePercent.)
  */
-function checkBarePercents(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<string, RawValue>, itemMax: Rational | null, score: Rational, r: ItemReader, problems: Problems): void {
+function checkBarePercents(
+  rubric: Rubric,
+  ind: Indicator,
+  unit: UnitInput,
+  raw: Record<string, RawValue>,
+  itemMax: Rational | null,
+  score: Rational,
+  r: ItemReader,
+  problems: Problems,
+): void {
   for (const f of ind.fields) {
     if (f.type !== 'percent' || f.bare !== 'percent' || f.smallValues !== true) continue;
     const typed = raw[f.id];
@@ -226,16 +265,20 @@ function checkUnit(rubric: Rubric, unit: UnitInput, problems: Problems): void {
   const groups = rubric.ranking.groups;
   const group = unit.group ?? groups[0].id;
   // With two groups or more the group decides who a unit is ranked against (and its honours).
-  if (unit.group === undefined && groups.length > 1) problems.add('warning', `${unit.name}：未填写分组，按「${groups[0].label}」排名，请核对`);
-  if (!groups.some((g) => g.id === group)) problems.add('error', `${unit.name}：分组「${group}」不在本细则的分组中（${groups.map((g) => g.id).join('、')}）`);
+  if (unit.group === undefined && groups.length > 1)
+    problems.add('warning', `${unit.name}：未填写分组，按「${groups[0].label}」排名，请核对`);
+  if (!groups.some((g) => g.id === group))
+    problems.add('error', `${unit.name}：分组「${group}」不在本细则的分组中（${groups.map((g) => g.id).join('、')}）`);
 
   const known = new Set(rubric.categories.flatMap((c) => c.indicators.map((i) => i.id)));
   // Inputs under an id the rubric does not have: a typo in a units file.
   for (const id of Object.keys(unit.inputs ?? {}))
     if (!known.has(id)) problems.unknownId(id, 'warning', `${unit.name}：本细则没有指标「${id}」，该输入未使用`);
-  for (const id of unit.notApplicable ?? []) if (!known.has(id)) problems.unknownId(id, 'warning', `${unit.name}：标为不涉及的指标「${id}」不存在`);
+  for (const id of unit.notApplicable ?? [])
+    if (!known.has(id)) problems.unknownId(id, 'warning', `${unit.name}：标为不涉及的指标「${id}」不存在`);
 
-  if (rubric.fraud === 'item_zero' && unit.fraud === true) problems.add('error', `${unit.name}：弄虚作假的处理是「相关指标项不得分」，请列出涉及的指标编号`);
+  if (rubric.fraud === 'item_zero' && unit.fraud === true)
+    problems.add('error', `${unit.name}：弄虚作假的处理是「相关指标项不得分」，请列出涉及的指标编号`);
   if (rubric.fraud === 'item_zero' && Array.isArray(unit.fraud))
     for (const id of unit.fraud) if (!known.has(id)) problems.unknownId(id, 'error', `${unit.name}：弄虚作假涉及的指标「${id}」不存在`);
   if (rubric.fraud === 'none' && isFraud(unit)) problems.add('warning', `${unit.name}：本文件未规定弄虚作假的处理，标记仅作记录`);
@@ -315,7 +358,10 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
       base = x.mul(exact(agg.scale)).div(y);
       // A unit that carries every item has the whole annex as y: its points total the full marks.
       if (!unit.notApplicable?.length && !y.equals(exact(rubric.fullMarks)))
-        problems.add('warning', `${unit.name}：承担全部项目，但各项「本项分值」合计 ${toText(y, 4)} 分，不等于总分值 ${rubric.fullMarks} 分，请核对各项分值`);
+        problems.add(
+          'warning',
+          `${unit.name}：承担全部项目，但各项「本项分值」合计 ${toText(y, 4)} 分，不等于总分值 ${rubric.fullMarks} 分，请核对各项分值`,
+        );
     }
   }
   if (base !== null) base = roundHalfUp(base, decimals);

@@ -14,10 +14,7 @@ export type RawValue = string | number | boolean | null | undefined;
 
 export type FieldValue = boolean | Rational | string;
 
-export type Parsed =
-  | { status: 'ok'; value: FieldValue }
-  | { status: 'blank' }
-  | { status: 'invalid'; message: string };
+export type Parsed = { status: 'ok'; value: FieldValue } | { status: 'blank' } | { status: 'invalid'; message: string };
 
 const EXCEL_ERRORS = ['#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#BUSY!'];
 
@@ -49,7 +46,37 @@ export const YES_NO_WORDS = '是、否、是的、不是、有、无、有的、
  * Measure words a count may carry (7份, 3 个), besides the field's own unit. Only words that count
  * things: 天, 元 or 月 after a count are a different quantity and are refused.
  */
-export const COUNT_WORDS: ReadonlySet<string> = new Set(['个', '份', '项', '次', '条', '篇', '件', '家', '人', '名', '户', '场', '期', '批', '本', '张', '所', '处', '起', '例', '套', '台', '座', '位', '种', '类', '轮', '封', '部']);
+export const COUNT_WORDS: ReadonlySet<string> = new Set([
+  '个',
+  '份',
+  '项',
+  '次',
+  '条',
+  '篇',
+  '件',
+  '家',
+  '人',
+  '名',
+  '户',
+  '场',
+  '期',
+  '批',
+  '本',
+  '张',
+  '所',
+  '处',
+  '起',
+  '例',
+  '套',
+  '台',
+  '座',
+  '位',
+  '种',
+  '类',
+  '轮',
+  '封',
+  '部',
+]);
 
 /** Larger values are typing errors in this domain, and would leave exact arithmetic's safe range. */
 const MAX_ABS = 1e12;
@@ -180,8 +207,7 @@ function parseValue(field: Field, raw: RawValue): FieldValue | typeof BLANK | In
       if (n instanceof Invalid) return n;
       const lo = field.min ?? 0;
       if (n.compare(exact(lo)) < 0) return new Invalid(`不能小于 ${lo}（「${show(raw)}」）`);
-      if (field.max !== undefined && n.compare(exact(field.max)) > 0)
-        return new Invalid(`不能大于 ${field.max}（「${show(raw)}」）`);
+      if (field.max !== undefined && n.compare(exact(field.max)) > 0) return new Invalid(`不能大于 ${field.max}（「${show(raw)}」）`);
       return n;
     }
     case 'percent':
@@ -212,8 +238,7 @@ function parseYesNo(raw: string | number | boolean): boolean | Invalid {
   const t = toHalfWidth(String(raw)).trim().toUpperCase();
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
-  if (AMBIGUOUS_X.has(t))
-    return new Invalid(`「${show(raw)}」含义不明：× 表示否，但有的表格用 X 表示打勾；请填“是”或“否”`);
+  if (AMBIGUOUS_X.has(t)) return new Invalid(`「${show(raw)}」含义不明：× 表示否，但有的表格用 X 表示打勾；请填“是”或“否”`);
   return new Invalid(`「${show(raw)}」无法识别为是/否（可填：${YES_NO_WORDS}）`);
 }
 

@@ -64,7 +64,10 @@ export function createBrowserController(options: BrowserControllerOptions = {}):
       const fileName = await options.downloadBlank(loaded, roster, createOptions ?? {});
       if (signal?.aborted) return;
       onProgress({ done: roster.length, total: roster.length, phase: '已下载' });
-      current = { ...current, notices: [`已下载「${fileName}」：在 WPS、LibreOffice 或 Excel 中填写黄色单元格后，在上方「文件模式」中打开它计分。`] };
+      current = {
+        ...current,
+        notices: [`已下载「${fileName}」：在 WPS、LibreOffice 或 Excel 中填写黄色单元格后，在上方「文件模式」中打开它计分。`],
+      };
       for (const l of listeners) l(current);
     },
     rescoreAll: () => noWorkbook(),

@@ -62,7 +62,11 @@ function browserController(): Controller {
         scoreFile: XLSX_HOOKS.scoreFile,
         // 生成评分表 without Excel: exceljs and the layout load only when the button is pressed.
         downloadBlank: async (loaded, roster, options) =>
-          (await import(/* webpackChunkName: "blank-workbook" */ './browser-blank-workbook')).downloadBlankWorkbook(loaded, roster, options),
+          (await import(/* webpackChunkName: "blank-workbook" */ './browser-blank-workbook')).downloadBlankWorkbook(
+            loaded,
+            roster,
+            options,
+          ),
       });
     },
     scoreFile: XLSX_HOOKS.scoreFile,
@@ -94,7 +98,11 @@ async function createController(): Promise<Wiring> {
     if (process.env.NODE_ENV !== 'production' && queryFlag('demo') === '1') {
       const asked = queryFlag('host');
       const mode = asked === 'excel-too-old' || asked === 'browser' ? asked : 'excel';
-      const host: HostInfo = { mode, apiVersion: mode === 'excel-too-old' ? '1.7' : mode === 'excel' ? '1.8' : null, displayLanguage: browserLanguage() };
+      const host: HostInfo = {
+        mode,
+        apiVersion: mode === 'excel-too-old' ? '1.7' : mode === 'excel' ? '1.8' : null,
+        displayLanguage: browserLanguage(),
+      };
       const controller = createLazyController({
         host,
         load: async () => {

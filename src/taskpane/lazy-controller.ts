@@ -21,7 +21,9 @@ export interface LazyControllerOptions {
   scoreFile?: (file: File) => Promise<unknown>;
 }
 
-export function createLazyController(options: LazyControllerOptions): Controller & { whenLoaded(): Promise<void>; inner(): Controller | null } {
+export function createLazyController(
+  options: LazyControllerOptions,
+): Controller & { whenLoaded(): Promise<void>; inner(): Controller | null } {
   const listeners = new Set<(s: WorkbookStatus) => void>();
   let inner: Controller | null = null;
   let loading: Promise<Controller> | null = null;
@@ -62,7 +64,8 @@ export function createLazyController(options: LazyControllerOptions): Controller
       inner
         ? inner.importRubric(fileName, text)
         : { ok: false, errors: [{ path: '', message: '评分细则库还在载入。', fix: '请稍候片刻，再重新选择这个文件。' }] },
-    createWorkbook: async (rubricId, roster, onProgress, signal, opts) => (await get()).createWorkbook(rubricId, roster, onProgress, signal, opts),
+    createWorkbook: async (rubricId, roster, onProgress, signal, opts) =>
+      (await get()).createWorkbook(rubricId, roster, onProgress, signal, opts),
     rescoreAll: async () => (await get()).rescoreAll(),
     exportAnnex: async () => (await get()).exportAnnex(),
     selectProblem: async (problem) => (await get()).selectProblem(problem),

@@ -35,7 +35,9 @@ function clean(s: string): string {
 
 /** How names are compared for duplicates: NFKC (full-width brackets = half-width) without spaces. */
 export function nameKey(name: string): string {
-  return clean(name).normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  return clean(name)
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '');
 }
 
 /** Splits the text into lines; blank lines at the very end (a pasted range ends with a newline) are dropped. */

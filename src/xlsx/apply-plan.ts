@@ -70,7 +70,13 @@ export function excelValidation(v: Validation, prompt: string | undefined): Exce
   const what = v.kind === 'whole' ? '整数' : '数值';
   if (v.max === undefined)
     return { ...common, type: v.kind, operator: 'greaterThanOrEqual', formulae: [v.min], error: `请填写不小于 ${fmt(v.min)} 的${what}` };
-  return { ...common, type: v.kind, operator: 'between', formulae: [v.min, v.max], error: `请填写 ${fmt(v.min)} 到 ${fmt(v.max)} 之间的${what}` };
+  return {
+    ...common,
+    type: v.kind,
+    operator: 'between',
+    formulae: [v.min, v.max],
+    error: `请填写 ${fmt(v.min)} 到 ${fmt(v.max)} 之间的${what}`,
+  };
 }
 
 /**
@@ -100,7 +106,9 @@ function addSheet(wb: Workbook, sheet: ApplicableSheet, styles: Map<string, Part
     properties: { defaultColWidth: 9 } as ExcelJSModule.WorksheetProperties,
     views: [
       {
-        ...(frozen ? { state: 'frozen' as const, xSplit: 0, ySplit: sheet.freezeRows, topLeftCell: `A${sheet.freezeRows + 1}` } : { state: 'normal' as const }),
+        ...(frozen
+          ? { state: 'frozen' as const, xSplit: 0, ySplit: sheet.freezeRows, topLeftCell: `A${sheet.freezeRows + 1}` }
+          : { state: 'normal' as const }),
         showGridLines: !sheet.hideGridLines,
       },
     ],
@@ -114,7 +122,9 @@ function addSheet(wb: Workbook, sheet: ApplicableSheet, styles: Map<string, Part
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       ...(sheet.pages ? { firstPageNumber: 1 } : {}),
       // exceljs writes `'<name>'!$a:$b` without doubling apostrophes: skip titles for such names.
-      ...(sheet.printTitleRows && !sheet.name.includes("'") ? { printTitlesRow: `${sheet.printTitleRows[0] + 1}:${sheet.printTitleRows[1] + 1}` } : {}),
+      ...(sheet.printTitleRows && !sheet.name.includes("'")
+        ? { printTitlesRow: `${sheet.printTitleRows[0] + 1}:${sheet.printTitleRows[1] + 1}` }
+        : {}),
     },
     headerFooter: { oddHeader: pageHeader(sheet), oddFooter: `&C第 &P 页 共 ${sheet.pages ?? '&N'} 页` } as ExcelJSModule.HeaderFooter,
   });
@@ -135,7 +145,13 @@ function addSheet(wb: Workbook, sheet: ApplicableSheet, styles: Map<string, Part
     if (c.validation) cell.dataValidation = excelValidation(c.validation, c.prompt);
     // A prompt without a rule: exceljs' type "any" writes a validation that only shows the prompt.
     else if (c.prompt)
-      cell.dataValidation = { type: 'any', formulae: [], showInputMessage: true, promptTitle: '填写说明', prompt: clip(c.prompt, PROMPT_MAX) } as unknown as ExcelJSModule.DataValidation;
+      cell.dataValidation = {
+        type: 'any',
+        formulae: [],
+        showInputMessage: true,
+        promptTitle: '填写说明',
+        prompt: clip(c.prompt, PROMPT_MAX),
+      } as unknown as ExcelJSModule.DataValidation;
   }
   for (const m of sheet.merges) ws.mergeCells(m.fromRow + 1, m.fromCol + 1, m.toRow + 1, m.toCol + 1);
   // A break after row r (1-based) starts the next page at 0-based row r.
@@ -176,7 +192,14 @@ function addTable(ws: Worksheet, sheet: ApplicableSheet, t: SheetPlan['tables'][
 }
 
 async function protect(ws: Worksheet) {
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    sort: true,
+    autoFilter: true,
+  });
 }
 
 /** Sheets only: used for the annex (no names, no meta). */

@@ -10,7 +10,11 @@ export interface BlankWorkbookOptions extends Pick<ApplyOptions, 'protectCompute
   createdAt?: string;
 }
 
-export async function blankWorkbook(loaded: LoadedRubric, roster: RosterUnit[], options: BlankWorkbookOptions = {}): Promise<{ buffer: ArrayBuffer; plan: WorkbookPlan }> {
+export async function blankWorkbook(
+  loaded: LoadedRubric,
+  roster: RosterUnit[],
+  options: BlankWorkbookOptions = {},
+): Promise<{ buffer: ArrayBuffer; plan: WorkbookPlan }> {
   const plan = planWorkbook(loaded, roster, options.createdAt);
   const wb = await applyPlan(plan, { protectComputed: options.protectComputed });
   return { buffer: await toArrayBuffer(wb), plan };

@@ -21,7 +21,11 @@ export async function scoreFileInBrowser(file: File): Promise<WorkbookStatus> {
   }
   downloadBlob(`${stem(file.name)}-已计分.xlsx`, out.scored);
   downloadBlob(`${stem(file.name)}-附件.xlsx`, out.annex);
-  const workbookProblems: StatusProblem[] = out.workbookProblems.map((p, i) => ({ ...p, id: `file:${i}`, kind: /版本|校验码/.test(p.message) ? 'version' : 'other' }));
+  const workbookProblems: StatusProblem[] = out.workbookProblems.map((p, i) => ({
+    ...p,
+    id: `file:${i}`,
+    kind: /版本|校验码/.test(p.message) ? 'version' : 'other',
+  }));
   const status = buildStatus(
     out.rubric,
     out.meta,

@@ -27,5 +27,7 @@ export function loadExcelJS(): Promise<ExcelJS> {
  */
 export async function toArrayBuffer(wb: Workbook): Promise<ArrayBuffer> {
   const view = await serialiseWorkbook(wb);
-  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? (view.buffer as ArrayBuffer) : (view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer);
+  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength
+    ? (view.buffer as ArrayBuffer)
+    : (view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer);
 }

@@ -24,7 +24,11 @@ export async function inDocumentLinks(buffer: ArrayBuffer): Promise<ArrayBuffer>
     zip.file(path, out);
     const relsPath = path.replace(/^xl\/worksheets\//, 'xl/worksheets/_rels/') + '.rels';
     const rels = await zip.file(relsPath)?.async('string');
-    if (rels) zip.file(relsPath, rels.replace(/<Relationship [^>]*?Id="([^"]+)"[^>]*\/>/g, (rel, id: string) => (dropped.includes(id) ? '' : rel)));
+    if (rels)
+      zip.file(
+        relsPath,
+        rels.replace(/<Relationship [^>]*?Id="([^"]+)"[^>]*\/>/g, (rel, id: string) => (dropped.includes(id) ? '' : rel)),
+      );
   }
   return changed ? zip.generateAsync({ type: 'arraybuffer', compression: 'DEFLATE' }) : buffer;
 }

@@ -70,7 +70,10 @@ function checkSignature(bytes: Uint8Array) {
   const sig = Array.from(bytes.subarray(0, 8));
   if (sig.length >= 4 && sig[0] === 0x50 && sig[1] === 0x4b && (sig[2] === 3 || sig[2] === 5 || sig[2] === 7)) return;
   if (sig.length === 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => sig[i] === b))
-    throw new WorkbookError('legacy-or-encrypted', '这是旧版 .xls 文件或设置了打开密码的工作簿：请在 Excel 或 WPS 中另存为不加密的 .xlsx 后再试');
+    throw new WorkbookError(
+      'legacy-or-encrypted',
+      '这是旧版 .xls 文件或设置了打开密码的工作簿：请在 Excel 或 WPS 中另存为不加密的 .xlsx 后再试',
+    );
   throw new WorkbookError('not-zip', '文件不是 .xlsx 工作簿（无法按 zip 格式打开）：请选择本加载项生成并填写的考核工作簿');
 }
 
@@ -141,7 +144,9 @@ async function loadWorkbook(bytes: Uint8Array): Promise<{ wb: Workbook; stylesMi
     const cut = truncatedPart(parts);
     throw new WorkbookError(
       'damaged',
-      cut ? `文件已损坏：部件 ${cut} 不完整，无法读取（文件可能在保存或复制时被截断）` : '文件已损坏：工作簿的 XML 内容无法解析（请用 Excel、WPS 或 LibreOffice 打开后另存为 .xlsx 再试）',
+      cut
+        ? `文件已损坏：部件 ${cut} 不完整，无法读取（文件可能在保存或复制时被截断）`
+        : '文件已损坏：工作簿的 XML 内容无法解析（请用 Excel、WPS 或 LibreOffice 打开后另存为 .xlsx 再试）',
     );
   }
   if (wb.worksheets.length === 0) throw new WorkbookError('not-xlsx', '文件中没有工作表，不是考核工作簿');
@@ -201,13 +206,21 @@ function parseEmbedded(rubricJson: string): ReturnType<typeof parseRubricText> {
   return lastParsed.result;
 }
 
-function readRubric(meta: WorkbookMeta, rubricJson: string, problems: Problem[], options: ReadOptions = {}): { loaded: LoadedRubric; embedded: EmbeddedCheck & { notice?: string } } {
+function readRubric(
+  meta: WorkbookMeta,
+  rubricJson: string,
+  problems: Problem[],
+  options: ReadOptions = {},
+): { loaded: LoadedRubric; embedded: EmbeddedCheck & { notice?: string } } {
   const parsed = parseEmbedded(rubricJson);
   if (!parsed.ok) throw new WorkbookError('bad-rubric', `工作簿内嵌的评分细则无效：${formatRubricError(parsed.errors[0])}`);
   const loaded = parsed.value;
-  if (loaded.rubric.id !== meta.rubric.id) throw new WorkbookError('bad-meta', `工作簿的元数据已损坏（细则 id「${meta.rubric.id}」与内嵌细则「${loaded.rubric.id}」不符）`);
+  if (loaded.rubric.id !== meta.rubric.id)
+    throw new WorkbookError('bad-meta', `工作簿的元数据已损坏（细则 id「${meta.rubric.id}」与内嵌细则「${loaded.rubric.id}」不符）`);
   if (loaded.hash !== meta.rubric.hash)
-    problems.push(warning(`工作簿元数据中的细则校验码（${meta.rubric.hash}）与内嵌细则（${loaded.hash}）不符：内嵌细则可能被改动过，按内嵌细则计分`));
+    problems.push(
+      warning(`工作簿元数据中的细则校验码（${meta.rubric.hash}）与内嵌细则（${loaded.hash}）不符：内嵌细则可能被改动过，按内嵌细则计分`),
+    );
   const check = checkEmbedded(loaded, builtinRubricIds.includes(loaded.rubric.id) ? loadBuiltin(loaded.rubric.id) : null);
   if (check.kind === 'modified') {
     // Same id and version, different content: said loudly, the shipped rubric used unless asked otherwise.
@@ -215,7 +228,9 @@ function readRubric(meta: WorkbookMeta, rubricJson: string, problems: Problem[],
     const notice = modifiedRubricNotice(loaded.rubric.id, loaded.rubric.version);
     const used = options.useEmbedded ? '按内嵌细则计分（--use-embedded）' : '按本程序内置的细则计分';
     problems.push({ severity: 'error', unit: '', message: `${notice}：${check.differences.join('；')}。${used}` });
-    return options.useEmbedded ? { loaded, embedded: { ...check, notice: `${notice}，按内嵌细则计分` } } : { loaded: builtin, embedded: { ...check, notice: `${notice}，按内置细则计分` } };
+    return options.useEmbedded
+      ? { loaded, embedded: { ...check, notice: `${notice}，按内嵌细则计分` } }
+      : { loaded: builtin, embedded: { ...check, notice: `${notice}，按内置细则计分` } };
   }
   if (builtinRubricIds.includes(loaded.rubric.id)) {
     const builtin = loadBuiltin(loaded.rubric.id);
@@ -260,7 +275,10 @@ function namedArea(wb: Workbook, name: string): Area | null {
   const wanted = name.toLowerCase();
   const entry = (wb.definedNames.model as { name: string; ranges: string[] }[]).find((d) => d.name.toLowerCase() === wanted);
   if (!entry) return null;
-  const parts = entry.ranges.flatMap((r) => r.split(',')).map(parseReference).filter((a): a is Area => a !== null);
+  const parts = entry.ranges
+    .flatMap((r) => r.split(','))
+    .map(parseReference)
+    .filter((a): a is Area => a !== null);
   if (parts.length === 0) return null;
   const sheetName = parts[0].sheetName;
   const same = parts.filter((p) => p.sheetName === sheetName);
@@ -299,7 +317,11 @@ interface SheetRef {
   label: string;
 }
 
-function locate(wb: Workbook, ref: SheetRef, problems: Problem[]): (LocatedBlock & { values: CellValue[][]; texts: (string | null)[][] }) | null {
+function locate(
+  wb: Workbook,
+  ref: SheetRef,
+  problems: Problem[],
+): (LocatedBlock & { values: CellValue[][]; texts: (string | null)[][] }) | null {
   const name = definedNameFor(ref.key);
   let area = namedArea(wb, name);
   let ws = area ? wb.getWorksheet(area.sheetName) : undefined;
@@ -317,7 +339,17 @@ function locate(wb: Workbook, ref: SheetRef, problems: Problem[]): (LocatedBlock
   const { values, texts } = readGrid(ws, { top: area.top, left: area.left, bottom, right });
   const idx = indexBlock(values);
   if (!idx.ok) throw new WorkbookError('bad-block', `工作表「${ws.name}」无法读取：${idx.message}`);
-  return { sheetKey: ref.key, worksheet: ws, top: area.top, left: area.left, rows: values.length, cols: values[0]?.length ?? 0, index: idx.index, values, texts };
+  return {
+    sheetKey: ref.key,
+    worksheet: ws,
+    top: area.top,
+    left: area.left,
+    rows: values.length,
+    cols: values[0]?.length ?? 0,
+    index: idx.index,
+    values,
+    texts,
+  };
 }
 
 /** Reads a filled workbook; throws WorkbookError (Chinese message) when the file cannot be used. */

@@ -40,7 +40,7 @@ export function compactValidations(ws: Worksheet): void {
   for (const [col, cells] of cols) {
     cells.sort((a, b) => a.row - b.row);
     const letter = columnLetter(col - 1);
-    for (let i = 0; i < cells.length; ) {
+    for (let i = 0; i < cells.length;) {
       let j = i;
       while (j + 1 < cells.length && cells[j + 1].row === cells[j].row + 1 && cells[j + 1].json === cells[i].json) j++;
       model[`${letter}${cells[i].row}:${letter}${cells[j].row}`] = cells[i].dv;

@@ -61,7 +61,13 @@ interface LoadedTable {
 export function repairTables(ws: Worksheet): void {
   const tables = (ws as unknown as { tables?: Record<string, LoadedTable> }).tables ?? {};
   for (const t of Object.values(tables)) {
-    t.table.style ??= { theme: 'TableStyleLight1', showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+    t.table.style ??= {
+      theme: 'TableStyleLight1',
+      showFirstColumn: false,
+      showLastColumn: false,
+      showRowStripes: false,
+      showColumnStripes: false,
+    };
     if (t.table.name.startsWith(NAME_PREFIX)) t.table.headerRow = true;
   }
 }
@@ -83,7 +89,10 @@ export function markState(read: ReadWorkbookResult, state: DocumentState): void 
     if (!/&[LCR]/.test(old) && old) sections.set('C', old);
     if (center) sections.set('C', center.replace(/&/g, '&&'));
     else sections.delete('C');
-    hf.oddHeader = ['L', 'C', 'R'].filter((k) => sections.get(k)).map((k) => `&${k}${sections.get(k)}`).join('');
+    hf.oddHeader = ['L', 'C', 'R']
+      .filter((k) => sections.get(k))
+      .map((k) => `&${k}${sections.get(k)}`)
+      .join('');
     // exceljs reads every sheet as "first page number 1" and writes it back as such, which makes
     // LibreOffice restart 第 &P 页 on each sheet while 共 &N 页 counts the whole workbook. Where
     // the footer counts the workbook (&N), numbering runs on; a sheet whose pages were planned
@@ -93,7 +102,11 @@ export function markState(read: ReadWorkbookResult, state: DocumentState): void 
 }
 
 /** Writes the scores and serialises the scored workbook. */
-export async function scoredWorkbook(read: ReadWorkbookResult, result: RosterResult, state: DocumentState = documentState(result)): Promise<{ buffer: ArrayBuffer; report: WriteReport }> {
+export async function scoredWorkbook(
+  read: ReadWorkbookResult,
+  result: RosterResult,
+  state: DocumentState = documentState(result),
+): Promise<{ buffer: ArrayBuffer; report: WriteReport }> {
   const report = writeScores(read, result);
   markState(read, state);
   for (const ws of read.workbook.worksheets) {

@@ -239,7 +239,9 @@ function dropReferences(parts: Parts, source: string, ids: string[]): void {
     const quoted = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     out = out
       .replace(new RegExp(`<(\\w+:)?(drawing|picture|legacyDrawingHF|control)\\b[^>]*?r:id="${quoted}"[^>]*?/>`, 'g'), '')
-      .replace(new RegExp(`<(\\w+:)?(oleObjects|controls)\\b[\\s\\S]*?</(\\w+:)?\\2>`, 'g'), (block) => (block.includes(`"${id}"`) ? '' : block));
+      .replace(new RegExp(`<(\\w+:)?(oleObjects|controls)\\b[\\s\\S]*?</(\\w+:)?\\2>`, 'g'), (block) =>
+        block.includes(`"${id}"`) ? '' : block,
+      );
   }
   if (out !== xml) parts.set(source, encoder.encode(out));
 }

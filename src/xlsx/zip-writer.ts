@@ -60,7 +60,10 @@ const fallbackCodec = (): ZipCodec => ({
 let codec: ZipCodec | null = null;
 
 /** Node: native zlib (the command line and the benchmark register it; the pane never does). */
-export function useNodeZlib(zlib: { deflateRawSync(data: Uint8Array, options: { level: number }): Uint8Array; crc32?: (data: Uint8Array) => number }): void {
+export function useNodeZlib(zlib: {
+  deflateRawSync(data: Uint8Array, options: { level: number }): Uint8Array;
+  crc32?: (data: Uint8Array) => number;
+}): void {
   codec = { deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }), crc32: zlib.crc32 ? (data) => zlib.crc32!(data) : crc32 };
 }
 
@@ -110,7 +113,14 @@ export async function workbookParts(wb: Workbook): Promise<Part[]> {
   const parts: Part[] = [];
   const sink: PartSink = {
     append(data, options) {
-      const bytes = typeof data === 'string' ? (options.base64 ? base64Bytes(data) : encoder.encode(data)) : data instanceof Uint8Array ? data : new Uint8Array(data);
+      const bytes =
+        typeof data === 'string'
+          ? options.base64
+            ? base64Bytes(data)
+            : encoder.encode(data)
+          : data instanceof Uint8Array
+            ? data
+            : new Uint8Array(data);
       parts.push({ name: options.name, data: bytes });
     },
   };

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { parseProcStat, readCpuTimes, stealPercent } from '../../bench/host-steal';
 
 // The first lines of /proc/stat as this machine printed them on 2026-12-03.
-const SAMPLE = ['cpu  998108 3264 62328 9057545 4875 0 3063 74611 0 0', 'cpu0 499001 1600 31000 4528000 2400 0 1500 37000 0 0', 'intr 1 2 3'].join('\n');
+const SAMPLE = [
+  'cpu  998108 3264 62328 9057545 4875 0 3063 74611 0 0',
+  'cpu0 499001 1600 31000 4528000 2400 0 1500 37000 0 0',
+  'intr 1 2 3',
+].join('\n');
 
 describe('host steal time (/proc/stat)', () => {
   it('reads the aggregate cpu line: busy = user + nice + system + irq + softirq, and steal', () => {

@@ -33,7 +33,10 @@ describe('HyperFormula score table', () => {
     // The engine is told that a unit with some kinds of credit products (5 分 each) has none.
     const k = roster.findIndex((u) => Number(u.inputs?.['三.2']?.kinds) > 0);
     expect(k).toBeGreaterThanOrEqual(0);
-    const changed = scoreRoster(rubric, roster.map((u, i) => (i === k ? { ...u, inputs: { ...u.inputs, '三.2': { kinds: 0 } } } : u)));
+    const changed = scoreRoster(
+      rubric,
+      roster.map((u, i) => (i === k ? { ...u, inputs: { ...u.inputs, '三.2': { kinds: 0 } } } : u)),
+    );
     expect(() => checkTableAgrees(hf, at, result)).not.toThrow();
     expect(() => checkTableAgrees(hf, at, changed)).toThrow(new RegExp(`differ at unit ${k + 1} base`));
     hf.destroy();

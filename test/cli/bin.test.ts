@@ -18,7 +18,8 @@ beforeAll(() => {
     // tsc still emits on type errors. Errors elsewhere in the CLI build (other modules in progress)
     // do not concern this test; errors in src/cli, or no output, do.
     const out = String((e as { stdout?: string }).stdout ?? e);
-    if (/src\/(cli|rubric|scoring)\//.test(out) || !existsSync(join(ROOT, 'lib/src/cli/main.js'))) throw new Error(`tsc -p tsconfig.cli.json failed:\n${out}`);
+    if (/src\/(cli|rubric|scoring)\//.test(out) || !existsSync(join(ROOT, 'lib/src/cli/main.js')))
+      throw new Error(`tsc -p tsconfig.cli.json failed:\n${out}`);
   }
 }, 180_000);
 
@@ -32,5 +33,7 @@ it('bin/credit-score.js runs the compiled command line with exit codes', async (
   const bad = spawnSync(process.execPath, [BIN, 'score', 'hengdong-2020-members', 'missing.json'], { cwd: ROOT, encoding: 'utf8' });
   expect(bad.status).toBe(2);
   expect(bad.stdout).toBe('');
-  expect(bad.stderr).toBe('credit-score：无法读取单位文件「missing.json」：文件不存在\n用法：credit-score score <细则> <单位文件.json> [--json]\n');
+  expect(bad.stderr).toBe(
+    'credit-score：无法读取单位文件「missing.json」：文件不存在\n用法：credit-score score <细则> <单位文件.json> [--json]\n',
+  );
 }, 30_000);

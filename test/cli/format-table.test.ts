@@ -21,7 +21,14 @@ describe('displayWidth', () => {
 
 describe('formatTable', () => {
   it('aligns mixed CJK and ASCII columns by display width', () => {
-    const t = formatTable(['单位', '得分', '名次'], [['县发改局', '91.50', 1], ['人民银行衡东县支行', '100.00', 12]], { align: ['left', 'right', 'right'] });
+    const t = formatTable(
+      ['单位', '得分', '名次'],
+      [
+        ['县发改局', '91.50', 1],
+        ['人民银行衡东县支行', '100.00', 12],
+      ],
+      { align: ['left', 'right', 'right'] },
+    );
     const lines = t.split('\n');
     expect(lines).toEqual([
       '单位                  得分  名次',
@@ -33,7 +40,13 @@ describe('formatTable', () => {
     expect(new Set(lines.map(displayWidth)).size).toBe(1);
   });
   it('keeps a row on one line and has no trailing spaces', () => {
-    const t = formatTable(['a', 'b'], [['x\ny', ''], [null, undefined]]);
+    const t = formatTable(
+      ['a', 'b'],
+      [
+        ['x\ny', ''],
+        [null, undefined],
+      ],
+    );
     expect(t.split('\n')).toEqual(['a    b', '---  -', 'x y', '']);
   });
   it('pads without truncating', () => {
@@ -55,7 +68,14 @@ describe('control characters from received files never reach the terminal', () =
   });
 
   it('formatTable escapes names, and the columns still line up', () => {
-    const lines = formatTable(['单位', '得分'], [[hostile, '90.00'], ['乙', '80.00']], { align: ['left', 'right'] }).split('\n');
+    const lines = formatTable(
+      ['单位', '得分'],
+      [
+        [hostile, '90.00'],
+        ['乙', '80.00'],
+      ],
+      { align: ['left', 'right'] },
+    ).split('\n');
     // eslint-disable-next-line no-control-regex -- the test looks for raw control characters
     expect(lines.join('\n')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(lines[2]).toContain('\\u001B]0;pwned');

@@ -31,7 +31,11 @@ describe('dispatch', () => {
   });
 
   it.each(commands.map((c) => [c.name]))('%s --help prints the command usage', async (name) => {
-    for (const argv of [[name, '--help'], [name, '-h'], ['help', name]]) {
+    for (const argv of [
+      [name, '--help'],
+      [name, '-h'],
+      ['help', name],
+    ]) {
       const r = await runCli(argv);
       expect(r.code).toBe(0);
       expect(r.out).toMatch(new RegExp(`^用法：credit-score ${name}`));

@@ -102,7 +102,9 @@ describe('score: table output', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe('评分细则：平顶山市 2020 附件2《各县(市、区)、城乡一体化示范区、高新区社会信用体系建设工作考核指标》 平信用办〔2020〕8号（pingdingshan-2020-counties 1.2.0）');
+    expect(lines[0]).toBe(
+      '评分细则：平顶山市 2020 附件2《各县(市、区)、城乡一体化示范区、高新区社会信用体系建设工作考核指标》 平信用办〔2020〕8号（pingdingshan-2020-counties 1.2.0）',
+    );
     expect(lines.slice(2, 8)).toEqual([
       '单位    分组    得分  等次  名次  标注  问题数',
       '------  ----  ------  ----  ----  ----  ------',
@@ -113,7 +115,9 @@ describe('score: table output', () => {
     ]);
     expect(r.out).toContain('共 4 个单位，已计分 2 个，未计分 2 个；问题 3 条（错误 1，未填 1，提示 1）：');
     // two of the four are not scored yet, so the ranks are provisional
-    expect(r.out).toContain('  [提示] 县（市、区）、城乡一体化示范区、高新区：还有 2 个单位未得出总分，名次暂按已计分的 2 个单位排出，待全部计分后确定');
+    expect(r.out).toContain(
+      '  [提示] 县（市、区）、城乡一体化示范区、高新区：还有 2 个单位未得出总分，名次暂按已计分的 2 个单位排出，待全部计分后确定',
+    );
     expect(r.out).toContain('  [未填] 鲁山县：二.1 行政许可和行政处罚公示和报送 未填写：是否按时按要求公示并报送行政许可和行政处罚信息');
     expect(r.out).toMatch(/ {2}\[错误\] 宝丰县：一\.1 .*「也许」无法识别为是\/否/);
   });
@@ -133,13 +137,37 @@ describe('score: --json', () => {
     const file = writeJson(dir, 'units.json', { units: [pdsUnit('舞钢市'), pdsUnit('鲁山县', { '二.1': { reported: '' } })] });
     const { json, err } = await scoreJson('pingdingshan-2020-counties', file);
     // roster-level notices go to standard error, the JSON keeps its documented shape
-    expect(err).toBe('[提示] 县（市、区）、城乡一体化示范区、高新区：还有 1 个单位未得出总分，名次暂按已计分的 1 个单位排出，待全部计分后确定\n');
+    expect(err).toBe(
+      '[提示] 县（市、区）、城乡一体化示范区、高新区：还有 1 个单位未得出总分，名次暂按已计分的 1 个单位排出，待全部计分后确定\n',
+    );
     const { hash, rubric } = loadBuiltin('pingdingshan-2020-counties');
     expect(json.rubric).toEqual({ id: 'pingdingshan-2020-counties', version: rubric.version, hash });
     expect(Object.keys(json)).toEqual(['rubric', 'units']);
     const [a, b] = json.units;
-    expect(Object.keys(a)).toEqual(['name', 'group', 'items', 'categories', 'base', 'bonus', 'final', 'band', 'rank', 'labels', 'problems']);
-    expect(a).toMatchObject({ name: '舞钢市', group: '县区', base: 95, bonus: 0, final: 95, band: '优秀', rank: 1, labels: [], problems: [] });
+    expect(Object.keys(a)).toEqual([
+      'name',
+      'group',
+      'items',
+      'categories',
+      'base',
+      'bonus',
+      'final',
+      'band',
+      'rank',
+      'labels',
+      'problems',
+    ]);
+    expect(a).toMatchObject({
+      name: '舞钢市',
+      group: '县区',
+      base: 95,
+      bonus: 0,
+      final: 95,
+      band: '优秀',
+      rank: 1,
+      labels: [],
+      problems: [],
+    });
     expect(Object.keys(a.items)).toEqual(rubric.categories.flatMap((c) => c.indicators.map((i) => i.id)));
     expect(a.items['一.1']).toEqual({ score: 5, reason: expect.stringContaining('得 5 分') });
     expect(a.categories).toEqual({ 一: 15, 二: 20, 三: 20, 四: 15, 五: 25 });
@@ -163,7 +191,20 @@ describe('score: --json', () => {
     expect(dev.normalisation).toEqual({ x: 81, y: 90 });
     expect(dev.base).toBe(90);
     expect(dev.final).toBe(95);
-    expect(Object.keys(dev)).toEqual(['name', 'group', 'items', 'categories', 'base', 'normalisation', 'bonus', 'final', 'band', 'rank', 'labels', 'problems']);
+    expect(Object.keys(dev)).toEqual([
+      'name',
+      'group',
+      'items',
+      'categories',
+      'base',
+      'normalisation',
+      'bonus',
+      'final',
+      'band',
+      'rank',
+      'labels',
+      'problems',
+    ]);
   });
 
   it('accepts a units file with a BOM (Windows Notepad)', async () => {
@@ -207,7 +248,8 @@ describe('score: rubric given as a file', () => {
     const lines = r.err.trimEnd().split('\n');
     expect(lines[0]).toBe(`credit-score：评分细则「${rubricFile}」有 ${lines.length - 1} 处错误：`);
     expect(lines.length).toBeGreaterThanOrEqual(2);
-    for (const l of lines.slice(1)) expect(l).toMatch(new RegExp(`^  ${rubricFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\S+: .+ 修改：.+`));
+    for (const l of lines.slice(1))
+      expect(l).toMatch(new RegExp(`^  ${rubricFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\S+: .+ 修改：.+`));
     expect(r.err).toContain('categories[1].indicators[0].rule');
     expect(r.err).not.toMatch(/\n\s+at /);
   });
@@ -228,16 +270,36 @@ describe('score: unusable units files', () => {
     ['an array', [{ name: 'a' }], /应为对象 \{"units": \[…\]\}，而不是数组/],
     ['no units', { unit: [] }, /：units 缺少（应为数组（\[…\]））/],
     ['units not an array', { units: {} }, /：units 应为数组/],
-    ['inputs not an object', { units: [{ name: 'a' }, { name: 'b' }, { name: 'c', inputs: [1] }] }, /：units\[2\]\.inputs 应为对象（\{…\}）/],
+    [
+      'inputs not an object',
+      { units: [{ name: 'a' }, { name: 'b' }, { name: 'c', inputs: [1] }] },
+      /：units\[2\]\.inputs 应为对象（\{…\}）/,
+    ],
     ['an indicator not an object', { units: [{ name: 'a', inputs: { '一.1': 5 } }] }, /：units\[0\]\.inputs\["一\.1"\] 应为对象/],
-    ['a value that is an object', { units: [{ name: 'a', inputs: { '一.1': { set: { v: 1 } } } }] }, /：units\[0\]\.inputs\["一\.1"\]\.set 应为文字、数字、true\/false 或 null/],
-    ['a huge number', { units: [{ name: 'a', inputs: { '四.2': { reports: 1e21 } } }] }, /：units\[0\]\.inputs\["四\.2"\]\.reports 数值过大/],
+    [
+      'a value that is an object',
+      { units: [{ name: 'a', inputs: { '一.1': { set: { v: 1 } } } }] },
+      /：units\[0\]\.inputs\["一\.1"\]\.set 应为文字、数字、true\/false 或 null/,
+    ],
+    [
+      'a huge number',
+      { units: [{ name: 'a', inputs: { '四.2': { reports: 1e21 } } }] },
+      /：units\[0\]\.inputs\["四\.2"\]\.reports 数值过大/,
+    ],
     ['no name', { units: [{ group: '县区' }] }, /：units\[0\]\.name 缺少（应为文字）/],
     ['an empty name', { units: [{ name: '  ' }] }, /：units\[0\]\.name 不能为空/],
-    ['a misspelt key', { units: [{ name: 'a', notapplicable: [] }] }, /：units\[0\] 有未知的字段「notapplicable」（可用：name、group、inputs、notApplicable、bonus、fraud）/],
+    [
+      'a misspelt key',
+      { units: [{ name: 'a', notapplicable: [] }] },
+      /：units\[0\] 有未知的字段「notapplicable」（可用：name、group、inputs、notApplicable、bonus、fraud）/,
+    ],
     ['fraud as text', { units: [{ name: 'a', fraud: 'yes' }] }, /：units\[0\]\.fraud 应为 true\/false，或弄虚作假涉及的指标编号数组/],
     ['notApplicable as text', { units: [{ name: 'a', notApplicable: '二.5' }] }, /：units\[0\]\.notApplicable 应为数组/],
-    ['another rubric', { rubric: 'hengdong-2020-members', units: [] }, /是为评分细则「hengdong-2020-members」准备的，与「pingdingshan-2020-counties」不符/],
+    [
+      'another rubric',
+      { rubric: 'hengdong-2020-members', units: [] },
+      /是为评分细则「hengdong-2020-members」准备的，与「pingdingshan-2020-counties」不符/,
+    ],
   ];
   it.each(cases)('%s', async (_, content, message) => {
     const dir = tmp();

@@ -34,7 +34,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function runAlone(args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['credit-score.cjs', ...args], { cwd: alone, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+  const r = spawnSync(process.execPath, ['credit-score.cjs', ...args], {
+    cwd: alone,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: '' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -54,11 +58,15 @@ it.each([
   ['workbook', ['workbook', 'hegang-2022-counties', '--roster', 'roster.txt', '-o', 'blank.xlsx']],
   ['annex', ['annex', 'blank.xlsx', '-o', 'annex.xlsx']],
   ['a usage error', ['score', 'hengdong-2020-members', 'missing.json']],
-])('%s: the standalone file prints what the command line prints', async (_name, args) => {
-  const standalone = runAlone(args);
-  const reference = await runCli(args, inProcess);
-  expect(standalone).toEqual({ code: reference.code, out: reference.out, err: reference.err });
-}, 60_000);
+])(
+  '%s: the standalone file prints what the command line prints',
+  async (_name, args) => {
+    const standalone = runAlone(args);
+    const reference = await runCli(args, inProcess);
+    expect(standalone).toEqual({ code: reference.code, out: reference.out, err: reference.err });
+  },
+  60_000,
+);
 
 it('workbook and annex wrote real .xlsx files beside the standalone file', () => {
   for (const f of ['blank.xlsx', 'annex.xlsx', 'blank-已计分.xlsx']) {
@@ -74,7 +82,11 @@ it('npm pack: the tarball carries the file bin names, and it runs unpacked with 
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-standalone.js')], { cwd: ROOT, stdio: 'pipe' });
   const packDir = join(work, 'pack');
   mkdirSync(packDir);
-  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const [info] = JSON.parse(out) as Array<{ filename: string; files: Array<{ path: string }> }>;
   const files = (info as { files: Array<{ path: string }> }).files.map((f) => f.path);
   expect(files).toContain(binFile);

@@ -10,7 +10,14 @@ import { join } from 'node:path';
 interface Template {
   rubric: string;
   version: string;
-  units: { name: string; group: string; inputs: Record<string, Record<string, unknown>>; notApplicable: string[]; bonus: unknown; fraud: unknown }[];
+  units: {
+    name: string;
+    group: string;
+    inputs: Record<string, Record<string, unknown>>;
+    notApplicable: string[];
+    bonus: unknown;
+    fraud: unknown;
+  }[];
   fields: Record<string, Record<string, string>>;
   help: string[];
 }

@@ -14,7 +14,15 @@ const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u206
 
 describe('control characters in unit names', () => {
   const dir = scratch('cs-term-');
-  writeFileSync(join(dir, 'units.json'), JSON.stringify({ units: [{ name: HOSTILE, inputs: {} }, { name: '萝北县', inputs: {} }] }));
+  writeFileSync(
+    join(dir, 'units.json'),
+    JSON.stringify({
+      units: [
+        { name: HOSTILE, inputs: {} },
+        { name: '萝北县', inputs: {} },
+      ],
+    }),
+  );
 
   it('score: the table and the problems show the name escaped', async () => {
     const r = await runCli(['score', 'hegang-2022-counties', 'units.json'], dir);

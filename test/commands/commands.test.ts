@@ -33,7 +33,9 @@ describe('ribbon commands', () => {
     expect(host.createdWorkbooks).toHaveLength(1);
     const wb = XLSX.read(host.createdWorkbooks[0], { type: 'base64' });
     expect(wb.SheetNames).toEqual(expect.arrayContaining(['汇总', '排名', '县发改局']));
-    for (const name of wb.SheetNames) for (const [addr, cell] of Object.entries(wb.Sheets[name])) if (!addr.startsWith('!')) expect((cell as XLSX.CellObject).f).toBeUndefined();
+    for (const name of wb.SheetNames)
+      for (const [addr, cell] of Object.entries(wb.Sheets[name]))
+        if (!addr.startsWith('!')) expect((cell as XLSX.CellObject).f).toBeUndefined();
     const text = XLSX.utils.sheet_to_csv(wb.Sheets['县发改局']);
     expect(text).toContain('出台本部门、本行业“红黑名单”认定、奖惩管理等制度的，得5分');
     expect(host.save()).toEqual(before);

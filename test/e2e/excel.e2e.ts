@@ -13,14 +13,29 @@ import { axeViolations, launch, openPage, screenshot, seriousOnly, type OpenedPa
 
 /** 衡东 县公安局, as test/excel/session.test.ts FULL: 84.5 points. [indicator, field, value] */
 const FULL: [string, string, unknown][] = [
-  ['一', 'leader', '是'], ['一', 'leadOffice', '是'], ['一', 'dutyOffices', '√'], ['一', 'liaison', '否'],
-  ['二', 'plan', '是'], ['二', 'opinion', '是'], ['二', 'system', '有'],
+  ['一', 'leader', '是'],
+  ['一', 'leadOffice', '是'],
+  ['一', 'dutyOffices', '√'],
+  ['一', 'liaison', '否'],
+  ['二', 'plan', '是'],
+  ['二', 'opinion', '是'],
+  ['二', 'system', '有'],
   ['三.1', 'catalog', '制定并盖章确认且目录完整'],
-  ['三.2', 'score', 20], ['三.3', 'score', 2], ['三.4', 'score', 3], ['三.5', 'score', 3],
-  ['四.1', 'issued', '是'], ['四.2', 'score', 8], ['四.3', 'score', 4],
-  ['五', 'commitments', '25'], ['六', 'reports', 4], ['七', 'firms', 12],
-  ['八', 'share', '75%'], ['八', 'noSevere', '否'],
-  ['九.1', 'activities', 3], ['九.2', 'adopted', 10], ['十', 'missed', 2],
+  ['三.2', 'score', 20],
+  ['三.3', 'score', 2],
+  ['三.4', 'score', 3],
+  ['三.5', 'score', 3],
+  ['四.1', 'issued', '是'],
+  ['四.2', 'score', 8],
+  ['四.3', 'score', 4],
+  ['五', 'commitments', '25'],
+  ['六', 'reports', 4],
+  ['七', 'firms', 12],
+  ['八', 'share', '75%'],
+  ['八', 'noSevere', '否'],
+  ['九.1', 'activities', 3],
+  ['九.2', 'adopted', 10],
+  ['十', 'missed', 2],
 ];
 
 const UNIT = '县公安局';
@@ -156,7 +171,9 @@ describe('inside Excel 1.8: one workbook, step by step', () => {
     const problem = page.getByRole('listitem').getByRole('button').filter({ hasText: UNIT }).filter({ hasText: '错误' }).first();
     await expectVisible(problem);
     // No unit has a total now: the provisional-rank notice goes as the error comes (36 − 1 + 1).
-    await expect_(async () => expect(await page.getByRole('listitem').getByRole('button').filter({ hasText: '未得出总分' }).count()).toBe(0));
+    await expect_(async () =>
+      expect(await page.getByRole('listitem').getByRole('button').filter({ hasText: '未得出总分' }).count()).toBe(0),
+    );
     expect(await problemCount(page)).toBe(before);
     await problem.scrollIntoViewIfNeeded();
     await problem.click();

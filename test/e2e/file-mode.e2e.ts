@@ -88,7 +88,10 @@ test('plain browser: a filled 衡东 workbook picked in file mode is scored, bot
     expect(formulaCells(annex)).toEqual([]);
 
     // Every computed cell of the scored workbook is the engine's value; the complete unit's final score in 汇总 too.
-    const outputs = allOutputs(rubric, keys.map((key, i) => ({ key, score: expected.units[i] })));
+    const outputs = allOutputs(
+      rubric,
+      keys.map((key, i) => ({ key, score: expected.units[i] })),
+    );
     const mismatches: string[] = [];
     const blocks = new Map<string, ReturnType<typeof sheetJsBlock>>();
     for (const o of outputs) {

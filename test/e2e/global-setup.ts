@@ -25,7 +25,9 @@ function webpack(args: string[]): Promise<void> {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`webpack ${args.join(' ')} failed (${code}):\n${out.slice(-4000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`webpack ${args.join(' ')} failed (${code}):\n${out.slice(-4000)}`)),
+    );
   });
 }
 
@@ -48,7 +50,9 @@ export default async function globalSetup(): Promise<void> {
       rmSync(plain, { recursive: true, force: true });
       rmSync(localOffice, { recursive: true, force: true });
     }
-    process.stdout.write(`\n[e2e] built dist-e2e/, dist-e2e/plain/ and dist-e2e/local-office/ in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    process.stdout.write(
+      `\n[e2e] built dist-e2e/, dist-e2e/plain/ and dist-e2e/local-office/ in ${Math.round((Date.now() - started) / 1000)} s\n`,
+    );
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require('../../scripts/serve-dist.js') as {

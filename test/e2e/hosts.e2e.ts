@@ -65,7 +65,10 @@ describe('Internet Explorer 11 or EdgeHTML webview (old Office): the static mess
   const cases: [string, string][] = [
     ['no Promise', 'delete window.Promise;'],
     ['no fetch', 'delete window.fetch;'],
-    ['document.documentMode set', "Object.defineProperty(Document.prototype, 'documentMode', { configurable: true, get: function () { return 11; } });"],
+    [
+      'document.documentMode set',
+      "Object.defineProperty(Document.prototype, 'documentMode', { configurable: true, get: function () { return 11; } });",
+    ],
     // Office 2019 without WebView2 on Windows 10 1903+: legacy Edge, which has Promise and fetch.
     [
       'EdgeHTML 18 user agent',

@@ -53,7 +53,10 @@ describe.each(sources)('office.js served by the release itself, from %s, every o
       // From file:// Chromium refuses office.js's own requests for its helper files (CORS needs http);
       // office.js then never becomes ready and the page goes on as a plain page after 3 s (index.tsx).
       // Those refusals name office-js/ files of the build itself; nothing else may fail.
-      const errors = where === 'file://' ? p.errors.filter((e) => !/office-js\/[\w./-]+' from origin 'null' has been blocked by CORS|net::ERR_FAILED/.test(e)) : p.errors;
+      const errors =
+        where === 'file://'
+          ? p.errors.filter((e) => !/office-js\/[\w./-]+' from origin 'null' has been blocked by CORS|net::ERR_FAILED/.test(e))
+          : p.errors;
       expect(errors).toEqual([]);
     } finally {
       await p.close();
@@ -63,13 +66,20 @@ describe.each(sources)('office.js served by the release itself, from %s, every o
 
 describe.each(sources)('CSP on every page of the production builds, from %s', (where, url) => {
   // local-office/commands.html from file:// is left out: the function file only ever runs inside Office, over https.
-  const pages = ['plain/taskpane.html', 'plain/commands.html', 'plain/help/index.html', ...(where === 'file://' ? [] : ['local-office/commands.html'])];
+  const pages = [
+    'plain/taskpane.html',
+    'plain/commands.html',
+    'plain/help/index.html',
+    ...(where === 'file://' ? [] : ['local-office/commands.html']),
+  ];
   test.each(pages)('%s: a strict CSP and no violation', async (page) => {
     const p = await openPage(browser, url(page));
     try {
       await p.page.waitForLoadState('load');
       await p.page.waitForTimeout(800);
-      const csp = await p.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+      const csp = await p.page.evaluate(
+        () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      );
       const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
       expect(scriptSrc.split(' ')[0]).toBe("'self'");
       expect(scriptSrc).not.toMatch(/unsafe-inline|unsafe-eval/);

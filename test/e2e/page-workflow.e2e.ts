@@ -45,7 +45,9 @@ function grids(data: Buffer): Record<string, unknown[][]> {
   const out: Record<string, unknown[][]> = {};
   for (const name of wb.SheetNames) {
     out[name] = sheetGrid(wb.Sheets[name] as XLSX.WorkSheet).map((row) =>
-      row.map((v) => (typeof v === 'string' ? v.replace(/"createdAt":"[^"]*"/, '"createdAt":"…"').replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/, '…') : v)),
+      row.map((v) =>
+        typeof v === 'string' ? v.replace(/"createdAt":"[^"]*"/, '"createdAt":"…"').replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/, '…') : v,
+      ),
     );
   }
   return out;
@@ -130,7 +132,11 @@ describe.each(sources)('the page without Excel, from %s: rubric → roster → �
       const expected = scoreRoster(loaded.rubric, inputs);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(fromPage.buffer.slice(fromPage.byteOffset, fromPage.byteOffset + fromPage.byteLength) as ArrayBuffer);
-      fillWorkbook(wb, names.map((_, i) => unitKey(i)), inputs);
+      fillWorkbook(
+        wb,
+        names.map((_, i) => unitKey(i)),
+        inputs,
+      );
       const filled = join(dir, '衡东县2020信用考核评分表-已填写.xlsx');
       writeFileSync(filled, Buffer.from(await wb.xlsx.writeBuffer()));
 
@@ -201,19 +207,39 @@ test('LibreOffice round trip: blank from the page, filled by a script, saved by 
 
     const loaded = loadBuiltin(ID);
     const group = loaded.rubric.ranking.groups[0].id;
-    const inputs = sampleInputs(loaded.rubric, names.map((name) => ({ name, group })), 20261206);
+    const inputs = sampleInputs(
+      loaded.rubric,
+      names.map((name) => ({ name, group })),
+      20261206,
+    );
     const bytes = readFileSync(blankPath);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    fillWorkbook(wb, names.map((_, i) => unitKey(i)), inputs);
+    fillWorkbook(
+      wb,
+      names.map((_, i) => unitKey(i)),
+      inputs,
+    );
     writeFileSync(join(dir, 'filled.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
 
     // Saved by LibreOffice Calc (its own profile, so other LibreOffice runs do not block this one).
     mkdirSync(join(dir, 'lo'));
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), join(dir, 'filled.xlsx')], {
-      stdio: 'ignore',
-      timeout: 180_000,
-    });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+        '--headless',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        join(dir, 'lo'),
+        join(dir, 'filled.xlsx'),
+      ],
+      {
+        stdio: 'ignore',
+        timeout: 180_000,
+      },
+    );
     const saved = join(dir, 'lo', 'filled.xlsx');
 
     const downloads: Download[] = [];
@@ -236,7 +262,10 @@ test('LibreOffice round trip: blank from the page, filled by a script, saved by 
     const cliBook = readBook(readFileSync(join(dir, 'cli-annex.xlsx')));
     expect(pageBook.SheetNames).toEqual(cliBook.SheetNames);
     for (const name of ['汇总', '排名']) {
-      expect({ name, grid: sheetGrid(pageBook.Sheets[name] as XLSX.WorkSheet) }).toEqual({ name, grid: sheetGrid(cliBook.Sheets[name] as XLSX.WorkSheet) });
+      expect({ name, grid: sheetGrid(pageBook.Sheets[name] as XLSX.WorkSheet) }).toEqual({
+        name,
+        grid: sheetGrid(cliBook.Sheets[name] as XLSX.WorkSheet),
+      });
     }
     // And both are the engine's result on the script's inputs.
     const expected = scoreRoster(loaded.rubric, inputs);

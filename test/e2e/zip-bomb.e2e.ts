@@ -58,7 +58,9 @@ test.each(cases)('a 1 MB archive that %s is refused by the page in under 5 s, th
     expect(await page.getByRole('button', { name: /选择已填写的评分表.* 选择文件/ }).isEnabled()).toBe(true);
     expect(elapsed).toBeLessThan(5_000);
     expect(after).toBeLessThan(300 * MB);
-    process.stdout.write(`zip bomb in the page (${_}): refused in ${elapsed} ms, JS heap ${(before / MB).toFixed(1)} MB before, ${(after / MB).toFixed(1)} MB after\n`);
+    process.stdout.write(
+      `zip bomb in the page (${_}): refused in ${elapsed} ms, JS heap ${(before / MB).toFixed(1)} MB before, ${(after / MB).toFixed(1)} MB after\n`,
+    );
     expect(p.errors).toEqual([]);
   } finally {
     await p.close();

@@ -1,9 +1,24 @@
 /** A1 parsing/formatting, sheet-name quoting, formula reference rewriting. */
-import { colToLetters, formatRect, formatSheetName, lettersToCol, looksLikeCellReference, parseAddress, qualifiedAddress } from './addresses';
+import {
+  colToLetters,
+  formatRect,
+  formatSheetName,
+  lettersToCol,
+  looksLikeCellReference,
+  parseAddress,
+  qualifiedAddress,
+} from './addresses';
 import { deleteSheetInFormula, parseReferenceFormula, renameSheetInFormula, shiftFormula } from './formula-refs';
 
 test('column letters round-trip', () => {
-  for (const [n, s] of [[0, 'A'], [25, 'Z'], [26, 'AA'], [701, 'ZZ'], [702, 'AAA'], [16383, 'XFD']] as const) {
+  for (const [n, s] of [
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+    [16383, 'XFD'],
+  ] as const) {
     expect(colToLetters(n)).toBe(s);
     expect(lettersToCol(s)).toBe(n);
   }
@@ -17,7 +32,8 @@ test('parses cells, areas, whole rows/columns and sheet prefixes', () => {
   expect(parseAddress("'县 公安局'!A1")).toMatchObject({ sheet: '县 公安局' });
   expect(parseAddress("'It''s'!A1")).toMatchObject({ sheet: "It's" });
   expect(parseAddress('汇总!B2:C3')).toMatchObject({ sheet: '汇总', rect: { row: 1, col: 1 } });
-  for (const bad of ['', 'A0', 'XFE1', 'A1048577', 'A1:B2:C3', 'hello', 'A1,B2']) expect(() => parseAddress(bad)).toThrow(expect.objectContaining({ code: 'InvalidArgument' }));
+  for (const bad of ['', 'A0', 'XFE1', 'A1048577', 'A1:B2:C3', 'hello', 'A1,B2'])
+    expect(() => parseAddress(bad)).toThrow(expect.objectContaining({ code: 'InvalidArgument' }));
 });
 
 test('sheet names are quoted only when Excel quotes them', () => {
@@ -38,7 +54,13 @@ test('cell-reference look-alikes', () => {
 });
 
 describe('formula reference rewriting', () => {
-  const insertRow = (sheet: string, at: number, count = 1) => ({ sheet, axis: 'rows' as const, at, count, band: [0, 16383] as [number, number] });
+  const insertRow = (sheet: string, at: number, count = 1) => ({
+    sheet,
+    axis: 'rows' as const,
+    at,
+    count,
+    band: [0, 16383] as [number, number],
+  });
 
   test('inserting rows moves references at or below the insertion and grows spanning areas', () => {
     expect(shiftFormula('=Sheet1!$B$7', undefined, insertRow('Sheet1', 4))).toBe('=Sheet1!$B$8');
@@ -65,7 +87,10 @@ describe('formula reference rewriting', () => {
   });
 
   test('single-reference formulas', () => {
-    expect(parseReferenceFormula("='My Sheet'!$B$2:$C$3")).toEqual({ sheet: 'My Sheet', rect: { row: 1, col: 1, rowCount: 2, colCount: 2 } });
+    expect(parseReferenceFormula("='My Sheet'!$B$2:$C$3")).toEqual({
+      sheet: 'My Sheet',
+      rect: { row: 1, col: 1, rowCount: 2, colCount: 2 },
+    });
     expect(parseReferenceFormula('=Sheet1!A1+1')).toBeNull();
     expect(parseReferenceFormula('="text"')).toBeNull();
   });

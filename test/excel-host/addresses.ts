@@ -171,9 +171,7 @@ export function intersect(a: Rect, b: Rect): Rect | null {
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.row >= outer.row && inner.col >= outer.col && lastRow(inner) <= lastRow(outer) && lastCol(inner) <= lastCol(outer)
-  );
+  return inner.row >= outer.row && inner.col >= outer.col && lastRow(inner) <= lastRow(outer) && lastCol(inner) <= lastCol(outer);
 }
 
 export function sameRect(a: Rect, b: Rect): boolean {

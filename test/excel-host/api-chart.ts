@@ -21,7 +21,12 @@ function isText(wb: WorkbookModel, sheet: SheetModel, r: number, c: number): boo
 }
 
 /** Series and point counts Excel would derive from the source block (header row / category column when text). */
-export function chartShape(wb: WorkbookModel, sheet: SheetModel, rect: Rect, seriesBy: string): { seriesBy: string; seriesCount: number; pointCount: number } {
+export function chartShape(
+  wb: WorkbookModel,
+  sheet: SheetModel,
+  rect: Rect,
+  seriesBy: string,
+): { seriesBy: string; seriesCount: number; pointCount: number } {
   let header = false;
   for (let c = rect.col; c <= lastCol(rect); c++) if (isText(wb, sheet, rect.row, c)) header = true;
   let cat = false;
@@ -97,7 +102,9 @@ export class ChartCollection extends ClientCollection<Chart, SheetModel, ChartMo
     });
   }
 }
-defineProps(ChartCollection, { count: { get: (s: SheetModel, host: ExcelHost) => host.model.charts.filter((c) => c.sheetId === s.id).length } });
+defineProps(ChartCollection, {
+  count: { get: (s: SheetModel, host: ExcelHost) => host.model.charts.filter((c) => c.sheetId === s.id).length },
+});
 
 interface PartEntity {
   chart: ChartModel;
@@ -145,16 +152,51 @@ const ChartBorder = part('ChartBorder', ['color', 'lineStyle', 'weight'], ['clea
 const TextFormat = part('ChartTextFormat', [], [], { font: () => ChartFont, fill: () => ChartFill, border: () => ChartBorder });
 const AxisFormat = part('ChartAxisFormat', [], [], { font: () => ChartFont, line: () => ChartLineFormat, fill: () => ChartFill });
 const SeriesFormat = part('ChartSeriesFormat', [], [], { fill: () => ChartFill, line: () => ChartLineFormat });
-const ChartTitle = part('ChartTitle', ['text', 'visible', 'overlay', 'position', 'horizontalAlignment', 'textOrientation'], ['setFormula'], { format: () => TextFormat });
+const ChartTitle = part(
+  'ChartTitle',
+  ['text', 'visible', 'overlay', 'position', 'horizontalAlignment', 'textOrientation'],
+  ['setFormula'],
+  { format: () => TextFormat },
+);
 const ChartLegend = part('ChartLegend', ['visible', 'position', 'overlay'], [], { format: () => TextFormat });
 const ChartAxisTitle = part('ChartAxisTitle', ['text', 'visible', 'textOrientation'], ['setFormula'], { format: () => TextFormat });
-const ChartAxis = part('ChartAxis', ['minimum', 'maximum', 'majorUnit', 'minorUnit', 'visible', 'numberFormat', 'displayUnit', 'reversePlotOrder', 'tickLabelPosition'], [], { title: () => ChartAxisTitle, format: () => AxisFormat });
+const ChartAxis = part(
+  'ChartAxis',
+  ['minimum', 'maximum', 'majorUnit', 'minorUnit', 'visible', 'numberFormat', 'displayUnit', 'reversePlotOrder', 'tickLabelPosition'],
+  [],
+  { title: () => ChartAxisTitle, format: () => AxisFormat },
+);
 const ChartAxes = part('ChartAxes', [], [], { categoryAxis: () => ChartAxis, valueAxis: () => ChartAxis, seriesAxis: () => ChartAxis });
-const ChartDataLabels = part('ChartDataLabels', ['showValue', 'showPercentage', 'showCategoryName', 'showSeriesName', 'showLegendKey', 'showBubbleSize', 'position', 'numberFormat', 'separator'], [], { format: () => TextFormat });
-const ChartDataLabel = part('ChartDataLabel', ['showValue', 'showPercentage', 'showCategoryName', 'showSeriesName', 'position', 'text'], [], { format: () => TextFormat });
+const ChartDataLabels = part(
+  'ChartDataLabels',
+  [
+    'showValue',
+    'showPercentage',
+    'showCategoryName',
+    'showSeriesName',
+    'showLegendKey',
+    'showBubbleSize',
+    'position',
+    'numberFormat',
+    'separator',
+  ],
+  [],
+  { format: () => TextFormat },
+);
+const ChartDataLabel = part(
+  'ChartDataLabel',
+  ['showValue', 'showPercentage', 'showCategoryName', 'showSeriesName', 'position', 'text'],
+  [],
+  { format: () => TextFormat },
+);
 const PointFormat = part('ChartPointFormat', [], [], { fill: () => ChartFill, border: () => ChartBorder });
 
-class ChartPoint extends part('ChartPoint', ['hasDataLabel', 'markerStyle', 'markerSize', 'markerBackgroundColor', 'markerForegroundColor'], [], { format: () => PointFormat, dataLabel: () => ChartDataLabel }) {}
+class ChartPoint extends part(
+  'ChartPoint',
+  ['hasDataLabel', 'markerStyle', 'markerSize', 'markerBackgroundColor', 'markerForegroundColor'],
+  [],
+  { format: () => PointFormat, dataLabel: () => ChartDataLabel },
+) {}
 
 interface IndexedParts extends PartEntity {
   count: number;
@@ -179,9 +221,18 @@ class ChartPointsCollection extends ClientCollection<ChartPoint, IndexedParts, P
 }
 defineProps(ChartPointsCollection, { count: { get: (e: IndexedParts) => e.count } });
 
-class ChartSeries extends part('ChartSeries', ['name', 'chartType', 'hasDataLabels', 'gapWidth', 'overlap', 'markerStyle', 'smooth', 'plotOrder', 'showShadow'], ['setValues', 'setXAxisValues', 'setBubbleSizes'], { format: () => SeriesFormat, dataLabels: () => ChartDataLabels }) {
+class ChartSeries extends part(
+  'ChartSeries',
+  ['name', 'chartType', 'hasDataLabels', 'gapWidth', 'overlap', 'markerStyle', 'smooth', 'plotOrder', 'showShadow'],
+  ['setValues', 'setXAxisValues', 'setBubbleSizes'],
+  { format: () => SeriesFormat, dataLabels: () => ChartDataLabels },
+) {
   get points(): ChartPointsCollection {
-    return this._nav('points', () => new ChartPointsCollection(this.context, (host) => ({ ...sub(this, host, 'points'), count: this._entity(host).chart.pointCount })));
+    return this._nav(
+      'points',
+      () =>
+        new ChartPointsCollection(this.context, (host) => ({ ...sub(this, host, 'points'), count: this._entity(host).chart.pointCount })),
+    );
   }
   delete(): void {
     this._action('delete', null, (e) => {
@@ -205,7 +256,8 @@ class ChartSeriesCollection extends ClientCollection<ChartSeries, ChartModel, Pa
   getItemAt(index: number): ChartSeries {
     return new ChartSeries(this.context, (host) => {
       const c = this._entity(host);
-      if (!Number.isInteger(index) || index < 0 || index >= c.seriesCount) throw invalidArgument('index', 'ChartSeriesCollection.getItemAt');
+      if (!Number.isInteger(index) || index < 0 || index >= c.seriesCount)
+        throw invalidArgument('index', 'ChartSeriesCollection.getItemAt');
       return { chart: c, path: `series.${index}` };
     });
   }
@@ -221,7 +273,11 @@ class ChartSeriesCollection extends ClientCollection<ChartSeries, ChartModel, Pa
 }
 defineProps(ChartSeriesCollection, { count: { get: (c: ChartModel) => c.seriesCount } });
 
-function chartPart<T extends ChartPart>(self: Chart, cls: new (ctx: ClientObject['context'], r: Resolver<PartEntity>) => T, path: string): T {
+function chartPart<T extends ChartPart>(
+  self: Chart,
+  cls: new (ctx: ClientObject['context'], r: Resolver<PartEntity>) => T,
+  path: string,
+): T {
   return new cls(self.context, (host) => ({ chart: self._entity(host), path }));
 }
 
@@ -246,20 +302,24 @@ export class Chart extends ClientObject<ChartModel> {
   }
   setPosition(startCell: Range | string, endCell?: Range | string): void {
     this._sameContext(startCell, 'Chart.setPosition');
-    this._action('setPosition', [String(startCell instanceof Range ? '<range>' : startCell), endCell instanceof Range ? '<range>' : endCell ?? null], (c, host) => {
-      const sheet = host.model.sheetById(c.sheetId)!;
-      const addr = (x: Range | string | undefined) => {
-        if (x === undefined || x === null) return null;
-        if (x instanceof Range) {
-          const e = x._entity(host);
-          return qualifiedAddress(e.sheet.name, e.rect);
-        }
-        const rect = parseLocalAddress(splitSheet(String(x)).local);
-        if (!rect) throw invalidArgument('startCell', 'Chart.setPosition');
-        return qualifiedAddress(sheet.name, rect);
-      };
-      c.props.setPosition = { start: addr(startCell), end: addr(endCell) };
-    });
+    this._action(
+      'setPosition',
+      [String(startCell instanceof Range ? '<range>' : startCell), endCell instanceof Range ? '<range>' : (endCell ?? null)],
+      (c, host) => {
+        const sheet = host.model.sheetById(c.sheetId)!;
+        const addr = (x: Range | string | undefined) => {
+          if (x === undefined || x === null) return null;
+          if (x instanceof Range) {
+            const e = x._entity(host);
+            return qualifiedAddress(e.sheet.name, e.rect);
+          }
+          const rect = parseLocalAddress(splitSheet(String(x)).local);
+          if (!rect) throw invalidArgument('startCell', 'Chart.setPosition');
+          return qualifiedAddress(sheet.name, rect);
+        };
+        c.props.setPosition = { start: addr(startCell), end: addr(endCell) };
+      },
+    );
   }
   setData(sourceData: Range, seriesBy: string = 'Auto'): void {
     this._sameContext(sourceData, 'Chart.setData');
@@ -291,7 +351,10 @@ const numberProp = (key: string): PropDef => ({
 defineProps(Chart, {
   name: { get: (c: ChartModel) => c.name, set: (c: ChartModel, v: unknown) => void (c.name = String(v)) },
   id: { get: (c: ChartModel) => c.id },
-  chartType: { get: (c: ChartModel) => c.type, set: (c: ChartModel, v: unknown) => void (c.type = checkEnum(v, CHART_TYPES, 'chartType', 'Chart.chartType')) },
+  chartType: {
+    get: (c: ChartModel) => c.type,
+    set: (c: ChartModel, v: unknown) => void (c.type = checkEnum(v, CHART_TYPES, 'chartType', 'Chart.chartType')),
+  },
   top: numberProp('top'),
   left: numberProp('left'),
   height: numberProp('height'),

@@ -5,9 +5,28 @@ import { invalidArgument } from './errors';
 import type { ExcelHost } from './host';
 import { ClientCollection, ClientObject, defineNavs, defineProps, PropDef } from './proxy';
 import {
-  BORDER_INDEX, BORDER_STYLE, BORDER_WEIGHT, H_ALIGN, UNDERLINE, V_ALIGN, checkBoolean, checkEnum, checkNumber, normalizeColor,
+  BORDER_INDEX,
+  BORDER_STYLE,
+  BORDER_WEIGHT,
+  H_ALIGN,
+  UNDERLINE,
+  V_ALIGN,
+  checkBoolean,
+  checkEnum,
+  checkNumber,
+  normalizeColor,
 } from './rules';
-import { autofitColumns, autofitRows, columnWidth, effectiveStyle, readBorder, readUniform, rowHeight, writeBorder, writeStyle } from './styles';
+import {
+  autofitColumns,
+  autofitRows,
+  columnWidth,
+  effectiveStyle,
+  readBorder,
+  readUniform,
+  rowHeight,
+  writeBorder,
+  writeStyle,
+} from './styles';
 import { SheetModel, StyleValue } from './workbook-model';
 import type { RangeEntity } from './api-range';
 
@@ -15,8 +34,14 @@ type Normalizer = (v: unknown, loc: string) => StyleValue;
 
 const color: Normalizer = (v, loc) => normalizeColor(v, loc);
 const bool: Normalizer = (v, loc) => checkBoolean(v, 'value', loc);
-const num = (min: number, max: number): Normalizer => (v, loc) => checkNumber(v, 'value', loc, min, max);
-const oneOf = (allowed: readonly string[]): Normalizer => (v, loc) => checkEnum(v, allowed, 'value', loc);
+const num =
+  (min: number, max: number): Normalizer =>
+  (v, loc) =>
+    checkNumber(v, 'value', loc, min, max);
+const oneOf =
+  (allowed: readonly string[]): Normalizer =>
+  (v, loc) =>
+    checkEnum(v, allowed, 'value', loc);
 const fontName: Normalizer = (v, loc) => {
   if (typeof v !== 'string' || v.trim() === '') throw invalidArgument('name', loc);
   return v;
@@ -43,8 +68,14 @@ const STYLE_PROPS: Record<string, { key: string; norm: Normalizer }> = {
 };
 
 const CELL_BORDER_KEYS: Record<string, string> = {
-  top: 'EdgeTop', bottom: 'EdgeBottom', left: 'EdgeLeft', right: 'EdgeRight',
-  diagonalDown: 'DiagonalDown', diagonalUp: 'DiagonalUp', horizontal: 'InsideHorizontal', vertical: 'InsideVertical',
+  top: 'EdgeTop',
+  bottom: 'EdgeBottom',
+  left: 'EdgeLeft',
+  right: 'EdgeRight',
+  diagonalDown: 'DiagonalDown',
+  diagonalUp: 'DiagonalUp',
+  horizontal: 'InsideHorizontal',
+  vertical: 'InsideVertical',
 };
 
 function styleProp(path: string, location: string, extraPermission?: string): PropDef {
@@ -138,7 +169,8 @@ defineProps(RangeFormat, {
   useStandardHeight: {
     get: (e: RangeEntity) => [...e.sheet.rowHeights.keys()].every((r) => r < e.rect.row || r > lastRow(e.rect)),
     set: (e: RangeEntity, v: unknown) => {
-      if (v === true) for (const r of [...e.sheet.rowHeights.keys()]) if (r >= e.rect.row && r <= lastRow(e.rect)) e.sheet.rowHeights.delete(r);
+      if (v === true)
+        for (const r of [...e.sheet.rowHeights.keys()]) if (r >= e.rect.row && r <= lastRow(e.rect)) e.sheet.rowHeights.delete(r);
     },
   },
 });
@@ -231,7 +263,8 @@ export class RangeBorderCollection extends ClientCollection<RangeBorder, RangeEn
     return new RangeBorder(this.context, (host) => ({ ...this._entity(host), edge }));
   }
   getItemAt(index: number): RangeBorder {
-    if (!Number.isInteger(index) || index < 0 || index >= BORDER_INDEX.length) throw invalidArgument('index', 'RangeBorderCollection.getItemAt');
+    if (!Number.isInteger(index) || index < 0 || index >= BORDER_INDEX.length)
+      throw invalidArgument('index', 'RangeBorderCollection.getItemAt');
     return this.getItem(BORDER_INDEX[index]);
   }
 }

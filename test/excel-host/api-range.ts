@@ -1,7 +1,18 @@
 /** Excel.Range (and RangeAreas): values/formulas/formats, navigation, insert/delete, merge, selection. */
 import {
-  MAX_COLS, MAX_ROWS, Rect, cellCount, inGrid, intersect, isEntireCols, isEntireRows, lastCol,
-  lastRow, parseLocalAddress, qualifiedAddress, splitSheet,
+  MAX_COLS,
+  MAX_ROWS,
+  Rect,
+  cellCount,
+  inGrid,
+  intersect,
+  isEntireCols,
+  isEntireRows,
+  lastCol,
+  lastRow,
+  parseLocalAddress,
+  qualifiedAddress,
+  splitSheet,
 } from './addresses';
 import { checkEditable, clearContents, clearFormats, shapeAccessor, usedRect, writeContents, writeNumberFormat } from './cells';
 import { invalidArgument, richError } from './errors';
@@ -129,7 +140,11 @@ export class Range extends ClientObject<RangeEntity> {
   }
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
     this._api('getResizedRange');
-    return this._derive('getResizedRange', (e) => ({ ...e.rect, rowCount: e.rect.rowCount + deltaRows, colCount: e.rect.colCount + deltaColumns }));
+    return this._derive('getResizedRange', (e) => ({
+      ...e.rect,
+      rowCount: e.rect.rowCount + deltaRows,
+      colCount: e.rect.colCount + deltaColumns,
+    }));
   }
   getAbsoluteResizedRange(numRows: number, numColumns: number): Range {
     this._api('getAbsoluteResizedRange');
@@ -184,7 +199,12 @@ export class Range extends ClientObject<RangeEntity> {
       const o = rectArg(host, e.sheet, anotherRange, 'Range.getBoundingRect');
       const row = Math.min(e.rect.row, o.row);
       const col = Math.min(e.rect.col, o.col);
-      return { row, col, rowCount: Math.max(lastRow(e.rect), lastRow(o)) - row + 1, colCount: Math.max(lastCol(e.rect), lastCol(o)) - col + 1 };
+      return {
+        row,
+        col,
+        rowCount: Math.max(lastRow(e.rect), lastRow(o)) - row + 1,
+        colCount: Math.max(lastCol(e.rect), lastCol(o)) - col + 1,
+      };
     });
   }
   getIntersection(anotherRange: Range | string): Range {
@@ -198,7 +218,11 @@ export class Range extends ClientObject<RangeEntity> {
   getIntersectionOrNullObject(anotherRange: Range | string): Range {
     this._api('getIntersectionOrNullObject');
     this._sameContext(anotherRange, 'Range.getIntersectionOrNullObject');
-    return this._derive('getIntersectionOrNullObject', (e, host) => intersect(e.rect, rectArg(host, e.sheet, anotherRange, 'Range.getIntersectionOrNullObject')), true);
+    return this._derive(
+      'getIntersectionOrNullObject',
+      (e, host) => intersect(e.rect, rectArg(host, e.sheet, anotherRange, 'Range.getIntersectionOrNullObject')),
+      true,
+    );
   }
   getUsedRange(valuesOnly?: boolean): Range {
     if (valuesOnly !== undefined) requireApi(this._host.apiVersion, 'Range.getUsedRange(valuesOnly)', '1.2');
@@ -209,10 +233,14 @@ export class Range extends ClientObject<RangeEntity> {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
     this._api('getUsedRangeOrNullObject');
-    return this._derive('getUsedRangeOrNullObject', (e) => {
-      const u = usedRect(e.sheet, valuesOnly === true);
-      return u ? intersect(u, e.rect) : null;
-    }, true);
+    return this._derive(
+      'getUsedRangeOrNullObject',
+      (e) => {
+        const u = usedRect(e.sheet, valuesOnly === true);
+        return u ? intersect(u, e.rect) : null;
+      },
+      true,
+    );
   }
 
   /** Inserts cells here, shifting existing ones down/right; returns the inserted range. */
@@ -224,7 +252,16 @@ export class Range extends ClientObject<RangeEntity> {
       if ((isEntireRows(e.rect) && !rows) || (isEntireCols(e.rect) && rows && !isEntireRows(e.rect))) throw invalidArgument('shift', loc);
       const entire = rows ? isEntireRows(e.rect) : isEntireCols(e.rect);
       checkEditable(e.sheet, e.rect, 'structure', loc, entire ? (rows ? 'allowInsertRows' : 'allowInsertColumns') : undefined);
-      host._shift(e.sheet, rows ? 'rows' : 'cols', rows ? e.rect.row : e.rect.col, rows ? e.rect.rowCount : e.rect.colCount, rows ? [e.rect.col, lastCol(e.rect)] : [e.rect.row, lastRow(e.rect)], e.rect, loc, 'addin');
+      host._shift(
+        e.sheet,
+        rows ? 'rows' : 'cols',
+        rows ? e.rect.row : e.rect.col,
+        rows ? e.rect.rowCount : e.rect.colCount,
+        rows ? [e.rect.col, lastCol(e.rect)] : [e.rect.row, lastRow(e.rect)],
+        e.rect,
+        loc,
+        'addin',
+      );
     });
     return this._derive('insert', (e) => e.rect);
   }
@@ -238,12 +275,26 @@ export class Range extends ClientObject<RangeEntity> {
       const entire = rows ? isEntireRows(e.rect) : isEntireCols(e.rect);
       checkEditable(e.sheet, e.rect, 'structure', loc, entire ? (rows ? 'allowDeleteRows' : 'allowDeleteColumns') : undefined);
       if (e.sheet.protection.protected) checkEditable(e.sheet, e.rect, 'contents', loc);
-      host._shift(e.sheet, rows ? 'rows' : 'cols', rows ? e.rect.row : e.rect.col, -(rows ? e.rect.rowCount : e.rect.colCount), rows ? [e.rect.col, lastCol(e.rect)] : [e.rect.row, lastRow(e.rect)], e.rect, loc, 'addin');
+      host._shift(
+        e.sheet,
+        rows ? 'rows' : 'cols',
+        rows ? e.rect.row : e.rect.col,
+        -(rows ? e.rect.rowCount : e.rect.colCount),
+        rows ? [e.rect.col, lastCol(e.rect)] : [e.rect.row, lastRow(e.rect)],
+        e.rect,
+        loc,
+        'addin',
+      );
     });
   }
 
   clear(applyTo: string = 'All'): void {
-    const what = checkEnum(applyTo, ['All', 'Formats', 'Contents', 'Hyperlinks', 'RemoveHyperlinks', 'ResetContents'] as const, 'applyTo', 'Range.clear');
+    const what = checkEnum(
+      applyTo,
+      ['All', 'Formats', 'Contents', 'Hyperlinks', 'RemoveHyperlinks', 'ResetContents'] as const,
+      'applyTo',
+      'Range.clear',
+    );
     this._action('clear', [applyTo], (e, host) => {
       const loc = 'Range.clear';
       if (what === 'All' || what === 'Contents' || what === 'ResetContents') {
@@ -265,8 +316,11 @@ export class Range extends ClientObject<RangeEntity> {
     this._action('merge', [across], (e, host) => {
       const loc = 'Range.merge';
       checkEditable(e.sheet, e.rect, 'structure', loc);
-      if (host.model.tablesOn(e.sheet.id).some((t) => intersect(t.rect, e.rect))) throw richError('InvalidOperation', 'Cannot merge cells in a table.', loc);
-      const areas: Rect[] = across ? Array.from({ length: e.rect.rowCount }, (_, i) => ({ ...e.rect, row: e.rect.row + i, rowCount: 1 })) : [e.rect];
+      if (host.model.tablesOn(e.sheet.id).some((t) => intersect(t.rect, e.rect)))
+        throw richError('InvalidOperation', 'Cannot merge cells in a table.', loc);
+      const areas: Rect[] = across
+        ? Array.from({ length: e.rect.rowCount }, (_, i) => ({ ...e.rect, row: e.rect.row + i, rowCount: 1 }))
+        : [e.rect];
       for (const a0 of areas) {
         let a = a0;
         for (const m of e.sheet.merges.filter((x) => intersect(x, a))) {
@@ -301,11 +355,15 @@ export class Range extends ClientObject<RangeEntity> {
 
   getMergedAreasOrNullObject(): RangeAreas {
     this._api('getMergedAreasOrNullObject');
-    return new RangeAreas(this.context, (host) => {
-      const e = this._entity(host);
-      const areas = e.sheet.merges.filter((m) => intersect(m, e.rect));
-      return areas.length ? { sheet: e.sheet, areas } : null;
-    }, true);
+    return new RangeAreas(
+      this.context,
+      (host) => {
+        const e = this._entity(host);
+        const areas = e.sheet.merges.filter((m) => intersect(m, e.rect));
+        return areas.length ? { sheet: e.sheet, areas } : null;
+      },
+      true,
+    );
   }
 
   select(): void {
@@ -343,9 +401,18 @@ export class Range extends ClientObject<RangeEntity> {
 }
 
 defineProps(Range, {
-  values: { get: (e: RangeEntity, host: ExcelHost) => grid2(e.rect, (r, c) => apiValue(host.model.getCell(e.sheet, r, c))), set: contentWrite('values') },
-  formulas: { get: (e: RangeEntity, host: ExcelHost) => grid2(e.rect, (r, c) => apiFormula(host.model.getCell(e.sheet, r, c))), set: contentWrite('formulas') },
-  formulasLocal: { get: (e: RangeEntity, host: ExcelHost) => grid2(e.rect, (r, c) => apiFormula(host.model.getCell(e.sheet, r, c))), set: contentWrite('formulasLocal') },
+  values: {
+    get: (e: RangeEntity, host: ExcelHost) => grid2(e.rect, (r, c) => apiValue(host.model.getCell(e.sheet, r, c))),
+    set: contentWrite('values'),
+  },
+  formulas: {
+    get: (e: RangeEntity, host: ExcelHost) => grid2(e.rect, (r, c) => apiFormula(host.model.getCell(e.sheet, r, c))),
+    set: contentWrite('formulas'),
+  },
+  formulasLocal: {
+    get: (e: RangeEntity, host: ExcelHost) => grid2(e.rect, (r, c) => apiFormula(host.model.getCell(e.sheet, r, c))),
+    set: contentWrite('formulasLocal'),
+  },
   numberFormat: {
     get: (e: RangeEntity) => grid2(e.rect, (r, c) => effectiveStyle(e.sheet, r, c, 'nf')),
     set: (e: RangeEntity, v: unknown, host: ExcelHost) => {
@@ -362,7 +429,10 @@ defineProps(Range, {
       host._recordWrite('numberFormat', e.sheet, e.rect);
     },
   },
-  text: { get: (e: RangeEntity, host: ExcelHost) => grid2(e.rect, (r, c) => formatCellText(host.model.getCell(e.sheet, r, c), String(effectiveStyle(e.sheet, r, c, 'nf')))) },
+  text: {
+    get: (e: RangeEntity, host: ExcelHost) =>
+      grid2(e.rect, (r, c) => formatCellText(host.model.getCell(e.sheet, r, c), String(effectiveStyle(e.sheet, r, c, 'nf')))),
+  },
   valueTypes: { get: (e: RangeEntity, host: ExcelHost) => grid2(e.rect, (r, c) => valueTypeOf(host.model.getCell(e.sheet, r, c))) },
   address: { get: (e: RangeEntity) => qualifiedAddress(e.sheet.name, e.rect) },
   addressLocal: { get: (e: RangeEntity) => qualifiedAddress(e.sheet.name, e.rect) },
@@ -375,9 +445,10 @@ defineProps(Range, {
   isEntireColumn: { get: (e: RangeEntity) => isEntireCols(e.rect) },
   hidden: {
     get: (e: RangeEntity) => {
-      for (let r = e.rect.row; r <= lastRow(e.rect); r++) if (!e.sheet.hiddenRows.has(r)) {
-        for (let c = e.rect.col; c <= lastCol(e.rect); c++) if (!e.sheet.hiddenCols.has(c)) return false;
-      }
+      for (let r = e.rect.row; r <= lastRow(e.rect); r++)
+        if (!e.sheet.hiddenRows.has(r)) {
+          for (let c = e.rect.col; c <= lastCol(e.rect); c++) if (!e.sheet.hiddenCols.has(c)) return false;
+        }
       return true;
     },
   },

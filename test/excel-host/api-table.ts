@@ -53,7 +53,8 @@ export class TableCollection extends ClientCollection<Table, TableScope, TableMo
         rect = e.rect;
       } else {
         const p = parseAddress(String(address), loc);
-        const named = p.sheet !== undefined ? host.model.sheetByName(p.sheet) : scope.sheet ?? host.model.sheetById(host.model.activeSheetId);
+        const named =
+          p.sheet !== undefined ? host.model.sheetByName(p.sheet) : (scope.sheet ?? host.model.sheetById(host.model.activeSheetId));
         if (!named) throw richError('ItemNotFound', undefined, loc);
         if (scope.sheet && named !== scope.sheet) throw invalidArgument('address', loc);
         sheet = named;
@@ -164,7 +165,7 @@ export class Table extends ClientObject<TableModel> {
 
 function recorded(name: string, check: (v: unknown) => unknown) {
   return {
-    get: (t: TableModel) => (t.props[name] ?? (name === 'showBandedRows' || name === 'showFilterButton' ? true : false)),
+    get: (t: TableModel) => t.props[name] ?? (name === 'showBandedRows' || name === 'showFilterButton' ? true : false),
     set: (t: TableModel, v: unknown) => void (t.props[name] = check(v)),
   };
 }
@@ -172,9 +173,18 @@ const boolCheck = (name: string) => (v: unknown) => checkBoolean(v, name, `Table
 
 defineProps(Table, {
   id: { get: (t: TableModel) => t.id },
-  name: { get: (t: TableModel) => t.name, set: (t: TableModel, v: unknown, host: ExcelHost) => renameTable(host.model, t, v, 'Table.name') },
-  showHeaders: { get: (t: TableModel) => t.showHeaders, set: (t: TableModel, v: unknown) => void (t.props.showHeadersRequested = checkBoolean(v, 'showHeaders', 'Table.showHeaders')) },
-  showTotals: { get: (t: TableModel) => t.showTotals, set: (t: TableModel, v: unknown) => void (t.props.showTotalsRequested = checkBoolean(v, 'showTotals', 'Table.showTotals')) },
+  name: {
+    get: (t: TableModel) => t.name,
+    set: (t: TableModel, v: unknown, host: ExcelHost) => renameTable(host.model, t, v, 'Table.name'),
+  },
+  showHeaders: {
+    get: (t: TableModel) => t.showHeaders,
+    set: (t: TableModel, v: unknown) => void (t.props.showHeadersRequested = checkBoolean(v, 'showHeaders', 'Table.showHeaders')),
+  },
+  showTotals: {
+    get: (t: TableModel) => t.showTotals,
+    set: (t: TableModel, v: unknown) => void (t.props.showTotalsRequested = checkBoolean(v, 'showTotals', 'Table.showTotals')),
+  },
   style: {
     get: (t: TableModel) => t.style,
     set: (t: TableModel, v: unknown) => {
@@ -227,7 +237,8 @@ export class TableRowCollection extends ClientCollection<TableRow, TableModel, R
   getItemAt(index: number): TableRow {
     return new TableRow(this.context, (host) => {
       const t = this._entity(host);
-      if (!Number.isInteger(index) || index < 0 || index >= (bodyRect(t)?.rowCount ?? 0)) throw invalidArgument('index', 'TableRowCollection.getItemAt');
+      if (!Number.isInteger(index) || index < 0 || index >= (bodyRect(t)?.rowCount ?? 0))
+        throw invalidArgument('index', 'TableRowCollection.getItemAt');
       return { table: t, index };
     });
   }
@@ -304,7 +315,8 @@ export class TableColumnCollection extends ClientCollection<TableColumn, TableMo
   getItemAt(index: number): TableColumn {
     return new TableColumn(this.context, (host) => {
       const t = this._entity(host);
-      if (!Number.isInteger(index) || index < 0 || index >= t.columns.length) throw invalidArgument('index', 'TableColumnCollection.getItemAt');
+      if (!Number.isInteger(index) || index < 0 || index >= t.columns.length)
+        throw invalidArgument('index', 'TableColumnCollection.getItemAt');
       return { table: t, index };
     });
   }
@@ -405,4 +417,3 @@ defineNavs(Table, {
   sort: (self: Table) => new TableSort(self.context, (host) => self._entity(host)),
   worksheet: (self: Table) => rangeDeps.makeWorksheet!(self, (host) => sheetOf(host, self._entity(host))),
 });
-

@@ -45,7 +45,14 @@ function patchProp(key: 'ignoreBlanks' | 'errorAlert' | 'prompt') {
       if (!v || typeof v !== 'object') throw invalidArgument(key, loc);
       const o = v as Record<string, unknown>;
       if (key === 'errorAlert' && o.style !== undefined) o.style = checkEnum(o.style, ALERT_STYLES, 'style', loc);
-      value = { ...(base ? base[key] : key === 'errorAlert' ? { showAlert: true, style: 'Stop', title: '', message: '' } : { showPrompt: true, title: '', message: '' }), ...o };
+      value = {
+        ...(base
+          ? base[key]
+          : key === 'errorAlert'
+            ? { showAlert: true, style: 'Stop', title: '', message: '' }
+            : { showPrompt: true, title: '', message: '' }),
+        ...o,
+      };
     }
     setValidation(host.model, e.sheet, e.rect, { [key]: value }, loc);
     host._recordWrite('dataValidation', e.sheet, e.rect);
@@ -125,4 +132,3 @@ Object.defineProperty(DataValidation.prototype, 'rule', {
     ruleDescriptor.set!.call(this, value);
   },
 });
-

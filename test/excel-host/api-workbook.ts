@@ -42,7 +42,11 @@ export class WorksheetCollection extends ClientCollection<Worksheet, WorkbookMod
         while (wb.sheetByName(`Sheet${n}`)) n++;
         sheetName = `Sheet${n}`;
       }
-      checkSheetName(sheetName, wb.sheets.map((s) => s.name), loc);
+      checkSheetName(
+        sheetName,
+        wb.sheets.map((s) => s.name),
+        loc,
+      );
       const s = wb.createSheet(sheetName);
       created = s.id;
       host.events.raiseSimple(s, 'added', 'WorksheetAdded', {}, 'addin');
@@ -116,12 +120,17 @@ function nameType(wb: WorkbookModel, n: NameModel): string {
 function nameValue(wb: WorkbookModel, n: NameModel): unknown {
   const body = n.formula.slice(1).trim();
   switch (nameType(wb, n)) {
-    case 'String': return body.slice(1, -1).replace(/""/g, '"');
+    case 'String':
+      return body.slice(1, -1).replace(/""/g, '"');
     case 'Integer':
-    case 'Double': return Number(body);
-    case 'Boolean': return body.toUpperCase() === 'TRUE';
-    case 'Error': return '#REF!';
-    default: return body;
+    case 'Double':
+      return Number(body);
+    case 'Boolean':
+      return body.toUpperCase() === 'TRUE';
+    case 'Error':
+      return '#REF!';
+    default:
+      return body;
   }
 }
 
@@ -154,7 +163,8 @@ export class NamedItemCollection extends ClientCollection<NamedItem, WorkbookMod
       } else if (typeof reference === 'string' && reference.trim() !== '') {
         formula = reference.startsWith('=') ? reference : `=${reference}`;
       } else throw invalidArgument('reference', loc);
-      if (comment !== undefined && comment !== null && (typeof comment !== 'string' || comment.length > 255)) throw invalidArgument('comment', loc);
+      if (comment !== undefined && comment !== null && (typeof comment !== 'string' || comment.length > 255))
+        throw invalidArgument('comment', loc);
       wb.names.push({ name: valid, formula, comment: comment ?? '', visible: true });
       host._recordWrite('name', undefined, undefined);
     });
@@ -360,10 +370,14 @@ export class CustomXmlPartScopedCollection extends ClientCollection<CustomXmlPar
     });
   }
   getOnlyItemOrNullObject(): CustomXmlPart {
-    return new CustomXmlPart(this.context, (host) => {
-      const parts = this._entity(host);
-      return parts.length === 1 ? parts[0] : null;
-    }, true);
+    return new CustomXmlPart(
+      this.context,
+      (host) => {
+        const parts = this._entity(host);
+        return parts.length === 1 ? parts[0] : null;
+      },
+      true,
+    );
   }
 }
 
@@ -398,7 +412,8 @@ defineProps(CustomXmlPart, {
   namespaceUri: { get: (p: XmlPartModel) => p.namespaceUri },
 });
 
-for (const cls of [WorksheetCollection, NamedItemCollection, SettingCollection, CustomXmlPartCollection, CustomXmlPartScopedCollection]) gateMethods(cls);
+for (const cls of [WorksheetCollection, NamedItemCollection, SettingCollection, CustomXmlPartCollection, CustomXmlPartScopedCollection])
+  gateMethods(cls);
 
 export class Workbook extends ClientObject<WorkbookModel> {
   static override typeName = 'Workbook';

@@ -43,9 +43,15 @@ export class Worksheet extends ClientObject<SheetModel> {
     return sheetResolver(e.id);
   }
 
-  private _handlers(member: 'onChanged' | 'onSelectionChanged' | 'onActivated', event: 'changed' | 'selectionChanged' | 'activated'): EventHandlers {
+  private _handlers(
+    member: 'onChanged' | 'onSelectionChanged' | 'onActivated',
+    event: 'changed' | 'selectionChanged' | 'activated',
+  ): EventHandlers {
     this._api(member);
-    return (this._events[member] ??= new EventHandlers(this, `Worksheet.${member}`, event, (s: SheetModel) => ({ kind: 'worksheet', sheetId: s.id })));
+    return (this._events[member] ??= new EventHandlers(this, `Worksheet.${member}`, event, (s: SheetModel) => ({
+      kind: 'worksheet',
+      sheetId: s.id,
+    })));
   }
   get onChanged(): EventHandlers {
     return this._handlers('onChanged', 'changed');
@@ -85,7 +91,8 @@ export class Worksheet extends ClientObject<SheetModel> {
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
     this._api('getRangeByIndexes');
     return this._range('getRangeByIndexes', () => {
-      for (const n of [startRow, startColumn, rowCount, columnCount]) if (!Number.isInteger(n)) throw invalidArgument(undefined, 'Worksheet.getRangeByIndexes');
+      for (const n of [startRow, startColumn, rowCount, columnCount])
+        if (!Number.isInteger(n)) throw invalidArgument(undefined, 'Worksheet.getRangeByIndexes');
       return { row: startRow, col: startColumn, rowCount, colCount: columnCount };
     });
   }
@@ -135,7 +142,8 @@ defineProps(Worksheet, {
   },
   visibility: {
     get: (s: SheetModel) => s.visibility,
-    set: (s: SheetModel, v: unknown, host: ExcelHost) => host._setVisibility(s, checkEnum(v, VISIBILITY, 'visibility', 'Worksheet.visibility')),
+    set: (s: SheetModel, v: unknown, host: ExcelHost) =>
+      host._setVisibility(s, checkEnum(v, VISIBILITY, 'visibility', 'Worksheet.visibility')),
   },
   tabColor: {
     get: (s: SheetModel) => s.tabColor,
@@ -154,8 +162,19 @@ defineProps(Worksheet, {
 });
 
 const PROTECTION_OPTIONS = [
-  'allowAutoFilter', 'allowDeleteColumns', 'allowDeleteRows', 'allowEditObjects', 'allowEditScenarios', 'allowFormatCells',
-  'allowFormatColumns', 'allowFormatRows', 'allowInsertColumns', 'allowInsertHyperlinks', 'allowInsertRows', 'allowPivotTables', 'allowSort',
+  'allowAutoFilter',
+  'allowDeleteColumns',
+  'allowDeleteRows',
+  'allowEditObjects',
+  'allowEditScenarios',
+  'allowFormatCells',
+  'allowFormatColumns',
+  'allowFormatRows',
+  'allowInsertColumns',
+  'allowInsertHyperlinks',
+  'allowInsertRows',
+  'allowPivotTables',
+  'allowSort',
 ];
 
 export class WorksheetProtection extends ClientObject<SheetModel> {
@@ -269,7 +288,17 @@ const PAGE_LAYOUT_NUMBERS = ['bottomMargin', 'footerMargin', 'headerMargin', 'le
 function pageProp(name: string) {
   const loc = `PageLayout.${name}`;
   return {
-    get: (s: SheetModel) => s.pageLayout[name] ?? (name === 'orientation' ? 'Portrait' : name === 'paperSize' ? 'Letter' : PAGE_LAYOUT_BOOLEANS.includes(name) ? false : name === 'zoom' ? { scale: 100 } : null),
+    get: (s: SheetModel) =>
+      s.pageLayout[name] ??
+      (name === 'orientation'
+        ? 'Portrait'
+        : name === 'paperSize'
+          ? 'Letter'
+          : PAGE_LAYOUT_BOOLEANS.includes(name)
+            ? false
+            : name === 'zoom'
+              ? { scale: 100 }
+              : null),
     set: (s: SheetModel, v: unknown) => {
       let value: unknown = v;
       if (name in PAGE_LAYOUT_ENUMS) value = checkEnum(v, PAGE_LAYOUT_ENUMS[name], name, loc);
@@ -296,7 +325,9 @@ export class PageLayout extends ClientObject<SheetModel> {
     this._sameContext(arg, `PageLayout.${member}`);
     this._action(member, [typeof arg === 'string' ? arg : '<range>'], (s, host) => {
       const r = rectArg(host, s, arg, `PageLayout.${member}`);
-      const whole: Rect = rows ? { row: r.row, rowCount: r.rowCount, col: 0, colCount: MAX_COLS } : { row: 0, rowCount: MAX_ROWS, col: r.col, colCount: r.colCount };
+      const whole: Rect = rows
+        ? { row: r.row, rowCount: r.rowCount, col: 0, colCount: MAX_COLS }
+        : { row: 0, rowCount: MAX_ROWS, col: r.col, colCount: r.colCount };
       s.pageLayout[key] = formatRect(whole, true);
     });
   }
@@ -349,28 +380,42 @@ const HEADER_FOOTER_PARTS = ['leftHeader', 'centerHeader', 'rightHeader', 'leftF
 export class HeaderFooter extends ClientObject<{ sheet: SheetModel; group: string }> {
   static override typeName = 'HeaderFooter';
 }
-defineProps(HeaderFooter, Object.fromEntries(
-  HEADER_FOOTER_PARTS.map((n) => [
-    n,
-    {
-      get: (e: { sheet: SheetModel; group: string }) => (e.sheet.pageLayout[`${e.group}.${n}`] as string | undefined) ?? '',
-      set: (e: { sheet: SheetModel; group: string }, v: unknown) => {
-        if (typeof v !== 'string') throw invalidArgument(n, `HeaderFooter.${n}`);
-        e.sheet.pageLayout[`${e.group}.${n}`] = v;
+defineProps(
+  HeaderFooter,
+  Object.fromEntries(
+    HEADER_FOOTER_PARTS.map((n) => [
+      n,
+      {
+        get: (e: { sheet: SheetModel; group: string }) => (e.sheet.pageLayout[`${e.group}.${n}`] as string | undefined) ?? '',
+        set: (e: { sheet: SheetModel; group: string }, v: unknown) => {
+          if (typeof v !== 'string') throw invalidArgument(n, `HeaderFooter.${n}`);
+          e.sheet.pageLayout[`${e.group}.${n}`] = v;
+        },
       },
-    },
-  ]),
-) as never);
+    ]),
+  ) as never,
+);
 export class HeaderFooterGroup extends ClientObject<SheetModel> {
   static override typeName = 'HeaderFooterGroup';
 }
-defineNavs(HeaderFooterGroup, Object.fromEntries(
-  ['defaultForAllPages', 'firstPage', 'evenPages', 'oddPages'].map((g) => [g, (self: HeaderFooterGroup) => new HeaderFooter(self.context, (host) => ({ sheet: self._entity(host), group: g }))]),
-) as never);
+defineNavs(
+  HeaderFooterGroup,
+  Object.fromEntries(
+    ['defaultForAllPages', 'firstPage', 'evenPages', 'oddPages'].map((g) => [
+      g,
+      (self: HeaderFooterGroup) => new HeaderFooter(self.context, (host) => ({ sheet: self._entity(host), group: g })),
+    ]),
+  ) as never,
+);
 
-defineProps(PageLayout, Object.fromEntries(
-  ['orientation', 'paperSize', 'zoom', ...PAGE_LAYOUT_BOOLEANS, ...PAGE_LAYOUT_NUMBERS, 'printComments', 'printErrors', 'printOrder'].map((n) => [n, pageProp(n)]),
-));
+defineProps(
+  PageLayout,
+  Object.fromEntries(
+    ['orientation', 'paperSize', 'zoom', ...PAGE_LAYOUT_BOOLEANS, ...PAGE_LAYOUT_NUMBERS, 'printComments', 'printErrors', 'printOrder'].map(
+      (n) => [n, pageProp(n)],
+    ),
+  ),
+);
 
 defineNavs(Worksheet, {
   tables: (self: Worksheet) => new TableCollection(self.context, (host) => ({ model: host.model, sheet: self._entity(host) })),

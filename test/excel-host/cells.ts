@@ -24,7 +24,13 @@ function shapeError(location: string): RichApiError {
 }
 
 /** Throws AccessDenied like Excel when a protected sheet forbids the change. */
-export function checkEditable(sheet: SheetModel, rect: Rect, what: 'contents' | 'format' | 'structure', location: string, permission?: string): void {
+export function checkEditable(
+  sheet: SheetModel,
+  rect: Rect,
+  what: 'contents' | 'format' | 'structure',
+  location: string,
+  permission?: string,
+): void {
   const p = sheet.protection;
   if (!p.protected) return;
   if (what === 'structure') {

@@ -37,7 +37,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   InvalidRequestContext: 'Cannot use the object across different request contexts.',
   ItemAlreadyExists: 'A resource with the same name or identifier already exists.',
   ItemNotFound: "The requested resource doesn't exist.",
-  MergedRangeConflict: 'Cannot complete the operation. A table can\'t overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.',
+  MergedRangeConflict:
+    "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
   NonBlankCellOffSheet: "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
   PropertyNotLoaded:
     'The property is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
@@ -106,9 +107,7 @@ export function propertyNotLoaded(typeName: string | null, property: string): Ri
 }
 
 export function invalidArgument(what?: string, errorLocation?: string): RichApiError {
-  const msg = what
-    ? `The argument '${what}' doesn't work for this situation, is missing, or isn't in the right format.`
-    : undefined;
+  const msg = what ? `The argument '${what}' doesn't work for this situation, is missing, or isn't in the right format.` : undefined;
   return new RichApiError('InvalidArgument', msg, errorLocation);
 }
 

@@ -34,7 +34,13 @@ test('a handler is registered by sync, and user edits are delivered by flushEven
   expect(host.pendingEvents).toBe(1);
   await host.flushEvents();
   expect(got).toHaveLength(1);
-  expect(got[0]).toMatchObject({ type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: host.sheetId('Sheet1'), address: 'B7' });
+  expect(got[0]).toMatchObject({
+    type: 'WorksheetChanged',
+    changeType: 'RangeEdited',
+    source: 'Local',
+    worksheetId: host.sheetId('Sheet1'),
+    address: 'B7',
+  });
   expect(host.values('Sheet1', 'B7')).toEqual([[12]]);
 });
 
@@ -54,7 +60,10 @@ test('ExcelApi 1.9: details for a single-cell edit only (office-js #5347)', asyn
   host.userEdit('Sheet1', 'B7', [[1]]);
   await listen(got);
   host.userEdit('Sheet1', 'B7', [['#DIV/0!']]);
-  host.userEdit('Sheet1', 'B7:C8', [[1, 2], [3, 4]]);
+  host.userEdit('Sheet1', 'B7:C8', [
+    [1, 2],
+    [3, 4],
+  ]);
   await host.flushEvents();
   expect(got[0].details).toEqual({ valueBefore: 1, valueAfter: '#DIV/0!', valueTypeBefore: 'Double', valueTypeAfter: 'Error' });
   expect(got[1].address).toBe('B7:C8');
@@ -84,7 +93,10 @@ test("the add-in's own writes echo as events: one per written range, after the s
   await listen(got);
   await Excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem('Sheet1');
-    ws.getRange('A1:B2').values = [[1, 2], [3, 4]];
+    ws.getRange('A1:B2').values = [
+      [1, 2],
+      [3, 4],
+    ];
     ws.getRange('C1').formulas = [['=A1*2']];
     ws.getRange('D1').format.fill.color = 'yellow';
     await ctx.sync();

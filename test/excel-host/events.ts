@@ -161,10 +161,24 @@ export class EventHub {
     }
   }
 
-  raiseSimple(sheet: SheetModel, event: Exclude<EventName, 'changed'>, type: string, extra: Record<string, unknown> = {}, origin: 'user' | 'addin' = 'user'): void {
+  raiseSimple(
+    sheet: SheetModel,
+    event: Exclude<EventName, 'changed'>,
+    type: string,
+    extra: Record<string, unknown> = {},
+    origin: 'user' | 'addin' = 'user',
+  ): void {
     for (const [reg, target] of this.targets(sheet, event, event === 'selectionChanged' ? '1.9' : '1.7')) {
       const args = { type, worksheetId: sheet.id, source: 'Local', ...extra };
-      const record: FiredEvent = { seq: 0, origin, target, type, worksheetId: sheet.id, sheetName: sheet.name, address: String(extra.address ?? '') };
+      const record: FiredEvent = {
+        seq: 0,
+        origin,
+        target,
+        type,
+        worksheetId: sheet.id,
+        sheetName: sheet.name,
+        address: String(extra.address ?? ''),
+      };
       this.queue.push({ reg, args, record });
     }
   }

@@ -53,14 +53,24 @@ function matchRef(s: string, i: number): Omit<RefToken, 'start' | 'sheet'> | nul
   if (m) {
     const [col, colCount] = span(lettersToCol(m[2]), lettersToCol(m[4]));
     if (col + colCount <= MAX_COLS)
-      return { end: COLS.lastIndex, kind: 'cols', rect: { row: 0, col, rowCount: MAX_ROWS, colCount }, abs: [m[1] === '$', false, m[3] === '$', false] };
+      return {
+        end: COLS.lastIndex,
+        kind: 'cols',
+        rect: { row: 0, col, rowCount: MAX_ROWS, colCount },
+        abs: [m[1] === '$', false, m[3] === '$', false],
+      };
   }
   ROWS.lastIndex = i;
   m = ROWS.exec(s);
   if (m) {
     const [row, rowCount] = span(Number(m[2]) - 1, Number(m[4]) - 1);
     if (row >= 0 && row + rowCount <= MAX_ROWS)
-      return { end: ROWS.lastIndex, kind: 'rows', rect: { row, col: 0, rowCount, colCount: MAX_COLS }, abs: [false, m[1] === '$', false, m[3] === '$'] };
+      return {
+        end: ROWS.lastIndex,
+        kind: 'rows',
+        rect: { row, col: 0, rowCount, colCount: MAX_COLS },
+        abs: [false, m[1] === '$', false, m[3] === '$'],
+      };
   }
   return null;
 }
@@ -114,7 +124,7 @@ export function scanReferences(formula: string): RefToken[] {
       }
     }
     const ref = matchRef(formula, j);
-    const after = ref ? formula[ref.end] ?? '' : '';
+    const after = ref ? (formula[ref.end] ?? '') : '';
     if (ref && !(after && IDENT_AFTER.test(after)) && !(after === ':' && ref.kind === 'cell')) {
       out.push({ start: i, sheet, ...ref });
       i = ref.end;

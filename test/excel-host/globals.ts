@@ -49,7 +49,15 @@ export function createOfficeNamespace(host: ExcelHost): Record<string, unknown> 
       platform: host.platform,
       diagnostics: { host: 'Excel', platform: host.platform, version: '16.0' },
     },
-    HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' },
+    HostType: {
+      Excel: 'Excel',
+      Word: 'Word',
+      PowerPoint: 'PowerPoint',
+      Outlook: 'Outlook',
+      OneNote: 'OneNote',
+      Project: 'Project',
+      Access: 'Access',
+    },
     PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
   };
 }

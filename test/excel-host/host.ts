@@ -233,7 +233,14 @@ export class ExcelHost {
 
   // ---------------------------------------------------------------- hooks used by the proxies
 
-  _recordWrite(kind: string, sheet: SheetModel | undefined, rect: Rect | undefined, changeType?: string, changes?: ChangeInput['changes'], shiftDirection?: ChangeInput['shiftDirection']): void {
+  _recordWrite(
+    kind: string,
+    sheet: SheetModel | undefined,
+    rect: Rect | undefined,
+    changeType?: string,
+    changes?: ChangeInput['changes'],
+    shiftDirection?: ChangeInput['shiftDirection'],
+  ): void {
     const sync = this._batch?.sync ?? 0;
     const rec: WriteRecord = { sync, kind, cells: rect ? cellCount(rect) : 0 };
     if (sheet) {
@@ -242,10 +249,20 @@ export class ExcelHost {
     }
     if (rect) rec.address = formatRect(rect);
     this.writesLog.push(rec);
-    if (changeType && sheet && rect && this._batch) this._batch.events.push({ sheet, rect, changeType, origin: 'addin', sync, changes, shiftDirection });
+    if (changeType && sheet && rect && this._batch)
+      this._batch.events.push({ sheet, rect, changeType, origin: 'addin', sync, changes, shiftDirection });
   }
 
-  _shift(sheet: SheetModel, axis: 'rows' | 'cols', at: number, count: number, band: [number, number], rect: Rect, loc: string, origin: 'user' | 'addin'): void {
+  _shift(
+    sheet: SheetModel,
+    axis: 'rows' | 'cols',
+    at: number,
+    count: number,
+    band: [number, number],
+    rect: Rect,
+    loc: string,
+    origin: 'user' | 'addin',
+  ): void {
     const edit = { sheet, axis, at, count, band };
     checkShift(this.model, edit, loc);
     applyShift(this.model, edit);
@@ -279,9 +296,14 @@ export class ExcelHost {
   _setVisibility(sheet: SheetModel, v: SheetModel['visibility']): void {
     if (v !== 'Visible') {
       const visible = this.model.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet);
-      if (visible.length === 0) throw richError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.visibility');
+      if (visible.length === 0)
+        throw richError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.visibility');
       sheet.visibility = v;
-      if (this.model.activeSheetId === sheet.id) this._activate(visible.find((s) => this.model.sheets.indexOf(s) > this.model.sheets.indexOf(sheet)) ?? visible[visible.length - 1], 'addin');
+      if (this.model.activeSheetId === sheet.id)
+        this._activate(
+          visible.find((s) => this.model.sheets.indexOf(s) > this.model.sheets.indexOf(sheet)) ?? visible[visible.length - 1],
+          'addin',
+        );
       return;
     }
     sheet.visibility = v;
@@ -358,7 +380,8 @@ export class ExcelHost {
     const rect = this._rect(address);
     const dv = validationAt(s, rect.row, rect.col);
     if (!dv || ruleType(dv) !== 'List') throw new HostUsageError(`${address} has no list validation, so it has no dropdown`);
-    if (!isValidValue(this.model, s, dv, convertInput(value, 'General', 'userPickFromDropdown'))) throw new HostUsageError(`"${value}" is not in the dropdown of ${address}`);
+    if (!isValidValue(this.model, s, dv, convertInput(value, 'General', 'userPickFromDropdown')))
+      throw new HostUsageError(`"${value}" is not in the dropdown of ${address}`);
     this._userEditable(s, rect, 'contents');
     writeContents(this.model, s, rect, [[value]], 'userPickFromDropdown');
   }
@@ -411,7 +434,11 @@ export class ExcelHost {
 
   userRenameSheet(oldName: string, newName: string): void {
     const s = this._sheet(oldName);
-    checkSheetName(newName, this.model.sheets.filter((x) => x !== s).map((x) => x.name), 'userRenameSheet');
+    checkSheetName(
+      newName,
+      this.model.sheets.filter((x) => x !== s).map((x) => x.name),
+      'userRenameSheet',
+    );
     renameSheet(this.model, s, newName);
   }
 
@@ -488,7 +515,12 @@ export class ExcelHost {
     const borders: CellInfo['borders'] = {};
     for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight']) {
       const style = String(readBorder(s, cellRect, edge, 'style'));
-      if (style !== 'None') borders[edge] = { style, color: String(readBorder(s, cellRect, edge, 'color')), weight: String(readBorder(s, cellRect, edge, 'weight')) };
+      if (style !== 'None')
+        borders[edge] = {
+          style,
+          color: String(readBorder(s, cellRect, edge, 'color')),
+          weight: String(readBorder(s, cellRect, edge, 'weight')),
+        };
     }
     const fill = String(effectiveStyle(s, r, c, 'fill'));
     const info: CellInfo = {
@@ -508,7 +540,14 @@ export class ExcelHost {
       borders,
       locked: effectiveStyle(s, r, c, 'locked') === true,
       validation: dv
-        ? { type: ruleType(dv), rule: JSON.parse(JSON.stringify(dv.rule)), ignoreBlanks: dv.ignoreBlanks, errorAlert: { ...dv.errorAlert }, prompt: { ...dv.prompt }, areas: dv.areas.map((a) => formatRect(a)) }
+        ? {
+            type: ruleType(dv),
+            rule: JSON.parse(JSON.stringify(dv.rule)),
+            ignoreBlanks: dv.ignoreBlanks,
+            errorAlert: { ...dv.errorAlert },
+            prompt: { ...dv.prompt },
+            areas: dv.areas.map((a) => formatRect(a)),
+          }
         : null,
       merged: merge ? formatRect(merge) : null,
     };
@@ -527,7 +566,9 @@ export class ExcelHost {
   private _grid<T>(sheet: string, address: string, f: (cell: ReturnType<WorkbookModel['getCell']>) => T): T[][] {
     const s = this._sheet(sheet);
     const r = this._rect(address);
-    return Array.from({ length: r.rowCount }, (_, i) => Array.from({ length: r.colCount }, (_, j) => f(this.model.getCell(s, r.row + i, r.col + j))));
+    return Array.from({ length: r.rowCount }, (_, i) =>
+      Array.from({ length: r.colCount }, (_, j) => f(this.model.getCell(s, r.row + i, r.col + j))),
+    );
   }
 
   names(): Array<{ name: string; formula: string; comment: string; visible: boolean }> {
@@ -554,7 +595,9 @@ export class ExcelHost {
     return this._sheet(sheet).merges.map((m) => formatRect(m));
   }
 
-  validations(sheet: string): Array<{ areas: string[]; type: string; rule: unknown; ignoreBlanks: boolean; errorAlert: unknown; prompt: unknown }> {
+  validations(
+    sheet: string,
+  ): Array<{ areas: string[]; type: string; rule: unknown; ignoreBlanks: boolean; errorAlert: unknown; prompt: unknown }> {
     return this._sheet(sheet).validations.map((v) => ({
       areas: v.areas.map((a) => formatRect(a)),
       type: ruleType(v),

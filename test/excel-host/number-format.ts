@@ -53,7 +53,7 @@ function stripLiterals(section: string): { prefix: string; core: string; suffix:
       i = end < 0 ? s.length : end;
     } else if (ch === '\\') {
       lit = s[++i] ?? '';
-    } else if (ch === '_' ) {
+    } else if (ch === '_') {
       i++;
       lit = ' ';
     } else if (!/[0#?.,%Ee+-]/.test(ch) || (ch === '-' && core === '')) {
@@ -99,8 +99,10 @@ function formatDate(serial: number, section: string): string {
     const t = tok.toLowerCase();
     const pad = (v: number) => String(v).padStart(2, '0');
     switch (t) {
-      case 'yyyy': return String(d.getUTCFullYear());
-      case 'yy': return pad(d.getUTCFullYear() % 100);
+      case 'yyyy':
+        return String(d.getUTCFullYear());
+      case 'yy':
+        return pad(d.getUTCFullYear() % 100);
       case 'mm':
       case 'm': {
         const minuteContext = hasHour && /h[^a-z]*$/i.test(tokens.slice(0, offset));
@@ -108,14 +110,22 @@ function formatDate(serial: number, section: string): string {
         return t === 'mm' ? pad(d.getUTCMonth() + 1) : String(d.getUTCMonth() + 1);
       }
       case 'mmm':
-      case 'mmmm': return String(d.getUTCMonth() + 1) + '月';
-      case 'dd': return pad(d.getUTCDate());
-      case 'd': return String(d.getUTCDate());
-      case 'hh': return pad(d.getUTCHours());
-      case 'h': return String(d.getUTCHours());
-      case 'ss': return pad(d.getUTCSeconds());
-      case 's': return String(d.getUTCSeconds());
-      default: return tok;
+      case 'mmmm':
+        return String(d.getUTCMonth() + 1) + '月';
+      case 'dd':
+        return pad(d.getUTCDate());
+      case 'd':
+        return String(d.getUTCDate());
+      case 'hh':
+        return pad(d.getUTCHours());
+      case 'h':
+        return String(d.getUTCHours());
+      case 'ss':
+        return pad(d.getUTCSeconds());
+      case 's':
+        return String(d.getUTCSeconds());
+      default:
+        return tok;
     }
   });
 }

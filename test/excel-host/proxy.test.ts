@@ -104,7 +104,10 @@ describe('properties and load()', () => {
       const count = ctx.workbook.worksheets.getCount();
       expect(codeOf(() => count.value)).toBe('ValueNotLoaded');
       await ctx.sync();
-      expect(again.items.map((s) => [s.name, s.position])).toEqual([['Sheet1', 0], ['汇总', 1]]);
+      expect(again.items.map((s) => [s.name, s.position])).toEqual([
+        ['Sheet1', 0],
+        ['汇总', 1],
+      ]);
       expect(count.value).toBe(2);
     });
   });
@@ -171,7 +174,9 @@ describe('syncs and Excel.run', () => {
   });
 
   test('the batch function must return a promise', async () => {
-    await expect(Excel.run(((() => 1) as unknown) as (c: Excel.RequestContext) => Promise<void>)).rejects.toMatchObject({ code: 'RunMustReturnPromise' });
+    await expect(Excel.run((() => 1) as unknown as (c: Excel.RequestContext) => Promise<void>)).rejects.toMatchObject({
+      code: 'RunMustReturnPromise',
+    });
   });
 
   test('proxies from a finished Excel.run cannot be used again (InvalidObjectPath)', async () => {

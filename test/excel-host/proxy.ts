@@ -51,7 +51,11 @@ function sizeOf(v: unknown): number {
 /** Normalises load()'s argument forms into "a/b/c" paths; '' means all scalar properties. */
 export function loadPaths(arg: unknown): string[] {
   if (arg === undefined || arg === null) return [''];
-  if (typeof arg === 'string') return arg.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (typeof arg === 'string')
+    return arg
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   if (Array.isArray(arg)) return arg.flatMap((a) => loadPaths(String(a)));
   if (typeof arg === 'object') {
     const o = arg as Record<string, unknown>;
@@ -289,7 +293,10 @@ export function gateMethods(cls: { prototype: object; typeName: string }): void 
 }
 
 /** Installs office-js style accessors: getters throw PropertyNotLoaded until loaded, setters queue a write. */
-export function defineProps(cls: { prototype: object; typeName: string; props: Record<string, PropDef> }, props: Record<string, PropDef>): void {
+export function defineProps(
+  cls: { prototype: object; typeName: string; props: Record<string, PropDef> },
+  props: Record<string, PropDef>,
+): void {
   gateMethods(cls);
   cls.props = { ...(Object.getPrototypeOf(cls).props ?? {}), ...props };
   for (const [name, def] of Object.entries(props)) {
@@ -318,7 +325,10 @@ export function defineProps(cls: { prototype: object; typeName: string; props: R
 }
 
 /** Navigation properties: memoised child proxies (range.format, worksheet.protection, ...). */
-export function defineNavs(cls: { prototype: object; typeName: string; navs: Record<string, (self: any) => ClientObject> }, navs: Record<string, (self: any) => ClientObject>): void {
+export function defineNavs(
+  cls: { prototype: object; typeName: string; navs: Record<string, (self: any) => ClientObject> },
+  navs: Record<string, (self: any) => ClientObject>,
+): void {
   gateMethods(cls);
   cls.navs = { ...(Object.getPrototypeOf(cls).navs ?? {}), ...navs };
   for (const [name, make] of Object.entries(navs)) {

@@ -12,7 +12,9 @@ async function run<T>(f: (ws: Excel.Worksheet, ctx: Excel.RequestContext) => Pro
   return Excel.run(async (ctx) => f(ctx.workbook.worksheets.getItem('Sheet1'), ctx));
 }
 
-async function failure(f: (ws: Excel.Worksheet) => void): Promise<{ code?: string; message?: string; debugInfo?: { errorLocation?: string } }> {
+async function failure(
+  f: (ws: Excel.Worksheet) => void,
+): Promise<{ code?: string; message?: string; debugInfo?: { errorLocation?: string } }> {
   return run(async (ws, ctx) => {
     f(ws);
     await ctx.sync();
@@ -25,9 +27,29 @@ async function failure(f: (ws: Excel.Worksheet) => void): Promise<{ code?: strin
 describe('values and formulas', () => {
   test('writing strings converts like typing: numbers, leading zeros, 15 digits, booleans, errors, percent, dates', async () => {
     await run(async (ws) => {
-      ws.getRange('A1:A9').values = [['0012'], ['110101199003071234'], ['true'], ['#N/A'], ['50%'], ['1,234'], ['2024-03-01'], ["'0012"], ['  文本  ']];
+      ws.getRange('A1:A9').values = [
+        ['0012'],
+        ['110101199003071234'],
+        ['true'],
+        ['#N/A'],
+        ['50%'],
+        ['1,234'],
+        ['2024-03-01'],
+        ["'0012"],
+        ['  文本  '],
+      ];
     });
-    expect(host.values('Sheet1', 'A1:A9')).toEqual([[12], [110101199003071000], [true], ['#N/A'], [0.5], [1234], [45352], ['0012'], ['  文本  ']]);
+    expect(host.values('Sheet1', 'A1:A9')).toEqual([
+      [12],
+      [110101199003071000],
+      [true],
+      ['#N/A'],
+      [0.5],
+      [1234],
+      [45352],
+      ['0012'],
+      ['  文本  '],
+    ]);
     expect(host.cell('Sheet1', 'A4').valueType).toBe('Error');
     expect(host.cell('Sheet1', 'A5')).toMatchObject({ numberFormat: '0%', text: '50%' });
     expect(host.cell('Sheet1', 'A7')).toMatchObject({ numberFormat: 'yyyy/m/d', text: '2024/3/1' });
@@ -47,9 +69,15 @@ describe('values and formulas', () => {
     expect((await failure((ws) => void (ws.getRange('A1:B2').values = [[1]]))).code).toBe('InvalidArgument');
     await run(async (ws) => {
       ws.getRange('A1:B2').values = 7 as never;
-      ws.getRange('A1:B2').values = [[null, 'x'], [Number.NaN, null]] as never;
+      ws.getRange('A1:B2').values = [
+        [null, 'x'],
+        [Number.NaN, null],
+      ] as never;
     });
-    expect(host.values('Sheet1', 'A1:B2')).toEqual([[7, 'x'], [7, 7]]);
+    expect(host.values('Sheet1', 'A1:B2')).toEqual([
+      [7, 'x'],
+      [7, 7],
+    ]);
   });
 
   test('formulas are stored, not calculated; values shows #FORMULA until setFormulaResult', async () => {
@@ -82,7 +110,10 @@ describe('values and formulas', () => {
   test('address, indexes and counts', async () => {
     host.userAddSheet('县 公安局');
     await Excel.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem('县 公安局').getRange('B2:D9').load('address,rowIndex,columnIndex,rowCount,columnCount,cellCount');
+      const r = ctx.workbook.worksheets
+        .getItem('县 公安局')
+        .getRange('B2:D9')
+        .load('address,rowIndex,columnIndex,rowCount,columnCount,cellCount');
       const row = ctx.workbook.worksheets.getItem('县 公安局').getRange('B2').getEntireRow().load('address,isEntireRow');
       await ctx.sync();
       expect([r.address, r.rowIndex, r.columnIndex, r.rowCount, r.columnCount, r.cellCount]).toEqual(["'县 公安局'!B2:D9", 1, 1, 8, 3, 24]);
@@ -110,7 +141,19 @@ describe('navigation', () => {
       ].map((r) => r.load('address'));
       const none = base.getIntersectionOrNullObject('Z9');
       await ctx.sync();
-      expect(all.map((r) => r.address.replace('Sheet1!', ''))).toEqual(['C3', 'C3:E5', 'B2:C5', 'B4:D4', 'B2:B4', 'D4', 'B:D', 'B2:F6', 'C3:D4', 'A10:B11', 'C1']);
+      expect(all.map((r) => r.address.replace('Sheet1!', ''))).toEqual([
+        'C3',
+        'C3:E5',
+        'B2:C5',
+        'B4:D4',
+        'B2:B4',
+        'D4',
+        'B:D',
+        'B2:F6',
+        'C3:D4',
+        'A10:B11',
+        'C1',
+      ]);
       expect(none.isNullObject).toBe(true);
     });
     expect((await failure((ws) => void ws.getRange('A1').getOffsetRange(-1, 0).load('address'))).code).toBe('InvalidArgument');
@@ -147,9 +190,23 @@ describe('formats', () => {
       const font = ws.getRange('A1:B2').format.font.load('bold,color,name');
       const fill = ws.getRange('A1:B2').format.fill.load('color');
       await ctx.sync();
-      expect([whole.wrapText, whole.horizontalAlignment, font.bold, font.color, font.name, fill.color]).toEqual([true, 'Center', null, '#1F4E79', '宋体', '#FFA500']);
+      expect([whole.wrapText, whole.horizontalAlignment, font.bold, font.color, font.name, fill.color]).toEqual([
+        true,
+        'Center',
+        null,
+        '#1F4E79',
+        '宋体',
+        '#FFA500',
+      ]);
     });
-    expect(host.cell('Sheet1', 'B2')).toMatchObject({ fill: '#FFA500', bold: true, fontColor: '#1F4E79', fontSize: 12, wrapText: true, verticalAlignment: 'Top' });
+    expect(host.cell('Sheet1', 'B2')).toMatchObject({
+      fill: '#FFA500',
+      bold: true,
+      fontColor: '#1F4E79',
+      fontSize: 12,
+      wrapText: true,
+      verticalAlignment: 'Top',
+    });
     expect(host.cell('Sheet1', 'C3').fill).toBeNull();
   });
 
@@ -200,12 +257,18 @@ describe('formats', () => {
 
 describe('merge, validation, protection', () => {
   test('merge keeps the upper-left value; across merges row by row; unmerge', async () => {
-    host.userEdit('Sheet1', 'A1', [['keep', 'lost'], ['x', 'y']]);
+    host.userEdit('Sheet1', 'A1', [
+      ['keep', 'lost'],
+      ['x', 'y'],
+    ]);
     await run(async (ws) => {
       ws.getRange('A1:B2').merge();
       ws.getRange('D1:E2').merge(true);
     });
-    expect(host.values('Sheet1', 'A1:B2')).toEqual([['keep', ''], ['', '']]);
+    expect(host.values('Sheet1', 'A1:B2')).toEqual([
+      ['keep', ''],
+      ['', ''],
+    ]);
     expect(host.merges('Sheet1')).toEqual(['A1:B2', 'D1:E1', 'D2:E2']);
     expect(host.cell('Sheet1', 'B2').merged).toBe('A1:B2');
     await run(async (ws) => ws.getRange('A1').unmerge());
@@ -218,12 +281,25 @@ describe('merge, validation, protection', () => {
       ws.getRange('B2:B10').dataValidation.prompt = { showPrompt: true, title: '等级', message: '请选择' };
       const dv = ws.getRange('B3').dataValidation.load('type,rule,prompt,ignoreBlanks');
       await ctx.sync();
-      expect([dv.type, dv.rule, dv.prompt.message, dv.ignoreBlanks]).toEqual(['List', { list: { inCellDropDown: true, source: '优秀,良好,合格' } }, '请选择', true]);
+      expect([dv.type, dv.rule, dv.prompt.message, dv.ignoreBlanks]).toEqual([
+        'List',
+        { list: { inCellDropDown: true, source: '优秀,良好,合格' } },
+        '请选择',
+        true,
+      ]);
     });
     expect(host.validations('Sheet1')).toHaveLength(1);
-    expect((await failure((ws) => void (ws.getRange('B9:B12').dataValidation.rule = { decimal: { formula1: 0, operator: 'GreaterThan' } }))).code).toBe('InvalidArgument');
-    expect((await failure((ws) => void (ws.getRange('C1').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'Between' } }))).code).toBe('InvalidArgument');
-    expect((await failure((ws) => void (ws.getRange('C1').dataValidation.rule = { list: { inCellDropDown: true, source: 'x'.repeat(256) } }))).code).toBe('InvalidArgument');
+    expect(
+      (await failure((ws) => void (ws.getRange('B9:B12').dataValidation.rule = { decimal: { formula1: 0, operator: 'GreaterThan' } })))
+        .code,
+    ).toBe('InvalidArgument');
+    expect(
+      (await failure((ws) => void (ws.getRange('C1').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'Between' } }))).code,
+    ).toBe('InvalidArgument');
+    expect(
+      (await failure((ws) => void (ws.getRange('C1').dataValidation.rule = { list: { inCellDropDown: true, source: 'x'.repeat(256) } })))
+        .code,
+    ).toBe('InvalidArgument');
     await run(async (ws) => {
       ws.getRange('B9:B12').dataValidation.clear();
       ws.getRange('B9:B12').dataValidation.rule = { decimal: { formula1: 0, operator: 'GreaterThan' } };

@@ -2,7 +2,28 @@
 import { API_SETS } from './api-sets';
 import { RichApiError } from './errors';
 
-export const SUPPORTED_VERSIONS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'] as const;
+export const SUPPORTED_VERSIONS = [
+  '1.1',
+  '1.2',
+  '1.3',
+  '1.4',
+  '1.5',
+  '1.6',
+  '1.7',
+  '1.8',
+  '1.9',
+  '1.10',
+  '1.11',
+  '1.12',
+  '1.13',
+  '1.14',
+  '1.15',
+  '1.16',
+  '1.17',
+  '1.18',
+  '1.19',
+  '1.20',
+] as const;
 export type ApiVersion = (typeof SUPPORTED_VERSIONS)[number];
 
 export function compareVersions(a: string, b: string): number {

@@ -33,12 +33,38 @@ export function checkDefinedName(name: unknown, taken: string[], location: strin
 }
 
 const NAMED_COLORS: Record<string, string> = {
-  black: '#000000', white: '#FFFFFF', red: '#FF0000', green: '#008000', blue: '#0000FF', yellow: '#FFFF00',
-  orange: '#FFA500', purple: '#800080', gray: '#808080', grey: '#808080', lightgray: '#D3D3D3', lightgrey: '#D3D3D3',
-  darkgray: '#A9A9A9', silver: '#C0C0C0', lime: '#00FF00', aqua: '#00FFFF', cyan: '#00FFFF', magenta: '#FF00FF',
-  fuchsia: '#FF00FF', navy: '#000080', teal: '#008080', maroon: '#800000', olive: '#808000', pink: '#FFC0CB',
-  lightblue: '#ADD8E6', lightgreen: '#90EE90', lightyellow: '#FFFFE0', darkred: '#8B0000', darkgreen: '#006400',
-  darkblue: '#00008B', brown: '#A52A2A', gold: '#FFD700',
+  black: '#000000',
+  white: '#FFFFFF',
+  red: '#FF0000',
+  green: '#008000',
+  blue: '#0000FF',
+  yellow: '#FFFF00',
+  orange: '#FFA500',
+  purple: '#800080',
+  gray: '#808080',
+  grey: '#808080',
+  lightgray: '#D3D3D3',
+  lightgrey: '#D3D3D3',
+  darkgray: '#A9A9A9',
+  silver: '#C0C0C0',
+  lime: '#00FF00',
+  aqua: '#00FFFF',
+  cyan: '#00FFFF',
+  magenta: '#FF00FF',
+  fuchsia: '#FF00FF',
+  navy: '#000080',
+  teal: '#008080',
+  maroon: '#800000',
+  olive: '#808000',
+  pink: '#FFC0CB',
+  lightblue: '#ADD8E6',
+  lightgreen: '#90EE90',
+  lightyellow: '#FFFFE0',
+  darkred: '#8B0000',
+  darkgreen: '#006400',
+  darkblue: '#00008B',
+  brown: '#A52A2A',
+  gold: '#FFD700',
 };
 
 /** Accepts "#RRGGBB", "#RGB" and HTML colour names like "red"; returns "#RRGGBB" upper-case like Excel reports it. */
@@ -63,7 +89,16 @@ export function checkEnum<T extends string>(value: unknown, allowed: readonly T[
 
 export const H_ALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'] as const;
 export const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'] as const;
-export const BORDER_INDEX = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'] as const;
+export const BORDER_INDEX = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideVertical',
+  'InsideHorizontal',
+  'DiagonalDown',
+  'DiagonalUp',
+] as const;
 export const BORDER_STYLE = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'] as const;
 export const BORDER_WEIGHT = ['Hairline', 'Thin', 'Medium', 'Thick'] as const;
 export const UNDERLINE = ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'] as const;

@@ -7,7 +7,11 @@ test('save/reopen keeps sheets (ids, order), cells, formats, validation, names, 
   const first = createExcelHost({ apiVersion: '1.9' });
   installGlobals(first);
   first.userAddSheet('县 公安局');
-  first.userEdit('县 公安局', 'A1', [['指标', '得分'], ['a', 1], ['b', 2]]);
+  first.userEdit('县 公安局', 'A1', [
+    ['指标', '得分'],
+    ['a', 1],
+    ['b', 2],
+  ]);
   await Excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem('县 公安局');
     ws.position = 0;
@@ -31,7 +35,11 @@ test('save/reopen keeps sheets (ids, order), cells, formats, validation, names, 
   installGlobals(second);
   expect(second.sheetNames()).toEqual(['县 公安局', 'Sheet1']);
   expect(second.sheetNames().map((n) => second.sheetId(n))).toEqual(ids);
-  expect(second.values('县 公安局', 'A1:B3')).toEqual([['指标', '得分'], ['a', 1], ['b', 2]]);
+  expect(second.values('县 公安局', 'A1:B3')).toEqual([
+    ['指标', '得分'],
+    ['a', 1],
+    ['b', 2],
+  ]);
   expect(second.cell('县 公安局', 'B3')).toMatchObject({ fill: '#FFFF00', validation: { type: 'Decimal' } });
   expect(second.merges('县 公安局')).toEqual(['D1:E1']);
   expect(second.names()).toEqual([{ name: 'Score', formula: "='县 公安局'!$B$3", comment: '', visible: true }]);

@@ -1,7 +1,18 @@
 /** host.save() / createExcelHost({ state }): a plain JSON snapshot of the whole workbook model. */
 import { cellAddress, formatRect, parseLocalAddress } from './addresses';
 import {
-  Cell, ChartModel, DataValidationModel, NameModel, SheetModel, Style, TableModel, WorkbookModel, XmlPartModel, cellKey, keyCol, keyRow,
+  Cell,
+  ChartModel,
+  DataValidationModel,
+  NameModel,
+  SheetModel,
+  Style,
+  TableModel,
+  WorkbookModel,
+  XmlPartModel,
+  cellKey,
+  keyCol,
+  keyRow,
 } from './workbook-model';
 
 export interface SheetSnapshot {
@@ -96,10 +107,12 @@ export function loadModel(snapshot: WorkbookSnapshot): WorkbookModel {
     tabColor: x.tabColor,
     showGridlines: x.showGridlines,
     showHeadings: x.showHeadings,
-    cells: new Map(Object.entries(x.cells).map(([a, c]) => {
-      const r = rect(a);
-      return [cellKey(r.row, r.col), c];
-    })),
+    cells: new Map(
+      Object.entries(x.cells).map(([a, c]) => {
+        const r = rect(a);
+        return [cellKey(r.row, r.col), c];
+      }),
+    ),
     rowStyles: new Map(x.rowStyles),
     colStyles: new Map(x.colStyles),
     rowHeights: new Map(x.rowHeights),

@@ -10,7 +10,15 @@ afterEach(() => uninstallGlobals());
 
 async function setup(): Promise<void> {
   host.userAddSheet('县 公安局');
-  host.userEdit('县 公安局', 'A1', [['指标', '得分'], ['a', 1], ['b', 2], ['c', 3], ['d', 4], ['e', 5], ['f', 6]]);
+  host.userEdit('县 公安局', 'A1', [
+    ['指标', '得分'],
+    ['a', 1],
+    ['b', 2],
+    ['c', 3],
+    ['d', 4],
+    ['e', 5],
+    ['f', 6],
+  ]);
   await Excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem('县 公安局');
     ctx.workbook.names.add('Score', ws.getRange('B7'));
@@ -97,7 +105,11 @@ test('Range.delete("Up") on whole rows, and columns shift references horizontall
 });
 
 test('tables grow when rows are inserted inside them and move when inserted above', async () => {
-  host.userEdit('Sheet1', 'A3', [['名称', '分'], ['x', 1], ['y', 2]]);
+  host.userEdit('Sheet1', 'A3', [
+    ['名称', '分'],
+    ['x', 1],
+    ['y', 2],
+  ]);
   await Excel.run(async (ctx) => {
     ctx.workbook.worksheets.getItem('Sheet1').tables.add('A3:B5', true);
     await ctx.sync();
@@ -110,7 +122,10 @@ test('tables grow when rows are inserted inside them and move when inserted abov
 });
 
 test('shifting part of a table or merged area is refused', async () => {
-  host.userEdit('Sheet1', 'A1', [['h1', 'h2'], [1, 2]]);
+  host.userEdit('Sheet1', 'A1', [
+    ['h1', 'h2'],
+    [1, 2],
+  ]);
   await Excel.run(async (ctx) => {
     ctx.workbook.worksheets.getItem('Sheet1').tables.add('A1:B2', true);
     await ctx.sync();

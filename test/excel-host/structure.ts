@@ -59,14 +59,20 @@ export function checkShift(wb: WorkbookModel, e: ShiftEdit, location: string): v
   const region = moving(e);
   const max = e.axis === 'rows' ? MAX_ROWS : MAX_COLS;
   if (e.count > 0) {
-    const edge: Rect = e.axis === 'rows'
-      ? { row: max - e.count, col: e.band[0], rowCount: e.count, colCount: e.band[1] - e.band[0] + 1 }
-      : { row: e.band[0], col: max - e.count, rowCount: e.band[1] - e.band[0] + 1, colCount: e.count };
-    for (const [, , cell] of cellsIn(e.sheet, edge)) if (cell.v !== null || cell.f) throw richError('NonBlankCellOffSheet', undefined, location);
+    const edge: Rect =
+      e.axis === 'rows'
+        ? { row: max - e.count, col: e.band[0], rowCount: e.count, colCount: e.band[1] - e.band[0] + 1 }
+        : { row: e.band[0], col: max - e.count, rowCount: e.band[1] - e.band[0] + 1, colCount: e.count };
+    for (const [, , cell] of cellsIn(e.sheet, edge))
+      if (cell.v !== null || cell.f) throw richError('NonBlankCellOffSheet', undefined, location);
   }
   for (const t of wb.tablesOn(e.sheet.id)) {
     if (intersect(t.rect, region) && !within(t.rect, e))
-      throw richError('InvalidOperation', "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.", location);
+      throw richError(
+        'InvalidOperation',
+        'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.',
+        location,
+      );
     if (e.count < 0 && e.axis === 'rows' && t.showHeaders) {
       const d0 = e.at;
       const d1 = e.at - e.count - 1;
@@ -76,7 +82,8 @@ export function checkShift(wb: WorkbookModel, e: ShiftEdit, location: string): v
     }
   }
   for (const m of e.sheet.merges)
-    if (intersect(m, region) && !within(m, e)) throw richError('InvalidOperation', 'This operation will cause some merged cells to unmerge.', location);
+    if (intersect(m, region) && !within(m, e))
+      throw richError('InvalidOperation', 'This operation will cause some merged cells to unmerge.', location);
 }
 
 export function applyShift(wb: WorkbookModel, e: ShiftEdit): void {
@@ -130,9 +137,10 @@ export function applyShift(wb: WorkbookModel, e: ShiftEdit): void {
 /** Inserted cells take the formatting of the row above / column to the left, like Excel's default insert. */
 function inheritFormats(wb: WorkbookModel, e: ShiftEdit, full: boolean): void {
   const { sheet, axis, at, count, band } = e;
-  const srcRect: Rect = axis === 'rows'
-    ? { row: at - 1, col: band[0], rowCount: 1, colCount: band[1] - band[0] + 1 }
-    : { row: band[0], col: at - 1, rowCount: band[1] - band[0] + 1, colCount: 1 };
+  const srcRect: Rect =
+    axis === 'rows'
+      ? { row: at - 1, col: band[0], rowCount: 1, colCount: band[1] - band[0] + 1 }
+      : { row: band[0], col: at - 1, rowCount: band[1] - band[0] + 1, colCount: 1 };
   for (const [r, c, cell] of [...cellsIn(sheet, srcRect)]) {
     if (!cell.st || Object.keys(cell.st).length === 0) continue;
     for (let i = 0; i < count; i++) {
@@ -155,14 +163,17 @@ export function renameSheet(wb: WorkbookModel, sheet: SheetModel, newName: strin
 
 export function deleteSheet(wb: WorkbookModel, sheet: SheetModel, location: string): void {
   const visible = wb.sheets.filter((s) => s.visibility === 'Visible');
-  if (visible.length === 1 && visible[0] === sheet) throw richError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', location);
+  if (visible.length === 1 && visible[0] === sheet)
+    throw richError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', location);
   const idx = wb.sheets.indexOf(sheet);
   wb.sheets.splice(idx, 1);
   wb.tables = wb.tables.filter((t) => t.sheetId !== sheet.id);
   wb.charts = wb.charts.filter((c) => c.sheetId !== sheet.id);
   rewriteAllFormulas(wb, (f) => deleteSheetInFormula(f, sheet.name));
   if (wb.activeSheetId === sheet.id) {
-    const next = wb.sheets.slice(idx).find((s) => s.visibility === 'Visible') ?? [...wb.sheets.slice(0, idx)].reverse().find((s) => s.visibility === 'Visible')!;
+    const next =
+      wb.sheets.slice(idx).find((s) => s.visibility === 'Visible') ??
+      [...wb.sheets.slice(0, idx)].reverse().find((s) => s.visibility === 'Visible')!;
     wb.activeSheetId = next.id;
     wb.selection = { sheetId: next.id, rect: { row: 0, col: 0, rowCount: 1, colCount: 1 } };
   }

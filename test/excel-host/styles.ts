@@ -5,7 +5,16 @@
 import { MAX_COLS, MAX_ROWS, Rect, cellCount, intersect, isEntireCols, isEntireRows, lastCol, lastRow } from './addresses';
 import { formatCellText } from './number-format';
 import {
-  Cell, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, SheetModel, Style, StyleValue, WorkbookModel, cellKey, keyCol, keyRow,
+  Cell,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  SheetModel,
+  Style,
+  StyleValue,
+  WorkbookModel,
+  cellKey,
+  keyCol,
+  keyRow,
   styleDefault,
 } from './workbook-model';
 
@@ -136,11 +145,17 @@ export function borderTargets(rect: Rect, edge: string): Array<[Rect, string]> {
       break;
     case 'InsideHorizontal':
       if (rect.rowCount > 1)
-        out.push([sub(rect, R, C, rect.rowCount - 1, rect.colCount), 'EdgeBottom'], [sub(rect, R + 1, C, rect.rowCount - 1, rect.colCount), 'EdgeTop']);
+        out.push(
+          [sub(rect, R, C, rect.rowCount - 1, rect.colCount), 'EdgeBottom'],
+          [sub(rect, R + 1, C, rect.rowCount - 1, rect.colCount), 'EdgeTop'],
+        );
       break;
     case 'InsideVertical':
       if (rect.colCount > 1)
-        out.push([sub(rect, R, C, rect.rowCount, rect.colCount - 1), 'EdgeRight'], [sub(rect, R, C + 1, rect.rowCount, rect.colCount - 1), 'EdgeLeft']);
+        out.push(
+          [sub(rect, R, C, rect.rowCount, rect.colCount - 1), 'EdgeRight'],
+          [sub(rect, R, C + 1, rect.rowCount, rect.colCount - 1), 'EdgeLeft'],
+        );
       break;
     default:
       out.push([rect, edge]);
@@ -182,7 +197,7 @@ export function rowHeight(sheet: SheetModel, rect: Rect): number | null {
 export function textWidthPoints(text: string, fontSize: number, bold: boolean): number {
   let units = 0;
   for (const ch of text) units += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
-  return (units * 5.25 * (fontSize / 11) * (bold ? 1.1 : 1)) + 5.25;
+  return units * 5.25 * (fontSize / 11) * (bold ? 1.1 : 1) + 5.25;
 }
 
 export function autofitColumns(sheet: SheetModel, rect: Rect): void {
@@ -206,9 +221,7 @@ export function autofitRows(sheet: SheetModel, rect: Rect): void {
     let lines = text.split('\n').length;
     if (effectiveStyle(sheet, r, c, 'wrap') === true) {
       const colW = sheet.colWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
-      lines = text
-        .split('\n')
-        .reduce((n, line) => n + Math.max(1, Math.ceil(textWidthPoints(line, size, false) / colW)), 0);
+      lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidthPoints(line, size, false) / colW)), 0);
     }
     heights.set(r, Math.max(heights.get(r) ?? DEFAULT_ROW_HEIGHT, lines * DEFAULT_ROW_HEIGHT * (size / 11)));
   }

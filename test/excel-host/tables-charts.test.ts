@@ -5,7 +5,13 @@ let host: ExcelHost;
 beforeEach(() => {
   host = createExcelHost({ apiVersion: '1.9' });
   installGlobals(host);
-  host.userEdit('Sheet1', 'A1', [['单位', '得分', '备注'], ['县公安局', 8, 'a'], ['县法院', 10, 'b'], ['县税务局', '', 'c'], ['县教育局', 9, 'd']]);
+  host.userEdit('Sheet1', 'A1', [
+    ['单位', '得分', '备注'],
+    ['县公安局', 8, 'a'],
+    ['县法院', 10, 'b'],
+    ['县税务局', '', 'c'],
+    ['县教育局', 9, 'd'],
+  ]);
 });
 afterEach(() => uninstallGlobals());
 
@@ -70,7 +76,12 @@ test('sort.apply reorders whole rows (formats too); blanks sort last', async () 
     t.sort.apply([{ key: 1, ascending: false }]);
     await ctx.sync();
   });
-  expect(host.values('Sheet1', 'A2:B5')).toEqual([['县法院', 10], ['县教育局', 9], ['县公安局', 8], ['县税务局', '']]);
+  expect(host.values('Sheet1', 'A2:B5')).toEqual([
+    ['县法院', 10],
+    ['县教育局', 9],
+    ['县公安局', 8],
+    ['县税务局', ''],
+  ]);
   expect(host.cell('Sheet1', 'A2').fill).toBe('#FFFF00');
   host.userSortTable('Table1', 1, true);
   expect(host.values('Sheet1', 'B2:B5').flat()).toEqual([8, 9, 10, '']);

@@ -102,7 +102,14 @@ export function renameTable(wb: WorkbookModel, t: TableModel, name: unknown, loc
 }
 
 /** Inserts `count` rows into the table body at body index `index` (append when undefined). Returns the new rows. */
-export function insertTableRows(wb: WorkbookModel, sheet: SheetModel, t: TableModel, index: number | undefined, count: number, location: string): Rect {
+export function insertTableRows(
+  wb: WorkbookModel,
+  sheet: SheetModel,
+  t: TableModel,
+  index: number | undefined,
+  count: number,
+  location: string,
+): Rect {
   const body = bodyRect(t);
   const bodyStart = t.rect.row + (t.showHeaders ? 1 : 0);
   const bodyRows = body ? body.rowCount : 0;
@@ -143,8 +150,16 @@ export interface SortField {
 }
 
 /** Reorders whole rows (values, formulas and formats) of a rectangle by the given column offsets. Stable. */
-export function sortRows(wb: WorkbookModel, sheet: SheetModel, rect: Rect, fields: SortField[], matchCase: boolean, location: string): void {
-  for (const f of fields) if (!Number.isInteger(f.key) || f.key < 0 || f.key >= rect.colCount) throw richError('InvalidArgument', undefined, location);
+export function sortRows(
+  wb: WorkbookModel,
+  sheet: SheetModel,
+  rect: Rect,
+  fields: SortField[],
+  matchCase: boolean,
+  location: string,
+): void {
+  for (const f of fields)
+    if (!Number.isInteger(f.key) || f.key < 0 || f.key >= rect.colCount) throw richError('InvalidArgument', undefined, location);
   const rows: Array<{ cells: Array<Cell | undefined>; keys: SortKey[] }> = [];
   for (let r = rect.row; r <= lastRow(rect); r++) {
     const cells: Array<Cell | undefined> = [];
@@ -186,4 +201,3 @@ export function describeTable(wb: WorkbookModel, t: TableModel) {
     rowCount: bodyRect(t)?.rowCount ?? 0,
   };
 }
-

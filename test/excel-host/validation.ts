@@ -21,7 +21,16 @@ export const RULE_TYPES: Record<string, string> = {
   custom: 'Custom',
 };
 
-const OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
+const OPERATORS = [
+  'Between',
+  'NotBetween',
+  'EqualTo',
+  'NotEqualTo',
+  'GreaterThan',
+  'LessThan',
+  'GreaterThanOrEqualTo',
+  'LessThanOrEqualTo',
+];
 
 export function defaultValidation(id: number, rect: Rect): DataValidationModel {
   return {
@@ -151,15 +160,24 @@ function listItems(wb: WorkbookModel, sheet: SheetModel, source: string): string
 
 function compare(op: string, x: number, a: number, b: number | null): boolean {
   switch (op) {
-    case 'Between': return b !== null && x >= Math.min(a, b) && x <= Math.max(a, b);
-    case 'NotBetween': return b !== null && (x < Math.min(a, b) || x > Math.max(a, b));
-    case 'EqualTo': return x === a;
-    case 'NotEqualTo': return x !== a;
-    case 'GreaterThan': return x > a;
-    case 'LessThan': return x < a;
-    case 'GreaterThanOrEqualTo': return x >= a;
-    case 'LessThanOrEqualTo': return x <= a;
-    default: return true;
+    case 'Between':
+      return b !== null && x >= Math.min(a, b) && x <= Math.max(a, b);
+    case 'NotBetween':
+      return b !== null && (x < Math.min(a, b) || x > Math.max(a, b));
+    case 'EqualTo':
+      return x === a;
+    case 'NotEqualTo':
+      return x !== a;
+    case 'GreaterThan':
+      return x > a;
+    case 'LessThan':
+      return x < a;
+    case 'GreaterThanOrEqualTo':
+      return x >= a;
+    case 'LessThanOrEqualTo':
+      return x <= a;
+    default:
+      return true;
   }
 }
 

@@ -11,7 +11,23 @@ export interface CellValue {
   f?: string;
 }
 
-export const EXCEL_ERRORS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BUSY!', '#CONNECT!', '#BLOCKED!', '#UNKNOWN!'];
+export const EXCEL_ERRORS = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BUSY!',
+  '#CONNECT!',
+  '#BLOCKED!',
+  '#UNKNOWN!',
+];
 
 /** The value a formula cell shows until a test supplies one with host.setFormulaResult (the host does not calculate). */
 export const FORMULA_MARKER = '#FORMULA';

@@ -116,7 +116,9 @@ describe('worksheet ids and order', () => {
   });
 
   test('the last visible sheet can be neither hidden nor deleted', async () => {
-    expect((await errorOf(async (ctx) => void (ctx.workbook.worksheets.getItem('Sheet1').visibility = 'Hidden')))?.code).toBe('InvalidOperation');
+    expect((await errorOf(async (ctx) => void (ctx.workbook.worksheets.getItem('Sheet1').visibility = 'Hidden')))?.code).toBe(
+      'InvalidOperation',
+    );
     expect((await errorOf(async (ctx) => ctx.workbook.worksheets.getItem('Sheet1').delete()))?.code).toBe('InvalidOperation');
     host.userAddSheet('Two');
     await Excel.run(async (ctx) => {
@@ -154,7 +156,13 @@ describe('defined names', () => {
       const range = total.getRange().load('address');
       const none = ctx.workbook.names.getItemOrNullObject('Missing');
       await ctx.sync();
-      expect([total.name, total.type, total.value, total.formula, total.comment]).toEqual(['Total', 'Range', "'县 公安局'!$B$7", "='县 公安局'!$B$7", '总分']);
+      expect([total.name, total.type, total.value, total.formula, total.comment]).toEqual([
+        'Total',
+        'Range',
+        "'县 公安局'!$B$7",
+        "='县 公安局'!$B$7",
+        '总分',
+      ]);
       expect([rate.type, rate.value, label.type, label.value]).toEqual(['Double', 0.5, 'String', '得分']);
       expect(range.address).toBe("'县 公安局'!B7");
       expect(none.isNullObject).toBe(true);
@@ -169,11 +177,16 @@ describe('defined names', () => {
       await ctx.sync();
       expect(r.isNullObject).toBe(true);
     });
-    expect((await errorOf(async (ctx) => void ctx.workbook.names.getItem('Rate').getRange().load('address')))?.code).toBe('InvalidOperation');
+    expect((await errorOf(async (ctx) => void ctx.workbook.names.getItem('Rate').getRange().load('address')))?.code).toBe(
+      'InvalidOperation',
+    );
   });
 
   test('names and table names share one namespace', async () => {
-    host.userEdit('Sheet1', 'A1', [['a', 'b'], [1, 2]]);
+    host.userEdit('Sheet1', 'A1', [
+      ['a', 'b'],
+      [1, 2],
+    ]);
     await Excel.run(async (ctx) => {
       ctx.workbook.tables.add('Sheet1!A1:B2', true).name = 'Scores';
       await ctx.sync();

@@ -28,10 +28,11 @@ export function checkXml(xml: unknown, location: string): string {
       roots++;
       const prefix = name.includes(':') ? name.split(':')[0] : '';
       const attr = new RegExp(`xmlns${prefix ? ':' + prefix : ''}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(attrs);
-      ns = attr ? attr[2] ?? attr[3] ?? '' : '';
+      ns = attr ? (attr[2] ?? attr[3] ?? '') : '';
     }
     if (!selfClose) stack.push(name);
   }
-  if (/[<>]/.test(body.slice(last)) || body.slice(last).trim() !== '' || stack.length > 0 || roots !== 1) throw invalidArgument('xml', location);
+  if (/[<>]/.test(body.slice(last)) || body.slice(last).trim() !== '' || stack.length > 0 || roots !== 1)
+    throw invalidArgument('xml', location);
   return ns;
 }

@@ -7,7 +7,10 @@ import { LiveSession } from '../../src/excel/session';
 import { planWorkbook } from '../../src/layout/workbook-plan';
 import { loadBuiltin } from '../../src/rubric/catalog';
 
-export async function newHost(apiVersion: ApiVersion = '1.8', state?: Parameters<typeof createExcelHost>[0] extends infer O ? O extends { state?: infer S } ? S : never : never): Promise<ExcelHost> {
+export async function newHost(
+  apiVersion: ApiVersion = '1.8',
+  state?: Parameters<typeof createExcelHost>[0] extends infer O ? (O extends { state?: infer S } ? S : never) : never,
+): Promise<ExcelHost> {
   const host = createExcelHost({ apiVersion, ...(state ? { state } : {}) });
   installGlobals(host);
   return host;
@@ -56,14 +59,29 @@ export const valueAt = (host: ExcelHost, sheet: string, address: string) => host
 
 /** 衡东 县公安局's inputs, hand-scored to 84.5 in test/excel/session.test.ts's header. */
 export const FULL: [string, string, unknown][] = [
-  ['一', 'leader', '是'], ['一', 'leadOffice', '是'], ['一', 'dutyOffices', '√'], ['一', 'liaison', '否'],
-  ['二', 'plan', '是'], ['二', 'opinion', '是'], ['二', 'system', '有'],
+  ['一', 'leader', '是'],
+  ['一', 'leadOffice', '是'],
+  ['一', 'dutyOffices', '√'],
+  ['一', 'liaison', '否'],
+  ['二', 'plan', '是'],
+  ['二', 'opinion', '是'],
+  ['二', 'system', '有'],
   ['三.1', 'catalog', '制定并盖章确认且目录完整'],
-  ['三.2', 'score', 20], ['三.3', 'score', 2], ['三.4', 'score', 3], ['三.5', 'score', 3],
-  ['四.1', 'issued', '是'], ['四.2', 'score', 8], ['四.3', 'score', 4],
-  ['五', 'commitments', '２５'], ['六', 'reports', 4], ['七', 'firms', 12],
-  ['八', 'share', '75%'], ['八', 'noSevere', '否'],
-  ['九.1', 'activities', 3], ['九.2', 'adopted', 10], ['十', 'missed', 2],
+  ['三.2', 'score', 20],
+  ['三.3', 'score', 2],
+  ['三.4', 'score', 3],
+  ['三.5', 'score', 3],
+  ['四.1', 'issued', '是'],
+  ['四.2', 'score', 8],
+  ['四.3', 'score', 4],
+  ['五', 'commitments', '２５'],
+  ['六', 'reports', 4],
+  ['七', 'firms', 12],
+  ['八', 'share', '75%'],
+  ['八', 'noSevere', '否'],
+  ['九.1', 'activities', 3],
+  ['九.2', 'adopted', 10],
+  ['十', 'missed', 2],
 ];
 
 /** Pastes FULL into the unit's input column as one multi-cell edit (one event, no details). */
@@ -78,4 +96,3 @@ export function pasteFull(host: ExcelHost, sheet: string, overrides: Record<stri
   rows.forEach((r, i) => (grid[nums[i] - first][0] = r.v as never));
   host.userEdit(sheet, `${col}${first}:${col}${last}`, grid);
 }
-

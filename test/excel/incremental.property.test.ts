@@ -53,14 +53,29 @@ const UNITS = ['甲一', '甲二', '甲三', '乙一', '乙二'].map((name) => (
 
 /** Answers every unit starts with (衡东 84.5, see session.test.ts). */
 const BASE: [string, string, unknown][] = [
-  ['一', 'leader', '是'], ['一', 'leadOffice', '是'], ['一', 'dutyOffices', '是'], ['一', 'liaison', '否'],
-  ['二', 'plan', '是'], ['二', 'opinion', '是'], ['二', 'system', '是'],
+  ['一', 'leader', '是'],
+  ['一', 'leadOffice', '是'],
+  ['一', 'dutyOffices', '是'],
+  ['一', 'liaison', '否'],
+  ['二', 'plan', '是'],
+  ['二', 'opinion', '是'],
+  ['二', 'system', '是'],
   ['三.1', 'catalog', '制定并盖章确认且目录完整'],
-  ['三.2', 'score', 20], ['三.3', 'score', 2], ['三.4', 'score', 3], ['三.5', 'score', 3],
-  ['四.1', 'issued', '是'], ['四.2', 'score', 8], ['四.3', 'score', 4],
-  ['五', 'commitments', 25], ['六', 'reports', 4], ['七', 'firms', 12],
-  ['八', 'share', '75%'], ['八', 'noSevere', '否'],
-  ['九.1', 'activities', 3], ['九.2', 'adopted', 10], ['十', 'missed', 2],
+  ['三.2', 'score', 20],
+  ['三.3', 'score', 2],
+  ['三.4', 'score', 3],
+  ['三.5', 'score', 3],
+  ['四.1', 'issued', '是'],
+  ['四.2', 'score', 8],
+  ['四.3', 'score', 4],
+  ['五', 'commitments', 25],
+  ['六', 'reports', 4],
+  ['七', 'firms', 12],
+  ['八', 'share', '75%'],
+  ['八', 'noSevere', '否'],
+  ['九.1', 'activities', 3],
+  ['九.2', 'adopted', 10],
+  ['十', 'missed', 2],
 ];
 
 /** The fields edits go to, with values from small sets; '' un-ranks a unit, text makes it invalid. */
@@ -112,8 +127,12 @@ beforeAll(async () => {
   const plan = planWorkbook({ rubric: RUBRIC, hash: contentHash(RUBRIC) }, UNITS, '2026-11-24T00:00:00Z');
   await applyPlan(plan, { api: detectApiLevel() });
   await host.flushEvents();
-  layout = readLayout(host, plan.sheets.filter((s) => s.kind !== 'info'));
-  for (const u of UNITS) for (const [ind, field, v] of BASE) host.userEdit(u.name, layout.inputs.get(`${u.name}|${ind}|${field}`) as string, [[v]]);
+  layout = readLayout(
+    host,
+    plan.sheets.filter((s) => s.kind !== 'info'),
+  );
+  for (const u of UNITS)
+    for (const [ind, field, v] of BASE) host.userEdit(u.name, layout.inputs.get(`${u.name}|${ind}|${field}`) as string, [[v]]);
   await host.flushEvents();
   // Saved scored (binding then writes nothing) and without the 细则说明 sheet, which no round reads,
   // so that each sequence starts from a small workbook.
@@ -129,11 +148,27 @@ afterEach(() => uninstallGlobals());
 
 type Action =
   | { kind: 'edit'; units: number[]; edit: number; value: number }
-  | { kind: 'typeOver'; unit: number; target: 'final' | 'summary' | 'rank' ; value: number };
+  | { kind: 'typeOver'; unit: number; target: 'final' | 'summary' | 'rank'; value: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), units: fc.uniqueArray(fc.nat(UNITS.length - 1), { minLength: 1, maxLength: 3 }), edit: fc.nat(EDITS.length - 1), value: fc.nat(6) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('typeOver' as const), unit: fc.nat(UNITS.length - 1), target: fc.constantFrom('final' as const, 'summary' as const, 'rank' as const), value: fc.integer({ min: 0, max: 100 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      units: fc.uniqueArray(fc.nat(UNITS.length - 1), { minLength: 1, maxLength: 3 }),
+      edit: fc.nat(EDITS.length - 1),
+      value: fc.nat(6),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('typeOver' as const),
+      unit: fc.nat(UNITS.length - 1),
+      target: fc.constantFrom('final' as const, 'summary' as const, 'rank' as const),
+      value: fc.integer({ min: 0, max: 100 }),
+    }),
+  },
 );
 
 type Expected = Map<string, { value: CellValue; tone: string }>;
@@ -143,7 +178,10 @@ function fullRescore(session: LiveSession): Expected {
   const snap = session.snapshot();
   const result = scoreRoster(RUBRIC, snap.inputs);
   const out: Expected = new Map();
-  for (const o of allOutputs(RUBRIC, snap.keys.map((key, i) => ({ key, score: result.units[i] }))))
+  for (const o of allOutputs(
+    RUBRIC,
+    snap.keys.map((key, i) => ({ key, score: result.units[i] })),
+  ))
     out.set(`${o.sheetKey}|${o.rowKey}|${o.role}`, { value: norm(o.value) as CellValue, tone: o.tone ?? 'normal' });
   return out;
 }
@@ -180,10 +218,18 @@ async function play(actions: Action[]): Promise<void> {
     const typedOver = new Map<string, CellValue>();
     if (a.kind === 'edit') {
       const e = EDITS[a.edit];
-      for (const u of a.units) host.userEdit(UNITS[u].name, layout.inputs.get(`${UNITS[u].name}|${e.ind}|${e.field}`) as string, [[e.values[a.value % e.values.length]]]);
+      for (const u of a.units)
+        host.userEdit(UNITS[u].name, layout.inputs.get(`${UNITS[u].name}|${e.ind}|${e.field}`) as string, [
+          [e.values[a.value % e.values.length]],
+        ]);
     } else {
       const key = `U${String(a.unit + 1).padStart(4, '0')}`;
-      const id = a.target === 'final' ? `${key}|t|final|score` : a.target === 'summary' ? `SUMMARY|u|${key}|final` : `RANK|r|${UNITS[a.unit].group}|1|final`;
+      const id =
+        a.target === 'final'
+          ? `${key}|t|final|score`
+          : a.target === 'summary'
+            ? `SUMMARY|u|${key}|final`
+            : `RANK|r|${UNITS[a.unit].group}|1|final`;
       const at = layout.addressOf.get(id);
       if (!at) throw new Error(`no cell ${id}`);
       host.userEdit(at.sheet, at.address, [[a.value]]);

@@ -30,7 +30,9 @@ function metaOf(host: ExcelHost): WorkbookMeta {
 }
 
 /** A filled workbook whose metadata sheet was deleted during a session, saved, and opened again. */
-async function reopenedWithoutMeta(prepare?: (host: ExcelHost) => void): Promise<{ host: ExcelHost; before: WorkbookMeta; finals: unknown[] }> {
+async function reopenedWithoutMeta(
+  prepare?: (host: ExcelHost) => void,
+): Promise<{ host: ExcelHost; before: WorkbookMeta; finals: unknown[] }> {
   const host = await newHost('1.8');
   await makeWorkbook(host, 'hengdong-2020-members', roster);
   const session = await bind(host);

@@ -33,16 +33,30 @@ describe('creating the workbook', () => {
   it.each(builtinRubricIds)('lays out %s with names, validation, a very hidden meta sheet, a table and charts', async (id) => {
     const host = await newHost('1.8');
     const groups = loadBuiltin(id).rubric.ranking.groups;
-    const plan = await makeWorkbook(host, id, [{ name: '甲单位', group: groups[0].id }, { name: '乙单位', group: groups[groups.length - 1].id }]);
+    const plan = await makeWorkbook(host, id, [
+      { name: '甲单位', group: groups[0].id },
+      { name: '乙单位', group: groups[groups.length - 1].id },
+    ]);
     expect(host.sheetNames()).toEqual(expect.arrayContaining(['汇总', '排名', '细则说明', '甲单位', '乙单位']));
     expect(host.visibility(META_SHEET)).toBe('VeryHidden');
-    expect(host.names().map((n) => n.name).sort()).toEqual(plan.sheets.map((s) => `CS_${s.key}`).sort());
+    expect(
+      host
+        .names()
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(plan.sheets.map((s) => `CS_${s.key}`).sort());
     expect(host.tables().length).toBe(1);
     expect(host.charts().length).toBe(new Set([groups[0].id, groups[groups.length - 1].id]).size);
     expect(host.validations('甲单位').length).toBeGreaterThan(0);
     expect(host.frozen('甲单位').rows).toBe(4);
     // Values only: no formula anywhere the add-in wrote.
-    for (const s of plan.sheets) expect(host.formulas(s.name, 'A1:P80').flat().some((v) => typeof v === 'string' && v.startsWith('='))).toBe(false);
+    for (const s of plan.sheets)
+      expect(
+        host
+          .formulas(s.name, 'A1:P80')
+          .flat()
+          .some((v) => typeof v === 'string' && v.startsWith('=')),
+      ).toBe(false);
   });
 
   it('removes the empty default sheet and refuses a workbook that already has score sheets', async () => {
@@ -181,7 +195,10 @@ describe('live rescoring', () => {
     expect(valueAt(host, '县公安局', score)).toBe('输入有误');
     expect(host.cell('县公安局', score).fill?.toUpperCase()).toBe('#F8CBAD');
     expect(finalOf(host, '县公安局')).toBe('');
-    const msgs = session.status().problems.filter((p) => p.kind === 'input').map((p) => p.message);
+    const msgs = session
+      .status()
+      .problems.filter((p) => p.kind === 'input')
+      .map((p) => p.message);
     expect(msgs).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^县公安局：六 信用报告 · .*：「四篇」不是数字$/),
@@ -414,40 +431,45 @@ describe('the metadata sheet deleted during a session', () => {
 });
 
 describe('重建该单位评分表', () => {
-  it.each(['1.8', '1.14'] as const)('at %s: a deleted unit sheet is rebuilt with its inputs, scores as before, and later edits rescore', async (version) => {
-    const host = await newHost(version);
-    await makeWorkbook(host, 'hengdong-2020-members', roster(3));
-    const session = await bind(host);
-    pasteFull(host, '县公安局');
-    await host.flushEvents();
-    expect(finalOf(host, '县公安局')).toBe(84.5);
-    const typed = FULL.map(([ind, field]) => host.cell('县公安局', inputAt(host, '县公安局', ind, field)));
-    host.userDeleteSheet('县公安局');
-    await host.flushEvents();
-    const problem = session.status().problems.find((p) => p.id === 'missing:U0003');
-    expect(problem?.action).toEqual({ kind: 'rebuildUnit', label: '重建该单位评分表' });
-    expect(problem?.message).toContain(`将写回本次读取到的 ${FULL.length} 个已填写的单元格`);
-    const syncs = host.syncCount;
-    await session.repair('rebuildUnit', problem?.target?.sheetKey);
-    // Sheet and name list, the layout with its inputs, then a round on the new sheet (read, write).
-    expect(host.syncCount - syncs).toBeLessThanOrEqual(4);
-    await host.flushEvents();
-    expect(host.sheetNames()).toContain('县公安局');
-    // Every input is back as it was: the same value and the same number format (75% stays a percent).
-    const back = FULL.map(([ind, field]) => host.cell('县公安局', inputAt(host, '县公安局', ind, field)));
-    expect(back.map((c) => [c.value, c.numberFormat])).toEqual(typed.map((c) => [c.value, c.numberFormat]));
-    expect(finalOf(host, '县公安局')).toBe(84.5);
-    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(84.5);
-    const status = session.status();
-    expect(status.problems.some((p) => p.id.startsWith('missing:'))).toBe(false);
-    expect(status.notices.join('')).toContain(`已重建「县公安局」的评分表（工作表「县公安局」），写回了本次读取到的 ${FULL.length} 个已填写的单元格`);
-    // The rebuilt sheet is bound: an edit on it is scored (六 6 × 0.5 = 3 instead of 2 → 85.5).
-    host.userEdit('县公安局', inputAt(host, '县公安局', '六', 'reports'), [[6]]);
-    await host.flushEvents();
-    expect(finalOf(host, '县公安局')).toBe(85.5);
-    expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(85.5);
-    await session.dispose();
-  });
+  it.each(['1.8', '1.14'] as const)(
+    'at %s: a deleted unit sheet is rebuilt with its inputs, scores as before, and later edits rescore',
+    async (version) => {
+      const host = await newHost(version);
+      await makeWorkbook(host, 'hengdong-2020-members', roster(3));
+      const session = await bind(host);
+      pasteFull(host, '县公安局');
+      await host.flushEvents();
+      expect(finalOf(host, '县公安局')).toBe(84.5);
+      const typed = FULL.map(([ind, field]) => host.cell('县公安局', inputAt(host, '县公安局', ind, field)));
+      host.userDeleteSheet('县公安局');
+      await host.flushEvents();
+      const problem = session.status().problems.find((p) => p.id === 'missing:U0003');
+      expect(problem?.action).toEqual({ kind: 'rebuildUnit', label: '重建该单位评分表' });
+      expect(problem?.message).toContain(`将写回本次读取到的 ${FULL.length} 个已填写的单元格`);
+      const syncs = host.syncCount;
+      await session.repair('rebuildUnit', problem?.target?.sheetKey);
+      // Sheet and name list, the layout with its inputs, then a round on the new sheet (read, write).
+      expect(host.syncCount - syncs).toBeLessThanOrEqual(4);
+      await host.flushEvents();
+      expect(host.sheetNames()).toContain('县公安局');
+      // Every input is back as it was: the same value and the same number format (75% stays a percent).
+      const back = FULL.map(([ind, field]) => host.cell('县公安局', inputAt(host, '县公安局', ind, field)));
+      expect(back.map((c) => [c.value, c.numberFormat])).toEqual(typed.map((c) => [c.value, c.numberFormat]));
+      expect(finalOf(host, '县公安局')).toBe(84.5);
+      expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(84.5);
+      const status = session.status();
+      expect(status.problems.some((p) => p.id.startsWith('missing:'))).toBe(false);
+      expect(status.notices.join('')).toContain(
+        `已重建「县公安局」的评分表（工作表「县公安局」），写回了本次读取到的 ${FULL.length} 个已填写的单元格`,
+      );
+      // The rebuilt sheet is bound: an edit on it is scored (六 6 × 0.5 = 3 instead of 2 → 85.5).
+      host.userEdit('县公安局', inputAt(host, '县公安局', '六', 'reports'), [[6]]);
+      await host.flushEvents();
+      expect(finalOf(host, '县公安局')).toBe(85.5);
+      expect(valueAt(host, '汇总', cellAddress(host, '汇总', 'u|U0003', 'final'))).toBe(85.5);
+      await session.dispose();
+    },
+  );
 
   it('through the controller (the pane button): the problem names the sheet to rebuild', async () => {
     const host = await newHost('1.9');

@@ -25,8 +25,16 @@ const fields: Field[] = [
 const raw = fc.oneof(
   hostileValue,
   fc.string(),
-  fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.constantFrom('', ' ', '　', '  '), fc.constantFrom('份', '个', '分', '天', '万元', '%', '％', '', 'x')).map(([n, sp, w]) => `${n}${sp}${w}`),
-  fc.tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom(' ', '　', '\t'), fc.integer({ min: 0, max: 999 })).map(([a, sp, b]) => `${a}${sp}${b}`),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 99_999 }),
+      fc.constantFrom('', ' ', '　', '  '),
+      fc.constantFrom('份', '个', '分', '天', '万元', '%', '％', '', 'x'),
+    )
+    .map(([n, sp, w]) => `${n}${sp}${w}`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom(' ', '　', '\t'), fc.integer({ min: 0, max: 999 }))
+    .map(([a, sp, b]) => `${a}${sp}${b}`),
   text,
 );
 

@@ -51,12 +51,27 @@ const basePaths = bases.map((b) => pathsOf(b));
 
 const hostileRubricValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom<Json>(0, 0.5, 1, 2, 2.5, 100, -1, 1 / 12, 1e300, 1e-16, 1e9 + 1, 0.1234567, 2020.5) },
-  { weight: 3, arbitrary: fc.oneof(text, fc.constantFrom(...PROTOTYPE_NAMES), fc.constantFrom('yesno', 'count', 'percent', 'manual', 'tiers', 'sum', '一.1', 'n')) },
+  {
+    weight: 3,
+    arbitrary: fc.oneof(
+      text,
+      fc.constantFrom(...PROTOTYPE_NAMES),
+      fc.constantFrom('yesno', 'count', 'percent', 'manual', 'tiers', 'sum', '一.1', 'n'),
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom<Json>(true, false, null, {}, [], '很'.repeat(10_001)) },
   { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES).map((id): Json => ({ id, label: '是否', type: 'yesno' })) },
   // Nesting past the limit of 32 (the 3,000-deep case is in test/rubric/validate.test.ts: JSON.stringify itself overflows there).
-  { weight: 1, arbitrary: fc.constantFrom(...[1, 2, 5, 31, 32, 33, 200].map((d) => JSON.parse(`${'{"any":['.repeat(d)}{"field":"n","is":true}${']}'.repeat(d)}`) as Json)) },
-  { weight: 1, arbitrary: fc.constantFrom(...[2, 1000, 1001].map((n): Json => Array.from({ length: n }, (_, i) => ({ min: i, points: 1 })))) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      ...[1, 2, 5, 31, 32, 33, 200].map((d) => JSON.parse(`${'{"any":['.repeat(d)}{"field":"n","is":true}${']}'.repeat(d)}`) as Json),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...[2, 1000, 1001].map((n): Json => Array.from({ length: n }, (_, i) => ({ min: i, points: 1 })))),
+  },
 );
 
 const edit = fc.record({
@@ -100,10 +115,13 @@ function keyPaths(v: unknown, path: string, out: Set<string>): Set<string> {
 }
 
 describe('rubric loader fuzz', () => {
-  it.each(builtinRubricIds.map((id, i) => [id, i] as const))('the cut of %s loads unedited (the fuzz starts from valid rubrics)', (_, i) => {
-    const r = parseRubricText(JSON.stringify(bases[i]), 'cut.json');
-    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([]);
-  });
+  it.each(builtinRubricIds.map((id, i) => [id, i] as const))(
+    'the cut of %s loads unedited (the fuzz starts from valid rubrics)',
+    (_, i) => {
+      const r = parseRubricText(JSON.stringify(bases[i]), 'cut.json');
+      expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([]);
+    },
+  );
   it(`${RUNS} edited rubrics: refused well or accepted whole, and an accepted one scores`, () => {
     let refused = 0;
     fc.assert(

@@ -28,7 +28,9 @@ function expectGoodRefusal(e: unknown) {
 /** Every own key of a plain-object input, as a path, is also in the output (names are trimmed). */
 function keyPaths(v: unknown, path: string, out: string[]) {
   if (Array.isArray(v)) v.forEach((x, i) => keyPaths(x, `${path}[${i}]`, out));
-  else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) keyPaths((v as Record<string, unknown>)[k], `${path}.${JSON.stringify(k)}`, (out.push(`${path}.${JSON.stringify(k)}`), out));
+  else if (v !== null && typeof v === 'object')
+    for (const k of Object.keys(v))
+      keyPaths((v as Record<string, unknown>)[k], `${path}.${JSON.stringify(k)}`, (out.push(`${path}.${JSON.stringify(k)}`), out));
   return out;
 }
 
@@ -37,7 +39,11 @@ const unitArb = fc.record(
     name: fc.oneof(fc.constantFrom('县公安局', '  甲  ', ''), fc.string(), hostileValue),
     group: fc.oneof(fc.constant('成员单位'), fc.constant(null), hostileValue),
     inputs: fc.oneof(
-      fc.dictionary(fc.oneof(fc.constantFrom(...indicatorIds), hostileKey), fc.dictionary(fc.oneof(fc.constantFrom(...fieldIds), hostileKey), hostileValue, { maxKeys: 4 }), { maxKeys: 6 }),
+      fc.dictionary(
+        fc.oneof(fc.constantFrom(...indicatorIds), hostileKey),
+        fc.dictionary(fc.oneof(fc.constantFrom(...fieldIds), hostileKey), hostileValue, { maxKeys: 4 }),
+        { maxKeys: 6 },
+      ),
       hostileValue,
     ),
     notApplicable: fc.oneof(fc.array(fc.constantFrom(...indicatorIds)), hostileValue),

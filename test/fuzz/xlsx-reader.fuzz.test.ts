@@ -78,18 +78,57 @@ beforeAll(async () => {
 }, 60_000);
 
 const GARBAGE = [
-  '<', '>', '&', '"', "'", '\u0000', '\uFFFE', '<x>', '</x>', '<!--', ']]>', '<![CDATA[', '&bogus;', '&#0;', '&#x110000;',
-  '</worksheet>', '</sheetData>', '<row r="-1">', '<row r="1048577"><c r="A1048577"><v>7</v></c></row>',
-  '<c r="ZZZZ1"><v>1</v></c>', '<c r="H12" t="n"><v>99</v></c>', '<c r="H12" t="s"><v>99999</v></c>', '<c t="e"><v>#REF!</v></c>',
-  '<v>1e308</v>', '<v>-0</v>', '7', '.', 'E5', '<si><t>99</t></si>', '</sst>', '<sheet name="x" sheetId="99" r:id="rId999"/>',
-  '<definedName name="CS_A0001">x</definedName>', '<definedName name="CS_U0001">\'萝北县\'!$A$1</definedName>',
-  'r:id="rId999"', '<Relationship Id="rId1" Type="x" Target="/xl/worksheets/sheet1.xml"/>',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '\u0000',
+  '\uFFFE',
+  '<x>',
+  '</x>',
+  '<!--',
+  ']]>',
+  '<![CDATA[',
+  '&bogus;',
+  '&#0;',
+  '&#x110000;',
+  '</worksheet>',
+  '</sheetData>',
+  '<row r="-1">',
+  '<row r="1048577"><c r="A1048577"><v>7</v></c></row>',
+  '<c r="ZZZZ1"><v>1</v></c>',
+  '<c r="H12" t="n"><v>99</v></c>',
+  '<c r="H12" t="s"><v>99999</v></c>',
+  '<c t="e"><v>#REF!</v></c>',
+  '<v>1e308</v>',
+  '<v>-0</v>',
+  '7',
+  '.',
+  'E5',
+  '<si><t>99</t></si>',
+  '</sst>',
+  '<sheet name="x" sheetId="99" r:id="rId999"/>',
+  '<definedName name="CS_A0001">x</definedName>',
+  '<definedName name="CS_U0001">\'萝北县\'!$A$1</definedName>',
+  'r:id="rId999"',
+  '<Relationship Id="rId1" Type="x" Target="/xl/worksheets/sheet1.xml"/>',
   '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="../../../etc/passwd"/>',
-  '<?xml version="1.0"?>', '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>', '\uD800',
+  '<?xml version="1.0"?>',
+  '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>',
+  '\uD800',
 ];
 
 /** Where XML garbage goes: the parts a hostile or broken writer most often gets wrong. */
-const XML_TARGETS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet2.xml', '[Content_Types].xml', '_rels/.rels', 'xl/styles.xml'];
+const XML_TARGETS = [
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/worksheets/sheet2.xml',
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/styles.xml',
+];
 
 type Damage =
   | { kind: 'flip'; at: number[]; value: number }
@@ -105,21 +144,34 @@ type Damage =
 const damage: fc.Arbitrary<Damage> = fc.oneof(
   // Offsets are plain naturals taken modulo the length: fast-check's doubles lean towards 0, which
   // would damage the zip signature almost every time.
-  fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+    value: fc.integer({ min: 0, max: 255 }),
+  }),
   fc.record({ kind: fc.constant('cut' as const), keep: fc.nat() }),
   fc.record({ kind: fc.constant('drop' as const), part: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), part: fc.nat(), cut: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('cutPart' as const), part: fc.nat(), keep: fc.nat() }),
   fc.record({ kind: fc.constant('garbage' as const), part: fc.nat(), at: fc.nat(), text: fc.constantFrom(...GARBAGE) }),
   fc.record({ kind: fc.constant('xmlGarbage' as const), target: fc.nat(), at: fc.nat(), text: fc.nat() }),
-  fc.record({ kind: fc.constant('target' as const), rel: fc.nat(), style: fc.constantFrom('absolute' as const, 'dotted' as const, 'outside' as const, 'missing' as const, 'backslash' as const) }),
-  fc.record({ kind: fc.constant('declaredSize' as const), entry: fc.nat(), size: fc.constantFrom(0, 1, 0x7fffffff, 0xfffffff0, 0xffffffff, 201 * 1024 * 1024) }),
+  fc.record({
+    kind: fc.constant('target' as const),
+    rel: fc.nat(),
+    style: fc.constantFrom('absolute' as const, 'dotted' as const, 'outside' as const, 'missing' as const, 'backslash' as const),
+  }),
+  fc.record({
+    kind: fc.constant('declaredSize' as const),
+    entry: fc.nat(),
+    size: fc.constantFrom(0, 1, 0x7fffffff, 0xfffffff0, 0xffffffff, 201 * 1024 * 1024),
+  }),
 );
 
 const encode = (s: string) => new TextEncoder().encode(s);
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
 /** Re-packs without compression: damage to the content, not to the deflate streams, is what is tested. */
-const stored = (files: Record<string, Uint8Array>) => zipSync(Object.fromEntries(Object.entries(files).map(([n, d]) => [n, [d, { level: 0 }]])) as Zippable);
+const stored = (files: Record<string, Uint8Array>) =>
+  zipSync(Object.fromEntries(Object.entries(files).map(([n, d]) => [n, [d, { level: 0 }]])) as Zippable);
 
 function withText(name: string, edit: (xml: string) => string): Uint8Array {
   return stored({ ...parts, [name]: encode(edit(decode(parts[name] ?? new Uint8Array()))) });
@@ -128,7 +180,8 @@ function withText(name: string, edit: (xml: string) => string): Uint8Array {
 /** Offsets of the central directory's file headers in a zip. */
 function centralHeaders(zip: Uint8Array): number[] {
   const out: number[] = [];
-  for (let at = 0; at + 4 <= zip.length; at++) if (zip[at] === 0x50 && zip[at + 1] === 0x4b && zip[at + 2] === 1 && zip[at + 3] === 2) out.push(at);
+  for (let at = 0; at + 4 <= zip.length; at++)
+    if (zip[at] === 0x50 && zip[at + 1] === 0x4b && zip[at + 2] === 1 && zip[at + 3] === 2) out.push(at);
   return out;
 }
 let headers: number[];
@@ -181,7 +234,13 @@ function apply(d: Damage): Uint8Array {
         return xml.replace(/Target="([^"]*)"/g, (all, target: string) => {
           if (n++ !== which) return all;
           const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/^xl\/xl\//, 'xl/');
-          const replaced = { absolute: `/${path}`, dotted: `./${target}`, outside: `../../../${target}`, missing: `${target}.gone`, backslash: target.replace(/\//g, '\\') }[d.style];
+          const replaced = {
+            absolute: `/${path}`,
+            dotted: `./${target}`,
+            outside: `../../../${target}`,
+            missing: `${target}.gone`,
+            backslash: target.replace(/\//g, '\\'),
+          }[d.style];
           return `Target="${replaced}"`;
         });
       });
@@ -206,19 +265,23 @@ it(`${RUNS} damaged workbooks are read or refused in Chinese, and never yield a 
         read = await readWorkbook(apply(d));
       } catch (e) {
         if (!(e instanceof WorkbookError)) throw new Error(`${d.kind}: not a WorkbookError: ${e instanceof Error ? e.stack : String(e)}`);
-        if (ENGLISH_INTERNALS.test(e.message) || !/[\u4e00-\u9fff]/.test(e.message) || e.message.includes('内部错误')) throw new Error(`${d.kind}: message ${e.message}`);
+        if (ENGLISH_INTERNALS.test(e.message) || !/[\u4e00-\u9fff]/.test(e.message) || e.message.includes('内部错误'))
+          throw new Error(`${d.kind}: message ${e.message}`);
         outcome.refused++;
         return;
       }
       outcome.read++;
-      for (const p of read.problems) if (ENGLISH_INTERNALS.test(p.message) || p.message.includes('内部错误')) throw new Error(`${d.kind}: problem ${p.message}`);
+      for (const p of read.problems)
+        if (ENGLISH_INTERNALS.test(p.message) || p.message.includes('内部错误')) throw new Error(`${d.kind}: problem ${p.message}`);
       read.units.forEach((u, i) => {
         for (const [k, v] of inputsOf(u)) {
           if (typed.get(`${i}:${k}`) === v) continue;
           // A changed value is allowed only when scoring says so about that very field (e.g. a
           // percent whose cell lost its format reads 0.592: 「0.592 是 0.592% 还是 59.2%？」).
           const [indicatorId, fieldId] = k.split('|');
-          const said = scoreRoster(rubric, [u]).units[0].problems.find((p) => p.severity !== 'missing' && p.indicatorId === indicatorId && (p.fieldId === undefined || p.fieldId === fieldId));
+          const said = scoreRoster(rubric, [u]).units[0].problems.find(
+            (p) => p.severity !== 'missing' && p.indicatorId === indicatorId && (p.fieldId === undefined || p.fieldId === fieldId),
+          );
           if (!said) throw new Error(`${d.kind}: ${u.name} ${k} read as ${v}, typed ${String(typed.get(`${i}:${k}`))}, and nothing said`);
           outcome.flagged++;
         }
@@ -230,5 +293,7 @@ it(`${RUNS} damaged workbooks are read or refused in Chinese, and never yield a 
   // Both outcomes must occur, or the damage is too weak (or too strong) to test anything.
   expect(outcome.read).toBeGreaterThan(RUNS / 20);
   expect(outcome.refused).toBeGreaterThan(RUNS / 20);
-  process.stdout.write(`xlsx reader fuzz: ${RUNS} runs, ${outcome.read} read, ${outcome.refused} refused, ${outcome.flagged} values changed and flagged, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU\n`);
+  process.stdout.write(
+    `xlsx reader fuzz: ${RUNS} runs, ${outcome.read} read, ${outcome.refused} refused, ${outcome.flagged} values changed and flagged, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU\n`,
+  );
 }, 600_000);

@@ -7,7 +7,13 @@ import { validateRubric } from '../../src/rubric/validate';
 
 type IndicatorInput = RubricInput['categories'][number]['indicators'][number];
 
-export function indicator(id: string, points: number | null, fields: IndicatorInput['fields'], rule: IndicatorInput['rule'], extra: Partial<IndicatorInput> = {}): IndicatorInput {
+export function indicator(
+  id: string,
+  points: number | null,
+  fields: IndicatorInput['fields'],
+  rule: IndicatorInput['rule'],
+  extra: Partial<IndicatorInput> = {},
+): IndicatorInput {
   return { id, number: id, name: `指标${id}`, points, content: '', criteria: '', fields, rule, ...extra };
 }
 

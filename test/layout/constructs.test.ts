@@ -14,7 +14,13 @@ describe('一票否决 on the documents', () => {
   const rubric = miniRubric([
     indicator('A', 10, [yes('plan', '是否印发工作方案')], { kind: 'bool', field: 'plan', points: 10 }),
     indicator('B', 10, [count('docs', '报送文件数')], { kind: 'count', field: 'docs', rate: 2 }),
-    indicator('V', 0, [yes('incident', '是否发生重大失信事件')], { kind: 'veto', label: '发生重大失信事件', when: { field: 'incident', is: true }, result: 'fail', resultLabel: '不通过' }),
+    indicator('V', 0, [yes('incident', '是否发生重大失信事件')], {
+      kind: 'veto',
+      label: '发生重大失信事件',
+      when: { field: 'incident', is: true },
+      result: 'fail',
+      resultLabel: '不通过',
+    }),
   ]);
   const inputs = [
     { name: '甲', group: 'G', inputs: { A: { plan: '是' }, B: { docs: 4 }, V: { incident: '是' } } },
@@ -31,11 +37,18 @@ describe('一票否决 on the documents', () => {
     expect(vetoItem?.value).toBe('发生重大失信事件，一票否决：不通过');
   });
   it('汇总: the veto in the unit’s 表彰/通报 cell; the other unit has none', () => {
-    const cells = summaryOutputs(rubric, result.units.map((u, i) => ({ key: `U${i}`, score: u })));
+    const cells = summaryOutputs(
+      rubric,
+      result.units.map((u, i) => ({ key: `U${i}`, score: u })),
+    );
     expect(cells.filter((c) => c.role === 'labels').map((c) => c.value)).toEqual([veto, null]);
   });
   it('annex: the unit page’s result line and the summary page say it', () => {
-    const plan = planAnnex(rubric, inputs.map((u, i) => ({ name: u.name, group: u.group, input: u, score: result.units[i] })), { date: '2026年12月6日' });
+    const plan = planAnnex(
+      rubric,
+      inputs.map((u, i) => ({ name: u.name, group: u.group, input: u, score: result.units[i] })),
+      { date: '2026年12月6日' },
+    );
     const text = (i: number) => plan.sheets[i].cells.map((c) => String(c.value ?? '')).join('\n');
     const summary = plan.sheets.findIndex((s) => s.cells.some((c) => c.value === '考核结果汇总表'));
     expect(text(summary)).toContain(veto);
@@ -96,7 +109,10 @@ describe('itemised bonus on the unit sheet', () => {
   it('the bonus row says the sum and the cap: 3 + 2 = 5 > 4 → 4; final 10 + 4 = 14', () => {
     const res = scoreRoster(r, [{ name: '甲', inputs: { A: { plan: '是' }, J1: { national: '是' }, J2: { province: '是' } } }]);
     const cells = unitSheetOutputs(r, 'U1', res.units[0]);
-    expect(cells.filter((c) => c.rowKey === rowKey.total('bonus')).map((c) => c.value)).toEqual([4, '各加分项合计 5 分，超过上限 4 分，按 4 分计']);
+    expect(cells.filter((c) => c.rowKey === rowKey.total('bonus')).map((c) => c.value)).toEqual([
+      4,
+      '各加分项合计 5 分，超过上限 4 分，按 4 分计',
+    ]);
     expect(cells.filter((c) => c.rowKey === rowKey.total('final')).map((c) => c.value)).toEqual([14, '10 + 4 = 14']);
   });
 });

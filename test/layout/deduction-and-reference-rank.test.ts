@@ -65,7 +65,8 @@ describe('扣分 column and 参考名次', () => {
     expect(u.items[b.id].status).toBe('incomplete');
     expect(u.items[c.id].status).toBe('invalid');
     const out = unitSheetOutputs(rubric, 'u', u);
-    const deduction = (ind: (typeof inds)[number]) => out.find((o) => o.rowKey === rowKey.item(ind.id, ind.fields[0].id) && o.role === 'deduction');
+    const deduction = (ind: (typeof inds)[number]) =>
+      out.find((o) => o.rowKey === rowKey.item(ind.id, ind.fields[0].id) && o.role === 'deduction');
     expect(deduction(a)!.value).toBe(0);
     expect(deduction(b)!.value).toBeNull();
     expect(deduction(b)!.tone).toBe('missing');

@@ -29,7 +29,10 @@ const ROOT = join(__dirname, '..', '..');
 /** 衡东's 36 member units (附件1), two of them filled from examples/ (complete), 34 untouched. */
 function hengdong36() {
   const { rubric } = loadBuiltin('hengdong-2020-members');
-  const filled = parseUnitsData(JSON.parse(readFileSync(join(ROOT, 'examples', 'hengdong-2020-members.json'), 'utf8')), 'examples').units.slice(0, 2);
+  const filled = parseUnitsData(
+    JSON.parse(readFileSync(join(ROOT, 'examples', 'hengdong-2020-members.json'), 'utf8')),
+    'examples',
+  ).units.slice(0, 2);
   const units: UnitInput[] = rubric.defaultRoster!.map((u) => filled.find((f) => f.name === u.name) ?? { name: u.name, group: u.group });
   expect(units.filter((u) => u.inputs).length).toBe(2);
   return { rubric, units, result: scoreRoster(rubric, units) };
@@ -40,7 +43,16 @@ describe('draft vs final (12.1)', () => {
     const { rubric, units, result } = hengdong36();
     const state = documentState(result);
     // 2 complete, 34 with nothing filled; the two ranked units' ranks may still change.
-    expect(state).toMatchObject({ final: false, total: 36, completed: 2, incomplete: 34, withErrors: 0, empty: 34, provisionalRanks: true, ranked: 2 });
+    expect(state).toMatchObject({
+      final: false,
+      total: 36,
+      completed: 2,
+      incomplete: 34,
+      withErrors: 0,
+      empty: 34,
+      provisionalRanks: true,
+      ranked: 2,
+    });
     expect(state.mark).toBe('草稿：36 个单位中 34 个未完成，名次为暂定');
     const plan = planAnnex(rubric, annexUnits(units, result.units), { date: DATE });
     // The 34 empty units are in 汇总 only: 汇总, 排名 and the two filled units' tables.
@@ -53,9 +65,13 @@ describe('draft vs final (12.1)', () => {
     const ranks = plan.sheets.flatMap((s) => s.cells).filter((c) => typeof c.value === 'string' && /^\d+（暂定）$/.test(c.value));
     // 县发改局 1 and 县市监局 2 on 汇总, 排名 and their own sheets (the result line and the 名次 row).
     expect(ranks.length).toBeGreaterThanOrEqual(6);
-    expect(plan.sheets.flatMap((s) => s.cells).some((c) => typeof c.value === 'number' && c.style === 'number' && /名次/.test(String(c.value)))).toBe(false);
+    expect(
+      plan.sheets.flatMap((s) => s.cells).some((c) => typeof c.value === 'number' && c.style === 'number' && /名次/.test(String(c.value))),
+    ).toBe(false);
     expect(notFinalReason(state)).toBe('不能生成终稿：34 个单位未完成；请补齐、更正后再试，或去掉 --final 生成草稿。');
-    expect(stateSummary(state)).toBe('草稿：共 36 个单位，已完成 2 个，未完成 34 个（其中 34 个未填写任何内容），有输入错误 0 个；名次为暂定（尚有单位未得出总分）。');
+    expect(stateSummary(state)).toBe(
+      '草稿：共 36 个单位，已完成 2 个，未完成 34 个（其中 34 个未填写任何内容），有输入错误 0 个；名次为暂定（尚有单位未得出总分）。',
+    );
     // --all-units keeps a table for each of them.
     expect(planAnnex(rubric, annexUnits(units, result.units), { date: DATE, allUnits: true }).sheets.length).toBe(38);
   });
@@ -87,7 +103,10 @@ describe('draft vs final (12.1)', () => {
 
   it('a unit with an input error makes a draft that says so, and --final names it', () => {
     const { rubric } = loadBuiltin('hengdong-2020-members');
-    const units = parseUnitsData(JSON.parse(readFileSync(join(ROOT, 'examples', 'hengdong-2020-members.json'), 'utf8')), 'examples').units.slice(0, 3);
+    const units = parseUnitsData(
+      JSON.parse(readFileSync(join(ROOT, 'examples', 'hengdong-2020-members.json'), 'utf8')),
+      'examples',
+    ).units.slice(0, 3);
     // 「七份」 is no count: the unit's item 六 is an input error.
     const six = rubric.categories.find((c) => c.number === '六')!.indicators[0];
     units[2] = { ...units[2], inputs: { ...units[2].inputs, [six.id]: { [six.fields[0].id]: '七份' } } };
@@ -99,7 +118,10 @@ describe('draft vs final (12.1)', () => {
 
   it('a complete roster without errors is final: no mark, plain ranks', () => {
     const { rubric } = loadBuiltin('hengdong-2020-members');
-    const units = parseUnitsData(JSON.parse(readFileSync(join(ROOT, 'examples', 'hengdong-2020-members.json'), 'utf8')), 'examples').units.slice(0, 4);
+    const units = parseUnitsData(
+      JSON.parse(readFileSync(join(ROOT, 'examples', 'hengdong-2020-members.json'), 'utf8')),
+      'examples',
+    ).units.slice(0, 4);
     const result = scoreRoster(rubric, units);
     const state = documentState(result);
     expect(state).toMatchObject({ final: true, mark: '终稿', completed: 4 });
@@ -121,18 +143,29 @@ describe.each(builtinRubricIds)('the document’s own table and the printed page
   it('the working unit sheet shows exactly the declared columns plus the tool’s', () => {
     const wb = planWorkbook(loadBuiltin(id), names);
     const unit = wb.sheets.find((s) => s.kind === 'unit')!;
-    const headers = unit.cells.filter((c) => c.row === 3 && c.style === 'header').sort((a, b) => a.col - b.col).map((c) => c.value);
+    const headers = unit.cells
+      .filter((c) => c.row === 3 && c.style === 'header')
+      .sort((a, b) => a.col - b.col)
+      .map((c) => c.value);
     const declared = rubric.table!.columns.map((c) => c.header);
     const d = rubric.table!.columns.findIndex((c) => c.from === 'deduction');
-    expect(headers).toEqual(d >= 0 ? [...declared.slice(0, d), '填报项目', '填写值', '得分', ...declared.slice(d), '计分说明'] : [...declared, '填报项目', '填写值', '得分', '计分说明']);
+    expect(headers).toEqual(
+      d >= 0
+        ? [...declared.slice(0, d), '填报项目', '填写值', '得分', ...declared.slice(d), '计分说明']
+        : [...declared, '填报项目', '填写值', '得分', '计分说明'],
+    );
   });
 
   it('says nothing about the tool on an official page', () => {
-    for (const s of plan.sheets)
-      for (const c of s.cells) expect(String(c.value ?? '')).not.toMatch(/任务窗格|文件未给出/);
+    for (const s of plan.sheets) for (const c of s.cells) expect(String(c.value ?? '')).not.toMatch(/任务窗格|文件未给出/);
     expect(plan.sheets[0].cells.some((c) => c.value === '考核结果汇总表')).toBe(true);
     // 汇总 and 排名 carry no 附件 number of the document's.
-    expect(plan.sheets.slice(0, 2).flatMap((s) => s.cells).some((c) => typeof c.value === 'string' && /^附件/.test(c.value))).toBe(false);
+    expect(
+      plan.sheets
+        .slice(0, 2)
+        .flatMap((s) => s.cells)
+        .some((c) => typeof c.value === 'string' && /^附件/.test(c.value)),
+    ).toBe(false);
   });
 
   it('every page header names its unit (or 汇总 / 排名) and the 文号', () => {
@@ -144,7 +177,10 @@ describe.each(builtinRubricIds)('the document’s own table and the printed page
 
   it('prints every text at 9 pt or more after fit-to-width scaling (A4)', () => {
     for (const s of plan.sheets) {
-      const scale = printScale(s.columns.map((c) => c.width), s.landscape);
+      const scale = printScale(
+        s.columns.map((c) => c.width),
+        s.landscape,
+      );
       const smallest = Math.min(...s.cells.filter((c) => c.value !== null && c.value !== '').map((c) => ANNEX_STYLES[c.style].font.size));
       expect({ sheet: s.name, printed: Math.round(smallest * scale * 100) / 100 }).toEqual({ sheet: s.name, printed: expect.any(Number) });
       expect(smallest * scale).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
@@ -230,7 +266,9 @@ describe('the working workbook’s pages in LibreOffice', () => {
     const { pdfPages } = await import('./pdf');
     const pages = pdfPages(Buffer.from(await toArrayBuffer(await applyPlan(plan))), 'workbook');
     const own = pages.filter((t) => t.includes('萝北县鹤信用办发'));
-    expect(own.map((t) => /第\d+页共\d+页/.exec(t)?.[0])).toEqual(Array.from({ length: unit.pages! }, (_, i) => `第${i + 1}页共${unit.pages}页`));
+    expect(own.map((t) => /第\d+页共\d+页/.exec(t)?.[0])).toEqual(
+      Array.from({ length: unit.pages! }, (_, i) => `第${i + 1}页共${unit.pages}页`),
+    );
   }, 120_000);
 });
 
@@ -263,7 +301,11 @@ describe('embedded rubric checked (12.8)', () => {
     const buffer = await tamperedWorkbook();
     const out = await scoreFilledWorkbook(buffer, { date: DATE });
     expect(out.rubricHash).toBe(shipped.hash);
-    expect(out.workbookProblems.some((p) => p.severity === 'error' && p.message.startsWith('本工作簿内嵌的评分细则与 hengdong-2020-members 1.1.0 不一致：指标 六'))).toBe(true);
+    expect(
+      out.workbookProblems.some(
+        (p) => p.severity === 'error' && p.message.startsWith('本工作簿内嵌的评分细则与 hengdong-2020-members 1.1.0 不一致：指标 六'),
+      ),
+    ).toBe(true);
     expect(out.state.notices).toEqual(['本工作簿内嵌的评分细则与 hengdong-2020-members 1.1.0 不一致，按内置细则计分']);
     const annexHeaders = [...sheetXml(zipParts(out.annex)).values()].map((x) => /<oddHeader>(.*?)<\/oddHeader>/.exec(x)?.[1] ?? '');
     for (const h of annexHeaders) expect(h).toContain('本工作簿内嵌的评分细则与 hengdong-2020-members 1.1.0 不一致');

@@ -32,7 +32,9 @@ describe.each(builtinRubricIds)('layout of %s', (id) => {
     const expected = loaded.rubric.categories.flatMap((c) => c.indicators.flatMap((i) => i.fields.map((f) => `${i.id}|${f.id}`)));
     expect(refs.map((r) => `${r.indicatorId}|${r.fieldId}`).sort()).toEqual([...expected].sort());
     const inputCol = idx.index.cols.get('input');
-    const typeOf = new Map(loaded.rubric.categories.flatMap((c) => c.indicators.flatMap((i) => i.fields.map((f) => [`${i.id}|${f.id}`, f.type] as const))));
+    const typeOf = new Map(
+      loaded.rubric.categories.flatMap((c) => c.indicators.flatMap((i) => i.fields.map((f) => [`${i.id}|${f.id}`, f.type] as const))),
+    );
     for (const r of refs) {
       const cell = unitSheets[0].cells.find((c) => c.row === r.row && c.col === inputCol);
       // Percent fields' cells are formatted as percent (Excel's percent entry: 85 → 85%).
@@ -48,8 +50,14 @@ describe.each(builtinRubricIds)('layout of %s', (id) => {
   });
 
   it('every output cell of a scored roster resolves to a computed (non-input) cell', () => {
-    const result = scoreRoster(loaded.rubric, plan.meta.units.map((u) => ({ name: u.name, group: u.group })));
-    const outputs = allOutputs(loaded.rubric, plan.meta.units.map((u, i) => ({ key: u.key, score: result.units[i] })));
+    const result = scoreRoster(
+      loaded.rubric,
+      plan.meta.units.map((u) => ({ name: u.name, group: u.group })),
+    );
+    const outputs = allOutputs(
+      loaded.rubric,
+      plan.meta.units.map((u, i) => ({ key: u.key, score: result.units[i] })),
+    );
     for (const o of outputs) {
       const sheet = plan.sheets.find((s) => s.key === o.sheetKey)!;
       const idx = indexBlock(planGrid(sheet));
@@ -115,7 +123,11 @@ describe('roster and sheet names', () => {
       { name: '县公安局 ', group: '成员单位' },
       { name: '县税务局', group: '县区' },
     ]).map((p) => p.message);
-    expect(msgs).toEqual(['第 2 行：单位名称为空', '第 3 行：「县公安局」与第 1 行重复', '第 4 行：分组「县区」不在本细则的分组中（成员单位）']);
+    expect(msgs).toEqual([
+      '第 2 行：单位名称为空',
+      '第 3 行：「县公安局」与第 1 行重复',
+      '第 4 行：分组「县区」不在本细则的分组中（成员单位）',
+    ]);
   });
   it('sheet names: 31 characters, forbidden characters, case-insensitive duplicates, History', () => {
     const long = '某某市某某区人民政府某某委员会某某办公室某某科某某股某某组某某部门';

@@ -11,11 +11,23 @@ import { pathToFileURL } from 'node:url';
 export function pdfPages(xlsx: Buffer, name: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'cs-pdf-'));
   writeFileSync(join(dir, `${name}.xlsx`), xlsx);
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, `${name}.xlsx`], {
-    cwd: dir,
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      `${name}.xlsx`,
+    ],
+    {
+      cwd: dir,
+      stdio: 'ignore',
+      timeout: 120_000,
+    },
+  );
   const pdf = join(dir, `${name}.pdf`);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0);
   return Array.from({ length: pages }, (_, i) =>

@@ -330,8 +330,7 @@ describe('亳州 2017 县区 — hand-computed units', () => {
 });
 
 describe('亳州 2017 县区 — single items at their boundaries', () => {
-  const item = (id: string, values: Inputs[string]) =>
-    scoreUnit(rubric, { name: 'x', inputs: { ...inputsA, [id]: values } }).items[id];
+  const item = (id: string, values: Inputs[string]) => scoreUnit(rubric, { name: 'x', inputs: { ...inputsA, [id]: values } }).items[id];
 
   test('item 8 tiers on days (B4): ≤2 → 3, (2,4) → 2, ≥4 → 1, no platform → 0', () => {
     expect(item('8', { platform: '是', downDays: 0 }).score).toBe(3); // 全年未中断
@@ -386,7 +385,10 @@ describe('亳州 2017 县区 — single items at their boundaries', () => {
   });
 
   test('items 13 and 19: a part above its whole is a typing error, not 100 %', () => {
-    expect(item('13', { withKey: 120, records: 100 })).toMatchObject({ status: 'invalid', reason: '包含关键信息的数据条数填写有误：120 大于数据总条数 100，请核对' });
+    expect(item('13', { withKey: 120, records: 100 })).toMatchObject({
+      status: 'invalid',
+      reason: '包含关键信息的数据条数填写有误：120 大于数据总条数 100，请核对',
+    });
     expect(item('19', { inTime: 11, updated: 10 }).status).toBe('invalid');
     expect(item('13', { withKey: 100, records: 100 }).score).toBe(6);
   });
@@ -394,15 +396,22 @@ describe('亳州 2017 县区 — single items at their boundaries', () => {
   test('items 11 and 17: a standard of 0 is a typing error, not full marks (notes item-11, item-17)', () => {
     const eleven = item('11', { updated: 3, standard: 0 });
     expect(eleven.status).toBe('invalid');
-    expect(eleven.reason).toBe('本县区数据更新考核标准（万条）填写有误：不能为 0（本项按「本县区信用信息年度更新数据量（万条）/本县区数据更新考核标准（万条）」计分）');
+    expect(eleven.reason).toBe(
+      '本县区数据更新考核标准（万条）填写有误：不能为 0（本项按「本县区信用信息年度更新数据量（万条）/本县区数据更新考核标准（万条）」计分）',
+    );
     expect(item('17', { reported: 0, standard: 0 }).status).toBe('invalid');
   });
 
   test('item scores are rounded to 2 places before they are summed, so the printed figures add up (note rounding)', () => {
     // A with 9: 3 + 1/3 × 2 = 3.666… → 3.67 and 19: 1/3 × 2 = 0.666… → 0.67
-    const s = scoreUnit(rubric, { name: '取舍县', inputs: { ...inputsA, '9': { catalog: '是', entries: 1, powers: 3 }, '19': { inTime: 1, updated: 3 } } });
+    const s = scoreUnit(rubric, {
+      name: '取舍县',
+      inputs: { ...inputsA, '9': { catalog: '是', entries: 1, powers: 3 }, '19': { inTime: 1, updated: 3 } },
+    });
     expect([s.items['9'].score, s.items['9'].exact, s.items['19'].score]).toEqual([3.67, '367/100', 0.67]);
-    expect(s.items['19'].reason).toBe('7个工作日内公示比例：自作出行政决定之日起7个工作日内公示的信息数量/更新信息数量 = 1/3 × 2 分，得 0.67 分（四舍五入保留 2 位小数）');
+    expect(s.items['19'].reason).toBe(
+      '7个工作日内公示比例：自作出行政决定之日起7个工作日内公示的信息数量/更新信息数量 = 1/3 × 2 分，得 0.67 分（四舍五入保留 2 位小数）',
+    );
     // 三 = 3 + 3 + 3.67 + 5 = 14.67; 六 = 2 + 3 + 3 + 0.67 = 8.67
     expect([s.categories['三'].score, s.categories['六'].score]).toEqual([14.67, 8.67]);
     // 17 + 11 + 14.67 + 19.7 + 6 + 8.67 + 14.5 + 4 = 95.54 (summing the exact items would give 95.533… → 95.53)

@@ -42,9 +42,22 @@ describe('朝阳2020 rubric file: method only', () => {
     expect(cat.name).toBe('年度考评项目（第六条所列16项）');
     expect(cat.points).toBeNull();
     expect(cat.indicators.map((i) => i.name)).toEqual([
-      '信用制度落实', '信用信息公示', '信用信息归集共享', '统一社会信用代码转换', '信用惠民便企开展情况', '政务诚信',
-      '企业守信情况', '合同执行情况', '诚信建设情况', '事前信用监管', '事中信用监管', '事后信用监管', '信用修复情况',
-      '信息异议情况', '信用数据安全情况', '信用应用合法合规情况',
+      '信用制度落实',
+      '信用信息公示',
+      '信用信息归集共享',
+      '统一社会信用代码转换',
+      '信用惠民便企开展情况',
+      '政务诚信',
+      '企业守信情况',
+      '合同执行情况',
+      '诚信建设情况',
+      '事前信用监管',
+      '事中信用监管',
+      '事后信用监管',
+      '信用修复情况',
+      '信息异议情况',
+      '信用数据安全情况',
+      '信用应用合法合规情况',
     ]);
     // no invented points or criteria
     expect(cat.indicators.every((i) => i.points === null && i.criteria === '')).toBe(true);
@@ -75,10 +88,7 @@ describe('朝阳2020 rubric file: method only', () => {
 describe('朝阳2020 normalisation x / y × 100', () => {
   it('items not carried leave both x and y, even when a maximum was typed for them', () => {
     // HYPOTHETICAL: carries items 1–4 with maxima 10, 10, 5, 5 and scores 8, 9, 4, 3.5.
-    const u = scoreUnit(
-      rubric,
-      unit('市甲局', { '1': [10, 8], '2': [10, 9], '3': [5, 4], '4': [5, 3.5] }, { setMaxOnExcluded: true }),
-    );
+    const u = scoreUnit(rubric, unit('市甲局', { '1': [10, 8], '2': [10, 9], '3': [5, 4], '4': [5, 3.5] }, { setMaxOnExcluded: true }));
     // x = 8 + 9 + 4 + 3.5 = 24.5; y = 10 + 10 + 5 + 5 = 30 (items 5–16 excluded, their max 10 ignored)
     // 24.5 / 30 × 100 = 81.666… → 81.67
     // (if the 12 excluded items counted with max 10 and score 0: 24.5 / 150 × 100 = 16.33 — wrong reading)
@@ -280,7 +290,9 @@ describe('朝阳2020 honours and criticism', () => {
     expect(s13.final).toBeNull();
     expect(s13.normalisation).toBeNull();
     const messages = r.problems.map((p) => p.message);
-    expect(messages).toContain('市社会信用体系建设工作领导小组成员单位：还有 1 个单位未得出总分，名次和表彰、通报名单暂按已计分的 12 个单位排出，待全部计分后确定');
+    expect(messages).toContain(
+      '市社会信用体系建设工作领导小组成员单位：还有 1 个单位未得出总分，名次和表彰、通报名单暂按已计分的 12 个单位排出，待全部计分后确定',
+    );
     // Its points not yet typed are no maximum at all (not 0): nothing to compare with the others' 100.
     expect(s13.items['1'].max).toBeNull();
     expect(messages.filter((m) => m.includes('本项分值不一致'))).toEqual([]);

@@ -55,7 +55,10 @@ describe('veto rule (一票否决)', () => {
   it('a veto is not a part of a composite', () => {
     const d = base();
     const ind = d.categories[0].indicators[0];
-    ind.rule = { kind: 'composite', parts: [ind.rule, { kind: 'veto', label: 'x', when: { field: ind.fields[0].id, is: true }, result: 'zero' }] };
+    ind.rule = {
+      kind: 'composite',
+      parts: [ind.rule, { kind: 'veto', label: 'x', when: { field: ind.fields[0].id, is: true }, result: 'zero' }],
+    };
     expect(errorsOf(d).length).toBeGreaterThan(0);
   });
 });
@@ -72,7 +75,10 @@ describe('tiers on a ratio', () => {
     ind.rule = {
       kind: 'tiers',
       ratio: { numerator: 'ok', denominator: 'due', whenDenominatorZero: 'invalid' },
-      tiers: [{ min: 100, points: ind.points }, { max: 100, points: 0 }],
+      tiers: [
+        { min: 100, points: ind.points },
+        { max: 100, points: 0 },
+      ],
       ...extra,
     };
     return d;
@@ -95,7 +101,9 @@ describe('tiers on a ratio', () => {
 describe('fraction constants', () => {
   const withRate = (rate: unknown) => {
     const d = base('hengdong-2020-members');
-    const path = d.categories.flatMap((c: { indicators: { rule: { kind: string } }[] }, ci: number) => c.indicators.map((i, ii) => ({ i, ci, ii }))).find((x: { i: { rule: { kind: string } } }) => x.i.rule.kind === 'count');
+    const path = d.categories
+      .flatMap((c: { indicators: { rule: { kind: string } }[] }, ci: number) => c.indicators.map((i, ii) => ({ i, ci, ii })))
+      .find((x: { i: { rule: { kind: string } } }) => x.i.rule.kind === 'count');
     path.i.rule.rate = rate;
     return { d, where: `categories[${path.ci}].indicators[${path.ii}].rule.rate` };
   };
@@ -106,7 +114,9 @@ describe('fraction constants', () => {
     const zero = withRate('1/0');
     expect(errorsOf(zero.d)).toEqual([`x.json: ${zero.where}: 分数「1/0」的分母为 0。 修改：改为分母大于 0 的分数，如 "1/12"。`]);
     const bad = withRate('0.5/3');
-    expect(errorsOf(bad.d)).toEqual([`x.json: ${bad.where}: 「0.5/3」不是分数：分数写成「分子/分母」，分子、分母为不超过 6 位的整数。 修改：写成如 "1/12" 的分数，或写成数字（不带引号），如 0.5。`]);
+    expect(errorsOf(bad.d)).toEqual([
+      `x.json: ${bad.where}: 「0.5/3」不是分数：分数写成「分子/分母」，分子、分母为不超过 6 位的整数。 修改：写成如 "1/12" 的分数，或写成数字（不带引号），如 0.5。`,
+    ]);
     expect(errorsOf(withRate('1234567/2').d)).toHaveLength(1); // 7 digits: too long
     expect(errorsOf(withRate('每篇0.1分').d)).toHaveLength(1);
   });
@@ -115,7 +125,9 @@ describe('fraction constants', () => {
 describe('count bounds', () => {
   it('max must be a whole number ≥ 0', () => {
     const d = base('hengdong-2020-members');
-    const ind = d.categories.flatMap((c: { indicators: unknown[] }) => c.indicators).find((i: { fields: { type: string }[] }) => i.fields[0].type === 'count');
+    const ind = d.categories
+      .flatMap((c: { indicators: unknown[] }) => c.indicators)
+      .find((i: { fields: { type: string }[] }) => i.fields[0].type === 'count');
     ind.fields[0].max = 12;
     expect(errorsOf(d)).toEqual([]);
     ind.fields[0].max = 1.5;
@@ -139,7 +151,16 @@ describe('a condition on a ratio', () => {
     const d = base();
     const ind = d.categories[0].indicators[0];
     ind.fields = [{ id: 'due', label: '应报数', type: 'count' }];
-    ind.rule = { kind: 'deduct_if', conditions: [{ when: { ratio: { numerator: 'ok', denominator: 'due', whenDenominatorZero: 'invalid' }, op: '<', value: 98 }, deduct: ind.points, label: '合规率低于98%' }] };
+    ind.rule = {
+      kind: 'deduct_if',
+      conditions: [
+        {
+          when: { ratio: { numerator: 'ok', denominator: 'due', whenDenominatorZero: 'invalid' }, op: '<', value: 98 },
+          deduct: ind.points,
+          label: '合规率低于98%',
+        },
+      ],
+    };
     expect(errorsOf(d)).toEqual([
       'x.json: categories[0].indicators[0].rule.conditions[0].when.ratio.numerator: 指标「一.1」没有 id 为「ok」的输入项。 修改：在 fields 中加入「ok」，或改用已有的：due。',
     ]);

@@ -179,7 +179,23 @@ describe('衡东2020 附件2 rubric file', () => {
     // 4 + 4 + 37 + 20 + 10 + 5 + 5 + 5 + 5 + 5 = 100
     expect(rubric.categories.reduce((s, c) => s + (c.points ?? 0), 0)).toBe(100);
     expect(rubric.categories.flatMap((c) => c.indicators.map((i) => i.id))).toEqual([
-      '一', '二', '三.1', '三.2', '三.3', '三.4', '三.5', '四.1', '四.2', '四.3', '五', '六', '七', '八', '九.1', '九.2', '十',
+      '一',
+      '二',
+      '三.1',
+      '三.2',
+      '三.3',
+      '三.4',
+      '三.5',
+      '四.1',
+      '四.2',
+      '四.3',
+      '五',
+      '六',
+      '七',
+      '八',
+      '九.1',
+      '九.2',
+      '十',
     ]);
   });
 
@@ -189,9 +205,7 @@ describe('衡东2020 附件2 rubric file', () => {
     expect(rubric.bands).toBeNull();
     expect(rubric.fraud).toBe('none');
     expect(rubric.bonus).toMatchObject({ kind: 'manual', max: null });
-    expect(rubric.ranking.groups).toEqual([
-      expect.objectContaining({ id: '成员单位', honours: [], criticism: [] }),
-    ]);
+    expect(rubric.ranking.groups).toEqual([expect.objectContaining({ id: '成员单位', honours: [], criticism: [] })]);
   });
 
   it('lists the 36 units of 附件1 in printed order (row by row)', () => {
@@ -216,8 +230,23 @@ describe('衡东2020 附件2 hand-computed units', () => {
   it('县公安局: caps exceeded, 75% costs nothing under the whole-step reading, uncapped bonus', () => {
     const u = scoreUnit(rubric, 县公安局);
     expect(itemScores(u)).toEqual({
-      一: 4, 二: 4, '三.1': 3, '三.2': 22.5, '三.3': 3, '三.4': 2.5, '三.5': 3, '四.1': 5, '四.2': 8, '四.3': 5,
-      五: 10, 六: 5, 七: 1.5, 八: 5, '九.1': 2, '九.2': 2, 十: 5,
+      一: 4,
+      二: 4,
+      '三.1': 3,
+      '三.2': 22.5,
+      '三.3': 3,
+      '三.4': 2.5,
+      '三.5': 3,
+      '四.1': 5,
+      '四.2': 8,
+      '四.3': 5,
+      五: 10,
+      六: 5,
+      七: 1.5,
+      八: 5,
+      '九.1': 2,
+      '九.2': 2,
+      十: 5,
     });
     expect(u.categories['三']).toEqual({ score: 34, max: 37 }); // 3 + 22.5 + 3 + 2.5 + 3 = 34
     expect(u.categories['四']).toEqual({ score: 18, max: 20 }); // 5 + 8 + 5 = 18
@@ -234,8 +263,23 @@ describe('衡东2020 附件2 hand-computed units', () => {
   it('县税务局: one element missing in 一 and 二, 55% → 3, caps met exactly', () => {
     const u = scoreUnit(rubric, 县税务局);
     expect(itemScores(u)).toEqual({
-      一: 3, 二: 3, '三.1': 1, '三.2': 20, '三.3': 2, '三.4': 3, '三.5': 1.5, '四.1': 0, '四.2': 6, '四.3': 3,
-      五: 3.5, 六: 0, 七: 5, 八: 3, '九.1': 0, '九.2': 3, 十: 3,
+      一: 3,
+      二: 3,
+      '三.1': 1,
+      '三.2': 20,
+      '三.3': 2,
+      '三.4': 3,
+      '三.5': 1.5,
+      '四.1': 0,
+      '四.2': 6,
+      '四.3': 3,
+      五: 3.5,
+      六: 0,
+      七: 5,
+      八: 3,
+      '九.1': 0,
+      '九.2': 3,
+      十: 3,
     });
     expect(u.categories['一']).toEqual({ score: 3, max: 4 });
     expect(u.categories['二']).toEqual({ score: 3, max: 4 });
@@ -250,8 +294,23 @@ describe('衡东2020 附件2 hand-computed units', () => {
   it('县交警大队: 70% → 4, count caps exceeded, 十 floored at 0', () => {
     const u = scoreUnit(rubric, 县交警大队);
     expect(itemScores(u)).toEqual({
-      一: 4, 二: 4, '三.1': 0, '三.2': 25, '三.3': 3, '三.4': 3, '三.5': 3, '四.1': 5, '四.2': 10, '四.3': 5,
-      五: 10, 六: 5, 七: 0, 八: 4, '九.1': 2, '九.2': 3, 十: 0,
+      一: 4,
+      二: 4,
+      '三.1': 0,
+      '三.2': 25,
+      '三.3': 3,
+      '三.4': 3,
+      '三.5': 3,
+      '四.1': 5,
+      '四.2': 10,
+      '四.3': 5,
+      五: 10,
+      六: 5,
+      七: 0,
+      八: 4,
+      '九.1': 2,
+      '九.2': 3,
+      十: 0,
     });
     expect(u.categories['三']).toEqual({ score: 34, max: 37 }); // 0 + 25 + 3 + 3 + 3
     expect(u.categories['四']).toEqual({ score: 20, max: 20 });
@@ -266,8 +325,23 @@ describe('衡东2020 附件2 hand-computed units', () => {
   it('县编办: 20% → 0, none of 二 → 0 (not 1), everything near the floor', () => {
     const u = scoreUnit(rubric, 县编办);
     expect(itemScores(u)).toEqual({
-      一: 0, 二: 0, '三.1': 0, '三.2': 0, '三.3': 0, '三.4': 1, '三.5': 0, '四.1': 0, '四.2': 0, '四.3': 0,
-      五: 0, 六: 0.5, 七: 0, 八: 0, '九.1': 0.5, '九.2': 0, 十: 0,
+      一: 0,
+      二: 0,
+      '三.1': 0,
+      '三.2': 0,
+      '三.3': 0,
+      '三.4': 1,
+      '三.5': 0,
+      '四.1': 0,
+      '四.2': 0,
+      '四.3': 0,
+      五: 0,
+      六: 0.5,
+      七: 0,
+      八: 0,
+      '九.1': 0.5,
+      '九.2': 0,
+      十: 0,
     });
     expect(u.categories['二']).toEqual({ score: 0, max: 4 }); // H4: literal 4 − 3 × 1 = 1 is rejected
     expect(u.categories['三']).toEqual({ score: 1, max: 37 });
@@ -280,8 +354,23 @@ describe('衡东2020 附件2 hand-computed units', () => {
   it('县医保局: no severely dishonest enterprise → 八 keeps 5 without a rate', () => {
     const u = scoreUnit(rubric, 县医保局);
     expect(itemScores(u)).toEqual({
-      一: 1, 二: 2, '三.1': 3, '三.2': 12.5, '三.3': 1, '三.4': 0, '三.5': 2, '四.1': 5, '四.2': 2.5, '四.3': 0,
-      五: 0.5, 六: 1.5, 七: 4.5, 八: 5, '九.1': 1.5, '九.2': 2.5, 十: 4,
+      一: 1,
+      二: 2,
+      '三.1': 3,
+      '三.2': 12.5,
+      '三.3': 1,
+      '三.4': 0,
+      '三.5': 2,
+      '四.1': 5,
+      '四.2': 2.5,
+      '四.3': 0,
+      五: 0.5,
+      六: 1.5,
+      七: 4.5,
+      八: 5,
+      '九.1': 1.5,
+      '九.2': 2.5,
+      十: 4,
     });
     expect(u.items['八'].status).toBe('scored');
     expect(u.categories['一']).toEqual({ score: 1, max: 4 }); // 4 − 3 = 1 (一 has no zero-if-all-missing clause)

@@ -235,7 +235,14 @@ describe('bands (G1: on the final score with bonus; G3: on the rounded final)', 
   const run = (inputs: Inputs, bonus: number) => scoreUnit(rubric, { name: 'x', group: GROUP, inputs, bonus });
 
   test.each([
-    { inputs: base80, bonus: 10, base: 80, final: 90, band: '优秀', why: '80 + 10 = 90 ≥ 90 含本数 → 优秀 (G1: on the base 80 it would be 良好)' },
+    {
+      inputs: base80,
+      bonus: 10,
+      base: 80,
+      final: 90,
+      band: '优秀',
+      why: '80 + 10 = 90 ≥ 90 含本数 → 优秀 (G1: on the base 80 it would be 良好)',
+    },
     { inputs: base80, bonus: 9.99, base: 80, final: 89.99, band: '良好', why: '80 + 9.99 = 89.99 < 90 → 良好' },
     { inputs: base80, bonus: 0, base: 80, final: 80, band: '良好', why: '80 含本数 → 良好' },
     { inputs: base70, bonus: 9.99, base: 70, final: 79.99, band: '合格', why: '70 + 9.99 = 79.99 < 80 → 合格' },

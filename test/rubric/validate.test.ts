@@ -25,7 +25,9 @@ describe('rubric validation', () => {
   it('category points must equal the sum of their items', () => {
     const d = base();
     d.categories[0].points = 30;
-    expect(errorsOf(d)).toContain('rubrics/broken.json: categories[0].points: 类别「一 工作机制建设」分值 30 不等于其指标分值之和 25。 修改：核对原文：把类别分值改为 25，或更正某个指标的分值。');
+    expect(errorsOf(d)).toContain(
+      'rubrics/broken.json: categories[0].points: 类别「一 工作机制建设」分值 30 不等于其指标分值之和 25。 修改：核对原文：把类别分值改为 25，或更正某个指标的分值。',
+    );
   });
   it('the table must equal its full marks', () => {
     const d = base();
@@ -52,7 +54,9 @@ describe('rubric validation', () => {
   });
   it('a cap above the item maximum', () => {
     const d = base();
-    const ind = d.categories.flatMap((c: { indicators: { rule: { kind: string; cap?: number } }[] }) => c.indicators).find((i: { rule: { kind: string } }) => i.rule.kind === 'count');
+    const ind = d.categories
+      .flatMap((c: { indicators: { rule: { kind: string; cap?: number } }[] }) => c.indicators)
+      .find((i: { rule: { kind: string } }) => i.rule.kind === 'count');
     ind.rule.cap = 99;
     expect(errorsOf(d).join('\n')).toMatch(/rule\.cap: 上限 99 超过本项最高分 \d+。 修改：改为不大于 \d+ 的数。/);
   });
@@ -75,10 +79,20 @@ describe('rubric validation', () => {
     d.categories[0].indicators[0] = {
       ...d.categories[0].indicators[0],
       fields: [{ id: 'n', label: '数', type: 'number' }],
-      rule: { kind: 'tiers', field: 'n', tiers: [{ min: 0, max: 3, maxInclusive: true, points: 5 }, { min: 3, points: 1 }] },
+      rule: {
+        kind: 'tiers',
+        field: 'n',
+        tiers: [
+          { min: 0, max: 3, maxInclusive: true, points: 5 },
+          { min: 3, points: 1 },
+        ],
+      },
     };
     expect(errorsOf(d).join('\n')).toContain('rule.tiers[1]: 档次与其他档次重叠（从 3 起）。');
-    d.categories[0].indicators[0].rule.tiers = [{ min: 0, max: 2, points: 5 }, { min: 3, points: 1 }];
+    d.categories[0].indicators[0].rule.tiers = [
+      { min: 0, max: 2, points: 5 },
+      { min: 3, points: 1 },
+    ];
     expect(errorsOf(d).join('\n')).toContain('档次之间有空档');
   });
   it('bands must be ordered and end with an open lowest band', () => {
@@ -94,7 +108,14 @@ describe('rubric validation', () => {
     d.categories[0].indicators[0] = {
       ...d.categories[0].indicators[0],
       fields: [{ id: 'c', label: '选', type: 'choice', options: ['甲', '甲'] }],
-      rule: { kind: 'levels', field: 'c', levels: [{ option: '甲', points: 5 }, { option: '甲', points: 1 }] },
+      rule: {
+        kind: 'levels',
+        field: 'c',
+        levels: [
+          { option: '甲', points: 5 },
+          { option: '甲', points: 1 },
+        ],
+      },
     };
     expect(errorsOf(d).join('\n')).toContain('fields[0].options[1]: 选项「甲」重复。');
   });
@@ -102,17 +123,29 @@ describe('rubric validation', () => {
     const d = base();
     // 一.2 is printed 20 = 10 + 10; make its second part worth 5, so the rule reaches only 15.
     d.categories[0].indicators[1].rule.parts[1].points = 5;
-    expect(errorsOf(d).join('\n')).toContain('categories[0].indicators[1].attainableMax: 指标「一.2」印刷分值 20，但规则最多只能得 15 分。 修改：加入 "attainableMax": 15');
+    expect(errorsOf(d).join('\n')).toContain(
+      'categories[0].indicators[1].attainableMax: 指标「一.2」印刷分值 20，但规则最多只能得 15 分。 修改：加入 "attainableMax": 15',
+    );
     d.categories[0].indicators[1].attainableMax = 12;
     expect(errorsOf(d).join('\n')).toContain('声明的可得最高分 12 与规则计算的 15 不符。');
   });
 });
 
 /** Zod's and JSON.parse's own English words that must never reach the user. */
-const ENGLISH = /\b(Invalid|invalid input|expected|received|object|string|number|int|array|boolean|Unexpected|JSON at position|undefined)\b/;
+const ENGLISH =
+  /\b(Invalid|invalid input|expected|received|object|string|number|int|array|boolean|Unexpected|JSON at position|undefined)\b/;
 
 describe('ids that objects inherit (a field id "constructor" crashed scoring with a TypeError)', () => {
-  const names = ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString', 'propertyIsEnumerable'];
+  const names = [
+    'constructor',
+    'toString',
+    'valueOf',
+    '__proto__',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    'toLocaleString',
+    'propertyIsEnumerable',
+  ];
   it.each(names)('field id %s is refused with its path and a fix', (name) => {
     const d = base();
     // 一.1 of 平顶山 部门 is one yes/no field read by a bool rule: rename both.
@@ -136,7 +169,9 @@ describe('ids that objects inherit (a field id "constructor" crashed scoring wit
   it('ids with spaces or starting with punctuation are refused in Chinese', () => {
     const d = base();
     d.categories[0].id = 'a b';
-    expect(errorsOf(d)).toEqual(['rubrics/broken.json: categories[0].id: 格式错误：标识只能含文字、数字和 . _ -，并以文字或数字开头。 修改：按 rubrics/rubric.schema.json 的要求填写。']);
+    expect(errorsOf(d)).toEqual([
+      'rubrics/broken.json: categories[0].id: 格式错误：标识只能含文字、数字和 . _ -，并以文字或数字开头。 修改：按 rubrics/rubric.schema.json 的要求填写。',
+    ]);
   });
 });
 
@@ -169,7 +204,9 @@ describe('bounds checked before the schema (deep nesting overflowed the stack in
     d.categories[0].indicators[0].rule.zeroIf = cond;
     const errors = errorsOf(d);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^rubrics\/broken\.json: categories\[0\]\.indicators\[0\]\.rule\.zeroIf(\.any\[0\])+\.any: 嵌套层数超过 32 层。 修改：减少条件（any \/ all）的嵌套层数/);
+    expect(errors[0]).toMatch(
+      /^rubrics\/broken\.json: categories\[0\]\.indicators\[0\]\.rule\.zeroIf(\.any\[0\])+\.any: 嵌套层数超过 32 层。 修改：减少条件（any \/ all）的嵌套层数/,
+    );
   });
   it('the same nesting as JSON text is refused too', () => {
     const text = `{"a":${'{"any":['.repeat(3000)}1${']}'.repeat(3000)}}`;
@@ -178,25 +215,37 @@ describe('bounds checked before the schema (deep nesting overflowed the stack in
   });
   it('200,000 tiers are refused by count', () => {
     const d = base();
-    d.categories[0].indicators[0].rule = { kind: 'tiers', field: 'x', tiers: Array.from({ length: 200_000 }, (_, i) => ({ min: i, points: 1 })) };
-    expect(errorsOf(d)).toEqual(['rubrics/broken.json: categories[0].indicators[0].rule.tiers: 列表有 200000 项，超过上限 1000。 修改：检查文件是否正确；一份考核表的任何列表都远少于此。']);
+    d.categories[0].indicators[0].rule = {
+      kind: 'tiers',
+      field: 'x',
+      tiers: Array.from({ length: 200_000 }, (_, i) => ({ min: i, points: 1 })),
+    };
+    expect(errorsOf(d)).toEqual([
+      'rubrics/broken.json: categories[0].indicators[0].rule.tiers: 列表有 200000 项，超过上限 1000。 修改：检查文件是否正确；一份考核表的任何列表都远少于此。',
+    ]);
   });
   it('a 50 MB note is refused by the text size, at once', () => {
     const d = base();
     d.notes[0].text = '很'.repeat(50_000_000);
     const started = Date.now();
     const r = parseRubricText(JSON.stringify(d), 'big.json');
-    expect(!r.ok && r.errors[0].message).toBe('评分细则文件过大（50022 千字符，上限 1000 千字符）。'.replace('50022', String(Math.ceil(JSON.stringify(d).length / 1000))));
+    expect(!r.ok && r.errors[0].message).toBe(
+      '评分细则文件过大（50022 千字符，上限 1000 千字符）。'.replace('50022', String(Math.ceil(JSON.stringify(d).length / 1000))),
+    );
     expect(Date.now() - started).toBeLessThan(2000);
   });
   it('a long string inside the limits of the text is refused by its own length', () => {
     const d = base();
     d.notes[0].text = '很'.repeat(10_001);
-    expect(errorsOf(d)).toEqual(['rubrics/broken.json: notes[0].text: 文字过长（10001 字符，上限 10000）。 修改：缩短此段文字，或把详情放在原文件中、这里只写要点。']);
+    expect(errorsOf(d)).toEqual([
+      'rubrics/broken.json: notes[0].text: 文字过长（10001 字符，上限 10000）。 修改：缩短此段文字，或把详情放在原文件中、这里只写要点。',
+    ]);
   });
-  it('JSON syntax errors say where in Chinese, without JSON.parse\'s English', () => {
+  it("JSON syntax errors say where in Chinese, without JSON.parse's English", () => {
     const r = parseRubricText('{\n  "id": ,\n}', 'x.json');
-    expect(!r.ok && formatRubricError(r.errors[0])).toBe('x.json: (根): 不是有效的 JSON（多余或错位的「,」）。 修改：用 JSON 编辑器检查逗号、引号和括号。');
+    expect(!r.ok && formatRubricError(r.errors[0])).toBe(
+      'x.json: (根): 不是有效的 JSON（多余或错位的「,」）。 修改：用 JSON 编辑器检查逗号、引号和括号。',
+    );
     const cut = parseRubricText('{"a":1', 'x.json');
     expect(!cut.ok && cut.errors[0].message).toBe('不是有效的 JSON（第 1 行第 7 列附近）。');
   });
@@ -219,7 +268,8 @@ describe('the content hash workbooks store is computed as before', () => {
     expect(r.ok && r.value.hash).toBe(r.ok && reference(r.value.rubric));
   });
   it('agrees with the reference on texts with every kind of character', () => {
-    for (const v of [{}, { a: '信用' }, { z: [1, 2.5, -3], a: { b: null, c: true } }, { s: '😀\u0000é' }]) expect(contentHash(v)).toBe(reference(v));
+    for (const v of [{}, { a: '信用' }, { z: [1, 2.5, -3], a: { b: null, c: true } }, { s: '😀\u0000é' }])
+      expect(contentHash(v)).toBe(reference(v));
   });
 });
 

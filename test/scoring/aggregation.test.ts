@@ -65,8 +65,14 @@ describe('bands at their boundaries (平顶山 wording: 90以上含本数)', () 
 describe('deduction from a base (鹤岗 style)', () => {
   const r = miniRubric(
     [
-      indicator('A', 5, [yes('meet', '是否召开会议')], { kind: 'deduct_if', conditions: [{ when: { field: 'meet', is: false }, deduct: 2.5, label: '未召开会议' }] }),
-      indicator('B', 10, [count('n', '报送篇数')], { kind: 'deduct_if', conditions: [{ when: { field: 'n', op: '<', value: 30 }, deduct: 10, label: '报送少于30篇' }] }),
+      indicator('A', 5, [yes('meet', '是否召开会议')], {
+        kind: 'deduct_if',
+        conditions: [{ when: { field: 'meet', is: false }, deduct: 2.5, label: '未召开会议' }],
+      }),
+      indicator('B', 10, [count('n', '报送篇数')], {
+        kind: 'deduct_if',
+        conditions: [{ when: { field: 'n', op: '<', value: 30 }, deduct: 10, label: '报送少于30篇' }],
+      }),
     ],
     { aggregation: { mode: 'deduct_from_base', base: 15 }, notApplicable: 'full_points' },
   );
@@ -82,8 +88,25 @@ describe('normalised x / y × 100 (朝阳 style, hypothetical items)', () => {
   const r = miniRubric([item('A'), item('B'), item('C')], {
     aggregation: { mode: 'normalised', scale: 100 },
     notApplicable: 'exclude',
-    bands: { basis: 'final', list: [{ label: '优秀', min: 90, minInclusive: true }, { label: '良好', min: 70, minInclusive: true }, { label: '合格', min: 50, minInclusive: true }, { label: '不合格', min: null, minInclusive: true }] },
-    bonus: { kind: 'tiers', label: '创新加分', criteria: '', tiers: [{ label: '创新奖', points: 5 }, { label: '特别创新奖', points: 10 }, { label: '突出创新奖', points: 20 }] },
+    bands: {
+      basis: 'final',
+      list: [
+        { label: '优秀', min: 90, minInclusive: true },
+        { label: '良好', min: 70, minInclusive: true },
+        { label: '合格', min: 50, minInclusive: true },
+        { label: '不合格', min: null, minInclusive: true },
+      ],
+    },
+    bonus: {
+      kind: 'tiers',
+      label: '创新加分',
+      criteria: '',
+      tiers: [
+        { label: '创新奖', points: 5 },
+        { label: '特别创新奖', points: 10 },
+        { label: '突出创新奖', points: 20 },
+      ],
+    },
   });
   it('16.2 / 18 × 100 is exactly 90 → 优秀 (floating point gives 89.99999999999999)', () => {
     expect((16.2 / 18) * 100).not.toBe(90);
@@ -117,7 +140,12 @@ describe('normalised x / y × 100 (朝阳 style, hypothetical items)', () => {
 
 describe('rounding only at the end', () => {
   it('three items of 1/3 × 1 each sum exactly to 1, not 0.99', () => {
-    const item = (id: string) => indicator(id, 1, [count('a'), count('b')], { kind: 'ratio', points: 1, ratio: { numerator: 'a', denominator: 'b', whenDenominatorZero: 'zero' } });
+    const item = (id: string) =>
+      indicator(id, 1, [count('a'), count('b')], {
+        kind: 'ratio',
+        points: 1,
+        ratio: { numerator: 'a', denominator: 'b', whenDenominatorZero: 'zero' },
+      });
     const r = miniRubric([item('A'), item('B'), item('C')]);
     const u = scoreUnit(r, { name: '甲', inputs: { A: { a: 1, b: 3 }, B: { a: 1, b: 3 }, C: { a: 1, b: 3 } } });
     expect(u.items.A.score).toBe(0.33);
@@ -128,7 +156,11 @@ describe('rounding only at the end', () => {
     const r = miniRubric(
       [
         indicator('A', 45, [score('s')], { kind: 'manual', field: 's' }),
-        indicator('B', 45, [count('a'), count('b')], { kind: 'ratio', points: 45, ratio: { numerator: 'a', denominator: 'b', whenDenominatorZero: 'zero' } }),
+        indicator('B', 45, [count('a'), count('b')], {
+          kind: 'ratio',
+          points: 45,
+          ratio: { numerator: 'a', denominator: 'b', whenDenominatorZero: 'zero' },
+        }),
       ],
       { bands },
     );

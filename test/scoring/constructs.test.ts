@@ -14,14 +14,30 @@ describe('一票否决 (veto, issue 16.1)', () => {
     indicator('B', 10, [count('docs', '报送文件数')], { kind: 'count', field: 'docs', rate: 2 }),
   ];
   const vetoItem = (result: 'fail' | 'zero', resultLabel?: string) =>
-    indicator('V', 0, [yes('incident', '是否发生重大失信事件')], { kind: 'veto', label: '发生重大失信事件', when: { field: 'incident', is: true }, result, ...(resultLabel ? { resultLabel } : {}) });
+    indicator('V', 0, [yes('incident', '是否发生重大失信事件')], {
+      kind: 'veto',
+      label: '发生重大失信事件',
+      when: { field: 'incident', is: true },
+      result,
+      ...(resultLabel ? { resultLabel } : {}),
+    });
   const failing = miniRubric([...items, vetoItem('fail', '不通过')], {
     ranking: { method: 'competition', groups: [{ id: 'G', label: '组', honours: [{ label: '优秀单位', top: 1 }] }] },
   });
   const zeroing = miniRubric([...items, vetoItem('zero')], {
-    bands: { basis: 'final', list: [{ label: '优秀', min: 18, minInclusive: true }, { label: '合格', min: 10, minInclusive: true }, { label: '不合格', min: null, minInclusive: false }] },
+    bands: {
+      basis: 'final',
+      list: [
+        { label: '优秀', min: 18, minInclusive: true },
+        { label: '合格', min: 10, minInclusive: true },
+        { label: '不合格', min: null, minInclusive: false },
+      ],
+    },
   });
-  const unit = (name: string, incident: string | boolean, docs = 4) => ({ name, inputs: { A: { plan: '是' }, B: { docs }, V: { incident } } });
+  const unit = (name: string, incident: string | boolean, docs = 4) => ({
+    name,
+    inputs: { A: { plan: '是' }, B: { docs }, V: { incident } },
+  });
 
   it('not triggered: the veto item scores 0 and says so; the total is the items’ sum 10 + 4 × 2 = 18', () => {
     const u = scoreUnit(failing, unit('甲', '否'));
@@ -109,7 +125,9 @@ describe('exact fractional constants (issue 16.4)', () => {
 
 describe('bounds on counts (issue 16.10)', () => {
   // At most 12 documents exist; each scores 1/12 of the item's 1 分.
-  const r = miniRubric([indicator('T', 1, [{ ...count('n', '转载文件数'), unit: '份', max: 12 }], { kind: 'count', field: 'n', rate: '1/12' })]);
+  const r = miniRubric([
+    indicator('T', 1, [{ ...count('n', '转载文件数'), unit: '份', max: 12 }], { kind: 'count', field: 'n', rate: '1/12' }),
+  ]);
   const item = (n: unknown) => scoreUnit(r, { name: '甲', inputs: { T: { n: n as number } } });
 
   it('12 is the bound itself: 12 × 1/12 = 1 分', () => {
@@ -165,7 +183,10 @@ describe('itemised bonus under one cap (issue 16.9)', () => {
       { id: 'J', number: '二', name: '加分项目', points: 8, indicators: bonusItems },
     ],
   });
-  const unit = (national: string, province: string, n: number) => ({ name: '甲', inputs: { A: { plan: '是' }, J1: { national }, J2: { province }, J3: { n } } });
+  const unit = (national: string, province: string, n: number) => ({
+    name: '甲',
+    inputs: { A: { plan: '是' }, J1: { national }, J2: { province }, J3: { n } },
+  });
 
   it('items add up under the cap: 3 + 0 + 1 × 1 = 4 ≤ 5 → bonus 4, final 10 + 4 = 14', () => {
     const u = scoreUnit(r, unit('是', '否', 1));
@@ -180,9 +201,9 @@ describe('itemised bonus under one cap (issue 16.9)', () => {
     expect([u.final, u.complete]).toEqual([null, false]);
   });
   it('the full marks are the base categories only: a bonus category missing is refused at load', () => {
-    expect(() => miniRubric([base], { fullMarks: 10, bonus: { kind: 'items', label: '加分项', criteria: '', category: 'X', max: 5 } })).toThrow(
-      'bonus.category: 加分项类别「X」不存在。',
-    );
+    expect(() =>
+      miniRubric([base], { fullMarks: 10, bonus: { kind: 'items', label: '加分项', criteria: '', category: 'X', max: 5 } }),
+    ).toThrow('bonus.category: 加分项类别「X」不存在。');
   });
 });
 
@@ -191,7 +212,13 @@ describe('conditions on a computed rate of two typed counts (issue 16.2)', () =>
   const r = miniRubric([
     indicator('D', 2, [count('ok', '合规数'), count('due', '应报数')], {
       kind: 'deduct_if',
-      conditions: [{ when: { ratio: { numerator: 'ok', denominator: 'due', whenDenominatorZero: 'invalid' }, op: '<', value: 98 }, deduct: 2, label: '合规率低于98%' }],
+      conditions: [
+        {
+          when: { ratio: { numerator: 'ok', denominator: 'due', whenDenominatorZero: 'invalid' }, op: '<', value: 98 },
+          deduct: 2,
+          label: '合规率低于98%',
+        },
+      ],
     }),
   ]);
   const item = (ok: number, due: number) => scoreUnit(r, { name: '甲', inputs: { D: { ok, due } } }).items.D;

@@ -50,7 +50,9 @@ describe('inputs the rubric does not have', () => {
   it('an unknown field key is a warning naming the indicator and the key', () => {
     const u = scoreUnit(numeric, { name: '甲', inputs: { '1': { ok: '是', okk: '否' }, '2': { n: 1 } } });
     expect(u.final).toBe(3);
-    expect(u.problems).toEqual([{ unit: '甲', severity: 'warning', indicatorId: '1', fieldId: 'okk', message: '甲：1 指标1 没有输入项「okk」，该值未使用' }]);
+    expect(u.problems).toEqual([
+      { unit: '甲', severity: 'warning', indicatorId: '1', fieldId: 'okk', message: '甲：1 指标1 没有输入项「okk」，该值未使用' },
+    ]);
   });
   it('unknown ids come first, in the order the inputs give them, then not-applicable ids, then item problems', () => {
     const u = scoreUnit(numeric, { name: '甲', inputs: { zz: {}, '1': { ok: '是', q: 1 }, '9': {} }, notApplicable: ['nope'] });
@@ -97,7 +99,7 @@ describe('what the workbook invites, the engine accepts (issue 12: a list or pro
     const { rubric, values, index, group } = sheetOf(rid);
     const filled = values.map((r) => [...r]);
     filled[row][col] = value;
-    const formats = filled.map((r, ri) => r.map((_, ci) => (ri === row && ci === col ? numberFormat ?? 'General' : 'General')));
+    const formats = filled.map((r, ri) => r.map((_, ci) => (ri === row && ci === col ? (numberFormat ?? 'General') : 'General')));
     const unit = readUnitInputs(rubric, index, '甲', group, filled, percentTexts(filled, formats));
     return scoreUnit(rubric, unit).problems.filter((p) => p.severity === 'error');
   }
@@ -106,21 +108,26 @@ describe('what the workbook invites, the engine accepts (issue 12: a list or pro
     const { sheet } = sheetOf(rid);
     const lists = sheet.cells.filter((c) => c.validation?.kind === 'list');
     expect(lists.length).toBeGreaterThan(0);
-    for (const c of lists) for (const option of (c.validation as { options: string[] }).options) expect([option, problemsFor(rid, c.row, c.col, option)]).toEqual([option, []]);
+    for (const c of lists)
+      for (const option of (c.validation as { options: string[] }).options)
+        expect([option, problemsFor(rid, c.row, c.col, option)]).toEqual([option, []]);
   });
 
-  it.each(builtinRubricIds)('%s: every example a field prompt names is accepted by the parser, and named in the prompt or the list', (rid) => {
-    const { rubric } = sheetOf(rid);
-    for (const ind of rubric.categories.flatMap((c) => c.indicators))
-      for (const f of ind.fields) {
-        const v = fieldValidation(f, ind);
-        for (const example of promptExamples(f)) {
-          expect([f.id, example, parseFieldValue(f, example).status]).toEqual([f.id, example, 'ok']);
-          const listed = v?.kind === 'list' && v.options.includes(example);
-          expect([f.id, example, listed || fieldPrompt(f).includes(example)]).toEqual([f.id, example, true]);
+  it.each(builtinRubricIds)(
+    '%s: every example a field prompt names is accepted by the parser, and named in the prompt or the list',
+    (rid) => {
+      const { rubric } = sheetOf(rid);
+      for (const ind of rubric.categories.flatMap((c) => c.indicators))
+        for (const f of ind.fields) {
+          const v = fieldValidation(f, ind);
+          for (const example of promptExamples(f)) {
+            expect([f.id, example, parseFieldValue(f, example).status]).toEqual([f.id, example, 'ok']);
+            const listed = v?.kind === 'list' && v.options.includes(example);
+            expect([f.id, example, listed || fieldPrompt(f).includes(example)]).toEqual([f.id, example, true]);
+          }
         }
-      }
-  });
+    },
+  );
 
   it('the yes/no prompt invites only what its list offers (it used to say 也可填 √ / × beside a list of 是/否)', () => {
     const f = { id: 'a', label: '是否', type: 'yesno' as const };
@@ -159,7 +166,7 @@ describe('what the workbook invites, the engine accepts (issue 12: a list or pro
   });
 });
 
-describe('the 不涉及 and 弄虚作假 cells read yes/no with the engine\'s words', () => {
+describe("the 不涉及 and 弄虚作假 cells read yes/no with the engine's words", () => {
   // 朝阳: 不涉及 allowed (exclude), 弄虚作假 is a yes/no cell (honour_ineligible).
   const loaded = loadBuiltin('chaoyang-2020-method');
   const group = loaded.rubric.ranking.groups[0].id;
@@ -210,6 +217,8 @@ describe('a bonus typed with 分 (issue 12: 「2分」 was refused, and the anne
   });
   it('2天 is still refused, naming the wrong unit', () => {
     const u = scoreUnit(rubric, { name: '甲', inputs: {}, bonus: '2天' });
-    expect(u.problems.map((p) => p.message)).toContain(`甲：${rubric.bonus.kind === 'manual' ? rubric.bonus.label : ''}：「2天」的单位「天」与本项不符：只填数字`);
+    expect(u.problems.map((p) => p.message)).toContain(
+      `甲：${rubric.bonus.kind === 'manual' ? rubric.bonus.label : ''}：「2天」的单位「天」与本项不符：只填数字`,
+    );
   });
 });

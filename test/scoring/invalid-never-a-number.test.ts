@@ -52,7 +52,8 @@ const caseArb: fc.Arbitrary<Case> = fc
   });
 
 const categoryOf = (rubric: Rubric, ind: Indicator) => rubric.categories.find((c) => c.indicators.includes(ind))!;
-const notANumber = (where: string, v: unknown) => expect({ where, type: typeof v }).toEqual({ where, type: expect.not.stringMatching(/^number$/) });
+const notANumber = (where: string, v: unknown) =>
+  expect({ where, type: typeof v }).toEqual({ where, type: expect.not.stringMatching(/^number$/) });
 
 /** The cells of a sheet plan in the column whose header is `header`, on rows that contain `label`. */
 function cellsUnder(sheet: AnnexSheetPlan, header: string, label: string): unknown[] {
@@ -86,7 +87,12 @@ describe('an invalid input is never a number (engine, unit sheet, 汇总, annex)
         for (const what of ['base', 'final', ...(badBonus ? (['bonus'] as const) : [])] as const)
           for (const c of at(rowKey.total(what))) notANumber(`unit sheet ${what}`, c.value);
         const summary = summaryOutputs(rubric, [{ key: 'K', score: u }]);
-        const roles = new Set(['base', 'final', ...(badBonus ? ['bonus'] : []), ...broken.map((ind) => `cat:${categoryOf(rubric, ind).id}`)]);
+        const roles = new Set([
+          'base',
+          'final',
+          ...(badBonus ? ['bonus'] : []),
+          ...broken.map((ind) => `cat:${categoryOf(rubric, ind).id}`),
+        ]);
         for (const c of summary.filter((c) => roles.has(c.role))) notANumber(`汇总 ${c.role}`, c.value);
         if (badBonus) expect(sheet.find((c) => c.rowKey === rowKey.total('bonus') && c.role === 'score')?.value).toBe('输入有误');
 
@@ -95,7 +101,8 @@ describe('an invalid input is never a number (engine, unit sheet, 汇总, annex)
         const page = plan.sheets[plan.sheets.length - 1];
         for (const ind of broken) for (const v of cellsUnder(page, '得分', ind.name)) notANumber(`annex ${ind.id}`, v);
         for (const v of cellsUnder(page, '得分', '最终得分')) notANumber('annex 最终得分', v);
-        if (badBonus && rubric.bonus.kind !== 'none') for (const v of cellsUnder(page, '得分', rubric.bonus.label)) notANumber('annex bonus', v);
+        if (badBonus && rubric.bonus.kind !== 'none')
+          for (const v of cellsUnder(page, '得分', rubric.bonus.label)) notANumber('annex bonus', v);
         for (const v of cellsUnder(plan.sheets[0], '最终得分', unit.name)) notANumber('annex summary 最终得分', v);
         if (badBonus) for (const v of cellsUnder(plan.sheets[0], '加分', unit.name)) notANumber('annex summary 加分', v);
       }),
@@ -116,6 +123,8 @@ describe('an invalid input is never a number (engine, unit sheet, 汇总, annex)
     expect(cellsUnder(page, '得分', '最终得分')).toEqual([u.final]);
     expect(cellsUnder(page, '得分', bonusLabel)).toEqual([2]);
     expect(cellsUnder(plan.sheets[0], '加分', unit.name)).toEqual([2]);
-    expect(typeof unitSheetOutputs(rubric, 'K', u).find((c) => c.rowKey === rowKey.total('final') && c.role === 'score')?.value).toBe('number');
+    expect(typeof unitSheetOutputs(rubric, 'K', u).find((c) => c.rowKey === rowKey.total('final') && c.role === 'score')?.value).toBe(
+      'number',
+    );
   });
 });

@@ -93,7 +93,9 @@ const maxFieldOf = (ind: Indicator) => (ind.rule.kind === 'manual' ? ind.rule.ma
 function inputsArb(ind: Indicator): fc.Arbitrary<Record<string, RawValue>> {
   const mf = maxFieldOf(ind);
   const build = (maxValue: number | null) =>
-    fc.record(Object.fromEntries(ind.fields.filter((f) => f.id !== mf).map((f) => [f.id, valueArb(ind, f, maxValue)]))) as fc.Arbitrary<Record<string, RawValue>>;
+    fc.record(Object.fromEntries(ind.fields.filter((f) => f.id !== mf).map((f) => [f.id, valueArb(ind, f, maxValue)]))) as fc.Arbitrary<
+      Record<string, RawValue>
+    >;
   if (!mf) return build(null).map((values) => makeConsistent(ind, values));
   // 朝阳 item points: 0–30 in half points (0 allowed: an item worth nothing still counts in y)
   return onStep(0, 30, 0.5).chain((m) => build(m).map((rest) => ({ ...rest, [mf]: m })));
@@ -109,7 +111,16 @@ function bonusArb(r: Rubric): fc.Arbitrary<RawValue> {
 function fraudArb(r: Rubric): fc.Arbitrary<UnitInput['fraud']> {
   if (r.fraud === 'none') return fc.constant(false);
   if (r.fraud === 'honour_ineligible') return fc.boolean();
-  return fc.oneof({ weight: 4, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.subarray(indicatorsOf(r).map((i) => i.id), { maxLength: 3 }) });
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constant([] as string[]) },
+    {
+      weight: 1,
+      arbitrary: fc.subarray(
+        indicatorsOf(r).map((i) => i.id),
+        { maxLength: 3 },
+      ),
+    },
+  );
 }
 
 function unitArb(r: Rubric): fc.Arbitrary<Omit<UnitInput, 'name'>> {
@@ -154,7 +165,11 @@ function checkUnit(r: Rubric, input: UnitInput, u: UnitScore) {
   const d = r.rounding.decimals;
   const at = (what: string) => `${u.name} ${what}`;
   // valid inputs: nothing is an error or missing
-  eq(u.problems.filter((p) => p.severity !== 'warning'), [], at('problems'));
+  eq(
+    u.problems.filter((p) => p.severity !== 'warning'),
+    [],
+    at('problems'),
+  );
   const na = new Set(input.notApplicable ?? []);
 
   const scores: Fraction[] = [];
@@ -177,7 +192,8 @@ function checkUnit(r: Rubric, input: UnitInput, u: UnitScore) {
       check((item.score as number) >= 0 && (item.score as number) <= max.valueOf(), it(`score ${item.score} within [0, ${max.valueOf()}]`));
       eq(item.max, max.valueOf(), it('max'));
       if (na.has(ind.id)) check(exact.equals(max), it('不涉及 keeps full points')); // 鹤岗
-      if (r.fraud === 'item_zero' && Array.isArray(input.fraud) && input.fraud.includes(ind.id)) check(exact.equals(0), it('false material scores 0'));
+      if (r.fraud === 'item_zero' && Array.isArray(input.fraud) && input.fraud.includes(ind.id))
+        check(exact.equals(0), it('false material scores 0'));
       catScores.push(exact);
       shown += item.score as number;
       maxes.push(max);
@@ -242,7 +258,10 @@ function checkRanks(r: Rubric, units: RankedUnit[]) {
     for (const a of units)
       for (const b of units)
         if (v(a) !== null && v(b) !== null && (v(a) as number) > (v(b) as number))
-          check(order.indexOf(a.band as string) <= order.indexOf(b.band as string), `${a.name} ${v(a)} ${a.band} vs ${b.name} ${v(b)} ${b.band}`);
+          check(
+            order.indexOf(a.band as string) <= order.indexOf(b.band as string),
+            `${a.name} ${v(a)} ${a.band} vs ${b.name} ${v(b)} ${b.band}`,
+          );
   }
 }
 
@@ -291,34 +310,38 @@ describe.each(builtinRubricIds.map((id) => [id]))('%s', (id) => {
    * the same as with the value and with any other value of that field.
    */
   it('a blank field makes the unit incomplete (final null), never a number', () => {
-    const arb = fc
-      .record({ unit: unitArb(rubric), at: fc.nat(), blank: fc.constantFrom(...BLANKS) })
-      .chain(({ unit, at, blank }) => {
-        const input: UnitInput = { name: '甲', ...unit };
-        const fraudItems = Array.isArray(input.fraud) ? input.fraud : [];
-        // the fields the unit must fill: not 不涉及, not zeroed for false material
-        const slots = inds
-          .filter((i) => !(input.notApplicable ?? []).includes(i.id) && !fraudItems.includes(i.id))
-          .flatMap((i) => i.fields.map((f) => [i, f] as const));
-        if (slots.length === 0) return fc.constant(null);
-        const [ind, field] = slots[at % slots.length];
-        const mf = maxFieldOf(ind);
-        const maxValue = mf ? (input.inputs?.[ind.id]?.[mf] as number) : null;
-        // alternatives for a maxField keep the typed score within range
-        const alt = field.id === mf ? onStep(Math.max(maxValue as number, 0), 40, 0.5) : valueArb(ind, field, maxValue);
-        return fc.tuple(fc.constant({ input, ind, field, blank }), fc.array(alt, { minLength: 3, maxLength: 3 }));
-      });
+    const arb = fc.record({ unit: unitArb(rubric), at: fc.nat(), blank: fc.constantFrom(...BLANKS) }).chain(({ unit, at, blank }) => {
+      const input: UnitInput = { name: '甲', ...unit };
+      const fraudItems = Array.isArray(input.fraud) ? input.fraud : [];
+      // the fields the unit must fill: not 不涉及, not zeroed for false material
+      const slots = inds
+        .filter((i) => !(input.notApplicable ?? []).includes(i.id) && !fraudItems.includes(i.id))
+        .flatMap((i) => i.fields.map((f) => [i, f] as const));
+      if (slots.length === 0) return fc.constant(null);
+      const [ind, field] = slots[at % slots.length];
+      const mf = maxFieldOf(ind);
+      const maxValue = mf ? (input.inputs?.[ind.id]?.[mf] as number) : null;
+      // alternatives for a maxField keep the typed score within range
+      const alt = field.id === mf ? onStep(Math.max(maxValue as number, 0), 40, 0.5) : valueArb(ind, field, maxValue);
+      return fc.tuple(fc.constant({ input, ind, field, blank }), fc.array(alt, { minLength: 3, maxLength: 3 }));
+    });
     fc.assert(
       fc.property(arb, (c) => {
         if (c === null) return;
         const [{ input, ind, field, blank }, alternatives] = c;
-        const withValue = (v: RawValue) => ({ ...input, inputs: { ...input.inputs, [ind.id]: { ...input.inputs?.[ind.id], [field.id]: v } } });
+        const withValue = (v: RawValue) => ({
+          ...input,
+          inputs: { ...input.inputs, [ind.id]: { ...input.inputs?.[ind.id], [field.id]: v } },
+        });
         const u = scoreUnit(rubric, withValue(blank));
         const item = u.items[ind.id];
         const what = `${ind.id}.${field.id} = ${JSON.stringify(blank)}`;
         if (item.status === 'incomplete') {
           eq([item.score, u.base, u.final, u.complete], [null, null, null, false], what);
-          check(u.problems.some((p) => p.severity === 'missing' && p.indicatorId === ind.id && p.fieldId !== undefined), `${what}: a missing-value problem`);
+          check(
+            u.problems.some((p) => p.severity === 'missing' && p.indicatorId === ind.id && p.fieldId !== undefined),
+            `${what}: a missing-value problem`,
+          );
           return;
         }
         // not consulted: the blank acted as no value at all

@@ -12,7 +12,12 @@ const r = miniRubric([indicator('A', 100, [score('s')], { kind: 'manual', field:
   },
   fraud: 'honour_ineligible',
 });
-const u = (name: string, s: number | null, group = '成员单位', extra = {}): UnitInput => ({ name, group, inputs: s === null ? {} : { A: { s } }, ...extra });
+const u = (name: string, s: number | null, group = '成员单位', extra = {}): UnitInput => ({
+  name,
+  group,
+  inputs: s === null ? {} : { A: { s } },
+  ...extra,
+});
 
 describe('ranking', () => {
   it('1, 2, 2, 4 with ties; labels include every unit tied at a cut-off', () => {
@@ -58,7 +63,10 @@ describe('ranking', () => {
   });
   it('a name used by many units is one problem, not one per copy', () => {
     const res = scoreRoster(r, [u('甲', 90), u('乙', 80), u('甲', 70), u('甲', 60), u('乙', 50)]);
-    expect(res.problems.filter((p) => p.message.includes('重复')).map((p) => p.message)).toEqual(['单位名称「甲」重复，请区分', '单位名称「乙」重复，请区分']);
+    expect(res.problems.filter((p) => p.message.includes('重复')).map((p) => p.message)).toEqual([
+      '单位名称「甲」重复，请区分',
+      '单位名称「乙」重复，请区分',
+    ]);
   });
   it('4,000 units of one name: one problem, and a result linear in the units', () => {
     // Issue 13: each copy's problem used to be repeated under every unit of that name (2,000 → 669 MB of JSON).

@@ -246,7 +246,10 @@ describe('values past 2^53 stay exact (BigInt in `big`)', () => {
     expect(S.toFraction()).toBe(bigFraction(N, D)); // and in lowest terms
     expect(S.toFraction()).toBe('3999646009991910678/999882004995910678570843');
     // the summation order does not matter
-    const reversed = [...PRIMES].reverse().map((p) => reduce(1, p)).reduce((a, b) => a.add(b));
+    const reversed = [...PRIMES]
+      .reverse()
+      .map((p) => reduce(1, p))
+      .reduce((a, b) => a.add(b));
     expect(reversed.equals(S)).toBe(true);
     expect(reversed.toFraction()).toBe(S.toFraction());
     // N·10^30 / D = 4000118003932142419417415…: S ≈ 0.000004000118003932; valueOf is good to 1e−15
@@ -404,8 +407,6 @@ describe('values past 2^53 stay exact (BigInt in `big`)', () => {
   });
 });
 
-
-
 describe('parseDecimal', () => {
   it.each([
     ['12', '12'],
@@ -514,7 +515,9 @@ describe('toText, toNumber, exactOrNull', () => {
     // 4 decimals, as used for ratios and normalisation: count / count × typed points
     const count = fc.integer({ min: 0, max: 1_000_000 });
     prop(fc.tuple(count, count, scoreTextArb), ([n, d, points]) => {
-      const x = reduce(n, 1).div(reduce(d + 1, 1)).mul(parseDecimal(points)!);
+      const x = reduce(n, 1)
+        .div(reduce(d + 1, 1))
+        .mul(parseDecimal(points)!);
       expect(toNumber(x, 4)).toBe(Number(toText(x, 4)));
       expect(toNumber(x, 4)).toBe(Number(bigText(...pairOf(x), 4)));
     });
@@ -583,8 +586,6 @@ describe('toText, toNumber, exactOrNull', () => {
     });
   });
 });
-
-
 
 describe('cases the first version got wrong (found by these tests, fixed in src/)', () => {
   it('a whole number past 2^53 prints without a point, at 0 decimals', () => {

@@ -43,7 +43,13 @@ describe('the same answers give the same result', () => {
   });
   it('a composite of yes/no parts says each part, then the item total (2 + 0 = 2)', () => {
     const c = miniRubric([
-      indicator('X', 4, [yes('a', '是否建立制度'), yes('b', '是否公开')], { kind: 'composite', parts: [{ kind: 'bool', field: 'a', points: 2 }, { kind: 'bool', field: 'b', points: 2 }] }),
+      indicator('X', 4, [yes('a', '是否建立制度'), yes('b', '是否公开')], {
+        kind: 'composite',
+        parts: [
+          { kind: 'bool', field: 'a', points: 2 },
+          { kind: 'bool', field: 'b', points: 2 },
+        ],
+      }),
     ]);
     const u = (a: string, b: string) => scoreUnit(c, { name: '甲', inputs: { X: { a, b } } });
     expect(u('是', '否').items.X).toMatchObject({ score: 2, reason: '建立制度：是，得 2 分；公开：否，不得分；本项得 2 分' });
@@ -56,7 +62,13 @@ describe('levels', () => {
     indicator(
       'X',
       4,
-      [choice('how', ['全部', '部分', '均未']), count('auto', '自动更新目录数'), count('manual', '按时更新目录数'), count('total', '目录总数'), yes('gate', '是否当月有更新却未更新')],
+      [
+        choice('how', ['全部', '部分', '均未']),
+        count('auto', '自动更新目录数'),
+        count('manual', '按时更新目录数'),
+        count('total', '目录总数'),
+        yes('gate', '是否当月有更新却未更新'),
+      ],
       {
         kind: 'levels',
         field: 'how',
@@ -119,7 +131,11 @@ describe('count with cap', () => {
 
 describe('ratio', () => {
   const r = miniRubric([
-    indicator('X', 6, [num('done', '更新数据量'), num('std', '考核标准')], { kind: 'ratio', points: 6, ratio: { numerator: 'done', denominator: 'std', whenDenominatorZero: 'zero' } }),
+    indicator('X', 6, [num('done', '更新数据量'), num('std', '考核标准')], {
+      kind: 'ratio',
+      points: 6,
+      ratio: { numerator: 'done', denominator: 'std', whenDenominatorZero: 'zero' },
+    }),
   ]);
   it('ratio × points, clamped to 100 %', () => {
     expect(one(r, { done: 3, std: 4 }).items.X.score).toBe(4.5); // 3/4 × 6
@@ -129,7 +145,11 @@ describe('ratio', () => {
   it('zero denominator as declared', () => {
     expect(one(r, { done: 3, std: 0 }).items.X.score).toBe(0);
     const full = miniRubric([
-      indicator('X', 2, [count('a'), count('b')], { kind: 'ratio', points: 2, ratio: { numerator: 'a', denominator: 'b', whenDenominatorZero: 'full' } }),
+      indicator('X', 2, [count('a'), count('b')], {
+        kind: 'ratio',
+        points: 2,
+        ratio: { numerator: 'a', denominator: 'b', whenDenominatorZero: 'full' },
+      }),
     ]);
     expect(one(full, { a: 0, b: 0 }).items.X.score).toBe(2);
   });
@@ -182,7 +202,9 @@ describe('tiers with explicit boundaries', () => {
 
 describe('checklist', () => {
   const fields = [yes('a', '是否明确分管领导'), yes('b', '是否明确责任科室'), yes('c', '是否明确联络员')];
-  const r = miniRubric([indicator('X', 5, fields, { kind: 'checklist', elements: ['a', 'b', 'c'], perMissing: 2, zeroIfAllMissing: true })]);
+  const r = miniRubric([
+    indicator('X', 5, fields, { kind: 'checklist', elements: ['a', 'b', 'c'], perMissing: 2, zeroIfAllMissing: true }),
+  ]);
   it('5 − 2 per missing element, floored at 0, zero when all missing', () => {
     expect(one(r, { a: '是', b: '是', c: '是' }).items.X.score).toBe(5);
     expect(one(r, { a: '是', b: '是', c: '否' }).items.X).toMatchObject({ score: 3, reason: '缺 1 项（明确联络员），5 − 1 × 2 = 3 分' });
@@ -210,7 +232,16 @@ describe('deduct_if', () => {
       kind: 'deduct_if',
       conditions: [
         { when: { field: 'report', is: false }, deduct: 5, label: '未开展情况通报' },
-        { when: { any: [{ field: 'acc', op: '<', value: 100 }, { field: 'timely', op: '<', value: 100 }] }, deduct: 5, label: '准确率、及时率低于100%' },
+        {
+          when: {
+            any: [
+              { field: 'acc', op: '<', value: 100 },
+              { field: 'timely', op: '<', value: 100 },
+            ],
+          },
+          deduct: 5,
+          label: '准确率、及时率低于100%',
+        },
       ],
     }),
   ]);
@@ -221,7 +252,10 @@ describe('deduct_if', () => {
   });
   it('threshold strictness: exactly 20 % passes a 「不低于20%」 rule', () => {
     const t = miniRubric([
-      indicator('X', 10, [pct('share', '入驻比例')], { kind: 'deduct_if', conditions: [{ when: { field: 'share', op: '<', value: 20 }, deduct: 10, label: '入驻比例低于20%' }] }),
+      indicator('X', 10, [pct('share', '入驻比例')], {
+        kind: 'deduct_if',
+        conditions: [{ when: { field: 'share', op: '<', value: 20 }, deduct: 10, label: '入驻比例低于20%' }],
+      }),
     ]);
     expect(one(t, { share: '20%' }).items.X.score).toBe(10);
     expect(one(t, { share: '19.99%' }).items.X.score).toBe(0);
@@ -261,7 +295,9 @@ describe('step_deduct', () => {
 });
 
 describe('per_occurrence', () => {
-  const r = miniRubric([indicator('X', 5, [count('k', '未参加活动次数')], { kind: 'per_occurrence', field: 'k', base: 5, perOccurrence: 1 })]);
+  const r = miniRubric([
+    indicator('X', 5, [count('k', '未参加活动次数')], { kind: 'per_occurrence', field: 'k', base: 5, perOccurrence: 1 }),
+  ]);
   it('5 − k, floored at 0', () => {
     expect(one(r, { k: 0 }).items.X.score).toBe(5);
     expect(one(r, { k: 2 }).items.X.score).toBe(3);
@@ -283,22 +319,38 @@ describe('manual', () => {
 });
 
 describe('composite', () => {
-  const r = miniRubric([
-    indicator(
-      'X',
-      15,
-      [yes('doc', '是否制定相关文件'), count('cases', '典型案例数')],
-      { kind: 'composite', parts: [{ kind: 'bool', field: 'doc', points: 5 }, { kind: 'count', field: 'cases', rate: 1, cap: 5 }] },
-      { attainableMax: 10, notes: ['n1'] },
-    ),
-  ], { notes: [{ id: 'n1', about: 'X', text: '印刷15分，规则最多10分' }] });
+  const r = miniRubric(
+    [
+      indicator(
+        'X',
+        15,
+        [yes('doc', '是否制定相关文件'), count('cases', '典型案例数')],
+        {
+          kind: 'composite',
+          parts: [
+            { kind: 'bool', field: 'doc', points: 5 },
+            { kind: 'count', field: 'cases', rate: 1, cap: 5 },
+          ],
+        },
+        { attainableMax: 10, notes: ['n1'] },
+      ),
+    ],
+    { notes: [{ id: 'n1', about: 'X', text: '印刷15分，规则最多10分' }] },
+  );
   it('sums parts, each within its own cap: 5 + min(7, 5) = 10', () => {
     expect(one(r, { doc: '是', cases: 7 }).items.X.score).toBe(10);
     expect(one(r, { doc: '否', cases: 3 }).items.X.score).toBe(3);
   });
   it('a cap on the sum: 2016 part 1 + 2017 part 3 × 1 = 4 → cap 2', () => {
     const c = miniRubric([
-      indicator('X', 2, [yes('a'), count('b')], { kind: 'composite', cap: 2, parts: [{ kind: 'bool', field: 'a', points: 1 }, { kind: 'count', field: 'b', rate: 1 }] }),
+      indicator('X', 2, [yes('a'), count('b')], {
+        kind: 'composite',
+        cap: 2,
+        parts: [
+          { kind: 'bool', field: 'a', points: 1 },
+          { kind: 'count', field: 'b', rate: 1 },
+        ],
+      }),
     ]);
     const u = one(c, { a: '是', b: 3 });
     expect(u.items.X.score).toBe(2);
@@ -310,7 +362,14 @@ describe('composite', () => {
         kind: 'composite',
         parts: [
           { kind: 'bool', field: 'self', points: 3 },
-          { kind: 'per_occurrence', field: 'missed', base: 2, perOccurrence: 1, zeroIf: { field: 'went', is: false }, zeroIfLabel: '没参加培训' },
+          {
+            kind: 'per_occurrence',
+            field: 'missed',
+            base: 2,
+            perOccurrence: 1,
+            zeroIf: { field: 'went', is: false },
+            zeroIfLabel: '没参加培训',
+          },
         ],
       }),
     ]);

@@ -6,10 +6,13 @@ const countF = { id: 'f', label: 'f', type: 'count' as const };
 const pctP = { id: 'f', label: 'f', type: 'percent' as const, bare: 'percent' as const };
 const pctF = { id: 'f', label: 'f', type: 'percent' as const, bare: 'fraction' as const };
 
-const ok = (r: ReturnType<typeof parseFieldValue>) => (r.status === 'ok' ? (typeof r.value === 'object' ? r.value.valueOf() : r.value) : r.status);
+const ok = (r: ReturnType<typeof parseFieldValue>) =>
+  r.status === 'ok' ? (typeof r.value === 'object' ? r.value.valueOf() : r.value) : r.status;
 
 describe('parseFieldValue', () => {
-  it.each(['是', '有', '√', '✓', 'Y', 'y', 'yes', 'TRUE', '１', ' 是 '])('yes: %s', (v) => expect(ok(parseFieldValue(yesno, v))).toBe(true));
+  it.each(['是', '有', '√', '✓', 'Y', 'y', 'yes', 'TRUE', '１', ' 是 '])('yes: %s', (v) =>
+    expect(ok(parseFieldValue(yesno, v))).toBe(true),
+  );
   it.each(['否', '无', '×', 'N', 'no', 'FALSE', '0', '✗'])('no: %s', (v) => expect(ok(parseFieldValue(yesno, v))).toBe(false));
   it('booleans from Excel cells', () => {
     expect(ok(parseFieldValue(yesno, true))).toBe(true);
@@ -82,7 +85,7 @@ describe('typed as clerks type (issue 12)', () => {
     ['3篇', 3],
     [' 12 份 ', 12],
   ])('a count with its measure word: %s → %d', (typed, n) => expect(ok(parseFieldValue(reports, typed))).toBe(n));
-  it('a count of another quantity (天, 元) is refused, naming the field\'s unit', () => {
+  it("a count of another quantity (天, 元) is refused, naming the field's unit", () => {
     expect(msg(parseFieldValue(reports, '3天'))).toBe('「3天」的单位「天」与本项不符：本项以「份」计，只填数字');
     expect(msg(parseFieldValue(countF, '3元'))).toBe('「3元」的单位「元」与本项不符：只填数字');
   });
@@ -98,7 +101,9 @@ describe('typed as clerks type (issue 12)', () => {
     expect(ok(parseFieldValue({ id: 'bonus', label: '加分', type: 'number', min: 0, unit: '分' }, '２ 分'))).toBe(2);
   });
   it('分 in a number field in other units is refused', () => {
-    expect(msg(parseFieldValue({ id: 'n', label: '天数', type: 'number', unit: '天' }, '2分'))).toBe('「2分」的单位「分」与本项不符：只填数字');
+    expect(msg(parseFieldValue({ id: 'n', label: '天数', type: 'number', unit: '天' }, '2分'))).toBe(
+      '「2分」的单位「分」与本项不符：只填数字',
+    );
     expect(ok(parseFieldValue({ id: 'n', label: '天数', type: 'number', unit: '天' }, '2天'))).toBe(2);
     expect(msg(parseFieldValue({ id: 'n', label: '数', type: 'number' }, '2分'))).toBe('「2分」的单位「分」与本项不符：只填数字');
   });
@@ -109,7 +114,9 @@ describe('typed as clerks type (issue 12)', () => {
   });
   it('spaces inside a number are an error, not concatenated; grouped thousands stay accepted', () => {
     expect(msg(parseFieldValue(countF, '1 2'))).toBe('「1 2」中间有空格：请只填一个数（如 12，不要写成 1 2）');
-    expect(msg(parseFieldValue({ id: 'n', label: 'n', type: 'number' }, '1 234.5'))).toBe('「1 234.5」中间有空格：请只填一个数（如 12，不要写成 1 2）');
+    expect(msg(parseFieldValue({ id: 'n', label: 'n', type: 'number' }, '1 234.5'))).toBe(
+      '「1 234.5」中间有空格：请只填一个数（如 12，不要写成 1 2）',
+    );
     expect(msg(parseFieldValue(pctP, '8 5%'))).toBe('「8 5%」中间有空格：请只填一个数（如 12，不要写成 1 2）');
     expect(ok(parseFieldValue(countF, '1,234'))).toBe(1234);
     expect(ok(parseFieldValue({ id: 'n', label: 'n', type: 'number' }, '1,234.5'))).toBe(1234.5);
@@ -117,7 +124,9 @@ describe('typed as clerks type (issue 12)', () => {
   });
   it('a number too large says so (not 「不是数字」)', () => {
     expect(msg(parseFieldValue(countF, 1e13))).toBe('「10000000000000」数值过大（绝对值不能超过 1000000000000，请核对位数）');
-    expect(msg(parseFieldValue({ id: 'n', label: 'n', type: 'number' }, '10000000000000'))).toBe('「10000000000000」数值过大（绝对值不能超过 1000000000000，请核对位数）');
+    expect(msg(parseFieldValue({ id: 'n', label: 'n', type: 'number' }, '10000000000000'))).toBe(
+      '「10000000000000」数值过大（绝对值不能超过 1000000000000，请核对位数）',
+    );
     expect(msg(parseFieldValue(pctF, 1e13))).toBe('「10000000000000」数值过大（绝对值不能超过 1000000000000，请核对位数）');
     expect(ok(parseFieldValue(countF, 1e12))).toBe(1e12);
   });

@@ -164,7 +164,11 @@ describe('demo controller', () => {
     for (const id of builtinRubricIds) {
       const c = new DemoController({ stepMs: 0 });
       const group = c.listRubrics().find((r) => r.id === id)!.groups[0].id;
-      await c.createWorkbook(id, roster(3).map((u) => ({ ...u, group })), () => undefined);
+      await c.createWorkbook(
+        id,
+        roster(3).map((u) => ({ ...u, group })),
+        () => undefined,
+      );
       expect(c.status().units).toHaveLength(3);
     }
   });
@@ -172,9 +176,14 @@ describe('demo controller', () => {
   test('abort rejects with an AbortError and leaves no workbook', async () => {
     const c = new DemoController({ stepMs: 5 });
     const ac = new AbortController();
-    const p = c.createWorkbook(HENGDONG, roster(20), (pr) => {
-      if (pr.done === 2) ac.abort();
-    }, ac.signal);
+    const p = c.createWorkbook(
+      HENGDONG,
+      roster(20),
+      (pr) => {
+        if (pr.done === 2) ac.abort();
+      },
+      ac.signal,
+    );
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     expect(c.status().bound).toBe(false);
   });

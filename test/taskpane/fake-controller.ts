@@ -121,7 +121,13 @@ export class FakeController implements Controller {
     return this.importResult;
   }
 
-  createWorkbook(rubricId: string, roster: RosterEntry[], onProgress: (p: Progress) => void, signal?: AbortSignal, options?: CreateOptions): Promise<void> {
+  createWorkbook(
+    rubricId: string,
+    roster: RosterEntry[],
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal,
+    options?: CreateOptions,
+  ): Promise<void> {
     this.calls.push({ method: 'createWorkbook', args: [rubricId, roster, onProgress, signal, options] });
     const d = deferred();
     this.create = { ...d, onProgress, signal };

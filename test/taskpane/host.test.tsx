@@ -18,7 +18,9 @@ describe('host states', () => {
     expect(body).toHaveTextContent(/在浏览器中打开本工具的网页.*生成评分表、计分并导出附件/);
     // The old-Office message of taskpane.html states the same requirement in the same words.
     const html = readFileSync(join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
-    expect(html).toContain('本加载项需要 ExcelApi 1.8 及以上，并由 Microsoft Edge WebView2 显示：Microsoft 365、Office 2021 或更高版本、装有 WebView2 运行时的 Office 2019，或 Excel 网页版。');
+    expect(html).toContain(
+      '本加载项需要 ExcelApi 1.8 及以上，并由 Microsoft Edge WebView2 显示：Microsoft 365、Office 2021 或更高版本、装有 WebView2 运行时的 Office 2019，或 Excel 网页版。',
+    );
     expect(html).toMatch(/不升级也能完成全部工作：在 Chrome、Edge 等浏览器中打开本工具的网页/);
     expect(screen.getByText('检测到的版本：ExcelApi 1.7')).toBeInTheDocument();
     // Nothing else to do in this host.

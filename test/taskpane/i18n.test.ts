@@ -18,7 +18,8 @@ describe('message tables', () => {
   test('no message is empty; the English table has no Chinese except the language name and examples', () => {
     for (const [key, text] of Object.entries(enUS)) {
       expect(text.trim()).not.toBe('');
-      if (key !== 'lang.zh' && key !== 'roster.placeholder') expect({ key, text }).toEqual({ key, text: expect.not.stringMatching(/[\u4e00-\u9fff]/) });
+      if (key !== 'lang.zh' && key !== 'roster.placeholder')
+        expect({ key, text }).toEqual({ key, text: expect.not.stringMatching(/[\u4e00-\u9fff]/) });
     }
     for (const text of Object.values(zhCN)) expect(text.trim()).not.toBe('');
   });

@@ -16,7 +16,11 @@ describe('导入评分细则', () => {
     fake.importResult = {
       ok: false,
       errors: [
-        { path: 'categories[0].indicators[1].rule.kind', message: '「kind」取值无效或缺失。', fix: '使用 rubrics/rubric.schema.json 中列出的 kind。' },
+        {
+          path: 'categories[0].indicators[1].rule.kind',
+          message: '「kind」取值无效或缺失。',
+          fix: '使用 rubrics/rubric.schema.json 中列出的 kind。',
+        },
         { path: '', message: '缺少必填项 fullMarks。', fix: '加入此项，类型为 number。' },
       ],
     };
@@ -41,7 +45,14 @@ describe('导入评分细则', () => {
   test('success selects the imported rubric and shows its details', async () => {
     const user = setupUser();
     const fake = new FakeController();
-    const imported = { ...summaryOf('hengdong-2020-members'), id: 'testcity-2024', city: '测试市', year: 2024, annexTitle: '测试市2024年度考核指标', imported: true };
+    const imported = {
+      ...summaryOf('hengdong-2020-members'),
+      id: 'testcity-2024',
+      city: '测试市',
+      year: 2024,
+      annexTitle: '测试市2024年度考核指标',
+      imported: true,
+    };
     fake.importResult = { ok: true, rubric: imported };
     renderApp({ controller: fake });
     await user.upload(screen.getByLabelText('选择评分细则文件（.json）'), jsonFile('{}'));

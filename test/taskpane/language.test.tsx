@@ -61,7 +61,9 @@ describe('language', () => {
     await user.click(screen.getByRole('button', { name: 'Notes on the rules (25)' }));
     expect(screen.getAllByText('General', { selector: '.fui-Badge' }).length).toBeGreaterThan(0);
     expect(screen.getAllByText('Item 三.1', { selector: '.fui-Badge' }).length).toBeGreaterThan(0);
-    const labels = Array.from(document.querySelectorAll('h1, h2, h3, label, button:not([role="combobox"]):not(.fui-AccordionHeader__button)'))
+    const labels = Array.from(
+      document.querySelectorAll('h1, h2, h3, label, button:not([role="combobox"]):not(.fui-AccordionHeader__button)'),
+    )
       .map((e) => e.textContent ?? '')
       .filter((t) => t && t !== '中文');
     const chinese = labels.filter((t) => /[\u4e00-\u9fff]/.test(t));

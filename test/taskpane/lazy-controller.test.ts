@@ -15,7 +15,10 @@ describe('createLazyController', () => {
     expect(lazy.host()).toBe(HOST);
     expect(lazy.listRubrics()).toEqual([]);
     expect(lazy.status().bound).toBe(false);
-    expect(lazy.importRubric('a.json', '{}')).toEqual({ ok: false, errors: [expect.objectContaining({ message: '评分细则库还在载入。' })] });
+    expect(lazy.importRubric('a.json', '{}')).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ message: '评分细则库还在载入。' })],
+    });
     expect(lazy.scoreFile).toBeUndefined();
     expect(load).not.toHaveBeenCalled();
     await lazy.whenLoaded();
@@ -56,10 +59,7 @@ describe('createLazyController', () => {
   });
 
   test('a failed load rejects in Chinese and is retried on the next call', async () => {
-    const load = jest
-      .fn()
-      .mockRejectedValueOnce(new Error('Loading chunk 12 failed.'))
-      .mockResolvedValueOnce(new FakeController());
+    const load = jest.fn().mockRejectedValueOnce(new Error('Loading chunk 12 failed.')).mockResolvedValueOnce(new FakeController());
     const lazy = createLazyController({ host: HOST, load });
     await expect(lazy.whenLoaded()).rejects.toThrow('加载项的程序文件未能载入（Loading chunk 12 failed.）');
     await expect(lazy.whenLoaded()).resolves.toBeUndefined();

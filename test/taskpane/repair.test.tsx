@@ -19,7 +19,11 @@ class RepairingController extends FakeController {
   }
 }
 
-const lostMeta = problem('bind', '隐藏的元数据表不见了……可点「恢复元数据」', { kind: 'other', target: undefined, action: { kind: 'recoverMeta', label: '恢复元数据' } });
+const lostMeta = problem('bind', '隐藏的元数据表不见了……可点「恢复元数据」', {
+  kind: 'other',
+  target: undefined,
+  action: { kind: 'recoverMeta', label: '恢复元数据' },
+});
 
 describe('repairs', () => {
   test('恢复元数据 is offered while no workbook is bound and calls controller.repair with the problem', async () => {
@@ -51,9 +55,22 @@ describe('repairs', () => {
   test('重建该单位评分表 in the bound problem list', async () => {
     const user = setupUser();
     const fake = new RepairingController();
-    const missing = problem('missing:U0003', '找不到「县公安局」的评分表……', { kind: 'other', target: { sheetKey: 'U0003' }, action: { kind: 'rebuildUnit', label: '重建该单位评分表' } });
+    const missing = problem('missing:U0003', '找不到「县公安局」的评分表……', {
+      kind: 'other',
+      target: { sheetKey: 'U0003' },
+      action: { kind: 'rebuildUnit', label: '重建该单位评分表' },
+    });
     renderApp({ controller: fake });
-    act(() => fake.setStatus({ bound: true, rubric: summaryOf('hengdong-2020-members'), units: [], problems: [missing], notices: [], lastScoredAt: null }));
+    act(() =>
+      fake.setStatus({
+        bound: true,
+        rubric: summaryOf('hengdong-2020-members'),
+        units: [],
+        problems: [missing],
+        notices: [],
+        lastScoredAt: null,
+      }),
+    );
     await user.click(screen.getByRole('button', { name: '重建该单位评分表' }));
     expect(fake.repaired).toEqual([missing]);
   });

@@ -31,7 +31,9 @@ describe('被考核单位名单', () => {
     const box = await pasteRoster(user, '县发改局\n\n县公安局\n县发改局 \n县（市）财政局\n县(市)财政局\n');
 
     const issues = screen.getByRole('list', { name: /名单有 3 处问题/ });
-    const lines = within(issues).getAllByRole('listitem').map((li) => li.textContent);
+    const lines = within(issues)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(lines).toEqual(['第 1、4 行：「县发改局」重复', '第 2 行：单位名称为空', '第 5、6 行：「县（市）财政局」重复']);
     expect(screen.getByText('共 5 个单位')).toBeInTheDocument();
     expect(box).toHaveAttribute('aria-invalid', 'true');

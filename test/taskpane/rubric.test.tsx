@@ -42,7 +42,8 @@ describe('选择评分细则', () => {
     expect(within(section).getAllByRole('button', { name: /^(总体|汇总方式|加分|等次|排名|指标)/ })).toHaveLength(25);
 
     // Each note is collapsed too: the full text is not shown until its header is activated.
-    const full = '文件未规定小数位数与舍入方式。各项得分按精确值计算（不用二进制浮点），总分与最终得分四舍五入保留两位小数，排名按保留两位后的得分。';
+    const full =
+      '文件未规定小数位数与舍入方式。各项得分按精确值计算（不用二进制浮点），总分与最终得分四舍五入保留两位小数，排名按保留两位后的得分。';
     expect(screen.queryByText(full)).not.toBeInTheDocument();
     const header = within(section).getByRole('button', { name: /总体.*文件未规定小数位数与舍入方式/ });
     expect(header).toHaveAttribute('aria-expanded', 'false');

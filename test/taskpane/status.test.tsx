@@ -38,7 +38,11 @@ describe('评分状态', () => {
       ),
     );
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['单位', '分组', '填写进度', '得分', '等次', '名次', '标注']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['单位', '分组', '填写进度', '得分', '等次', '名次', '标注']);
     expect(within(within(table).getAllByRole('row')[2]).getAllByRole('cell')[1]).toHaveTextContent('县区');
   });
 
@@ -53,11 +57,19 @@ describe('评分状态', () => {
     expect(screen.getByText('已填完 1 / 共 2 个单位')).toBeInTheDocument();
 
     const table = screen.getByRole('table');
-    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     // 衡东 ranks everyone in one group: no 分组 column (it would only repeat 成员单位).
     expect(headers).toEqual(['单位', '填写进度', '得分', '等次', '名次', '标注']);
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+    expect(
+      rows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
       ['县发改局', '10/10', '96.5', '—', '1', '先进单位'],
       ['县公安局', '31/40', '—', '—', '—', '—'],
     ]);
@@ -96,7 +108,9 @@ describe('评分状态', () => {
     const fake = new FakeController();
     fake.setStatus({
       bound: false,
-      problems: [problem('bind', '本工作簿由评分细则 1.0.0 生成，当前细则为 1.1.0，请重新生成评分表。', { kind: 'version', target: undefined })],
+      problems: [
+        problem('bind', '本工作簿由评分细则 1.0.0 生成，当前细则为 1.1.0，请重新生成评分表。', { kind: 'version', target: undefined }),
+      ],
     });
     renderApp({ controller: fake });
     expect(screen.getByText('当前工作簿的问题')).toBeInTheDocument();
@@ -139,7 +153,9 @@ describe('评分状态', () => {
     fake.setStatus(
       boundStatus({
         problems: [
-          problem('p1', '县公安局：一.2「信用承诺书份数」填写了「四篇」', { target: { sheetKey: 'u1', address: 'H12', sheetName: '县公安局' } }),
+          problem('p1', '县公安局：一.2「信用承诺书份数」填写了「四篇」', {
+            target: { sheetKey: 'u1', address: 'H12', sheetName: '县公安局' },
+          }),
           problem('p2', '县发改局：三.1「双公示上报率」填写了「百分之九十」，不是百分比'),
         ],
       }),

@@ -73,7 +73,8 @@ describe.each(builtinRubricIds)('annex of %s', (id) => {
       expect(xml).toContain(`<oddFooter>&amp;C第 &amp;P 页 共 ${s.pages} 页</oddFooter>`);
       expect(xml).toMatch(/firstPageNumber="1"[^>]*useFirstPageNumber="1"/);
       expect(xml).toContain('showGridLines="0"');
-      if (s.printTitleRows) expect(titles.find((t) => t.Sheet === i)?.Ref).toBe(`'${s.name}'!$${s.printTitleRows[0] + 1}:$${s.printTitleRows[1] + 1}`);
+      if (s.printTitleRows)
+        expect(titles.find((t) => t.Sheet === i)?.Ref).toBe(`'${s.name}'!$${s.printTitleRows[0] + 1}:$${s.printTitleRows[1] + 1}`);
     });
     for (const s of plan.sheets.filter((x) => x.kind === 'unit' || x.kind === 'summary')) expect(s.printTitleRows).toBeDefined();
   });
@@ -91,7 +92,9 @@ describe.each(builtinRubricIds)('annex of %s', (id) => {
     const declared = rubric.table!.columns.map((c) => c.header);
     const deduction = rubric.table!.columns.findIndex((c) => c.from === 'deduction');
     const wanted =
-      deduction >= 0 ? [...declared.slice(0, deduction), '填报情况', '得分', ...declared.slice(deduction), '计分说明'] : [...declared, '填报情况', '得分', '计分说明'];
+      deduction >= 0
+        ? [...declared.slice(0, deduction), '填报情况', '得分', ...declared.slice(deduction), '计分说明']
+        : [...declared, '填报情况', '得分', '计分说明'];
     expect(header).toEqual(wanted);
     expect(ws['!merges']!.length).toBe(unit.merges.length);
     expect(ws['!merges']!.some((m) => m.s.r === row && m.s.c === 0 && m.e.c === wanted.length - 1)).toBe(true);

@@ -12,7 +12,11 @@ import webpack from 'webpack';
 import { ROOT } from '../cli/run-cli';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const exceljsForBrowser = require(join(ROOT, 'webpack.exceljs.js')) as { alias: Record<string, string>; fallback: Record<string, string | false>; plugins: webpack.WebpackPluginInstance[] };
+const exceljsForBrowser = require(join(ROOT, 'webpack.exceljs.js')) as {
+  alias: Record<string, string>;
+  fallback: Record<string, string | false>;
+  plugins: webpack.WebpackPluginInstance[];
+};
 
 function build(outDir: string): Promise<webpack.Stats> {
   const compiler = webpack({
@@ -40,7 +44,10 @@ describe('exceljs in the browser bundle', () => {
   });
 
   it('carries no elliptic and no crypto-browserify', () => {
-    const modules = (stats.toJson({ all: false, modules: true, nestedModules: true }).modules ?? []).flatMap((m) => [m.name ?? '', ...(m.modules ?? []).map((n) => n.name ?? '')]);
+    const modules = (stats.toJson({ all: false, modules: true, nestedModules: true }).modules ?? []).flatMap((m) => [
+      m.name ?? '',
+      ...(m.modules ?? []).map((n) => n.name ?? ''),
+    ]);
     expect(modules.some((n) => n.includes('node_modules/exceljs/lib/doc/workbook.js'))).toBe(true); // the sources, not dist/
     expect(modules.filter((n) => /elliptic|crypto-browserify|browserify-sign|create-ecdh|exceljs\/dist\//.test(n))).toEqual([]);
     const code = readdirSync(out)

@@ -19,15 +19,23 @@ describe('roster files', () => {
       { name: '向阳区', group: '县区' },
     ]);
     const [members, counties] = chaoyang.ranking.groups;
-    expect(parseRosterText(`甲\n乙\t${counties.label}\n丙\t${counties.id}`, 'n.txt', chaoyang).map((u) => u.group)).toEqual([members.id, counties.id, counties.id]);
+    expect(parseRosterText(`甲\n乙\t${counties.label}\n丙\t${counties.id}`, 'n.txt', chaoyang).map((u) => u.group)).toEqual([
+      members.id,
+      counties.id,
+      counties.id,
+    ]);
   });
 
   it('duplicates are listed with the file’s line numbers', () => {
-    expect(() => parseRosterText('甲\n乙\n\n甲\n乙 \n丙', 'n.txt', hegang)).toThrow('名单「n.txt」中有重复的单位：「甲」（第 1、4 行）；「乙」（第 2、5 行）');
+    expect(() => parseRosterText('甲\n乙\n\n甲\n乙 \n丙', 'n.txt', hegang)).toThrow(
+      '名单「n.txt」中有重复的单位：「甲」（第 1、4 行）；「乙」（第 2、5 行）',
+    );
   });
 
   it('unknown groups and empty files are refused', () => {
-    expect(() => parseRosterText('甲\t市直部门', 'n.txt', hegang)).toThrow('名单「n.txt」有误：第 1 行的分组「市直部门」不在本细则的分组中（可用：县区）');
+    expect(() => parseRosterText('甲\t市直部门', 'n.txt', hegang)).toThrow(
+      '名单「n.txt」有误：第 1 行的分组「市直部门」不在本细则的分组中（可用：县区）',
+    );
     expect(() => parseRosterText('\n\n', 'n.txt', hegang)).toThrow('名单「n.txt」是空的');
   });
 });
@@ -78,10 +86,19 @@ describe('credit-score annex', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'notes.xlsx'), '这不是工作簿');
     const cases: [string[], string][] = [
-      [['annex', 'notes.xlsx'], 'credit-score：「notes.xlsx」：文件不是 .xlsx 工作簿（无法按 zip 格式打开）：请选择本加载项生成并填写的考核工作簿'],
+      [
+        ['annex', 'notes.xlsx'],
+        'credit-score：「notes.xlsx」：文件不是 .xlsx 工作簿（无法按 zip 格式打开）：请选择本加载项生成并填写的考核工作簿',
+      ],
       [['annex', 'missing.xlsx'], 'credit-score：无法读取工作簿「missing.xlsx」：文件不存在'],
-      [['annex', 'notes.xlsx', '-o', 'notes.xlsx'], 'credit-score：附件输出文件「notes.xlsx」与输入的工作簿是同一个文件：原文件不会被覆盖，请另选文件名'],
-      [['annex', 'notes.xlsx', '--scored', './notes.xlsx'], 'credit-score：已计分工作簿「./notes.xlsx」与输入的工作簿是同一个文件：原文件不会被覆盖，请另选文件名'],
+      [
+        ['annex', 'notes.xlsx', '-o', 'notes.xlsx'],
+        'credit-score：附件输出文件「notes.xlsx」与输入的工作簿是同一个文件：原文件不会被覆盖，请另选文件名',
+      ],
+      [
+        ['annex', 'notes.xlsx', '--scored', './notes.xlsx'],
+        'credit-score：已计分工作簿「./notes.xlsx」与输入的工作簿是同一个文件：原文件不会被覆盖，请另选文件名',
+      ],
       [['annex', 'notes.xlsx', '-o', 'a.pdf'], 'credit-score：附件输出文件「a.pdf」应以 .xlsx 结尾'],
     ];
     for (const [argv, first] of cases) {

@@ -70,7 +70,13 @@ export function sheetXml(parts: Map<string, string>): Map<string, string> {
   return out;
 }
 
-const unescapeXml = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The values of a block of a SheetJS sheet (0-based grid from the given 1-based top-left). */
 export function sheetGrid(ws: XLSX.WorkSheet, top = 1, left = 1, bottom?: number, right?: number): CellValue[][] {

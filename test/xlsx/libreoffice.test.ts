@@ -26,7 +26,11 @@ const has = (cmd: string) => {
   }
 };
 it('LibreOffice and poppler are installed (scripts/setup-system.sh)', () => {
-  expect({ soffice: has('soffice'), pdfinfo: has('pdfinfo'), pdftotext: has('pdftotext') }).toEqual({ soffice: true, pdfinfo: true, pdftotext: true });
+  expect({ soffice: has('soffice'), pdfinfo: has('pdfinfo'), pdftotext: has('pdftotext') }).toEqual({
+    soffice: true,
+    pdfinfo: true,
+    pdftotext: true,
+  });
 });
 
 describe('LibreOffice', () => {
@@ -37,16 +41,27 @@ describe('LibreOffice', () => {
   const expected = scoreRoster(loaded.rubric, inputs);
   const dir = scratch('cs-lo-');
   const soffice = (args: string[]) =>
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', ...args], { cwd: dir, stdio: 'ignore', timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', ...args], {
+      cwd: dir,
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
 
   beforeAll(async () => {
     const { buffer } = await blankWorkbook(loaded, names);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer);
-    fillWorkbook(wb, names.map((_, i) => unitKey(i)), inputs);
+    fillWorkbook(
+      wb,
+      names.map((_, i) => unitKey(i)),
+      inputs,
+    );
     await wb.xlsx.writeFile(join(dir, 'filled.xlsx'));
     soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), join(dir, 'filled.xlsx')]);
-    writeFileSync(join(dir, 'annex.xlsx'), Buffer.from(await annexBuffer(loaded.rubric, annexUnits(inputs, expected.units), { date: '2026年11月24日' })));
+    writeFileSync(
+      join(dir, 'annex.xlsx'),
+      Buffer.from(await annexBuffer(loaded.rubric, annexUnits(inputs, expected.units), { date: '2026年11月24日' })),
+    );
     soffice(['--convert-to', 'pdf', '--outdir', dir, join(dir, 'annex.xlsx')]);
   }, 240_000);
 
@@ -68,20 +83,29 @@ describe('LibreOffice', () => {
     const pdf = join(dir, 'annex.pdf');
     expect(existsSync(pdf)).toBe(true);
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '3', pdf], { encoding: 'utf8' });
-    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [
+      Math.round(Number(m[1])),
+      Math.round(Number(m[2])),
+    ]);
     // A4 in points: 汇总 landscape, 排名 portrait, then the unit tables landscape
     expect(sizes).toEqual([
       [842, 595],
       [595, 842],
       [842, 595],
     ]);
-    const text = (p: number) => execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = (p: number) =>
+      execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text(1)).toContain('考核结果汇总表');
     expect(text(1)).toContain('第1页');
     const unitPage = text(3);
     expect(unitPage).toContain(loaded.rubric.annex.title.replace(/\s+/g, ''));
     // The document's own header words (鹤岗: 考核内容 / 指标明细 / 评分标准 … 扣分 / 备注).
-    expect(unitPage).toContain(loaded.rubric.table!.columns.slice(0, 3).map((c) => c.header).join(''));
+    expect(unitPage).toContain(
+      loaded.rubric
+        .table!.columns.slice(0, 3)
+        .map((c) => c.header)
+        .join(''),
+    );
     expect(unitPage).toContain(loaded.rubric.documentNumber!);
   });
 });

@@ -37,8 +37,14 @@ function typedCells(blank: ExcelJS.Workbook, filled: ExcelJS.Workbook) {
       row.eachCell((cell) => {
         const v = cell.value;
         if (v === before.getCell(cell.address).value) return;
-        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new Error(`unexpected value in ${cell.address}`);
-        cells.push({ sheet: ws.name, cell: cell.address, value: v, ...(cell.numFmt && cell.numFmt !== before.getCell(cell.address).numFmt ? { numFmt: cell.numFmt } : {}) });
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+          throw new Error(`unexpected value in ${cell.address}`);
+        cells.push({
+          sheet: ws.name,
+          cell: cell.address,
+          value: v,
+          ...(cell.numFmt && cell.numFmt !== before.getCell(cell.address).numFmt ? { numFmt: cell.numFmt } : {}),
+        });
       }),
     );
   }
@@ -65,7 +71,15 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'lo'));
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), join(dir, 'openpyxl.xlsx')],
+    [
+      `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      join(dir, 'lo'),
+      join(dir, 'openpyxl.xlsx'),
+    ],
     { stdio: 'pipe', timeout: 120_000 },
   );
 }, 240_000);
@@ -108,7 +122,12 @@ describe('a workbook whose styles were dropped', () => {
   // where the field allows values under 1 % (鹤岗 二.5 / 二.6, smallValues) the reader withholds it.
   it('is read; every other item scores as in the original, and no percent below 1 becomes a number', async () => {
     const out = await scoreFilledWorkbook(fixture('no-styles.xlsx'));
-    const percentItems = new Set(loaded.rubric.categories.flatMap((c) => c.indicators).filter((i) => i.fields.some((f) => f.type === 'percent')).map((i) => i.id));
+    const percentItems = new Set(
+      loaded.rubric.categories
+        .flatMap((c) => c.indicators)
+        .filter((i) => i.fields.some((f) => f.type === 'percent'))
+        .map((i) => i.id),
+    );
     let refused = 0;
     out.result.units.forEach((u, k) => {
       for (const [id, item] of Object.entries(u.items)) {
@@ -127,7 +146,9 @@ describe('a workbook whose styles were dropped', () => {
       }
     });
     expect(refused).toBeGreaterThan(0);
-    const problems = [...out.result.problems, ...out.result.units.flatMap((u) => u.problems), ...out.workbookProblems].map((p) => p.message);
+    const problems = [...out.result.problems, ...out.result.units.flatMap((u) => u.problems), ...out.workbookProblems].map(
+      (p) => p.message,
+    );
     expect(problems.some((m) => /两种读法|无法确定单元格中的/.test(m))).toBe(true);
   });
 

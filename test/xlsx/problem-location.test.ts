@@ -34,7 +34,8 @@ function inputCell(wb: ExcelJS.Workbook, key: string, indicatorId: string, field
     if (c.value === 'input') inputCol = col;
   });
   for (let r = ref.top + 1; r <= ws.rowCount; r++)
-    if (ws.getCell(r, keyCol).value === `i|${indicatorId}|${fieldId}` || ws.getCell(r, keyCol).value === `f|${indicatorId}|${fieldId}`) return ws.getCell(r, inputCol);
+    if (ws.getCell(r, keyCol).value === `i|${indicatorId}|${fieldId}` || ws.getCell(r, keyCol).value === `f|${indicatorId}|${fieldId}`)
+      return ws.getCell(r, inputCol);
   throw new Error(`no input row for ${indicatorId}|${fieldId}`);
 }
 

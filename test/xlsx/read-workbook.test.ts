@@ -93,7 +93,10 @@ describe('a filled workbook read back', () => {
     const block = sheetJsBlock(book, keys[1]);
     expect(block.grid.some((r) => r.includes('插入的说明行'))).toBe(true);
     expect(block.index.cols.get('input')).toBe(inputCol); // moved one column right (0-based = old 1-based)
-    for (const o of allOutputs(rubric, keys.map((key, i) => ({ key, score: expected.units[i] }))).filter((x) => x.sheetKey === keys[1])) {
+    for (const o of allOutputs(
+      rubric,
+      keys.map((key, i) => ({ key, score: expected.units[i] })),
+    ).filter((x) => x.sheetKey === keys[1])) {
       const at = cellOf(block.index, o.rowKey, o.role)!;
       expect([o.rowKey, o.role, block.grid[at.row][at.col]]).toEqual([o.rowKey, o.role, o.value]);
     }
@@ -103,7 +106,9 @@ describe('a filled workbook read back', () => {
     const wb = await filledWorkbook();
     wb.definedNames.model = wb.definedNames.model.filter((d) => d.name !== definedNameFor(keys[2]));
     const read = await readWorkbook(await bytes(wb));
-    expect(read.problems.map((p) => p.message)).toEqual([`单位「市税务局」的工作表的定义名称 ${definedNameFor(keys[2])} 已丢失，按工作表名称「市税务局」读取`]);
+    expect(read.problems.map((p) => p.message)).toEqual([
+      `单位「市税务局」的工作表的定义名称 ${definedNameFor(keys[2])} 已丢失，按工作表名称「市税务局」读取`,
+    ]);
     expect(scoreRoster(read.rubric, read.units)).toEqual(scoreRoster(rubric, inputs));
   });
 
@@ -115,7 +120,9 @@ describe('a filled workbook read back', () => {
     wb.getWorksheet('市发改委')!.getCell(finalRow, b.left + b.index.keyCol).value = null; // key erased
     const read = await readWorkbook(await bytes(wb));
     const { report } = await scoredWorkbook(read, scoreRoster(read.rubric, read.units));
-    expect(report.problems.map((p) => p.message)).toEqual(['工作表「市发改委」有 2 个计分单元格找不到（行或列被删除了？），这些结果未写入']);
+    expect(report.problems.map((p) => p.message)).toEqual([
+      '工作表「市发改委」有 2 个计分单元格找不到（行或列被删除了？），这些结果未写入',
+    ]);
   });
 
   it('鹤岗: a workbook made before the 扣分 column existed is scored without a missing-cell warning; one with it gets 扣分 written', async () => {
@@ -141,7 +148,13 @@ describe('a filled workbook read back', () => {
     expect(old.blocks.get(unitKey(0))!.index.cols.has('deduction')).toBe(false);
     const { report } = await scoredWorkbook(old, scoreRoster(old.rubric, old.units));
     expect(report.problems).toEqual([]);
-    expect(report.written).toBe(full.written - 1 - loaded.rubric.categories.length - loaded.rubric.categories.flatMap((c) => c.indicators).length + singleCategories(loaded.rubric));
+    expect(report.written).toBe(
+      full.written -
+        1 -
+        loaded.rubric.categories.length -
+        loaded.rubric.categories.flatMap((c) => c.indicators).length +
+        singleCategories(loaded.rubric),
+    );
   });
 
   it('never modifies the buffer it is given', async () => {
@@ -174,7 +187,14 @@ describe('files that are not scoring workbooks', () => {
 
   it('someone else’s workbook', async () => {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['单位', '得分'], ['甲', 90]]), '考核');
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['单位', '得分'],
+        ['甲', 90],
+      ]),
+      '考核',
+    );
     const data = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
     await expectWorkbookError(new Uint8Array(data), 'no-meta', /^不是本加载项生成的考核工作簿（没有隐藏的元数据工作表 _cs_meta）$/);
   });
@@ -227,7 +247,9 @@ describe('rubric versions', () => {
     expect(read.rubric).toEqual(older);
     expect(read.problems).toHaveLength(1);
     expect(read.problems[0].message).toMatch(
-      new RegExp(`^版本不一致：工作簿按评分细则「${ID}」v0\\.9\\.0（校验码 ${parsed.value.hash}）制作，本程序内置的是 v${rubric.version}（校验码 ${loadBuiltin(ID).hash}）；按工作簿内嵌的 v0\\.9\\.0 计分$`),
+      new RegExp(
+        `^版本不一致：工作簿按评分细则「${ID}」v0\\.9\\.0（校验码 ${parsed.value.hash}）制作，本程序内置的是 v${rubric.version}（校验码 ${loadBuiltin(ID).hash}）；按工作簿内嵌的 v0\\.9\\.0 计分$`,
+      ),
     );
     const result = await scoreFilledWorkbook(await bytes(wb));
     expect(result.result).toEqual(scoreRoster(older, inputs));

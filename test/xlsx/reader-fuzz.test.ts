@@ -40,15 +40,37 @@ type Damage =
   | { kind: 'garbage'; part: number; at: number; text: string };
 
 const damage: fc.Arbitrary<Damage> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }).map((xs) => xs.map((x) => Math.floor(x * 1e9))), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc
+      .array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 })
+      .map((xs) => xs.map((x) => Math.floor(x * 1e9))),
+    value: fc.integer({ min: 0, max: 255 }),
+  }),
   fc.record({ kind: fc.constant('cut' as const), keep: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => Math.floor(x * 1e9)) }),
   fc.record({ kind: fc.constant('drop' as const), part: fc.nat() }),
-  fc.record({ kind: fc.constant('cutPart' as const), part: fc.nat(), keep: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => Math.floor(x * 1e9)) }),
+  fc.record({
+    kind: fc.constant('cutPart' as const),
+    part: fc.nat(),
+    keep: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => Math.floor(x * 1e9)),
+  }),
   fc.record({
     kind: fc.constant('garbage' as const),
     part: fc.nat(),
     at: fc.nat(),
-    text: fc.constantFrom('<', '>', '&', '<x>', '</worksheet>', '<c r="ZZZZ1"><v>1</v></c>', '<row r="-1">', '"', '\u0000', '<definedName name="CS_A0001">x</definedName>', 'r:id="rId999"'),
+    text: fc.constantFrom(
+      '<',
+      '>',
+      '&',
+      '<x>',
+      '</worksheet>',
+      '<c r="ZZZZ1"><v>1</v></c>',
+      '<row r="-1">',
+      '"',
+      '\u0000',
+      '<definedName name="CS_A0001">x</definedName>',
+      'r:id="rId999"',
+    ),
   }),
 );
 

@@ -24,7 +24,18 @@ import type { Rubric } from '../../src/rubric/schema';
 import { scoreRoster } from '../../src/scoring/score';
 import type { RankedUnit, RosterResult } from '../../src/scoring/types';
 import { runCli } from '../cli/run-cli';
-import { fillWorkbook, formulaCells, overlappingValidations, readBook, sampleInputs, scratch, sheetGrid, sheetJsBlock, sheetXml, zipParts } from './helpers';
+import {
+  fillWorkbook,
+  formulaCells,
+  overlappingValidations,
+  readBook,
+  sampleInputs,
+  scratch,
+  sheetGrid,
+  sheetJsBlock,
+  sheetXml,
+  zipParts,
+} from './helpers';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -71,7 +82,10 @@ function checkAnnexUnitSheet(rubric: Rubric, ws: XLSX.WorkSheet, u: RankedUnit, 
       }
       at = r + 1;
     };
-    if (!single && !byCategory) checkSubtotal(grid.findIndex((row, i) => i >= at && typeof row[0] === 'string' && row[0].startsWith(cat.number) && row[0].includes(cat.name)));
+    if (!single && !byCategory)
+      checkSubtotal(
+        grid.findIndex((row, i) => i >= at && typeof row[0] === 'string' && row[0].startsWith(cat.number) && row[0].includes(cat.name)),
+      );
     for (const ind of cat.indicators) {
       const key = documentCell(docCols[finder], ind, cat, ind.points ?? u.items[ind.id].max ?? '—');
       const r = findRow(grid, finder, key, at);
@@ -81,7 +95,9 @@ function checkAnnexUnitSheet(rubric: Rubric, ws: XLSX.WorkSheet, u: RankedUnit, 
       expect(grid[r][col('计分说明')]).toBe(item.reason);
       // 扣分 = the item's points − its score; 0 where 不涉及 keeps full points; blank while unscored.
       if (deductCol >= 0)
-        expect(grid[r][deductCol]).toBe(item.status === 'not_applicable' ? 0 : item.status === 'scored' ? hundredths(item.max! - item.score!) : null);
+        expect(grid[r][deductCol]).toBe(
+          item.status === 'not_applicable' ? 0 : item.status === 'scored' ? hundredths(item.max! - item.score!) : null,
+        );
       at = r + 1;
     }
     if (!single && byCategory) checkSubtotal(grid.findIndex((row, i) => i >= at && row.includes('小计')));
@@ -144,7 +160,9 @@ describe.each(builtinRubricIds)('round trip of %s', (id) => {
   beforeAll(async () => {
     const groupLabel = (g: string) => rubric.ranking.groups.find((x) => x.id === g)!.label;
     // Group by label on some lines, by id on others, none (the default group) where possible; an empty line.
-    const lines = names.map((u, i) => (i === 0 && u.group === rubric.ranking.groups[0].id ? u.name : `${u.name}\t${i % 2 ? groupLabel(u.group) : u.group}`));
+    const lines = names.map((u, i) =>
+      i === 0 && u.group === rubric.ranking.groups[0].id ? u.name : `${u.name}\t${i % 2 ? groupLabel(u.group) : u.group}`,
+    );
     writeFileSync(file('names.txt'), `${lines.slice(0, 1).join('\n')}\n\n${lines.slice(1).join('\n')}\n`);
     const made = await runCli(['workbook', id, '--roster', 'names.txt', '-o', 'blank.xlsx'], dir);
     expect(made.err).toBe('');
@@ -152,7 +170,11 @@ describe.each(builtinRubricIds)('round trip of %s', (id) => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file('blank.xlsx'));
-    fillWorkbook(wb, names.map((_, i) => unitKey(i)), inputs);
+    fillWorkbook(
+      wb,
+      names.map((_, i) => unitKey(i)),
+      inputs,
+    );
     await wb.xlsx.writeFile(file('filled.xlsx'));
     filledSha = sha(file('filled.xlsx'));
 
@@ -173,10 +195,13 @@ describe.each(builtinRubricIds)('round trip of %s', (id) => {
   it('keeps every input cell’s drop-down in the scored workbook, without overlapping ranges', () => {
     const before = sheetXml(zipParts(readFileSync(file('blank.xlsx'))));
     const after = sheetXml(zipParts(readFileSync(file('scored.xlsx'))));
-    const count = (xml: string) => [...xml.matchAll(/sqref="([^"]+)"/g)].flatMap((m) => m[1].split(' ')).reduce((n, ref) => {
-      const r = XLSX.utils.decode_range(ref);
-      return n + (r.e.r - r.s.r + 1) * (r.e.c - r.s.c + 1);
-    }, 0);
+    const count = (xml: string) =>
+      [...xml.matchAll(/sqref="([^"]+)"/g)]
+        .flatMap((m) => m[1].split(' '))
+        .reduce((n, ref) => {
+          const r = XLSX.utils.decode_range(ref);
+          return n + (r.e.r - r.s.r + 1) * (r.e.c - r.s.c + 1);
+        }, 0);
     for (const [name, xml] of after) {
       expect({ name, overlaps: overlappingValidations(xml) }).toEqual({ name, overlaps: [] });
       expect(count(xml)).toBe(count(before.get(name)!));
@@ -184,13 +209,17 @@ describe.each(builtinRubricIds)('round trip of %s', (id) => {
   });
 
   it('has no formula in any cell of the blank, scored and annex workbooks', () => {
-    for (const n of ['blank.xlsx', 'filled.xlsx', 'scored.xlsx', 'annex.xlsx']) expect({ n, f: formulaCells(readBook(readFileSync(file(n)))) }).toEqual({ n, f: [] });
+    for (const n of ['blank.xlsx', 'filled.xlsx', 'scored.xlsx', 'annex.xlsx'])
+      expect({ n, f: formulaCells(readBook(readFileSync(file(n)))) }).toEqual({ n, f: [] });
   });
 
   it('writes exactly the engine’s values into every computed cell (items, categories, totals, bands, ranks)', () => {
     const book = readBook(readFileSync(file('scored.xlsx')));
     const keys = names.map((_, i) => unitKey(i));
-    const outputs = allOutputs(rubric, keys.map((key, i) => ({ key, score: expected.units[i] })));
+    const outputs = allOutputs(
+      rubric,
+      keys.map((key, i) => ({ key, score: expected.units[i] })),
+    );
     const blocks = new Map<string, ReturnType<typeof sheetJsBlock>>();
     const mismatches: string[] = [];
     for (const o of outputs) {
@@ -208,7 +237,10 @@ describe.each(builtinRubricIds)('round trip of %s', (id) => {
 
   it('the annex shows the engine’s scores on every unit sheet, 汇总 and 排名', () => {
     const annex = readBook(readFileSync(file('annex.xlsx')));
-    const sheetNames = allocateSheetNames(names.map((n) => n.name), ['汇总', '排名']);
+    const sheetNames = allocateSheetNames(
+      names.map((n) => n.name),
+      ['汇总', '排名'],
+    );
     expect(annex.SheetNames).toEqual(['汇总', '排名', ...sheetNames]);
     expected.units.forEach((u, i) => checkAnnexUnitSheet(rubric, annex.Sheets[sheetNames[i]], u, expected));
     checkAnnexSummaryAndRank(rubric, annex, expected);

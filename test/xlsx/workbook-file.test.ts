@@ -62,11 +62,15 @@ describe.each(builtinRubricIds)('blank workbook of %s', (id) => {
       const ws = book.Sheets[s.name];
       expect(ws['!rows']?.[0]?.hidden).toBe(true);
       const cols = ws['!cols']!;
-      const xmlCols = [...sheets.get(s.name)!.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].map((m) => m.slice(1).map(Number));
+      const xmlCols = [...sheets.get(s.name)!.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].map((m) =>
+        m.slice(1).map(Number),
+      );
       s.columns.forEach((c, i) => {
         expect(Boolean(cols[i]?.hidden)).toBe(Boolean(c.hidden));
         // exceljs leaves out columns of its default width 9; the sheet's default width is then 9.
-        const width = xmlCols.find(([min, max]) => min <= i + 1 && i + 1 <= max)?.[2] ?? Number(/defaultColWidth="([\d.]+)"/.exec(sheets.get(s.name)!)?.[1]);
+        const width =
+          xmlCols.find(([min, max]) => min <= i + 1 && i + 1 <= max)?.[2] ??
+          Number(/defaultColWidth="([\d.]+)"/.exec(sheets.get(s.name)!)?.[1]);
         expect(width).toBe(c.width);
       });
       expect(ws['!merges']?.length).toBe(s.merges.length);
@@ -74,7 +78,11 @@ describe.each(builtinRubricIds)('blank workbook of %s', (id) => {
     const unit = plan.sheets.find((s) => s.kind === 'unit')!;
     const ws = book.Sheets[unit.name];
     const merged = ws['!merges']!.map((m) => XLSX.utils.encode_range(m));
-    expect(merged).toEqual(expect.arrayContaining(unit.merges.map((m) => XLSX.utils.encode_range({ s: { r: m.fromRow, c: m.fromCol }, e: { r: m.toRow, c: m.toCol } }))));
+    expect(merged).toEqual(
+      expect.arrayContaining(
+        unit.merges.map((m) => XLSX.utils.encode_range({ s: { r: m.fromRow, c: m.fromCol }, e: { r: m.toRow, c: m.toCol } })),
+      ),
+    );
   });
 
   it('prints on A4 fitted to the page width, with the document number and page numbers', () => {
@@ -109,7 +117,8 @@ describe.each(builtinRubricIds)('blank workbook of %s', (id) => {
       if (c.prompt) expect(dv).toContain('promptTitle="填写说明"');
     }
     for (const x of sheets.values()) expect(overlappingValidations(x)).toEqual([]);
-    if (withRule.some((c) => c.validation!.kind === 'list')) expect(xml).toMatch(/<formula1>"是,否"<\/formula1>|<formula1>&quot;是,否&quot;<\/formula1>/);
+    if (withRule.some((c) => c.validation!.kind === 'list'))
+      expect(xml).toMatch(/<formula1>"是,否"<\/formula1>|<formula1>&quot;是,否&quot;<\/formula1>/);
   });
 
   it('makes 汇总 an Excel table', () => {
@@ -149,7 +158,8 @@ describe('protection (protectComputed)', () => {
     const xfs = [...(parts.get('xl/styles.xml') ?? '').split('<cellXfs')[1].matchAll(/<xf\b[^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
     const unit = plan.sheets.find((s) => s.kind === 'unit')!;
     const xml = sheets.get(unit.name)!;
-    const styleOf = (row: number, col: number) => Number(new RegExp(`<c r="${XLSX.utils.encode_cell({ r: row, c: col })}" s="(\\d+)"`).exec(xml)?.[1]);
+    const styleOf = (row: number, col: number) =>
+      Number(new RegExp(`<c r="${XLSX.utils.encode_cell({ r: row, c: col })}" s="(\\d+)"`).exec(xml)?.[1]);
     const input = unit.cells.find((c) => c.style === 'input')!;
     const output = unit.cells.find((c) => c.style === 'output')!;
     expect(xfs[styleOf(input.row, input.col)]).toContain('locked="0"');
@@ -167,8 +177,19 @@ describe('excelValidation', () => {
       prompt: '填“是”或“否”',
       showInputMessage: true,
     });
-    expect(excelValidation({ kind: 'whole', min: 0 }, undefined)).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], error: '请填写不小于 0 的整数', showInputMessage: false });
-    expect(excelValidation({ kind: 'decimal', min: 0, max: 2.5 }, 'x')).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 2.5], error: '请填写 0 到 2.5 之间的数值' });
+    expect(excelValidation({ kind: 'whole', min: 0 }, undefined)).toMatchObject({
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      formulae: [0],
+      error: '请填写不小于 0 的整数',
+      showInputMessage: false,
+    });
+    expect(excelValidation({ kind: 'decimal', min: 0, max: 2.5 }, 'x')).toMatchObject({
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 2.5],
+      error: '请填写 0 到 2.5 之间的数值',
+    });
     expect([...(excelValidation({ kind: 'decimal', min: 0 }, '长'.repeat(300)).prompt ?? '')].length).toBe(255);
   });
 });

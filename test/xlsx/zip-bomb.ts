@@ -52,4 +52,3 @@ export function gigabyteOfZeros(): { data: Uint8Array; crc: number; size: number
   const finalEmptyBlock = Buffer.from([0x03, 0x00]);
   return { data: new Uint8Array(Buffer.concat([...Array.from({ length: copies }, () => block), finalEmptyBlock])), crc, size: copies * MB };
 }
-

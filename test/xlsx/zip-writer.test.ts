@@ -35,7 +35,10 @@ const codecs: [string, ZipCodec][] = [
   [
     'CompressionStream',
     {
-      deflateRaw: async (d) => new Uint8Array(await new Response(new Blob([d as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer()),
+      deflateRaw: async (d) =>
+        new Uint8Array(
+          await new Response(new Blob([d as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer(),
+        ),
       crc32,
     },
   ],
@@ -51,9 +54,11 @@ describe('serialising with the platform’s deflate', () => {
     const zip = await zipParts(await workbookParts(await annex()), codec);
     const ours = files(zip);
     expect(Object.keys(ours).sort()).toEqual(Object.keys(reference).sort());
-    for (const [name, data] of Object.entries(reference)) expect({ name, same: Buffer.from(ours[name]).equals(Buffer.from(data)) }).toEqual({ name, same: true });
+    for (const [name, data] of Object.entries(reference))
+      expect({ name, same: Buffer.from(ours[name]).equals(Buffer.from(data)) }).toEqual({ name, same: true });
     // and CRCs in the directory are right: a strict reader (Node's zlib) agrees
-    for (const [name, data] of Object.entries(ours)) expect({ name, crc: zlib.crc32(data) }).toEqual({ name, crc: zlib.crc32(reference[name]) });
+    for (const [name, data] of Object.entries(ours))
+      expect({ name, crc: zlib.crc32(data) }).toEqual({ name, crc: zlib.crc32(reference[name]) });
   });
 
   it('an independent reader sees the same cells, merges and print settings', async () => {

@@ -3,16 +3,7 @@
  * the workbook, a 取消 button wired to an AbortController, and the outcome in a MessageBar.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import {
-  Checkbox,
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Text,
-} from '@fluentui/react-components';
+import { Checkbox, Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text } from '@fluentui/react-components';
 import type { Controller, Progress, RosterEntry, RubricSummary } from '../controller';
 import { useT } from '../i18n';
 import { errorText, isAbort, useShared } from '../styles';
@@ -125,7 +116,11 @@ export function CreateWorkbook({
         >
           {t('create.button')}
         </Button>
-        {running && <Button ref={cancelButton} onClick={() => abort.current?.abort()}>{t('create.cancel')}</Button>}
+        {running && (
+          <Button ref={cancelButton} onClick={() => abort.current?.abort()}>
+            {t('create.cancel')}
+          </Button>
+        )}
       </div>
       {blockReason && !running && (
         <Text id={reasonId} size={200} className={shared.hint}>
@@ -135,11 +130,7 @@ export function CreateWorkbook({
 
       {running && (
         <Field
-          label={
-            progress
-              ? t('create.progress', { done: progress.done, total })
-              : t('create.preparing')
-          }
+          label={progress ? t('create.progress', { done: progress.done, total }) : t('create.preparing')}
           hint={progress?.phase || undefined}
         >
           <ProgressBar

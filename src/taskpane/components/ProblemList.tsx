@@ -66,7 +66,11 @@ export function ProblemList({
   const [selectError, setSelectError] = useState<string | null>(null);
 
   const sorted = useMemo(
-    () => problems.map((p, i) => ({ p, i })).sort((a, b) => ORDER[a.p.severity] - ORDER[b.p.severity] || a.i - b.i).map((x) => x.p),
+    () =>
+      problems
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => ORDER[a.p.severity] - ORDER[b.p.severity] || a.i - b.i)
+        .map((x) => x.p),
     [problems],
   );
   const shown = showAll ? sorted : sorted.slice(0, PROBLEM_LIMIT);
@@ -109,7 +113,11 @@ export function ProblemList({
                 <Button
                   appearance="subtle"
                   className={styles.item}
-                  icon={<span className={styles.icon}><SeverityIcon severity={p.severity} /></span>}
+                  icon={
+                    <span className={styles.icon}>
+                      <SeverityIcon severity={p.severity} />
+                    </span>
+                  }
                   onClick={() => void select(p)}
                 >
                   <span className={styles.text}>

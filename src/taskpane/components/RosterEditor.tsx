@@ -67,7 +67,7 @@ export function issueText(issue: RosterIssue, t: TFunction, groups: RubricSummar
 }
 
 function issueLine(issue: RosterIssue): number {
-  return issue.kind === 'duplicate' ? issue.lines[1] ?? issue.lines[0] : issue.line;
+  return issue.kind === 'duplicate' ? (issue.lines[1] ?? issue.lines[0]) : issue.line;
 }
 
 /** Selects line `line` (1-based) of a textarea, so the user sees where the problem is. */
@@ -187,12 +187,7 @@ export function RosterEditor(props: RosterEditorProps) {
           </Field>
           {count > 0 && (
             <div>
-              <Button
-                appearance="subtle"
-                aria-expanded={perUnitOpen}
-                aria-controls={perUnitId}
-                onClick={() => setPerUnitOpen((o) => !o)}
-              >
+              <Button appearance="subtle" aria-expanded={perUnitOpen} aria-controls={perUnitId} onClick={() => setPerUnitOpen((o) => !o)}>
                 {perUnitOpen ? t('roster.groupEachHide') : t('roster.groupEach', { count })}
               </Button>
               <ul id={perUnitId} className={perUnitOpen ? styles.perUnit : undefined} hidden={!perUnitOpen}>

@@ -18,7 +18,7 @@ export const enUS: Messages = {
 
   'host.tooOld.title': 'This version of Excel is too old for the add-in',
   'host.tooOld.body':
-    'The add-in needs ExcelApi 1.8 or later, shown by Microsoft Edge WebView2: Microsoft 365, Office 2021 or later, Office 2019 with the WebView2 runtime, or Excel on the web. Ask your IT administrator to update Office. Without updating you can still do all the work: open this tool\'s web page in a browser (see Help above) to create scoring workbooks, score them and export the annex.',
+    "The add-in needs ExcelApi 1.8 or later, shown by Microsoft Edge WebView2: Microsoft 365, Office 2021 or later, Office 2019 with the WebView2 runtime, or Excel on the web. Ask your IT administrator to update Office. Without updating you can still do all the work: open this tool's web page in a browser (see Help above) to create scoring workbooks, score them and export the annex.",
   'host.tooOld.detected': 'Detected version: ExcelApi {version}',
   'host.tooOld.unknown': 'unknown',
   'host.browser.title': 'This page is open outside Excel',
@@ -55,7 +55,8 @@ export const enUS: Messages = {
   'rubric.details.version': 'Rubric version',
   'rubric.mustSet.title': 'The document leaves {count} matters open; the credit office must settle them before creating the workbook:',
   'rubric.notes.heading': 'Notes on the rules ({count})',
-  'rubric.notes.hint': 'Rules the document words ambiguously, and the reading this rubric takes. Open the list, then a note to read it in full.',
+  'rubric.notes.hint':
+    'Rules the document words ambiguously, and the reading this rubric takes. Open the list, then a note to read it in full.',
   'rubric.notes.none': 'This rubric has no notes.',
   'rubric.about.general': 'General',
   'rubric.about.aggregation': 'Totals',
@@ -107,7 +108,8 @@ export const enUS: Messages = {
   'create.needRubric': 'Choose a rubric first.',
   'create.needRoster': 'Enter the assessed units first.',
   'create.fixRoster': 'The list still has problems ({count}); fix them first.',
-  'create.mustSetReminder': 'This rubric has {count} matters the credit office must settle (see “Choose a rubric” above). Enter them in the workbook after it is created.',
+  'create.mustSetReminder':
+    'This rubric has {count} matters the credit office must settle (see “Choose a rubric” above). Enter them in the workbook after it is created.',
 
   'status.heading': 'Scoring status',
   'status.rubric': 'Rubric: {title}',

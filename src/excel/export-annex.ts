@@ -3,6 +3,7 @@
  * inputs and scores, then opened as a new workbook (Excel.createWorkbook, ExcelApi 1.8) or, where
  * that is not available, downloaded. The source workbook is never modified.
  */
+import { documentState } from '../layout/document-state';
 import { annexBuffer, annexUnits } from '../xlsx/annex';
 import { downloadBlob } from '../xlsx/download';
 import type { ApiLevel } from './requirements';
@@ -21,10 +22,16 @@ export function annexFileName(session: LiveSession, date = new Date()): string {
   return `${session.rubric.city}${session.rubric.year}年考核结果附件${session.rubric.annex.number ?? ''}_${d}.xlsx`;
 }
 
-export async function exportAnnexFromSession(session: LiveSession, api: ApiLevel): Promise<'opened' | 'downloaded'> {
+/** The annex of the live workbook, with its state (草稿 / 终稿) and the workbook's notices on every page. */
+export async function sessionAnnexBuffer(session: LiveSession): Promise<ArrayBuffer> {
   const { inputs, result, keys } = session.snapshot();
   if (!result) throw new Error('尚未计分，无法导出附件');
-  const buffer = await annexBuffer(session.rubric, annexUnits(inputs, result.units, keys));
+  const state = documentState(result, { notices: session.documentNotices });
+  return annexBuffer(session.rubric, annexUnits(inputs, result.units, keys), { state });
+}
+
+export async function exportAnnexFromSession(session: LiveSession, api: ApiLevel): Promise<'opened' | 'downloaded'> {
+  const buffer = await sessionAnnexBuffer(session);
   if (api.supports('1.8') && typeof Excel !== 'undefined' && typeof Excel.createWorkbook === 'function') {
     await Excel.createWorkbook(toBase64(buffer));
     return 'opened';

@@ -105,6 +105,8 @@ export class LiveSession {
   private readonly missingRows = new Map<string, Set<string>>();
   private listeners = new Set<(s: WorkbookStatus) => void>();
   private handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs | Excel.WorksheetDeletedEventArgs>[] = [];
+  /** Said on every page of an annex exported from this workbook (a modified embedded rubric). */
+  readonly documentNotices: string[] = [];
   readonly stats: SessionStats = { rounds: 0, syncs: 0, cellsWritten: 0, lastRoundSyncs: 0, lastRoundCells: 0 };
 
   /** Each unit result's problem list for the pane (a unit's result object is new whenever it is rescored or re-read). */
@@ -163,6 +165,8 @@ export class LiveSession {
           }
         : versionProblem(meta.meta);
     const session = new LiveSession(rubric, meta.meta, meta.rubricJson, api, problem);
+    if (embedded.kind === 'modified')
+      session.documentNotices.push(`${modifiedRubricNotice(meta.meta.rubric.id, meta.meta.rubric.version)}，按内置细则计分`);
     await session.rescoreAll();
     // Ribbon commands run in a short-lived runtime: they rescore once and do not listen.
     if (options.listen !== false) await session.listen();

@@ -39,8 +39,13 @@ function value(rng: Rng, ind: Indicator, f: Field, maxValue: number | null): Raw
       return int(rng, 0, 60);
     case 'number':
       return onStep(rng, f.min ?? 0, f.max ?? (f.min ?? 0) + 60, 0.1);
-    case 'percent':
-      return rng() < 0.5 ? `${onStep(rng, 0, 100, 0.1)}%` : onStep(rng, 0, 100, 0.1);
+    case 'percent': {
+      // A bare 0 < v ≤ 1 reads two ways (v % or v × 100 %) and is refused unless the field allows
+      // values under 1 % (smallValues): such a value is written with its % sign, as a clerk must.
+      const signed = rng() < 0.5;
+      const v = onStep(rng, 0, 100, 0.1);
+      return signed || (v > 0 && v <= 1 && !f.smallValues) ? `${v}%` : v;
+    }
     case 'choice':
       return f.options[int(rng, 0, f.options.length - 1)];
     case 'score':

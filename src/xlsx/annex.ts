@@ -8,7 +8,8 @@ import type { DocumentState } from '../layout/document-state';
 import type { Rubric } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
 import { applySheets } from './apply-plan';
-import { toArrayBuffer, type Workbook } from './exceljs';
+import { type Workbook } from './exceljs';
+import { workbookParts, zipParts } from './zip-writer';
 import { inDocumentLinks } from './in-document-links';
 
 export interface AnnexExportOptions {
@@ -46,5 +47,7 @@ export async function annexWorkbook(rubric: Rubric, units: AnnexUnit[], options:
 }
 
 export async function annexBuffer(rubric: Rubric, units: AnnexUnit[], options: AnnexExportOptions = {}): Promise<ArrayBuffer> {
-  return inDocumentLinks(await toArrayBuffer(await annexWorkbook(rubric, units, options)));
+  // The links are mended in the parts before they are compressed, so the annex is deflated once.
+  const bytes = await zipParts(inDocumentLinks(await workbookParts(await annexWorkbook(rubric, units, options))));
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { PROTOTYPE_NAMES } from './limits';
 
-// In a page (task pane, file mode) zod would probe for eval with `new Function('')` to compile fast
+// In a page (task pane, file mode) zod would probe whether eval works, by building a Function from a string, to compile fast
 // parsers; the pages' Content-Security-Policy forbids eval and reports the probe as a violation.
 // Parsing a rubric is small work either way, so pages parse without compiled parsers.
 if (typeof document !== 'undefined') z.config({ jitless: true });

@@ -588,6 +588,24 @@ function planAnnexUnitSheet(
 // ------------------------------------------------------------------ 汇总 and 排名
 
 /** Under the 汇总 / 排名 titles: the document's title and 文号 (not an 附件 number of the document's). */
+/** The document's title and 文号 centred across the sheet, as tall as its wrapped text; returns the next row. */
+function subtitleRow(b: SheetBuilder, rubric: Rubric, row: number, widths: number[]): number {
+  const text = subtitleLine(rubric);
+  b.span(row, 0, widths.length - 1, text, 'subtitleCenter');
+  b.height(
+    row,
+    rowHeightFor(
+      lineCount(
+        text,
+        widths.reduce((s, w) => s + w, 0),
+        12,
+      ),
+      12,
+    ),
+  );
+  return row + 1;
+}
+
 function subtitleLine(rubric: Rubric): string {
   return `${rubric.title}${rubric.documentNumber ? `（${rubric.documentNumber}）` : ''}　${rubric.assessedUnits}`;
 }
@@ -674,19 +692,7 @@ function planAnnexSummary(
   const widths = cols.map((c) => c.width);
   const b = new SheetBuilder();
   let row = heading(b, rubric, '考核结果汇总表', widths, state, false);
-  b.span(row, 0, cols.length - 1, subtitleLine(rubric), 'subtitleCenter');
-  b.height(
-    row,
-    rowHeightFor(
-      lineCount(
-        subtitleLine(rubric),
-        widths.reduce((s, w) => s + w, 0),
-        12,
-      ),
-      12,
-    ),
-  );
-  row++;
+  row = subtitleRow(b, rubric, row, widths);
   const headerRow = row;
   cols.forEach((c, i) => {
     b.put(row, i, c.header, 'header');
@@ -746,19 +752,7 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
   const last = cols.length - 1;
   const b = new SheetBuilder();
   let row = heading(b, rubric, '考核排名', widths, state, false);
-  b.span(row, 0, last, subtitleLine(rubric), 'subtitleCenter');
-  b.height(
-    row,
-    rowHeightFor(
-      lineCount(
-        subtitleLine(rubric),
-        widths.reduce((s, w) => s + w, 0),
-        12,
-      ),
-      12,
-    ),
-  );
-  row++;
+  row = subtitleRow(b, rubric, row, widths);
   if (ranksForReference(rubric)) {
     // 鹤岗 does not rank: the ranks are worked out for reference, and the sheet says so.
     const line = REFERENCE_RANK_SHEET_NOTE;

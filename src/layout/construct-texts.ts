@@ -1,0 +1,20 @@
+/**
+ * How the rubric constructs of schema version 2 are described in words on the 说明 sheet and the
+ * unit sheet: weighted blocks and 不涉及 scored at the average of the other units.
+ */
+import type { Rubric } from '../rubric/schema';
+
+type Blocks = Extract<Rubric['aggregation'], { mode: 'blocks' }>;
+
+/** 「共性指标（一、二）、个性指标（三）各按 100 分计，按 7 : 3 合成；…」 */
+export function describeBlocks(r: Rubric, a: Blocks): string {
+  const name = (id: string) => r.categories.find((c) => c.id === id)?.number ?? id;
+  const parts = a.blocks.map((b) => `${b.label}（${b.categories.map(name).join('、')}）`).join('、');
+  return `${parts}各按所承担指标折算为 ${a.scale} 分（x ÷ y × ${a.scale}），再按 ${a.blocks.map((b) => b.weight).join(' : ')} 加权合成；某部分的指标均不涉及时，其权重计入其余部分`;
+}
+
+/** The 不涉及 line for notApplicable "average". */
+export function describeAverage(r: Rubric): string {
+  const whose = r.averageOver === 'roster' ? '全部参评单位' : '同一排名组';
+  return `不涉及的指标按${whose}中作答该项的其他单位的平均分计（容缺项）；无其他单位作答时该项待定`;
+}

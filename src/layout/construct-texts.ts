@@ -3,6 +3,7 @@
  * unit sheet: weighted blocks and 不涉及 scored at the average of the other units.
  */
 import type { Rubric } from '../rubric/schema';
+import type { UnitScore } from '../scoring/types';
 
 type Blocks = Extract<Rubric['aggregation'], { mode: 'blocks' }>;
 
@@ -18,3 +19,23 @@ export function describeAverage(r: Rubric): string {
   const whose = r.averageOver === 'roster' ? '全部参评单位' : '同一排名组';
   return `不涉及的指标按${whose}中作答该项的其他单位的平均分计（容缺项）；无其他单位作答时该项待定`;
 }
+
+/** The blocks of a rubric scored in weighted blocks; none otherwise. */
+export const blocksOf = (r: Rubric): Blocks['blocks'] => (r.aggregation.mode === 'blocks' ? r.aggregation.blocks : []);
+
+/** A block's column header in 汇总 and the annex summary: 「共性指标（100分，权重7）」. */
+export const blockHeader = (r: Rubric, b: Blocks['blocks'][number]): string =>
+  `${b.label}（${r.aggregation.mode === 'blocks' ? r.aggregation.scale : r.fullMarks}分，权重${b.weight}）`;
+
+/** A unit's block score as a cell: the score, 不计 for a block it carries no item of, empty while unfinished. */
+export function blockCell(u: UnitScore, index: number): number | string | null {
+  const b = u.blocks?.list[index];
+  if (b === undefined) return null;
+  return b.score ?? '不计';
+}
+
+/** The base score's name where it is not a plain sum: 加权得分 for blocks, 折算得分 for x ÷ y. */
+export const weightedBaseLabel = (r: Rubric): string | null =>
+  r.aggregation.mode === 'blocks'
+    ? `加权得分（${r.aggregation.blocks.map((b) => `${b.label} × ${b.weight}`).join(' + ')}）÷ ${r.aggregation.blocks.reduce((s, b) => s + b.weight, 0)}`
+    : null;

@@ -10,6 +10,7 @@ import { categoryHeading, documentCell, documentColumns } from './doc-columns';
 import { pageBreaks, printScale } from './print';
 import { bonusLabel, fieldLabel, fieldPrompt, fieldValidation, fraudLabel, YES_NO } from './fields';
 import { NOT_APPLICABLE_FIELD, rowKey, type CellPlan, type SheetPlan } from './plan';
+import { weightedBaseLabel } from './construct-texts';
 
 export const UNIT_HEADER_ROW = 3;
 
@@ -172,7 +173,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       ? '合计'
       : rubric.aggregation.mode === 'deduct_from_base'
         ? `基础分 ${rubric.aggregation.base} 分减扣分`
-        : '折算得分（x ÷ y × 100）';
+        : (weightedBaseLabel(rubric) ?? '折算得分（x ÷ y × 100）');
   const footStart = row - 1; // the table's last row stays with the result rows
   foot('base', baseText, null, false);
   const bl = bonusLabel(rubric);

@@ -39,3 +39,10 @@ export const weightedBaseLabel = (r: Rubric): string | null =>
   r.aggregation.mode === 'blocks'
     ? `加权得分（${r.aggregation.blocks.map((b) => `${b.label} × ${b.weight}`).join(' + ')}）÷ ${r.aggregation.blocks.reduce((s, b) => s + b.weight, 0)}`
     : null;
+
+/** What 「本项不涉及」 does, for the constructs of version 2 (null for the others). */
+export function notApplicableEffect(r: Rubric): string | null {
+  if (r.notApplicable === 'average') return `按${r.averageOver === 'roster' ? '全部参评单位' : '同组'}其他单位的平均分计`;
+  if (r.aggregation.mode === 'blocks') return '不计入所在部分的 x 和 y';
+  return null;
+}

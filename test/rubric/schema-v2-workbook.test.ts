@@ -124,6 +124,20 @@ describe('不涉及 at the group’s average through a workbook file', () => {
     // The unit sheet says what 不涉及 does here, and shows 丙's averaged item with its reason.
     const sheet = unitSheetOutputs(rubric, 'U2', c).filter((x) => x.rowKey === rowKey.item('1', 'batches'));
     expect(sheet.map((x) => x.value)).toEqual([9, '不涉及，按同组作答此项的 2 个单位的平均分计：18 ÷ 2 = 9 分']);
+    // The annex: 丙's page says 不涉及 and the average; 丁's page and the summary say 未定, never a number.
+    const plan = planAnnex(
+      rubric,
+      units.map((u, i) => ({ name: u.name, group: u.group as string, input: u, score: result.units[i] })),
+      { date: '2026年12月6日' },
+    );
+    const page = (name: string) =>
+      plan.sheets
+        .find((s) => s.cells.some((x) => typeof x.value === 'string' && x.value.startsWith(`被考核单位：${name}`)))!
+        .cells.map((x) => String(x.value ?? ''))
+        .join('\n');
+    expect(page('丙')).toContain('不涉及，按同组作答此项的 2 个单位的平均分计：18 ÷ 2 = 9 分');
+    expect(page('丁')).toContain('不涉及，按同组其他单位平均分计：没有其他单位作答此项，平均分无从计算，本项待定');
+    expect(page('丁')).toContain('最终得分：未定');
   });
   it('the unit sheet’s 不涉及 row says the item scores the group’s average', async () => {
     const plan = planWorkbook(loaded, [{ name: '甲', group: 'G' }]);

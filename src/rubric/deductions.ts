@@ -6,6 +6,14 @@
 import type { PartRule, Rule } from './schema';
 
 type Composite = Extract<Rule, { kind: 'composite' }>;
+
+/**
+ * Kinds whose score is an amount earned (n × rate, points when 是, a tier's points), and so an
+ * amount to take off when used as a deduction. checklist, deduct_if, step_deduct, per_occurrence
+ * and manual score what is left after their own deductions: as deductions they would take off the
+ * points kept.
+ */
+const AMOUNTS: readonly PartRule['kind'][] = ['count', 'bool', 'levels', 'tiers', 'ratio'];
 type AddFn = (path: string, message: string, fix: string) => void;
 type CheckPart = (part: PartRule, path: string, max: number) => void;
 
@@ -19,6 +27,12 @@ export function checkDeductions(rule: Composite, rp: string, max: number, checkP
     );
   deductions.forEach((p, pi) => {
     const path = `${rp}.deductions[${pi}]`;
+    if (!AMOUNTS.includes(p.kind))
+      add(
+        `${path}.kind`,
+        `扣分部分不能用「${p.kind}」：它的得分是满分减去扣分，不是要扣除的分数。`,
+        `扣分部分用 ${AMOUNTS.join('、')}（其得分即扣除的分数）；「${p.kind}」这样本身扣分的规则写在 parts 中。`,
+      );
     if ('max' in p && typeof p.max === 'number' && p.max > max + 1e-9)
       add(`${path}.max`, `扣分部分最高分 ${p.max} 超过本项最高分 ${max}。`, `改为不大于 ${max} 的数。`);
     checkPart(p, path, Math.min('max' in p && typeof p.max === 'number' ? p.max : max, rule.cap ?? max));

@@ -146,7 +146,8 @@ function evaluateItem(
         printedMax,
       );
     }
-    return outcome(itemScore(ind.id, null, null, null, '不涉及，不计入 x 和 y', 'excluded'), null, null);
+    const where = rubric.aggregation.mode === 'blocks' ? '所在部分的 ' : ''; // weighted blocks: x and y per block
+    return outcome(itemScore(ind.id, null, null, null, `不涉及，不计入${where}x 和 y`, 'excluded'), null, null);
   }
 
   // The item maximum: printed, or set by the office in a number field (朝阳). A points field left

@@ -145,3 +145,26 @@ describe('不涉及 at the average of the other units', () => {
     );
   });
 });
+
+describe('deduction parts are amounts', () => {
+  it('a rule that scores what is left after its own deductions (per_occurrence) is refused as a deduction part', () => {
+    const d = withDeductions(2);
+    d.categories[0].indicators[0].rule.deductions = [{ kind: 'per_occurrence', field: 'missed', base: 1, perOccurrence: 0.1 }];
+    expect(errorsOf(d)).toEqual([
+      'x.json: categories[0].indicators[0].rule.deductions[0].kind: 扣分部分不能用「per_occurrence」：它的得分是满分减去扣分，不是要扣除的分数。 修改：扣分部分用 count、bool、levels、tiers、ratio（其得分即扣除的分数）；「per_occurrence」这样本身扣分的规则写在 parts 中。',
+    ]);
+  });
+  it('a tiers deduction (迟报率 above 10 % takes 1 分 off) is accepted', () => {
+    const d = withDeductions(2);
+    d.categories[0].indicators[0].fields.push({ id: 'late', label: '迟报率', type: 'percent' });
+    d.categories[0].indicators[0].rule.deductions.push({
+      kind: 'tiers',
+      field: 'late',
+      tiers: [
+        { max: 10, maxInclusive: true, points: 0 },
+        { min: 10, minInclusive: false, points: 1 },
+      ],
+    });
+    expect(errorsOf(d)).toEqual([]);
+  });
+});

@@ -64,6 +64,29 @@ describe('added parts less deduction parts (issue 16.3)', () => {
   });
 });
 
+describe('a yes/no deduction part (「迟报的扣0.5分」)', () => {
+  // 2 分: 1 分 per report up to 2; 迟报 → 0.5 off.
+  const r = miniRubric(
+    [
+      indicator('L', 2, [count('n', '报送次数'), yes('late', '是否迟报')], {
+        kind: 'composite',
+        parts: [{ kind: 'count', field: 'n', rate: 1 }],
+        deductions: [{ kind: 'bool', field: 'late', points: 0.5 }],
+      }),
+    ],
+    V2,
+  );
+  it('2 reports, late: 2 × 1 = 2, less 0.5 = 1.5; on time: nothing off, 2', () => {
+    const late = scoreUnit(r, { name: '甲', inputs: { L: { n: 2, late: '是' } } }).items.L;
+    expect(late).toMatchObject({
+      score: 1.5,
+      reason: '报送次数 2 × 1 分，得 2 分；扣分：迟报：是，扣 0.5 分；2 − 0.5 = 1.5 分；本项得 1.5 分',
+    });
+    const onTime = scoreUnit(r, { name: '乙', inputs: { L: { n: 2, late: '否' } } }).items.L;
+    expect(onTime).toMatchObject({ score: 2, reason: '报送次数 2 × 1 分，得 2 分；扣分：迟报：否，不扣分；2 − 0 = 2 分；本项得 2 分' });
+  });
+});
+
 describe('weighted blocks, 共性指标 7 : 个性指标 3 (issue 16.7)', () => {
   // 共性 (category 一, 100 分): A 60 (是 → 60), B 40 (5 分 per item); 个性 (category 二, 100 分):
   // C 50 (是 → 50), D 50 (10 分 per item). Each block x ÷ y × 100, then (共性 × 7 + 个性 × 3) ÷ 10.

@@ -79,6 +79,11 @@ describe('weighted blocks and deduction parts through a workbook file', () => {
       76.2,
       '共性指标 96 ÷ 100 × 100 = 96 分；个性指标 30 ÷ 100 × 100 = 30 分；(96 × 7 + 30 × 3) ÷ 10 = 76.2',
     ]);
+    // 细则说明 says how the blocks are combined.
+    const info = planWorkbook(loaded, [{ name: '甲', group: 'G' }]).sheets.find((x) => x.kind === 'info')!;
+    expect(info.cells.map((x) => x.value)).toContain(
+      '共性指标（一）、个性指标（二）各按所承担指标折算为 100 分（x ÷ y × 100），再按 7 : 3 加权合成；某部分的指标均不涉及时，其权重计入其余部分',
+    );
     // 汇总: one column per block, 不计 where the unit carries none of its items.
     const headers = summaryColumns(rubric).map((x) => x.header);
     expect(headers).toEqual(expect.arrayContaining(['共性指标（100分，权重7）', '个性指标（100分，权重3）', '加权得分']));

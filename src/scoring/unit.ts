@@ -146,7 +146,7 @@ function evaluateItem(
         printedMax,
       );
     }
-    const where = rubric.aggregation.mode === 'blocks' ? '所在部分的 ' : ''; // weighted blocks: x and y per block
+    const where = rubric.aggregation.mode === 'blocks' ? '所在部分的 ' : ' '; // weighted blocks: x and y per block
     return outcome(itemScore(ind.id, null, null, null, `不涉及，不计入${where}x 和 y`, 'excluded'), null, null);
   }
 

@@ -130,6 +130,7 @@ describe('weighted blocks, 共性指标 7 : 个性指标 3 (issue 16.7)', () => 
       '共性指标 100 ÷ 100 × 100 = 100 分；个性指标：所承担的指标均不涉及，不计分，其权重 3 计入其余部分；按承担部分的权重折算：(100 × 7) ÷ 7 = 100',
     );
     expect(u.complete).toBe(true);
+    expect(u.items.C.reason).toBe('不涉及，不计入所在部分的 x 和 y');
   });
   it('part of a block carried (D 不涉及): 个性 50 ÷ 50 × 100 = 100, 共性 (0 + 2 × 5) ÷ 100 × 100 = 10; (10 × 7 + 100 × 3) ÷ 10 = 37', () => {
     const u = scoreUnit(r, { name: '丙', inputs: { A: { a: '否' }, B: { b: 2 }, C: { c: '是' } }, notApplicable: ['D'] });

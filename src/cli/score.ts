@@ -61,6 +61,7 @@ export function toScoreJson(loaded: ResolvedRubric, result: RosterResult): { jso
     categories: Object.fromEntries(Object.entries(u.categories).map(([id, c]) => [id, c.score])),
     base: u.base,
     ...(loaded.rubric.aggregation.mode === 'normalised' ? { normalisation: u.normalisation ?? null } : {}),
+    ...(loaded.rubric.aggregation.mode === 'blocks' ? { blocks: u.blocks ?? null } : {}),
     bonus: u.bonus,
     final: u.final,
     band: u.band,

@@ -64,7 +64,9 @@ function helpLines(rubric: Rubric): string[] {
       ? 'notApplicable：本细则未规定「不涉及」，保持 []'
       : rubric.notApplicable === 'full_points'
         ? 'notApplicable：不涉及的指标编号，如 ["二.5"]，按该项满分计'
-        : 'notApplicable：本单位不承担的项目编号，如 ["3", "7"]，不计入 x 和 y';
+        : rubric.notApplicable === 'average'
+          ? `notApplicable：不涉及的指标编号，如 ["二.5"]，按${rubric.averageOver === 'roster' ? '全部参评单位' : '同组'}作答该项的其他单位的平均分计`
+          : 'notApplicable：本单位不承担的项目编号，如 ["3", "7"]，不计入 x 和 y';
   const b = rubric.bonus;
   const bonus =
     b.kind === 'none'

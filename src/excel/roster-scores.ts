@@ -45,8 +45,9 @@ export class RosterScores {
   /** Each unit's place in the roster sorted by name (zh-CN), computed once: 排名 breaks rank ties by name. */
   private readonly nameOrder: number[];
   /**
-   * Rubrics whose item points are typed per unit (朝阳) compare those points across the roster:
-   * that check lives in scoreRoster only, so every round of theirs scores the whole roster.
+   * Rubrics whose item points are typed per unit (朝阳) compare those points across the roster, and
+   * rubrics that score 不涉及 at the other units' average (容缺项) make a unit's score depend on the
+   * others' answers: that lives in scoreRoster only, so every round of theirs scores the whole roster.
    */
   private readonly wholeRosterChecks: boolean;
   result: RosterResult | null = null;
@@ -56,9 +57,9 @@ export class RosterScores {
     private readonly units: readonly RosterUnit[],
   ) {
     this.indexByKey = new Map(units.map((u, i) => [u.key, i]));
-    this.wholeRosterChecks = rubric.categories.some((c) =>
-      c.indicators.some((i) => i.rule.kind === 'manual' && i.rule.maxField !== undefined),
-    );
+    this.wholeRosterChecks =
+      rubric.notApplicable === 'average' ||
+      rubric.categories.some((c) => c.indicators.some((i) => i.rule.kind === 'manual' && i.rule.maxField !== undefined));
     // The same comparison as rankOrder (src/layout/outputs.ts), made once; a stable sort keeps
     // names that compare equal in roster order, as rankOrder's stable sort does.
     const byName = units.map((_, i) => i).sort((x, y) => units[x].name.localeCompare(units[y].name, 'zh-CN'));

@@ -19,6 +19,7 @@ import { fitToPage, pageBreaks, printScale } from './print';
 import { rowKey, type CellValue, type SheetPlan } from './plan';
 import { allocateSheetNames } from './sheet-names';
 import type { CellStyle } from './styles';
+import { blockCell, blockHeader, blocksOf, weightedBaseLabel } from './construct-texts';
 
 export type AnnexStyleKey =
   | 'annexNo'
@@ -304,6 +305,7 @@ function baseLabel(rubric: Rubric): string {
   const a = rubric.aggregation;
   if (a.mode === 'sum') return '合计';
   if (a.mode === 'deduct_from_base') return `基础得分（${a.base} 分减扣分）`;
+  if (a.mode === 'blocks') return weightedBaseLabel(rubric) as string;
   return `折算得分（x ÷ y × ${a.scale}）`;
 }
 
@@ -654,8 +656,11 @@ function planAnnexSummary(
       style: 'number',
       stretch: true,
     });
+  blocksOf(rubric).forEach((blk, i) =>
+    cols.push({ header: blockHeader(rubric, blk), width: 9, value: (u) => blockCell(u.score, i), style: 'number', stretch: true }),
+  );
   cols.push({
-    header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分',
+    header: rubric.aggregation.mode === 'blocks' ? '加权得分' : rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分',
     width: 7,
     value: (u) => u.score.base,
     style: 'number',

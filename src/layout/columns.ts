@@ -3,6 +3,7 @@ import type { Rubric } from '../rubric/schema';
 import type { TableColumn } from '../rubric/schema';
 import { documentColumns, documentColumnWidth, isTextColumn } from './doc-columns';
 import type { ColumnRole } from './plan';
+import { blockHeader, blocksOf } from './construct-texts';
 
 /**
  * Whether the score sheets carry a 扣分 column: rubrics scored by deduction from a base (鹤岗, whose
@@ -67,7 +68,9 @@ export function summaryColumns(rubric: Rubric): ColumnSpec[] {
   ];
   for (const c of rubric.categories)
     cols.push({ role: `cat:${c.id}`, header: `${c.number}、${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10 });
-  cols.push({ role: 'base', header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分', width: 9 });
+  blocksOf(rubric).forEach((b, i) => cols.push({ role: `block:${i}`, header: blockHeader(rubric, b), width: 10 }));
+  const baseHeader = rubric.aggregation.mode === 'blocks' ? '加权得分' : rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分';
+  cols.push({ role: 'base', header: baseHeader, width: 9 });
   if (rubric.bonus.kind !== 'none') cols.push({ role: 'bonus', header: '加分', width: 7 });
   cols.push({ role: 'final', header: '最终得分', width: 9 });
   if (rubric.outerScale) cols.push({ role: 'scaled', header: scaledHeader(rubric), width: 10 });

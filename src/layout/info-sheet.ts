@@ -3,6 +3,7 @@ import type { Rubric } from '../rubric/schema';
 import type { CellPlan, SheetPlan } from './plan';
 import { lineCount, rowHeightFor } from './annex-plan';
 import { annexHeading } from './unit-sheet';
+import { describeAverage, describeBlocks } from './construct-texts';
 
 const ABOUT: Record<string, string> = {
   general: '总体',
@@ -28,6 +29,7 @@ function describeAggregation(r: Rubric): string {
   const a = r.aggregation;
   if (a.mode === 'sum') return `各指标得分相加，满分 ${r.fullMarks} 分`;
   if (a.mode === 'deduct_from_base') return `基础分 ${a.base} 分，按指标扣分`;
+  if (a.mode === 'blocks') return describeBlocks(r, a);
   return `按所承担考核项折算：x ÷ y × ${a.scale}`;
 }
 
@@ -64,9 +66,12 @@ export function planInfoSheet(rubric: Rubric, sheetName: string, hash: string): 
   line('计分方式', describeAggregation(rubric));
   line(
     '不涉及',
-    { not_allowed: '文件未规定不涉及，每项都须评分', full_points: '不涉及的指标不扣分（保留满分）', exclude: '不涉及的指标不计入 x 和 y' }[
-      rubric.notApplicable
-    ],
+    {
+      not_allowed: '文件未规定不涉及，每项都须评分',
+      full_points: '不涉及的指标不扣分（保留满分）',
+      exclude: '不涉及的指标不计入 x 和 y',
+      average: describeAverage(rubric),
+    }[rubric.notApplicable],
   );
   line('等次', describeBands(rubric));
   line(

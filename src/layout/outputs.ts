@@ -8,6 +8,7 @@ import type { RankedUnit } from '../scoring/types';
 import { ranksForReference, REFERENCE_RANK_NOTE, showsDeduction } from './columns';
 import { rowKey, type CellValue, type ColumnRole } from './plan';
 import { OUTPUT_FILL } from './styles';
+import { blockCell, blocksOf } from './construct-texts';
 
 export interface OutputCell {
   sheetKey: string;
@@ -117,7 +118,9 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
         ? `x = ${u.normalisation.x}，y = ${u.normalisation.y}，${u.normalisation.x} ÷ ${u.normalisation.y} × ${agg.scale} = ${u.base}`
         : agg.mode === 'deduct_from_base'
           ? `${agg.base} − 扣分 ${totalDeduction} = ${u.base}`
-          : '各项得分之和',
+          : agg.mode === 'blocks' && u.blocks
+            ? u.blocks.text
+            : '各项得分之和',
   );
   if (rubric.bonus.kind !== 'none') {
     if (u.bonus === null) {
@@ -199,6 +202,7 @@ export function summaryOutputs(rubric: Rubric, units: { key: string; score: Rank
     const rk = rowKey.summaryUnit(key);
     const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'SUMMARY', rowKey: rk, role, value });
     for (const c of rubric.categories) put(`cat:${c.id}`, categoryCell(c, u));
+    blocksOf(rubric).forEach((_, i) => put(`block:${i}`, blockCell(u, i)));
     put('base', u.base);
     if (rubric.bonus.kind !== 'none') put('bonus', u.bonus ?? INVALID_INPUT);
     put('final', u.final);

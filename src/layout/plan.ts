@@ -46,6 +46,8 @@ export type ColumnRole =
   | 'progress'
   | 'status'
   | `cat:${string}`
+  /** A weighted block's score (aggregation mode "blocks"), by the block's index. */
+  | `block:${number}`
   /** A column of the document's own table (rubric.table.columns), by its header: descriptive, never read back. */
   | `doc:${string}`
   | `bandSeries:${string}`;

@@ -10,6 +10,7 @@ import { categoryHeading, documentCell, documentColumns } from './doc-columns';
 import { pageBreaks, printScale } from './print';
 import { bonusLabel, fieldLabel, fieldPrompt, fieldValidation, fraudLabel, YES_NO } from './fields';
 import { NOT_APPLICABLE_FIELD, rowKey, type CellPlan, type SheetPlan } from './plan';
+import { notApplicableEffect, weightedBaseLabel } from './construct-texts';
 
 export const UNIT_HEADER_ROW = 3;
 
@@ -92,7 +93,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
         row++;
       });
       if (naAllowed) {
-        const what = rubric.notApplicable === 'full_points' ? '不扣分' : '不计入 x 和 y';
+        const what = rubric.notApplicable === 'full_points' ? '不扣分' : (notApplicableEffect(rubric) ?? '不计入 x 和 y');
         put(row, c('label'), `本项不涉及（填“是”则${what}）`, 'fieldLabel');
         labels.set(row, `本项不涉及（填“是”则${what}）`);
         put(row, c('input'), null, 'input', { validation: { kind: 'list', options: YES_NO }, prompt: '本单位不涉及此项时填“是”' });
@@ -172,7 +173,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       ? '合计'
       : rubric.aggregation.mode === 'deduct_from_base'
         ? `基础分 ${rubric.aggregation.base} 分减扣分`
-        : '折算得分（x ÷ y × 100）';
+        : (weightedBaseLabel(rubric) ?? '折算得分（x ÷ y × 100）');
   const footStart = row - 1; // the table's last row stays with the result rows
   foot('base', baseText, null, false);
   const bl = bonusLabel(rubric);

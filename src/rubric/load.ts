@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { rubric as rubricSchema, type Rubric } from './schema';
 import { validateRubric, type RubricIssue } from './validate';
+import { versionTooNew } from './schema-version';
 import { contentHash } from './hash';
 import { checkRubricData, checkRubricText } from './limits';
 
@@ -51,6 +52,9 @@ export function parseRubricData(data: unknown, file: string): LoadResult {
   // Bounds first, iteratively: the schema and the checks after it recurse (limits.ts).
   const bounds = checkRubricData(data);
   if (bounds.length > 0) return { ok: false, errors: bounds.map((i) => ({ ...i, file })) };
+  // A rubric of a newer language is refused for that, not for each new key (schema-version.ts).
+  const tooNew = versionTooNew(data);
+  if (tooNew) return { ok: false, errors: [{ ...tooNew, file }] };
   // reportInput: zod 4 leaves the offending value out of issues otherwise, and a wrong type would read as missing.
   const parsed = rubricSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => fromZodIssue(i, file)) };

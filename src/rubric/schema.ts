@@ -332,7 +332,13 @@ export const compositeRule = z
   .object({
     ...ruleCommon,
     kind: z.literal('composite'),
-    parts: z.array(partRule).min(2),
+    /** Parts whose points are added (two or more, or one with `deductions`). */
+    parts: z.array(partRule).min(1),
+    /**
+     * Parts whose points are taken off the sum of `parts` (「少转发1个扣0.1分」: a count part of 0.1
+     * per document missing); the item is floored at 0 and capped at `cap` (schema version 2).
+     */
+    deductions: z.array(partRule).min(1).optional(),
     /** Cap on the sum of parts; omitted = item maximum. */
     cap: points.optional(),
   })
@@ -435,6 +441,31 @@ export const aggregation = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('deduct_from_base'), base: points }).strict(),
   /** 朝阳: x / y × scale over the items the unit carries. */
   z.object({ mode: z.literal('normalised'), scale: points }).strict(),
+  /**
+   * Weighted blocks (共性指标 7 : 个性指标 3): each block is scored x / y × scale over the items the
+   * unit carries in its categories, then the blocks are combined by weight; a block whose items the
+   * unit does not carry gives its weight to the others (scoring/blocks.ts, schema version 2).
+   */
+  z
+    .object({
+      mode: z.literal('blocks'),
+      /** What each block and the combination are out of (100). */
+      scale: points,
+      blocks: z
+        .array(
+          z
+            .object({
+              /** The method's name of the block (共性指标). */
+              label: z.string().min(1),
+              weight: z.number().positive(),
+              /** Ids of the categories in this block; every category (but the bonus items') is in one block. */
+              categories: z.array(id).min(1),
+            })
+            .strict(),
+        )
+        .min(2),
+    })
+    .strict(),
 ]);
 
 export const bonus = z.discriminatedUnion('kind', [
@@ -519,6 +550,11 @@ export const rosterEntry = z.object({ name: z.string().min(1), group: z.string()
 export const rubric = z
   .object({
     $schema: z.string().optional(),
+    /**
+     * The version of the rubric language (schema-version.ts): absent = 1, the language of the shipped
+     * rubrics; 2 adds composite deductions, aggregation "blocks" and notApplicable "average".
+     */
+    schemaVersion: z.number().int().min(1).optional(),
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id 只用小写字母、数字和连字符，如 "hengdong-2020-members"'),
     /** Semantic version of this rubric file; workbooks remember it. */
     version: z.string().regex(/^\d+\.\d+\.\d+$/, '版本号写成三段数字，如 "1.0.0"'),
@@ -547,8 +583,16 @@ export const rubric = z
     assessedUnits: z.string().min(1),
     fullMarks: points,
     aggregation,
-    /** What "不涉及" means: not allowed; keeps full points (鹤岗); left out of x and y (朝阳). */
-    notApplicable: z.enum(['not_allowed', 'full_points', 'exclude']),
+    /**
+     * What "不涉及" means: not allowed; keeps full points (鹤岗); left out of x and y (朝阳); scores the
+     * average of the other units that answered the item (容缺项, scoring/not-applicable-average.ts).
+     */
+    notApplicable: z.enum(['not_allowed', 'full_points', 'exclude', 'average']),
+    /**
+     * With notApplicable "average" (容缺项): whose average an item marked 不涉及 scores, the units of
+     * the same ranking group that answered it ("group"), or of the whole roster ("roster").
+     */
+    averageOver: z.enum(['group', 'roster']).optional(),
     bonus,
     /**
      * The result counts for `max` points of an outer index (信用建设 worth 10 of a 1,000-point

@@ -6,6 +6,9 @@
 import type { Condition, Field, Indicator, PartRule, Rubric, Rule } from './schema';
 import { attainableMax } from './attainable';
 import { FRACTION, fractionParts, type Constant } from './fraction';
+import { checkDeductions } from './deductions';
+import { checkAverage, checkBlocks } from './blocks-checks';
+import { checkSchemaVersion, versionTooNew } from './schema-version';
 
 export interface RubricIssue {
   /** JSON path in the file, e.g. `categories[2].indicators[1].rule.cap`. */
@@ -34,6 +37,8 @@ const sum = (xs: number[]) => Math.round(xs.reduce((s, x) => s + x, 0) * 1e6) / 
 export function validateRubric(r: Rubric): RubricIssue[] {
   const issues: RubricIssue[] = [];
   const add = (path: string, message: string, fix: string) => issues.push({ path, message, fix });
+  const tooNew = versionTooNew(r);
+  if (tooNew) return [tooNew];
 
   const noteIds = new Set<string>();
   r.notes.forEach((n, i) => {
@@ -85,12 +90,12 @@ export function validateRubric(r: Rubric): RubricIssue[] {
       `加分项类别「${bonusCategory}」不存在。`,
       `改为加分项所在类别的 id：${r.categories.map((c) => c.id).join('、')}。`,
     );
-  if (pointsKnown && r.aggregation.mode !== 'normalised') {
+  if (pointsKnown && r.aggregation.mode !== 'normalised' && r.aggregation.mode !== 'blocks') {
     const total = sum(r.categories.filter((c) => c.id !== bonusCategory).map((c) => c.points as number));
     if (!near(total, r.fullMarks))
       add('fullMarks', `各类别分值之和 ${total} 不等于满分 ${r.fullMarks}。`, `核对原文：满分应为 ${total}，或更正类别分值。`);
   }
-  if (!pointsKnown && r.aggregation.mode !== 'normalised')
+  if (!pointsKnown && r.aggregation.mode !== 'normalised' && r.aggregation.mode !== 'blocks')
     add(
       'aggregation.mode',
       '分值未公布（null）的细则只能用归一化计分（normalised）。',
@@ -112,8 +117,11 @@ export function validateRubric(r: Rubric): RubricIssue[] {
       labels.add(t.label);
     });
   }
-  if (r.notApplicable === 'exclude' && r.aggregation.mode !== 'normalised')
+  if (r.notApplicable === 'exclude' && r.aggregation.mode !== 'normalised' && r.aggregation.mode !== 'blocks')
     add('notApplicable', '「不涉及则不计入 x 和 y」只适用于归一化计分。', '改为 not_allowed 或 full_points，或把计分方式改为 normalised。');
+  checkBlocks(r, add);
+  checkAverage(r, add);
+  for (const v of checkSchemaVersion(r)) add(v.path, v.message, v.fix);
   return issues;
 }
 
@@ -320,6 +328,7 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
         if ('max' in p && typeof p.max === 'number') over(`${rp}.parts[${pi}].max`, p.max, '分项最高分');
         checkRule(p, `${rp}.parts[${pi}]`, Math.min(partMax, rule.cap ?? max), ref, add, r);
       });
+      checkDeductions(rule, rp, max, (p, path, m) => checkRule(p, path, m, ref, add, r), add);
       break;
   }
 }

@@ -259,10 +259,33 @@ function composite(rule: KindOf<'composite'>, r: ItemReader, own: Rational, deci
   const cap = rule.cap === undefined ? own : min(exact(rule.cap), own);
   const parts = rule.parts.map((p) => scoreRule(p, r, cap, decimals));
   const total = parts.reduce((sum, p) => sum.add(p.score), ZERO);
+  if (rule.deductions) return withDeductions(rule.deductions, parts, total, cap, r, decimals);
   const score = min(total, cap);
   const over = total.compare(cap) > 0 ? `，合计 ${pts(total)} 超过上限 ${pts(cap)}` : '';
   return { score, reason: `${parts.map((p) => p.reason).join('；')}${over}；本项得 ${pts(score)}` };
 }
+
+/**
+ * Added parts less deduction parts (「转发1个得0.1分，最高1分；少转发1个扣0.1分」): each deduction
+ * part is scored like a part (within its own cap, else the item's) and its points are taken off;
+ * the difference is kept within [0, cap]. Every part is read (no early exit), so each blank is reported.
+ */
+function withDeductions(deductions: PartRule[], parts: Scored[], added: Rational, cap: Rational, r: ItemReader, decimals: number): Scored {
+  const taken = deductions.map((p) => scoreRule(p, r, cap, decimals));
+  const deducted = taken.reduce((sum, p) => sum.add(p.score), ZERO);
+  const raw = added.sub(deducted);
+  const score = clamp(raw, ZERO, cap);
+  const bound = raw.n < 0 ? '，不低于 0 分' : raw.compare(cap) > 0 ? `，上限 ${pts(cap)}` : '';
+  const adds = parts.map((p) => p.reason).join('；');
+  const takes = taken.map((p) => `扣分：${asDeduction(p.reason)}`).join('；');
+  return {
+    score,
+    reason: `${adds}；${takes}；${toText(added)} − ${toText(deducted)} = ${pts(raw)}${bound}；本项得 ${pts(score)}`,
+  };
+}
+
+/** A part's reason read as a deduction: its closing 「得 0.3 分」 becomes 「扣 0.3 分」 (「不得分」 becomes 「不扣分」). */
+const asDeduction = (reason: string) => reason.replace(/得 ([^，；]+ 分)$/, '扣 $1').replace(/不得分$/, '不扣分');
 
 /** Whether a condition holds. any/all evaluate every part (no short circuit) so that each blank is reported. */
 function holds(c: Condition, r: ItemReader): boolean {

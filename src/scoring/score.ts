@@ -2,6 +2,7 @@
 import type { Rubric } from '../rubric/schema';
 import { rankUnits } from './rank';
 import type { Problem, RankedUnit, RosterResult, UnitInput, UnitScore } from './types';
+import { NotApplicableAverages, usesAverages } from './not-applicable-average';
 import { scoreUnit as scoreOne } from './unit';
 
 export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
@@ -31,10 +32,13 @@ export function scoreRoster(rubric: Rubric, units: UnitInput[]): RosterResult {
           message: `${name}：不在本细则的参评单位名单（共 ${roster.size} 个）中，请核对单位名称`,
         });
   }
-  const ranked = rankUnits(
-    rubric,
-    units.map((u) => scoreOne(rubric, u)),
-  );
+  let scores = units.map((u) => scoreOne(rubric, u));
+  // 容缺项: items marked 不涉及 score the other units' average, known once every unit is scored.
+  if (usesAverages(rubric, units)) {
+    const averages = new NotApplicableAverages(rubric, units, scores);
+    scores = units.map((u, i) => (u.notApplicable?.length ? scoreOne(rubric, u, averages) : scores[i]));
+  }
+  const ranked = rankUnits(rubric, scores);
   return {
     rubricId: rubric.id,
     units: ranked.units,

@@ -78,6 +78,17 @@ export interface UnitScore {
    * 不合格 / 不通过, whatever the points); `text` says which and why. Absent when none held.
    */
   veto?: { result: 'fail' | 'zero'; label: string; text: string };
+  /** Aggregation mode "blocks": each block's score and the combination's arithmetic; absent otherwise. */
+  blocks?: { list: BlockScore[]; text: string };
+}
+
+/** One weighted block's score (aggregation mode "blocks"): x / y × scale, null when the unit carries none of its items. */
+export interface BlockScore {
+  label: string;
+  weight: number;
+  x: number;
+  y: number;
+  score: number | null;
 }
 
 export interface RankedUnit extends UnitScore {

@@ -6,6 +6,8 @@ import type { Indicator, Rubric, VetoRule } from '../rubric/schema';
 import { exact, ONE, roundHalfUp, toNumber, toText, ZERO } from './exact';
 import { Rational } from './rational';
 import { ItemReader } from './reader';
+import { combineBlocks, type CategoryTotals } from './blocks';
+import { averagedItem, type NotApplicableAverages } from './not-applicable-average';
 import { scoreRule, vetoOutcome } from './rules';
 import type { CategoryScore, ItemScore, Problem, UnitInput, UnitScore } from './types';
 import { parseFieldValue, type RawValue } from './values';
@@ -72,13 +74,20 @@ const MAX_CLEAN_RESULTS = 10_000; // per indicator: enough for any roster's dist
 const answerKey = (ind: Indicator, raw: Record<string, RawValue>) =>
   ind.fields.map((f) => `${typeof raw[f.id]}:${String(raw[f.id])}`).join('\u0000');
 
-function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<string, RawValue>, problems: Problems): ItemOutcome {
+function scoreItem(
+  rubric: Rubric,
+  ind: Indicator,
+  unit: UnitInput,
+  raw: Record<string, RawValue>,
+  problems: Problems,
+  averages?: NotApplicableAverages,
+): ItemOutcome {
   for (const key in raw)
     if (!ind.fields.some((f) => f.id === key))
       problems.item(ind, 'warning', `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用`, key);
   // 不涉及 and false material depend on the unit, not only on the values typed.
   if (unit.notApplicable?.includes(ind.id) || (rubric.fraud === 'item_zero' && Array.isArray(unit.fraud) && unit.fraud.includes(ind.id)))
-    return evaluateItem(rubric, ind, unit, raw, problems);
+    return evaluateItem(rubric, ind, unit, raw, problems, averages);
   let known = cleanResults.get(ind);
   if (known === undefined) cleanResults.set(ind, (known = new Map()));
   const key = answerKey(ind, raw);
@@ -93,7 +102,14 @@ function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<
   return outcome;
 }
 
-function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<string, RawValue>, problems: Problems): ItemOutcome {
+function evaluateItem(
+  rubric: Rubric,
+  ind: Indicator,
+  unit: UnitInput,
+  raw: Record<string, RawValue>,
+  problems: Problems,
+  averages?: NotApplicableAverages,
+): ItemOutcome {
   const maxField = maxFieldOf(ind);
   const r = new ItemReader(ind.fields, raw, maxField);
   const printedMax = ind.points === null ? null : exact(ind.points);
@@ -117,6 +133,11 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
         'warning',
         `${unit.name}：${itemLabel(ind)} 标为「不涉及」，但填写了${typed.join('、')}：所填的值不计分，请核对是否确实不涉及`,
       );
+    if (rubric.notApplicable === 'average') {
+      const averaged = averagedItem(rubric, ind, unit.group ?? rubric.ranking.groups[0].id, averages);
+      if (averaged.problem) problems.item(ind, 'warning', `${unit.name}：${averaged.problem}`);
+      return outcome(averaged.result, averaged.score, printedMax);
+    }
     if (rubric.notApplicable === 'full_points') {
       if (printedMax === null) throw new Error('rubric bug: full_points needs printed points');
       return outcome(
@@ -125,7 +146,8 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
         printedMax,
       );
     }
-    return outcome(itemScore(ind.id, null, null, null, '不涉及，不计入 x 和 y', 'excluded'), null, null);
+    const where = rubric.aggregation.mode === 'blocks' ? '所在部分的 ' : ' '; // weighted blocks: x and y per block
+    return outcome(itemScore(ind.id, null, null, null, `不涉及，不计入${where}x 和 y`, 'excluded'), null, null);
   }
 
   // The item maximum: printed, or set by the office in a number field (朝阳). A points field left
@@ -288,7 +310,8 @@ const isFraud = (unit: UnitInput) => unit.fraud === true || (Array.isArray(unit.
 
 const sum = (xs: Rational[]) => xs.reduce((a, b) => a.add(b), ZERO);
 
-export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
+/** `averages`: the roster's, for items marked 不涉及 under notApplicable "average" (scoreRoster). */
+export function scoreUnit(rubric: Rubric, unit: UnitInput, averages?: NotApplicableAverages): UnitScore {
   const problems = new Problems(unit.name);
   checkUnit(rubric, unit, problems);
   const inputs = unit.inputs ?? {};
@@ -305,12 +328,13 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   // Bonus items (bonus kind "items"): their category is scored like any other, then added as the bonus.
   const bonusCategory = rubric.bonus.kind === 'items' ? rubric.bonus.category : null;
   let bonusItems: Rational | null = null;
+  const totals = new Map<string, CategoryTotals>(); // per category, for weighted blocks
   for (const cat of rubric.categories) {
     const catScores: Rational[] = [];
     const catMaxima: Rational[] = [];
     let catComplete = true;
     for (const ind of cat.indicators) {
-      const item = scoreItem(rubric, ind, unit, inputs[ind.id] ?? {}, problems);
+      const item = scoreItem(rubric, ind, unit, inputs[ind.id] ?? {}, problems, averages);
       items[ind.id] = item.result;
       if (carried(ind)) {
         filled += item.filled;
@@ -323,6 +347,7 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
       if (item.max !== null) catMaxima.push(item.max);
     }
     if (!catComplete) complete = false;
+    totals.set(cat.id, { scores: catScores, maxima: catMaxima });
     if (cat.id === bonusCategory) bonusItems = catComplete ? sum(catScores) : null;
     else {
       scores.push(...catScores);
@@ -364,6 +389,13 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
         );
     }
   }
+  let blocks: UnitScore['blocks'];
+  if (complete && agg.mode === 'blocks') {
+    const combined = combineBlocks(agg, totals, decimals);
+    base = combined.base;
+    blocks = { list: combined.blocks, text: combined.text };
+    if (base === null) problems.add('warning', `${unit.name}：${combined.text}，不参加排名，请考核组决定`);
+  }
   if (base !== null) base = roundHalfUp(base, decimals);
 
   const bonus = readBonus(rubric, unit, problems, bonusItems);
@@ -399,6 +431,7 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
   }
   if ('invalid' in bonus) result.bonusProblem = bonus.invalid;
   if (veto) result.veto = veto;
+  if (blocks) result.blocks = blocks;
   return result;
 }
 

@@ -7,8 +7,8 @@ values.json: {"values": {"<row key>": value, ...}, "evidence": {"<row key>": "te
               "locked": {"A5": "text", ...}}
 Row keys are those of the form's hidden key column (i|一|leader, f|一|liaison, t|bonus ...): the
 cells are found through the hidden role row and key column, as a person finds them by their labels,
-never by fixed addresses. A value "85%" is typed as Excel, WPS and LibreOffice store it (0.85 in the
-cell's percent format); other values as given. "locked" writes into locked cells (to make a tampered
+never by fixed addresses. A value "85%" (or 85 in a percent cell) is typed as Excel, WPS and
+LibreOffice store it (0.85 in the cell's percent format); other values as given. "locked" writes into locked cells (to make a tampered
 form: openpyxl ignores sheet protection, as any script can).
 
 With --libreoffice the form filled by openpyxl is opened and saved again by LibreOffice headless
@@ -41,6 +41,9 @@ def main(argv):
         cell = ws.cell(rows[key], roles['input'])
         if isinstance(value, str) and value.endswith('%'):
             cell.value = float(value[:-1]) / 100  # the cell keeps its percent format
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and '%' in (cell.number_format or ''):
+            # typed into a percent cell, 85 is stored as 0.85; below 1 it is ambiguous and kept as text
+            cell.value = value / 100 if value >= 1 else str(value)
         else:
             cell.value = value
     for key, text in spec.get('evidence', {}).items():

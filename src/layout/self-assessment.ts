@@ -76,7 +76,11 @@ export function readFormMetaColumn(column: CellValue[]): FormMetaRead {
     identity.rubric &&
     typeof identity.rubric.id === 'string';
   if (!valid) return { ok: false, message: '自评表的隐藏身份信息被改动（内容不完整）' };
-  if (identitySeal(identity) !== text[2]) return { ok: false, message: '自评表的隐藏身份信息被改动（与校验码不符）' };
+  if (identitySeal(identity) !== text[2])
+    return {
+      ok: false,
+      message: `自评表的隐藏身份信息被改动（与校验码不符；现写为单位「${String(identity.unitName)}」${String(identity.unitKey)}）`,
+    };
   return { ok: true, identity };
 }
 

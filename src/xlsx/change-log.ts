@@ -73,7 +73,7 @@ export function appendChanges(wb: Workbook, rows: ChangeRow[], time: Date, sourc
 }
 
 /** 2026-12-06 10:48:01, the local time of the machine that collected. */
-function localTime(d: Date): string {
+export function localTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }

@@ -23,7 +23,7 @@ import {
 } from '../layout/self-assessment';
 import { allocateSheetNames } from '../layout/sheet-names';
 import type { Rubric } from '../rubric/schema';
-import { appendChanges, describeField, type ChangeRow } from './change-log';
+import { appendChanges, describeField, localTime, type ChangeRow } from './change-log';
 import { plainValue, isPercentFormat, percentText } from './cell-values';
 import { readCollectRecords, appendCollectRecord } from './collect-records';
 import { toArrayBuffer, type Workbook } from './exceljs';
@@ -184,7 +184,7 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
     if (before && !options.replace) {
       refused.push({
         file: file.name,
-        message: `「${file.name}」（${unitName}）：该单位的自评表已于 ${before.at} 导入（「${before.file}」），未导入；要以本文件替换，请加 --replace`,
+        message: `「${file.name}」（${unitName}）：该单位的自评表已于 ${localTime(new Date(before.at))} 导入（「${before.file}」），未导入；要以本文件替换，请加 --replace`,
       });
       continue;
     }

@@ -25,7 +25,7 @@ export const INSTRUCTIONS_SHEET = '填写说明';
 
 /** Roles of the columns a form and a merged workbook add to the right of a unit table. */
 export const SELF_ROLES = { input: 'selfInput', score: 'selfScore', evidence: 'evidence' } as const;
-export const EVIDENCE_HEADER = '佐证材料（文件名称、文号、台账编号、链接）';
+export const EVIDENCE_HEADER = '佐证材料（文件、台账、链接）';
 
 export interface FormIdentity {
   format: 'credit-score-form';

@@ -23,7 +23,7 @@ import { selfColumnsOf } from './self-columns';
 export const REVIEW_SHEET = '核查清单';
 const KEY_HEADER = '键';
 const HEADERS = ['序号', '单位', '指标', '自评分', '核定分', '差值（核定−自评）', '核减原因', KEY_HEADER];
-const WIDTHS = [6, 20, 34, 9, 9, 12, 40, 12];
+const WIDTHS = [6, 20, 30, 8, 8, 10, 50, 12];
 const COL = { reason: 7, key: 8 } as const;
 
 export interface Difference {
@@ -124,18 +124,29 @@ export function reviewSelfAssessment(read: ReadWorkbookResult, result: RosterRes
   const listed = new Set(differences.map((d) => `${d.unitKey}|${d.indicatorId}`));
   const kept = [...reasons].filter(([key]) => !listed.has(key));
   if (old) read.workbook.removeWorksheet(old.id);
-  const ws = read.workbook.addWorksheet(REVIEW_SHEET, { views: [{ state: 'frozen', ySplit: 3, xSplit: 0, topLeftCell: 'A4' }] });
+  const ws = read.workbook.addWorksheet(REVIEW_SHEET, {
+    views: [{ state: 'frozen', ySplit: 3, xSplit: 0, topLeftCell: 'A4' }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+  });
   ws.getCell(1, 1).value = '核查清单：核定分与自评分不同的考核项';
   ws.getCell(1, 1).font = { name: '黑体', size: 14, bold: true };
   ws.getCell(2, 1).value =
     '每一处差异都须在黄色单元格中填写核减原因（依据的台账、材料或现场核查情况）；有未填原因的差异时，考核结果为草稿。';
-  ws.getCell(2, 1).font = { name: '宋体', size: 10 };
+  ws.getCell(2, 1).style = { font: { name: '宋体', size: 10 }, alignment: { wrapText: true, vertical: 'top' } };
+  ws.mergeCells(2, 1, 2, COL.reason);
+  ws.getRow(2).height = 28;
   HEADERS.forEach((h, c) => {
     const cell = ws.getCell(3, c + 1);
     cell.value = h;
-    cell.style = { font: { name: '黑体', size: 10, bold: true }, fill: HEADER_FILL, border: BORDER, alignment: { horizontal: 'center' } };
+    cell.style = {
+      font: { name: '黑体', size: 10, bold: true },
+      fill: HEADER_FILL,
+      border: BORDER,
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    };
     ws.getColumn(c + 1).width = WIDTHS[c];
   });
+  ws.getRow(3).height = 28;
   ws.getColumn(COL.key).hidden = true;
   const rows: (Difference | { key: string; reason: string })[] = [...differences, ...kept.map(([key, reason]) => ({ key, reason }))];
   const problems: Problem[] = [];
@@ -155,6 +166,8 @@ export function reviewSelfAssessment(read: ReadWorkbookResult, result: RosterRes
             d.reason,
             d.key,
           ];
+    // Tall enough for a reason of a few lines (no program grows a row for wrapped text it did not type).
+    ws.getRow(r).height = Math.max(18, Math.ceil([...d.reason].length / 24) * 14);
     values.forEach((v, c) => {
       const cell = ws.getCell(r, c + 1);
       cell.value = v;

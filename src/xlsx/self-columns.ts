@@ -70,6 +70,11 @@ export function ensureSelfColumns(wb: Workbook, block: LocatedBlock): SelfColumn
     if (kind === 'i' || kind === 'c' || key === 't|base' || key === 't|final')
       at(row, cols.score).style = { ...at(row, scoreCol).style, protection: { locked: true } };
     if (kind === 'i') at(row, cols.evidence).style = { ...at(row, reasonCol).style, numFmt: '@', protection: { locked: true } };
+    // Category and result rows: the row's own look (grey band, borders) across the new columns.
+    if (kind === 'c' || kind === 't')
+      for (const col of [cols.input, cols.score, cols.evidence])
+        if (!(col === cols.score && (kind === 'c' || key === 't|base' || key === 't|final')) && !(col === cols.input && key === 't|bonus'))
+          at(row, col).style = { ...at(row, inputCol).style, protection: { locked: true } };
   }
   for (const { first, last } of itemSpans(block.index.rows).values())
     if (last > first)

@@ -173,6 +173,11 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
       continue;
     }
     const { unitKey, unitName } = form.identity;
+    // A form sent back blank is not a self-assessment: taking it would only block the real one.
+    if (formInputCells(form.index).every((c) => isEmpty(form.values[c.row]?.[c.col] ?? null))) {
+      refused.push({ file: file.name, message: `「${file.name}」（${unitName}）：自评表中没有填写任何内容，未导入` });
+      continue;
+    }
     const before = earlier.get(unitKey);
     if (taken.has(unitKey)) {
       refused.push({

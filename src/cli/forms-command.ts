@@ -16,7 +16,7 @@ import { writeOutputs } from './write-file';
 export const formsCommand: Command = {
   name: 'forms',
   summary: '由考核工作簿为每个单位生成自评表（.xlsx），发给各单位填写后用 collect 收回',
-  positionals: [{ name: '<工作簿.xlsx>', description: '由 workbook / template 命令（或 Excel 加载项）生成的考核工作簿' }],
+  positionals: [{ name: '<工作簿.xlsx>', description: '由 workbook 命令（或 Excel 加载项、网页）生成的考核工作簿' }],
   options: {
     output: { type: 'string', short: 'o', description: '输出文件夹（默认 <工作簿>-自评表）' },
     force: { type: 'boolean', description: '覆盖文件夹中已存在的同名自评表' },

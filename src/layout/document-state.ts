@@ -31,7 +31,7 @@ export interface DocumentState {
   /** Extra lines every output carries (a modified embedded rubric, see src/rubric/compare.ts). */
   notices: string[];
   /** Items whose 核定分 differs from the unit's 自评分 without a 核减原因 (src/xlsx/review.ts). */
-  unexplainedDifferences: number;
+  unexplainedDifferences?: number;
 }
 
 export interface DocumentStateOptions {

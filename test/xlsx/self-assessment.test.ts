@@ -24,6 +24,7 @@ import { CHANGE_LOG_SHEET } from '../../src/xlsx/change-log';
 import { collectForms, type CollectResult, type FormFile } from '../../src/xlsx/collect';
 import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { makeForms, readForm } from '../../src/xlsx/forms';
+import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { REVIEW_SHEET } from '../../src/xlsx/review';
 import { fillWorkbook, scratch, zipParts } from './helpers';
 
@@ -175,6 +176,30 @@ describe('自评表: made, filled by other programs, collected', () => {
     // The second file really is one LibreOffice wrote (not openpyxl's copy).
     expect(zipParts(readFileSync(join(dir, 'libreoffice-1.xlsx'))).get('docProps/app.xml')).toContain('LibreOffice');
     expect(zipParts(readFileSync(join(dir, 'openpyxl-0.xlsx'))).get('docProps/app.xml')).not.toContain('LibreOffice');
+  });
+
+  it('adds the 自评 columns to the right: every existing cell of a unit sheet stays where it was', async () => {
+    const before = await readWorkbook(officeTyped);
+    const after = await readWorkbook(first.scored.scored);
+    for (const key of keys) {
+      const b = before.blocks.get(key)!;
+      const a = after.blocks.get(key)!;
+      expect([a.worksheet.name, a.top, a.left]).toEqual([b.worksheet.name, b.top, b.left]);
+      expect([...a.index.rows]).toEqual([...b.index.rows]);
+      for (const [role, col] of b.index.cols) expect([role, a.index.cols.get(role)]).toEqual([role, col]);
+    }
+    const unit0 = after.blocks.get(keys[0])!;
+    // Right after the hidden key column, which was the last column of the table.
+    expect(['selfInput', 'selfScore', 'evidence'].map((r) => unit0.index.cols.get(r)! - unit0.index.keyCol)).toEqual([1, 2, 3]);
+    // 县司法局 returned nothing: its sheet has no 自评 columns.
+    expect(after.blocks.get(keys[3])!.index.cols.has('selfInput')).toBe(false);
+    // A workbook without any 自评 is scored exactly as before: no 核查清单, no 变更记录.
+    const plain = await scoreFilledWorkbook(officeTyped);
+    expect(plain.review).toBeNull();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(plain.scored);
+    expect(wb.worksheets.map((w) => w.name)).not.toEqual(expect.arrayContaining([REVIEW_SHEET]));
+    expect(wb.getWorksheet(CHANGE_LOG_SHEET)).toBeUndefined();
   });
 
   it('refuses each bad form with one Chinese line and says what is wrong', () => {

@@ -55,6 +55,7 @@ export const collectCommand: Command = {
       lines.push(
         `  ${a.unitName}（${a.file}）：${a.changes} 处改动，其中预填核定 ${a.prefilled} 项${a.replaced ? '（替换此前导入的自评）' : ''}`,
       );
+    if (out.earlier.length) lines.push(`此前已导入 ${out.earlier.length} 个单位：${out.earlier.map((u) => u.name).join('、')}`);
     lines.push(`未导入 ${out.refused.length} 份：`, ...out.refused.map((r) => `  ${r.message}`));
     lines.push(
       `尚未交回 ${out.notReturned.length} 个单位${out.notReturned.length ? `：${out.notReturned.map((u) => u.name).join('、')}` : ''}`,

@@ -67,6 +67,8 @@ export interface Refused {
 export interface CollectResult {
   accepted: Accepted[];
   refused: Refused[];
+  /** Units whose 自评 was collected in an earlier run and not replaced now. */
+  earlier: { key: string; name: string; file: string }[];
   /** Units of the roster without a 自评 yet (neither earlier nor now). */
   notReturned: { key: string; name: string }[];
   /** The merged workbook, scored (file mode), with its annex and problems. */
@@ -215,5 +217,9 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
   const merged = await toArrayBuffer(read.workbook);
   const scored = await scoreFilledWorkbook(merged);
   const notReturned = read.meta.units.filter((u) => !taken.has(u.key) && !earlier.has(u.key)).map((u) => ({ key: u.key, name: u.name }));
-  return { accepted, refused, notReturned, scored };
+  const before = read.meta.units.flatMap((u) => {
+    const rec = earlier.get(u.key);
+    return rec && !taken.has(u.key) ? [{ key: u.key, name: u.name, file: rec.file }] : [];
+  });
+  return { accepted, refused, earlier: before, notReturned, scored };
 }

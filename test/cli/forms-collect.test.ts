@@ -57,6 +57,7 @@ describe('forms and collect on the command line', () => {
     expect(existsSync(join(dir, 'merged.xlsx'))).toBe(true);
     // The unit is now collected: without --replace its form is refused in a later run.
     const later = await runCli(['collect', 'merged.xlsx', form, '-o', 'merged2.xlsx'], dir);
+    expect(later.out).toContain('已导入 0 份自评表：\n此前已导入 1 个单位：县公安局\n');
     expect(later.out).toMatch(
       /「公安回收\.xlsx」（县公安局）：该单位的自评表已于 .* 导入（「公安回收\.xlsx」），未导入；要以本文件替换，请加 --replace/,
     );

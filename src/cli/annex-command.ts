@@ -22,7 +22,7 @@ import { checkOutputs, writeOutputs } from './write-file';
 
 const SEVERITY: Record<Problem['severity'], string> = { error: '错误', missing: '未填', warning: '提示' };
 
-function readInput(path: string, cwd: string): Buffer {
+export function readInput(path: string, cwd: string): Buffer {
   try {
     // A compressed package larger than everything it may inflate to is not read at all.
     if (statSync(resolve(cwd, path)).size > DEFAULT_LIMITS.maxInflatedBytes)

@@ -22,6 +22,8 @@ export interface PositionalSpec {
   /** Chinese description for --help; also used in the "缺少 …" error. */
   description: string;
   optional?: boolean;
+  /** The last positional only: takes every remaining argument (collect's forms). */
+  variadic?: boolean;
 }
 
 export interface ParsedArgs {
@@ -48,7 +50,7 @@ export interface Command {
 export const PROGRAM = 'credit-score';
 
 export function usageOf(cmd: Command): string {
-  const pos = cmd.positionals.map((p) => (p.optional ? `[${p.name}]` : p.name));
+  const pos = cmd.positionals.map((p) => (p.optional ? `[${p.name}]` : p.variadic ? `${p.name}…` : p.name));
   const opts = Object.entries(cmd.options ?? {}).map(([name, o]) => (o.type === 'boolean' ? `[--${name}]` : `[--${name} <值>]`));
   return [PROGRAM, cmd.name, ...pos, ...opts].join(' ');
 }

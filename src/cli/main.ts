@@ -16,10 +16,20 @@ import { scoreCommand } from './score';
 import { workbookCommand } from './workbook-command';
 import { annexCommand } from './annex-command';
 import { templateCommand } from './template';
+import { formsCommand } from './forms-command';
+import { collectCommand } from './collect-command';
 import { packageVersion } from './version';
 
 /** The commands, in the order of the help text. Adding a command is one entry here. */
-export const commands: readonly Command[] = [rubricsCommand, templateCommand, scoreCommand, workbookCommand, annexCommand];
+export const commands: readonly Command[] = [
+  rubricsCommand,
+  templateCommand,
+  scoreCommand,
+  workbookCommand,
+  annexCommand,
+  formsCommand,
+  collectCommand,
+];
 
 const GENERAL_USAGE = `${PROGRAM} <命令> [参数]（${PROGRAM} --help 查看命令）`;
 
@@ -70,7 +80,8 @@ function parseCommandArgs(cmd: Command, args: string[]): ParsedArgs & { help: bo
   if (help) return { help: true, positionals, options: values };
   const missing = cmd.positionals.find((p, i) => !p.optional && positionals[i] === undefined);
   if (missing) throw new CliError(`缺少参数 ${missing.name}：${missing.description}`);
-  if (positionals.length > cmd.positionals.length) throw new CliError(`多余的参数「${positionals[cmd.positionals.length]}」`);
+  const variadic = cmd.positionals.at(-1)?.variadic === true;
+  if (!variadic && positionals.length > cmd.positionals.length) throw new CliError(`多余的参数「${positionals[cmd.positionals.length]}」`);
   return { help: false, positionals, options: values };
 }
 

@@ -30,11 +30,15 @@ export interface DocumentState {
   mark: string;
   /** Extra lines every output carries (a modified embedded rubric, see src/rubric/compare.ts). */
   notices: string[];
+  /** Items whose 核定分 differs from the unit's 自评分 without a 核减原因 (src/xlsx/review.ts). */
+  unexplainedDifferences?: number;
 }
 
 export interface DocumentStateOptions {
   /** Said on every page, e.g. 「本工作簿内嵌的评分细则与 hengdong-2020-members 1.0.0 不一致，按内嵌细则计分」. */
   notices?: string[];
+  /** Differences between 核定 and 自评 without a 核减原因: each keeps the document a draft. */
+  unexplainedDifferences?: number;
 }
 
 export const hasInputError = (u: Pick<RankedUnit, 'problems'>): boolean => u.problems.some((p) => p.severity === 'error');
@@ -51,11 +55,13 @@ export function documentState(result: RosterResult, options: DocumentStateOption
   // A unit without a final score (other than 朝阳's y = 0, which is out of the ranking for good)
   // may still come in anywhere in its group: every rank of that group is provisional.
   const provisionalRanks = units.some((u) => u.final === null && u.normalisation?.y !== 0) && units.some((u) => u.rank !== null);
-  const final = units.length > 0 && withErrors === 0 && incomplete === 0 && !provisionalRanks;
+  const unexplainedDifferences = options.unexplainedDifferences ?? 0;
+  const final = units.length > 0 && withErrors === 0 && incomplete === 0 && !provisionalRanks && unexplainedDifferences === 0;
   const parts: string[] = [];
   if (incomplete) parts.push(`${units.length} 个单位中 ${incomplete} 个未完成`);
   if (withErrors) parts.push(`${parts.length ? '' : `${units.length} 个单位中 `}${withErrors} 个有输入错误`);
   if (units.length === 0) parts.push('没有被考核单位');
+  if (unexplainedDifferences) parts.push(`${unexplainedDifferences} 处核定与自评的差异未填核减原因`);
   // In a draft every rank may still change (an error corrected moves a score).
   if (!final && units.some((u) => u.rank !== null)) parts.push('名次为暂定');
   return {
@@ -69,6 +75,7 @@ export function documentState(result: RosterResult, options: DocumentStateOption
     ranked: units.filter((u) => u.rank !== null).length,
     mark: final ? '终稿' : `草稿：${parts.join('，') || '结果未定'}`,
     notices: options.notices ?? [],
+    unexplainedDifferences,
   };
 }
 
@@ -107,5 +114,6 @@ export function notFinalReason(s: DocumentState): string | null {
   if (s.withErrors) missing.push(`${s.withErrors} 个单位有输入错误`);
   if (s.provisionalRanks && !s.incomplete && !s.withErrors) missing.push('名次尚未确定');
   if (s.total === 0) missing.push('没有被考核单位');
+  if (s.unexplainedDifferences) missing.push(`${s.unexplainedDifferences} 处核定与自评的差异未填核减原因（见「核查清单」）`);
   return `不能生成终稿：${missing.join('，')}；请补齐、更正后再试，或去掉 --final 生成草稿。`;
 }

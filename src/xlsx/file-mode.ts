@@ -11,6 +11,7 @@ import type { Problem, RosterResult } from '../scoring/types';
 import { annexBuffer, annexUnits, type AnnexExportOptions } from './annex';
 import { inputLocator, type LocateInput } from './input-address';
 import { readWorkbook, type ReadOptions, type XlsxInput } from './read-workbook';
+import { reviewSelfAssessment, type ReviewResult } from './review';
 import { scoredWorkbook } from './write-scores';
 
 export interface FileModeResult {
@@ -37,17 +38,24 @@ export interface FileModeResult {
   rubricHash: string;
   /** 终稿 or 草稿 (src/layout/document-state.ts), as printed on every output. */
   state: DocumentState;
+  /** Workbooks holding self-assessments: the differences between 核定 and 自评 (src/xlsx/review.ts). */
+  review: ReviewResult | null;
 }
 
 /** Reads, scores, writes back and exports the annex. Throws WorkbookError for unusable files. */
 export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExportOptions & ReadOptions = {}): Promise<FileModeResult> {
   const read = await readWorkbook(buffer, options.useEmbedded ? { useEmbedded: true } : {});
   const result = scoreRoster(read.rubric, read.units);
-  const state = documentState(result, { notices: read.embedded?.notice ? [read.embedded.notice] : [] });
+  // Self-assessments (自评): 自评分 and 核查清单 written; a difference without a reason keeps it a draft.
+  const review = reviewSelfAssessment(read, result);
+  const state = documentState(result, {
+    notices: read.embedded?.notice ? [read.embedded.notice] : [],
+    unexplainedDifferences: review?.unexplained ?? 0,
+  });
   // The annex is planned before the workbook is written: both only read `result`.
   const annex = await annexBuffer(read.rubric, annexUnits(read.units, result.units), { ...options, state });
   const { buffer: scored, report } = await scoredWorkbook(read, result, state);
-  const workbookProblems = [...read.problems, ...report.problems];
+  const workbookProblems = [...read.problems, ...(review?.problems ?? []), ...report.problems];
   return {
     scored,
     annex,
@@ -59,5 +67,6 @@ export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExpor
     rubric: read.rubric,
     rubricHash: read.loaded.hash,
     state,
+    review,
   };
 }

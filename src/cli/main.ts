@@ -17,9 +17,18 @@ import { workbookCommand } from './workbook-command';
 import { annexCommand } from './annex-command';
 import { templateCommand } from './template';
 import { packageVersion } from './version';
+import { rubricFromSheetCommand, rubricSheetCommand } from './rubric-sheet-commands';
 
 /** The commands, in the order of the help text. Adding a command is one entry here. */
-export const commands: readonly Command[] = [rubricsCommand, templateCommand, scoreCommand, workbookCommand, annexCommand];
+export const commands: readonly Command[] = [
+  rubricsCommand,
+  templateCommand,
+  scoreCommand,
+  workbookCommand,
+  annexCommand,
+  rubricSheetCommand,
+  rubricFromSheetCommand,
+];
 
 const GENERAL_USAGE = `${PROGRAM} <命令> [参数]（${PROGRAM} --help 查看命令）`;
 

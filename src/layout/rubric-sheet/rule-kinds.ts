@@ -72,6 +72,11 @@ export const ADVANCED_KIND_NAME = '高级设置';
 const num = (what: string) => (_: string, raw: SheetCellValue) => parseNumber(raw, what);
 const rate = (what: string) => (_: string, raw: SheetCellValue) => parseRate(raw, what);
 const idText = (t: string) => t.trim();
+/** 「0.5」, 「1/12」 or with the thing counted: 「0.5分/项」. */
+const ratePerUnit = (t: string, raw: SheetCellValue): { rate: number | string; unit?: string } => {
+  const m = /^(.+?)分\s*[/／]\s*(\S+)$/.exec(t.trim());
+  return m ? { rate: parseRate(m[1], '每项分值'), unit: m[2] } : { rate: parseRate(raw, '每项分值') };
+};
 const idList = (t: string) => splitWords(t);
 
 const STEP_ROUNDING = { floor: '整步', ceil: '不足一步按一步', prorata: '按比例' } as const;
@@ -88,13 +93,14 @@ export const RULE_KINDS: readonly RuleKindSpec[] = [
   {
     kind: 'count',
     name: '按个数计分',
-    usage: '计分字段写一个「个数」输入项，每项分值写每个的分值（可写分数，如 1/12），上限可空（空=本项分值）。',
+    usage: '计分字段写一个「个数」输入项，每项分值写每个的分值（可写分数，如 1/12；可带单位，如 0.5分/项），上限可空（空=本项分值）。',
     params: ['field', 'perItem', 'cap'],
-    write: (r) => (r.kind === 'count' && r.unit === undefined ? { field: r.field, perItem: r.rate, cap: r.cap ?? null } : null),
+    write: (r) =>
+      r.kind === 'count' ? { field: r.field, perItem: r.unit === undefined ? r.rate : `${r.rate}分/${r.unit}`, cap: r.cap ?? null } : null,
     read: (g) => ({
       kind: 'count',
       field: g.parse('field', idText, true),
-      rate: g.parse('perItem', rate('每项分值'), true),
+      ...g.parse('perItem', ratePerUnit, true),
       cap: g.parse('cap', num('上限'), false),
     }),
   },

@@ -255,14 +255,14 @@ export const RULE_KINDS: readonly RuleKindSpec[] = [
     kind: 'veto',
     name: '一票否决',
     usage:
-      '条件写触发否决的情形，如「incident 是」；规则说明写否决事项；否决结果写「计0分」或结论（如「不合格」「不通过」）。本项分值填 0。',
+      '条件写触发否决的情形，如「incident 是」；规则说明写否决事项；否决结果写「计0分」或结论（如「不通过」；留空为「不合格」）。本项分值填 0。',
     params: ['condition', 'label', 'result'],
     write: (r) => {
       if (r.kind !== 'veto') return null;
       const when = formatCondition(r.when);
       if (when === null) return null;
-      if (r.result === 'fail' && (r.resultLabel === '计0分' || r.resultLabel === '不合格')) return null;
-      return { condition: when, label: r.label, result: r.result === 'zero' ? '计0分' : (r.resultLabel ?? '不合格') };
+      if (r.result === 'fail' && r.resultLabel === '计0分') return null;
+      return { condition: when, label: r.label, result: r.result === 'zero' ? '计0分' : (r.resultLabel ?? null) };
     },
     read: (g) => {
       const result = g.text('result') ?? '';
@@ -270,11 +270,7 @@ export const RULE_KINDS: readonly RuleKindSpec[] = [
         kind: 'veto',
         when: g.parse('condition', parseCondition, true),
         label: g.parse('label', idText, true),
-        ...(result === '计0分'
-          ? { result: 'zero' }
-          : result === '不合格' || result === ''
-            ? { result: 'fail' }
-            : { result: 'fail', resultLabel: result }),
+        ...(result === '计0分' ? { result: 'zero' } : result === '' ? { result: 'fail' } : { result: 'fail', resultLabel: result }),
       };
     },
   },

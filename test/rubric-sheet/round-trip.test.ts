@@ -68,3 +68,32 @@ describe.each(rubricFiles)('%s', (file) => {
     expect(scoreRoster(back, units)).toEqual(scoreRoster(original, units));
   });
 });
+
+describe('plain columns, not JSON', () => {
+  // 鹤岗 (按条件扣分), 衡东 (缺项扣分, 按等级, 考核组评分, 做到即得分, 按个数 with units, 按差距扣分, 按次扣分)
+  // and 平顶山 (组合计分 with 部分 rows) use only kinds with a plain form: nothing of theirs needs 高级设置.
+  it.each(['hegang-2022-counties', 'hengdong-2020-members', 'pingdingshan-2020-departments', 'pingdingshan-2020-counties'])(
+    '%s is written without any 高级设置',
+    (id) => {
+      const values = definitionValues(rubricToDefinition(load(`rubrics/${id}.json`)));
+      const grid = values['细则定义'];
+      const advanced = grid[0].indexOf('高级设置');
+      expect(advanced).toBeGreaterThan(0);
+      expect(grid.slice(1).filter((row) => row[advanced] !== null && row[advanced] !== undefined)).toEqual([]);
+      const method = values['考核办法'];
+      expect(method.find((row) => row[0] === '高级设置')?.[1]).toBeNull();
+    },
+  );
+
+  it('组合计分 is one indicator row and one 部分 row per part (平顶山 市直部门, its first 组合计分 item)', () => {
+    const r = load('rubrics/pingdingshan-2020-departments.json');
+    const composite = r.categories.flatMap((c) => c.indicators).find((i) => i.rule.kind === 'composite')!;
+    const grid = definitionValues(rubricToDefinition(r))['细则定义'];
+    const idCol = grid[0].indexOf('标识');
+    const at = grid.findIndex((row) => row[0] === '指标' && row[idCol] === composite.id);
+    const parts = composite.rule.kind === 'composite' ? composite.rule.parts.length : 0;
+    expect(grid[at][grid[0].indexOf('计分方式')]).toBe('组合计分');
+    expect(grid.slice(at + 1, at + 1 + parts).map((row) => row[0])).toEqual(Array(parts).fill('部分'));
+    expect(grid[at + 1 + parts][0]).not.toBe('部分');
+  });
+});

@@ -5,8 +5,8 @@
  */
 import { parseRubricData } from '../../rubric/load';
 import { a1 } from '../plan';
-import { cellText, decodeCategoryRow, decodeIndicatorRow, type DecodedRow, type RowCells } from './decode-row';
-import { KNOWN_HEADERS, LEVEL_CATEGORY, LEVEL_INDICATOR, type ColumnKey } from './indicator-columns';
+import { attachParts, cellText, decodeCategoryRow, decodeIndicatorRow, decodePartRow, type DecodedRow, type RowCells } from './decode-row';
+import { KNOWN_HEADERS, LEVEL_CATEGORY, LEVEL_INDICATOR, LEVEL_PART, type ColumnKey } from './indicator-columns';
 import { METHOD_ADVANCED_LABEL, METHOD_GROUPS } from './method-rows';
 import { readMethodGroup } from './read-method';
 import type { ParamKey } from './rule-kinds';
@@ -178,12 +178,33 @@ function readIndicators(values: DefinitionValues, errors: SheetCellError[], sour
         sources.set(`${path}.rule.${k}`, sheet, cellAt(row, colOf.has(p as ColumnKey) ? p : 'kind'));
       for (const k of d.fromAdvanced) sources.set(`${path}.${k}`, sheet, cellAt(row, 'advanced'));
       cat.indicators.push(d.value);
+    } else if (level === LEVEL_PART) {
+      const cat = categories[categories.length - 1];
+      const owner = cat?.indicators[cat.indicators.length - 1] as Record<string, unknown> | undefined;
+      const d = decodePartRow(cells);
+      pin(d);
+      const parts = (owner?.rule as { parts?: unknown[] } | undefined)?.parts;
+      if (!owner || !attachParts(owner, [d.value])) {
+        errors.push({
+          sheet,
+          cell: cellAt(row, 'level'),
+          message: '部分行不在组合计分的指标行之下。',
+          fix: '部分行紧接在计分方式为「组合计分」的指标行之下；否则层级改为「指标」。',
+        });
+        continue;
+      }
+      const path = `categories[${categories.length - 1}].indicators[${cat.indicators.length - 1}].rule.parts[${parts!.length - 1}]`;
+      sources.set(path, sheet, cellAt(row, 'kind'));
+      for (const [k, p] of Object.entries(RULE_KEY_COLUMN))
+        sources.set(`${path}.${k}`, sheet, cellAt(row, colOf.has(p as ColumnKey) ? p : 'kind'));
+      sources.set(`${path}.max`, sheet, cellAt(row, colOf.has('partMax') ? 'partMax' : 'kind'));
+      for (const k of d.fromAdvanced) sources.set(`${path}.${k}`, sheet, cellAt(row, 'advanced'));
     } else {
       errors.push({
         sheet,
         cell: cellAt(row, 'level'),
         message: level === undefined ? '这一行没有填写层级。' : `层级「${level}」不认识。`,
-        fix: '类别行写「类别」，指标行写「指标」；不用的行整行清空。',
+        fix: '类别行写「类别」，指标行写「指标」，组合计分的部分行写「部分」；不用的行整行清空。',
       });
     }
   }

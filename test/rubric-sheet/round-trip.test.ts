@@ -5,7 +5,9 @@
  * examples/<id>.json exactly as the original does. The directories are listed at run time, so rubrics
  * other sessions add or change are covered.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { definitionValues, rubricFromDefinition, rubricToDefinition } from '../../src/layout/rubric-sheet';
 import { canonicalJson } from '../../src/rubric/hash';
@@ -96,4 +98,32 @@ describe('plain columns, not JSON', () => {
     expect(grid.slice(at + 1, at + 1 + parts).map((row) => row[0])).toEqual(Array(parts).fill('部分'));
     expect(grid[at + 1 + parts][0]).not.toBe('部分');
   });
+});
+
+describe('saved again by LibreOffice', () => {
+  // 亳州: the document's own 数据来源 column, 组合计分 parts, 档次表 with labels, a 高级设置 cell and
+  // options containing 「、」 — all through LibreOffice's own writer (shared strings, its styles).
+  it('亳州 reads back deep-equal after LibreOffice opens and saves the definition workbook', async () => {
+    const original = load('rubrics/bozhou-2017-counties.json');
+    const dir = mkdtempSync(join(tmpdir(), 'cs-rubric-sheet-lo-'));
+    writeFileSync(join(dir, 'def.xlsx'), Buffer.from(await writeDefinitionXlsx(rubricToDefinition(original))));
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        join(dir, 'lo'),
+        join(dir, 'def.xlsx'),
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
+    const saved = readFileSync(join(dir, 'lo', 'def.xlsx'));
+    expect(saved.subarray(0, 2).toString()).toBe('PK');
+    const back = rubricFromDefinition(await readDefinitionXlsx(new Uint8Array(saved)));
+    if (!back.ok) throw new Error(back.errors.map((e) => `${e.sheet}!${e.cell} ${e.message}`).join('\n'));
+    expect(normalise(back.rubric)).toEqual(normalise(original));
+  }, 150_000);
 });

@@ -80,7 +80,7 @@ const SCORING_COLUMNS: IndicatorColumn[] = [
     always: true,
     prompt: '组合计分的部分行：缺项扣分、按条件扣分、按差距扣分、考核组评分的部分写该部分的满分。',
   },
-  { key: 'attainableMax', header: '可得最高分', width: 8, always: false, prompt: '规则最多只能得到低于分值的分数时填写。' },
+  { key: 'attainableMax', header: '可得最高分', width: 8, always: true, prompt: '规则最多只能得到低于分值的分数时填写。' },
   { key: 'notes', header: '附注', width: 8, always: true, prompt: '相关附注的标识，用「、」分隔（附注写在「附注」表）。' },
   { key: 'advanced', header: '高级设置', width: 30, always: true, prompt: 'JSON，覆盖本行其他列的同名内容；一般不必填写。' },
 ];

@@ -63,6 +63,21 @@ class SourceMap {
   }
 }
 
+/**
+ * The loader's messages speak of the JSON file (fields, notes, attainableMax …): the same things
+ * by the names of the sheet's columns, for an office that never sees the JSON.
+ */
+const SHEET_WORDS: [RegExp, string][] = [
+  [/加入 "attainableMax": ([\d.]+)/g, '在「可得最高分」列填 $1'],
+  [/"?attainableMax"?/g, '可得最高分'],
+  [/在 fields 中/g, '在「输入项」中'],
+  [/\bfields\b/g, '输入项'],
+  [/说明（notes）/g, '附注'],
+  [/\bnotes\b/g, '附注'],
+  [/rubrics\/rubric\.schema\.json/g, '「填写说明」表'],
+];
+export const inSheetWords = (text: string) => SHEET_WORDS.reduce((t, [re, to]) => t.replace(re, to), text);
+
 const isBlankRow = (row: SheetCellValue[] | undefined) => !row || row.every((v) => cellText(v) === undefined);
 
 export function rubricFromDefinition(values: DefinitionValues): RubricFromSheetResult {
@@ -76,7 +91,8 @@ export function rubricFromDefinition(values: DefinitionValues): RubricFromSheetR
   if (loaded.ok && errors.length === 0) return { ok: true, rubric: loaded.value.rubric, hash: loaded.value.hash };
   // The loader's errors too, so that every bad cell is listed at once; one error per cell (a cell
   // whose text could not be read is also missing for the schema: its first message is the useful one).
-  for (const e of loaded.ok ? [] : loaded.errors) errors.push({ ...sources.find(e.path), message: e.message, fix: e.fix });
+  for (const e of loaded.ok ? [] : loaded.errors)
+    errors.push({ ...sources.find(e.path), message: inSheetWords(e.message), fix: inSheetWords(e.fix) });
   const seen = new Set<string>();
   return {
     ok: false,

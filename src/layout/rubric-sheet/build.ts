@@ -16,6 +16,9 @@ import { SHEET_NAMES, type DefinitionCell, type DefinitionSheet, type Definition
 import { guideSheet } from './guide';
 import { rowHeight } from './measure';
 
+/** Columns holding plain numbers (分值 …), validated as decimals: General format, not text. */
+const NUMBER_COLUMNS = new Set<ColumnKey>(['points', 'partMax', 'attainableMax']);
+
 /** Empty indicator rows a blank sheet offers (an office inserts more as needed). */
 const BLANK_ROWS = 30;
 /** Empty rows under a rubric's last indicator, to add some. */
@@ -145,7 +148,16 @@ function indicatorSheet(r: Rubric | null): DefinitionSheet {
         row: i + 1,
         col,
         value: row[c.key] ?? null,
-        style: c.key === 'advanced' ? 'inputJson' : isCategory ? 'categoryInput' : c.width <= 8 ? 'inputCenter' : 'input',
+        style:
+          c.key === 'advanced'
+            ? 'inputJson'
+            : isCategory
+              ? 'categoryInput'
+              : NUMBER_COLUMNS.has(c.key)
+                ? 'inputNumber'
+                : c.width <= 8
+                  ? 'inputCenter'
+                  : 'input',
         ...validationOf(c),
       });
     });

@@ -73,19 +73,23 @@ describe.each(rubricFiles)('%s', (file) => {
 
 describe('plain columns, not JSON', () => {
   // 鹤岗 (按条件扣分), 衡东 (缺项扣分, 按等级, 考核组评分, 做到即得分, 按个数 with units, 按差距扣分, 按次扣分)
-  // and 平顶山 (组合计分 with 部分 rows) use only kinds with a plain form: nothing of theirs needs 高级设置.
-  it.each(['hegang-2022-counties', 'hengdong-2020-members', 'pingdingshan-2020-departments', 'pingdingshan-2020-counties'])(
-    '%s is written without any 高级设置',
-    (id) => {
-      const values = definitionValues(rubricToDefinition(load(`rubrics/${id}.json`)));
-      const grid = values['细则定义'];
-      const advanced = grid[0].indexOf('高级设置');
-      expect(advanced).toBeGreaterThan(0);
-      expect(grid.slice(1).filter((row) => row[advanced] !== null && row[advanced] !== undefined)).toEqual([]);
-      const method = values['考核办法'];
-      expect(method.find((row) => row[0] === '高级设置')?.[1]).toBeNull();
-    },
-  );
+  // 平顶山 (组合计分 with 部分 rows) and 亳州 (its document column 数据来源, 档次表 written bottom-up, 不得分条件)
+  // use only kinds with a plain form: nothing of theirs needs 高级设置.
+  it.each([
+    'hegang-2022-counties',
+    'hengdong-2020-members',
+    'pingdingshan-2020-departments',
+    'pingdingshan-2020-counties',
+    'bozhou-2017-counties',
+  ])('%s is written without any 高级设置', (id) => {
+    const values = definitionValues(rubricToDefinition(load(`rubrics/${id}.json`)));
+    const grid = values['细则定义'];
+    const advanced = grid[0].indexOf('高级设置');
+    expect(advanced).toBeGreaterThan(0);
+    expect(grid.slice(1).filter((row) => row[advanced] !== null && row[advanced] !== undefined)).toEqual([]);
+    const method = values['考核办法'];
+    expect(method.find((row) => row[0] === '高级设置')?.[1]).toBeNull();
+  });
 
   it('组合计分 is one indicator row and one 部分 row per part (平顶山 市直部门, its first 组合计分 item)', () => {
     const r = load('rubrics/pingdingshan-2020-departments.json');

@@ -237,8 +237,10 @@ export interface TierData {
  * 「≥90%:5；≥80%:3；其他:0」 reads top-down as the document says (≥80 means 80 to under 90) and the
  * bands never overlap (validate.ts).
  */
-function impliedMax(previous: TierData | undefined): Pick<TierData, 'max' | 'maxInclusive'> | null {
+function impliedMax(previous: TierData | undefined, tier: TierData): Pick<TierData, 'max' | 'maxInclusive'> | null {
   if (!previous || previous.min === undefined) return null;
+  // Bands written bottom-up (「≤2:3；>2且<4:2；≥4:1」) go on upwards: nothing is implied.
+  if (tier.min !== undefined && tier.min >= previous.min) return null;
   return { max: previous.min, maxInclusive: !previous.minInclusive };
 }
 
@@ -248,7 +250,7 @@ export function formatTiers(tiers: readonly TierData[], percent: boolean): strin
   return tiers
     .map((t, i) => {
       const bounds: string[] = [];
-      const implied = impliedMax(tiers[i - 1]);
+      const implied = impliedMax(tiers[i - 1], t);
       const writeMax = t.max !== undefined && !(implied && implied.max === t.max && implied.maxInclusive === t.maxInclusive);
       if (t.min !== undefined) bounds.push(`${t.minInclusive ? '≥' : '>'}${formatNumber(t.min)}${pc}`);
       if (writeMax) bounds.push(`${t.maxInclusive ? '≤' : '<'}${formatNumber(t.max!)}${pc}`);
@@ -286,7 +288,7 @@ export function parseTiers(text: string): TierData[] {
     return tier;
   });
   tiers.forEach((t, i) => {
-    const implied = impliedMax(tiers[i - 1]);
+    const implied = impliedMax(tiers[i - 1], t);
     if (t.max === undefined && implied) Object.assign(t, implied);
   });
   return tiers;

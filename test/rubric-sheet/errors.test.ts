@@ -86,3 +86,11 @@ it('category points that do not add up are reported on the category’s 分值 c
   ]);
   if (!result.ok) expect(result.errors[0].message).toContain('37');
 });
+
+it('a lowest band below another line than the band above it is refused on the 等次线 cell, not read as something else', () => {
+  const { values, setMethod } = sheet();
+  const cell = setMethod('等次线', '优秀≥90；良好≥80；合格≥60；不合格<50');
+  const result = rubricFromDefinition(values);
+  expect(cellsOf(result)).toEqual([cell]);
+  if (!result.ok) expect(result.errors[0].message).toContain('不合格<50');
+});

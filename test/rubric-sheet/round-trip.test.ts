@@ -74,7 +74,7 @@ describe.each(rubricFiles)('%s', (file) => {
 describe('plain columns, not JSON', () => {
   // 鹤岗 (按条件扣分), 衡东 (缺项扣分, 按等级, 考核组评分, 做到即得分, 按个数 with units, 按差距扣分, 按次扣分)
   // 平顶山 (组合计分 with 部分 rows) and 亳州 (its document column 数据来源, 档次表 written bottom-up, 不得分条件)
-  // use only kinds with a plain form: nothing of theirs needs 高级设置.
+  // and 朝阳 (等次线 ending 「不合格<50」) use only kinds with a plain form: nothing of theirs needs 高级设置.
   it.each([
     'hegang-2022-counties',
     'hengdong-2020-members',

@@ -205,14 +205,17 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
     key: 'bands',
     rows: [
       { label: '等次依据', hint: '按最终得分（含加分）或基础得分定等次', options: list(BAND_BASIS) },
-      { label: '等次线', hint: '从高到低：「优秀≥90；良好≥80；合格≥60；不合格」；不评等次留空' },
+      { label: '等次线', hint: '从高到低：「优秀≥90；良好≥80；合格≥60；不合格」（最低一档也可写「不合格<60」）；不评等次留空' },
     ],
     write: (r) => {
       if (r.bands === null) return [null, null];
       const list = r.bands.list;
-      const last = list[list.length - 1];
-      if (list.some((b, i) => (b.min === null) !== (i === list.length - 1)) || !last.minInclusive) return null;
-      const text = list.map((b) => (b.min === null ? b.label : `${b.label}${b.minInclusive ? '≥' : '>'}${formatNumber(b.min)}`)).join('；');
+      if (list.length < 2 || list.some((b, i) => (b.min === null) !== (i === list.length - 1))) return null;
+      // The lowest band: 「不合格」, or 「不合格<50」 (the form 朝阳's method uses: below the band above).
+      const below = (i: number) => (list[i].minInclusive ? '' : `<${formatNumber(list[i - 1].min!)}`);
+      const text = list
+        .map((b, i) => (b.min === null ? `${b.label}${below(i)}` : `${b.label}${b.minInclusive ? '≥' : '>'}${formatNumber(b.min)}`))
+        .join('；');
       return [BAND_BASIS[r.bands.basis], text];
     },
     read: ([basis, text]) => {
@@ -220,8 +223,18 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
       return {
         basis: at(0, () => reverse(BAND_BASIS, basis ?? '最终得分', '等次依据')),
         list: at(1, () =>
-          splitItems(text).map((b) => {
+          splitItems(text).map((b, i, all) => {
             const m = /^(.+?)(≥|>=|>|＞)\s*(\S+)$/.exec(b);
+            const low = /^(.+?)[<＜]\s*(\S+)$/.exec(b);
+            if (low && i === all.length - 1) {
+              const above = /(?:≥|>=|>|＞)\s*(\S+)$/.exec(all[i - 1] ?? '');
+              if (!above || parseNumber(low[2], `等次「${b}」`) !== parseNumber(above[1], `等次「${all[i - 1]}」`))
+                throw new CellProblem(
+                  `最低等次「${b}」的界限与上一等次的分数线不同。`,
+                  `写成「${low[1].trim()}」，或「<」后写上一等次的分数线。`,
+                );
+              return { label: low[1].trim(), min: null, minInclusive: false };
+            }
             if (!m) return { label: b, min: null, minInclusive: true };
             return { label: m[1].trim(), min: parseNumber(m[3], `等次「${b}」的分数线`), minInclusive: m[2] !== '>' && m[2] !== '＞' };
           }),

@@ -280,7 +280,11 @@ function readMethod(
       rows.map((i) => grid[i!]?.[1] ?? null),
     );
     g.rows.forEach((_, i) => sources.set(`${g.key}.row${i}`, sheet, a1(rows[i]!, 1)));
-    if (!r.ok) errors.push({ sheet, cell: a1(rows[r.row]!, 1), message: r.message, fix: r.fix });
+    if (!r.ok) {
+      errors.push({ sheet, cell: a1(rows[r.row]!, 1), message: r.message, fix: r.fix });
+      // The loader then misses the whole setting: its complaint belongs to the same cell.
+      sources.set(g.key, sheet, a1(rows[r.row]!, 1));
+    }
     else if (r.value !== undefined) plain[g.key] = r.value;
   }
   const advRow = rowOf.get(METHOD_ADVANCED_LABEL);

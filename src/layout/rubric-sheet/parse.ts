@@ -284,8 +284,7 @@ function readMethod(
       errors.push({ sheet, cell: a1(rows[r.row]!, 1), message: r.message, fix: r.fix });
       // The loader then misses the whole setting: its complaint belongs to the same cell.
       sources.set(g.key, sheet, a1(rows[r.row]!, 1));
-    }
-    else if (r.value !== undefined) plain[g.key] = r.value;
+    } else if (r.value !== undefined) plain[g.key] = r.value;
   }
   const advRow = rowOf.get(METHOD_ADVANCED_LABEL);
   const advText = advRow === undefined ? undefined : cellText(grid[advRow]?.[1] ?? null);

@@ -19,6 +19,7 @@ import { templateCommand } from './template';
 import { formsCommand } from './forms-command';
 import { collectCommand } from './collect-command';
 import { packageVersion } from './version';
+import { rubricFromSheetCommand, rubricSheetCommand } from './rubric-sheet-commands';
 
 /** The commands, in the order of the help text. Adding a command is one entry here. */
 export const commands: readonly Command[] = [
@@ -29,6 +30,8 @@ export const commands: readonly Command[] = [
   annexCommand,
   formsCommand,
   collectCommand,
+  rubricSheetCommand,
+  rubricFromSheetCommand,
 ];
 
 const GENERAL_USAGE = `${PROGRAM} <命令> [参数]（${PROGRAM} --help 查看命令）`;

@@ -132,10 +132,18 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
       { label: '合计方式', hint: '各项相加；基础分减扣分（如鹤岗）；按承担项目折算（x/y×折算分）', options: list(AGGREGATION) },
       { label: '合计基数', hint: '基础分减扣分时写基础分，按承担项目折算时写折算分；各项相加时留空' },
     ],
-    write: (r) => [
-      AGGREGATION[r.aggregation.mode],
-      r.aggregation.mode === 'deduct_from_base' ? r.aggregation.base : r.aggregation.mode === 'normalised' ? r.aggregation.scale : null,
-    ],
+    // Weighted blocks (schema version 2) are not a plain row yet: 高级设置 carries them.
+    write: (r) =>
+      r.aggregation.mode === 'blocks'
+        ? null
+        : [
+            AGGREGATION[r.aggregation.mode],
+            r.aggregation.mode === 'deduct_from_base'
+              ? r.aggregation.base
+              : r.aggregation.mode === 'normalised'
+                ? r.aggregation.scale
+                : null,
+          ],
     read: ([m, b], [, rawB]) => {
       const mode = at(0, () => reverse(AGGREGATION, m ?? '各项相加', '合计方式'));
       if (mode === 'sum') return { mode };
@@ -146,7 +154,8 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
   {
     key: 'notApplicable',
     rows: [{ label: '不涉及', hint: '单位不涉及某项时：不允许；按满分计；不计入折算', options: list(NOT_APPLICABLE) }],
-    write: (r) => [NOT_APPLICABLE[r.notApplicable]],
+    // 容缺项 (按平均分计, schema version 2) goes to 高级设置 with its averageOver.
+    write: (r) => (r.notApplicable === 'average' ? null : [NOT_APPLICABLE[r.notApplicable]]),
     read: ([v]) => at(0, () => reverse(NOT_APPLICABLE, v ?? '不允许', '不涉及')),
   },
   {

@@ -101,7 +101,8 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       }
       const last = first + rows - 1;
       // The document's own columns, verbatim; an empty cell of the document stays empty.
-      const points = ind.points ?? '由市信用办设定';
+      // Points left to the office: set once on the 参数 sheet (pointsParam), or typed per unit (maxField).
+      const points = ind.points ?? (ind.pointsParam !== undefined ? '见「参数」表' : '由市信用办设定');
       docCols.forEach((d) => {
         // The category (鹤岗 考核内容) is printed on the category's own row above its items.
         const v = d.col.from === 'category' ? null : documentCell(d.col, ind, cat, points);

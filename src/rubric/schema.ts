@@ -364,6 +364,8 @@ export const indicator = z
     name: z.string().min(1),
     /** Printed maximum (分值); null when the document does not publish it (朝阳). */
     points: points.nullable(),
+    /** With points null: the item's maximum is the rubric parameter of this id, set once by the office (src/rubric/parameters.ts). */
+    pointsParam: id.optional(),
     /** 考核内容, verbatim. */
     content: z.string(),
     /** 评分标准, verbatim ("" when the document has none; then say so in a note). */
@@ -514,6 +516,26 @@ export const note = z
   })
   .strict();
 
+/**
+ * A value the office sets once for the whole rubric (朝阳: each item's points, not published with
+ * the method), typed in the workbook's 参数 sheet or given to the command line, and read by every
+ * unit's scoring. Only item points for now (`points`: a number of points ≥ 0).
+ */
+export const parameter = z
+  .object({
+    id,
+    /** Chinese label shown beside its input cell, and in every message about it. */
+    label: z.string().min(1),
+    type: z.literal('points'),
+    /** One value per ranking group (朝阳: 成员单位 by 附件1, 县区 by 附件2), instead of one for all. */
+    perGroup: z.boolean().optional(),
+    min: z.number().nonnegative().optional(),
+    max: z.number().positive().optional(),
+    /** Longer hint (the input cell's prompt). */
+    hint: z.string().optional(),
+  })
+  .strict();
+
 export const rosterEntry = z.object({ name: z.string().min(1), group: z.string().min(1) }).strict();
 
 export const rubric = z
@@ -593,6 +615,8 @@ export const rubric = z
     defaultRoster: z.array(rosterEntry).optional(),
     /** Settings the office must set because the document does not (朝阳 item points). */
     officeMustSet: z.array(z.string()).default([]),
+    /** Values the office sets once per rubric (parameter above); absent in rubrics without them. */
+    parameters: z.array(parameter).min(1).optional(),
     categories: z.array(category).min(1),
     notes: z.array(note).default([]),
   })
@@ -611,3 +635,4 @@ export type Band = z.infer<typeof band>;
 export type TableColumn = z.infer<typeof tableColumn>;
 export type RankGroup = z.infer<typeof rankGroup>;
 export type Bonus = z.infer<typeof bonus>;
+export type Parameter = z.infer<typeof parameter>;

@@ -6,6 +6,7 @@
 import type { Condition, Field, Indicator, PartRule, Rubric, Rule } from './schema';
 import { attainableMax } from './attainable';
 import { FRACTION, fractionParts, type Constant } from './fraction';
+import { checkParameters, checkPointsParam } from './parameters';
 
 export interface RubricIssue {
   /** JSON path in the file, e.g. `categories[2].indicators[1].rule.cap`. */
@@ -102,6 +103,7 @@ export function validateRubric(r: Rubric): RubricIssue[] {
   if (r.outerScale && r.fullMarks <= 0)
     add('outerScale', `满分为 ${r.fullMarks}，无法折合为 ${r.outerScale.max} 分。`, '先填写满分（fullMarks 大于 0），或删除 outerScale。');
   checkBands(r, add);
+  checkParameters(r, add);
   checkRanking(r, add);
   checkTable(r, add);
 
@@ -185,13 +187,14 @@ function checkIndicator(ind: Indicator, ip: string, r: Rubric, add: (p: string, 
 
   if (ind.points === null) {
     const usesMaxField = ind.rule.kind === 'manual' && ind.rule.maxField !== undefined;
-    if (!usesMaxField)
+    if (!usesMaxField && ind.pointsParam === undefined)
       add(
         `${ip}.points`,
-        `指标「${ind.id}」分值为 null，但评分规则不是带 maxField 的 manual。`,
-        '文件未公布分值时，用 {"kind":"manual","field":…,"maxField":…} 由考核单位录入分值。',
+        `指标「${ind.id}」分值为 null，但评分规则不是带 maxField 的 manual，也没有由参数设定分值（pointsParam）。`,
+        '文件未公布分值时，用 "pointsParam" 引用信用办设定的参数（parameters），或用 {"kind":"manual","field":…,"maxField":…} 由考核单位录入分值。',
       );
   }
+  checkPointsParam(ind, ip, r, add);
   const itemMax = ind.points ?? Infinity;
   checkRule(ind.rule, `${ip}.rule`, itemMax, ref, add, r);
 

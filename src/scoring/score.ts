@@ -1,15 +1,17 @@
 /** The engine's public API: score one unit, or a whole roster with ranks and labels. */
 import type { Rubric } from '../rubric/schema';
+import { parameterProblems, type ParameterValues } from './parameters';
 import { rankUnits } from './rank';
 import type { Problem, RankedUnit, RosterResult, UnitInput, UnitScore } from './types';
 import { scoreUnit as scoreOne } from './unit';
 
-export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
-  return scoreOne(rubric, unit);
+/** `parameters`: the values the office set once for the rubric (rubric.parameters), by id. */
+export function scoreUnit(rubric: Rubric, unit: UnitInput, parameters?: ParameterValues): UnitScore {
+  return scoreOne(rubric, unit, parameters);
 }
 
-export function scoreRoster(rubric: Rubric, units: UnitInput[]): RosterResult {
-  const problems: Problem[] = [];
+export function scoreRoster(rubric: Rubric, units: UnitInput[], parameters?: ParameterValues): RosterResult {
+  const problems: Problem[] = rubric.parameters || parameters ? parameterProblems(rubric, parameters) : [];
   // One problem per name, however many units share it (4,000 copies of a name must not make 4,000
   // problems that a display then repeats under each of the 4,000 units).
   const seen = new Set<string>();
@@ -33,7 +35,7 @@ export function scoreRoster(rubric: Rubric, units: UnitInput[]): RosterResult {
   }
   const ranked = rankUnits(
     rubric,
-    units.map((u) => scoreOne(rubric, u)),
+    units.map((u) => scoreOne(rubric, u, parameters)),
   );
   return {
     rubricId: rubric.id,
@@ -80,3 +82,4 @@ function inconsistentMaxima(rubric: Rubric, units: readonly RankedUnit[]): Probl
 }
 
 export type * from './types';
+export type { ParameterValues } from './parameters';

@@ -2,9 +2,11 @@
  * Scoring one unit against one rubric: items (with reasons), category subtotals, base, bonus,
  * final, band, and every problem found. Pure and synchronous; never throws on user input.
  */
+import { pointsKey } from '../rubric/parameters';
 import type { Indicator, Rubric, VetoRule } from '../rubric/schema';
 import { exact, ONE, roundHalfUp, toNumber, toText, ZERO } from './exact';
 import { Rational } from './rational';
+import { readParameters, type ParameterReading, type ParameterValues } from './parameters';
 import { ItemReader } from './reader';
 import { scoreRule, vetoOutcome } from './rules';
 import type { CategoryScore, ItemScore, Problem, UnitInput, UnitScore } from './types';
@@ -72,20 +74,39 @@ const MAX_CLEAN_RESULTS = 10_000; // per indicator: enough for any roster's dist
 const answerKey = (ind: Indicator, raw: Record<string, RawValue>) =>
   ind.fields.map((f) => `${typeof raw[f.id]}:${String(raw[f.id])}`).join('\u0000');
 
-function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<string, RawValue>, problems: Problems): ItemOutcome {
+/** The rubric's parameters as read for this roster (office-set points), by id. */
+type Readings = ReadonlyMap<string, ParameterReading>;
+
+/** The parameter value setting an item's points for this unit's group, as read (undefined without pointsParam). */
+function pointsReading(rubric: Rubric, ind: Indicator, unit: UnitInput, readings: Readings | undefined): ParameterReading | undefined {
+  const key = pointsKey(rubric, ind, unit.group ?? rubric.ranking.groups[0].id);
+  if (key === undefined) return undefined;
+  return readings?.get(key) ?? { status: 'blank', why: `参数「${key}」未设定` };
+}
+
+function scoreItem(
+  rubric: Rubric,
+  ind: Indicator,
+  unit: UnitInput,
+  raw: Record<string, RawValue>,
+  problems: Problems,
+  readings?: Readings,
+): ItemOutcome {
   for (const key in raw)
     if (!ind.fields.some((f) => f.id === key))
       problems.item(ind, 'warning', `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用`, key);
   // 不涉及 and false material depend on the unit, not only on the values typed.
   if (unit.notApplicable?.includes(ind.id) || (rubric.fraud === 'item_zero' && Array.isArray(unit.fraud) && unit.fraud.includes(ind.id)))
-    return evaluateItem(rubric, ind, unit, raw, problems);
+    return evaluateItem(rubric, ind, unit, raw, problems, readings);
   let known = cleanResults.get(ind);
   if (known === undefined) cleanResults.set(ind, (known = new Map()));
-  const key = answerKey(ind, raw);
+  // An item whose points are a parameter depends on its value too.
+  const param = pointsReading(rubric, ind, unit, readings);
+  const key = param?.status === 'ok' ? `${answerKey(ind, raw)}\u0001${String(param.raw)}` : answerKey(ind, raw);
   const shared = known.get(key);
   if (shared !== undefined) return shared;
   const before = problems.list.length;
-  const outcome = evaluateItem(rubric, ind, unit, raw, problems);
+  const outcome = evaluateItem(rubric, ind, unit, raw, problems, readings);
   if (outcome.result.status === 'scored' && problems.list.length === before && known.size < MAX_CLEAN_RESULTS) {
     Object.freeze(outcome.result); // shared by every unit that typed the same
     known.set(key, outcome);
@@ -93,7 +114,14 @@ function scoreItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<
   return outcome;
 }
 
-function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Record<string, RawValue>, problems: Problems): ItemOutcome {
+function evaluateItem(
+  rubric: Rubric,
+  ind: Indicator,
+  unit: UnitInput,
+  raw: Record<string, RawValue>,
+  problems: Problems,
+  readings?: Readings,
+): ItemOutcome {
   const maxField = maxFieldOf(ind);
   const r = new ItemReader(ind.fields, raw, maxField);
   const printedMax = ind.points === null ? null : exact(ind.points);
@@ -132,6 +160,16 @@ function evaluateItem(rubric: Rubric, ind: Indicator, unit: UnitInput, raw: Reco
   // blank or typed wrong gives no maximum (not 0): the item is unfinished or invalid. Read through
   // num() even then, so that the blank or the error is recorded.
   let itemMax = printedMax;
+  const param = pointsReading(rubric, ind, unit, readings);
+  if (param !== undefined && param.status !== 'ok') {
+    // Points not set (or set wrong) once for the rubric: the item waits for them, never 0. The
+    // roster's problem list names the parameter once; a wrong value typed here is still said.
+    for (const { field, message } of r.invalid)
+      problems.item(ind, 'error', `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}`, field.id);
+    const status = param.status === 'invalid' || r.invalid.length > 0 ? 'invalid' : 'incomplete';
+    return outcome(itemScore(ind.id, null, null, null, `待定：${param.why}`, status), null, null);
+  }
+  if (param !== undefined) itemMax = param.value;
   if (maxField) {
     const typed = r.num(maxField);
     itemMax = r.hasValue(maxField) ? typed : null;
@@ -288,8 +326,9 @@ const isFraud = (unit: UnitInput) => unit.fraud === true || (Array.isArray(unit.
 
 const sum = (xs: Rational[]) => xs.reduce((a, b) => a.add(b), ZERO);
 
-export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
+export function scoreUnit(rubric: Rubric, unit: UnitInput, parameters?: ParameterValues): UnitScore {
   const problems = new Problems(unit.name);
+  const readings = rubric.parameters ? readParameters(rubric, parameters) : undefined;
   checkUnit(rubric, unit, problems);
   const inputs = unit.inputs ?? {};
   const carried = (ind: Indicator) => !unit.notApplicable?.includes(ind.id);
@@ -310,7 +349,7 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
     const catMaxima: Rational[] = [];
     let catComplete = true;
     for (const ind of cat.indicators) {
-      const item = scoreItem(rubric, ind, unit, inputs[ind.id] ?? {}, problems);
+      const item = scoreItem(rubric, ind, unit, inputs[ind.id] ?? {}, problems, readings);
       items[ind.id] = item.result;
       if (carried(ind)) {
         filled += item.filled;

@@ -42,7 +42,7 @@ export interface FileModeResult {
 /** Reads, scores, writes back and exports the annex. Throws WorkbookError for unusable files. */
 export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExportOptions & ReadOptions = {}): Promise<FileModeResult> {
   const read = await readWorkbook(buffer, options.useEmbedded ? { useEmbedded: true } : {});
-  const result = scoreRoster(read.rubric, read.units);
+  const result = scoreRoster(read.rubric, read.units, read.parameters);
   const state = documentState(result, { notices: read.embedded?.notice ? [read.embedded.notice] : [] });
   // The annex is planned before the workbook is written: both only read `result`.
   const annex = await annexBuffer(read.rubric, annexUnits(read.units, result.units), { ...options, state });

@@ -212,6 +212,14 @@ export function fillWorkbook(wb: ExcelJS.Workbook, unitKeys: string[], units: Un
   });
 }
 
+/** Types the office's parameter values into the 参数 sheet (rubric.parameters), through its name and keys only. */
+export function fillParameters(wb: ExcelJS.Workbook, values: Record<string, RawValue>): void {
+  const { ws, top, left, index } = blockOf(wb, 'PARAMS');
+  const inputCol = index.cols.get('input')!;
+  for (const [key, row] of index.rows)
+    if (key.startsWith('p|')) ws.getCell(top + row, left + inputCol).value = values[key.slice(2)] ?? null;
+}
+
 // ------------------------------------------------------------------ simulating Excel's edits
 
 /**

@@ -166,6 +166,9 @@ function evaluateItem(
     // roster's problem list names the parameter once; a wrong value typed here is still said.
     for (const { field, message } of r.invalid)
       problems.item(ind, 'error', `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}`, field.id);
+    const blank = ind.fields.filter((f) => !r.isFilled(f.id));
+    if (blank.length > 0)
+      problems.item(ind, 'missing', `${unit.name}：${itemLabel(ind)} 未填写：${blank.map((f) => f.label).join('、')}`, blank[0].id);
     const status = param.status === 'invalid' || r.invalid.length > 0 ? 'invalid' : 'incomplete';
     return outcome(itemScore(ind.id, null, null, null, `待定：${param.why}`, status), null, null);
   }

@@ -388,6 +388,23 @@ export const indicator = z
   })
   .strict();
 
+/**
+ * A middle level (考核项目 → 考核指标 → 子项): a 考核指标 of a category, over consecutive indicators
+ * of it (its 子项, scored items), with its own points, which also cap its subtotal (src/rubric/levels.ts).
+ */
+export const indicatorGroup = z
+  .object({
+    id,
+    /** Number as printed (「1」「（一）」). */
+    number: z.string().min(1),
+    name: z.string().min(1),
+    /** Printed points of the 考核指标; its subtotal is the sum of its 子项, at most these points. */
+    points,
+    /** Ids of its 子项: consecutive indicators of the category, in their order. */
+    indicators: z.array(id).min(1),
+  })
+  .strict();
+
 export const category = z
   .object({
     id,
@@ -397,6 +414,8 @@ export const category = z
     /** Printed category points; null when unpublished (朝阳). */
     points: points.nullable(),
     indicators: z.array(indicator).min(1),
+    /** Three levels: the category's 考核指标, each over some of its indicators (absent: two levels). */
+    groups: z.array(indicatorGroup).min(1).optional(),
   })
   .strict();
 
@@ -636,3 +655,4 @@ export type TableColumn = z.infer<typeof tableColumn>;
 export type RankGroup = z.infer<typeof rankGroup>;
 export type Bonus = z.infer<typeof bonus>;
 export type Parameter = z.infer<typeof parameter>;
+export type IndicatorGroup = z.infer<typeof indicatorGroup>;

@@ -6,6 +6,7 @@
 import type { Condition, Field, Indicator, PartRule, Rubric, Rule } from './schema';
 import { attainableMax } from './attainable';
 import { FRACTION, fractionParts, type Constant } from './fraction';
+import { categoryPartsPoints, checkGroups } from './levels';
 import { checkParameters, checkPointsParam } from './parameters';
 
 export interface RubricIssue {
@@ -63,7 +64,8 @@ export function validateRubric(r: Rubric): RubricIssue[] {
     });
 
     if (cat.points !== null) {
-      const items = cat.indicators.map((i) => i.points);
+      // Three levels: a 考核指标 counts for its own points (which cap its 子项).
+      const items = categoryPartsPoints(cat);
       if (items.some((p) => p === null)) {
         add(`${cp}.points`, `类别「${cat.name}」有分值，但其中有指标未定分值。`, '给所有指标填写分值，或把类别分值设为 null。');
       } else {
@@ -104,6 +106,7 @@ export function validateRubric(r: Rubric): RubricIssue[] {
     add('outerScale', `满分为 ${r.fullMarks}，无法折合为 ${r.outerScale.max} 分。`, '先填写满分（fullMarks 大于 0），或删除 outerScale。');
   checkBands(r, add);
   checkParameters(r, add);
+  checkGroups(r, add);
   checkRanking(r, add);
   checkTable(r, add);
 

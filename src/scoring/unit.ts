@@ -2,10 +2,12 @@
  * Scoring one unit against one rubric: items (with reasons), category subtotals, base, bonus,
  * final, band, and every problem found. Pure and synchronous; never throws on user input.
  */
+import { categoryPartsPoints } from '../rubric/levels';
 import { pointsKey } from '../rubric/parameters';
 import type { Indicator, Rubric, VetoRule } from '../rubric/schema';
 import { exact, ONE, roundHalfUp, toNumber, toText, ZERO } from './exact';
 import { Rational } from './rational';
+import { categoryLevels } from './levels';
 import { readParameters, type ParameterReading, type ParameterValues } from './parameters';
 import { ItemReader } from './reader';
 import { scoreRule, vetoOutcome } from './rules';
@@ -347,10 +349,12 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput, parameters?: Paramete
   // Bonus items (bonus kind "items"): their category is scored like any other, then added as the bonus.
   const bonusCategory = rubric.bonus.kind === 'items' ? rubric.bonus.category : null;
   let bonusItems: Rational | null = null;
+  let groups: UnitScore['groups'];
   for (const cat of rubric.categories) {
-    const catScores: Rational[] = [];
+    let catScores: Rational[] = [];
     const catMaxima: Rational[] = [];
     let catComplete = true;
+    const counted = new Map<string, Rational | null>(); // for three levels (cat.groups)
     for (const ind of cat.indicators) {
       const item = scoreItem(rubric, ind, unit, inputs[ind.id] ?? {}, problems, readings);
       items[ind.id] = item.result;
@@ -360,9 +364,17 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput, parameters?: Paramete
       }
       if (item.result.status === 'excluded') continue;
       allExcluded = false;
+      counted.set(ind.id, item.score);
       if (item.score === null) catComplete = false;
       else catScores.push(item.score);
       if (item.max !== null) catMaxima.push(item.max);
+    }
+    if (cat.groups) {
+      // Three levels: the category adds its 考核指标 subtotals (each at most its points), not its 子项.
+      const levels = categoryLevels(cat, counted);
+      groups = { ...groups, ...levels.groups };
+      if (levels.parts !== null) catScores = levels.parts;
+      catMaxima.splice(0, catMaxima.length, ...categoryPartsPoints(cat).map((p) => exact(p ?? 0)));
     }
     if (!catComplete) complete = false;
     if (cat.id === bonusCategory) bonusItems = catComplete ? sum(catScores) : null;
@@ -435,6 +447,7 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput, parameters?: Paramete
     problems: problems.list,
     normalisation: agg.mode === 'normalised' ? (normalisation ?? null) : undefined,
   };
+  if (groups) result.groups = groups;
   if (rubric.outerScale) {
     const { max } = rubric.outerScale;
     result.scaled = final === null ? null : toNumber(roundHalfUp(final.mul(exact(max)).div(exact(rubric.fullMarks)), decimals), decimals);

@@ -17,6 +17,8 @@ import { documentState, isEmptyUnit, rankText, stateLine, type DocumentState } f
 import { categoryCell, INVALID_INPUT, rankOrder, statusText, unitSheetOutputs } from './outputs';
 import { fitToPage, pageBreaks, printScale } from './print';
 import { rowKey, type CellValue, type SheetPlan } from './plan';
+import { groupStartingAt } from '../rubric/levels';
+import { groupHeading, groupRowKey } from './levels-rows';
 import { allocateSheetNames } from './sheet-names';
 import type { CellStyle } from './styles';
 
@@ -494,6 +496,18 @@ function planAnnexUnitSheet(
     }
     const firstItem = row;
     for (const ind of cat.indicators) {
+      const group = groupStartingAt(cat, ind);
+      if (group) {
+        // Three levels: the 考核指标 row with its subtotal, above its 子项.
+        const g = out.get(groupRowKey(group.id));
+        const from = catCol >= 0 ? catCol + 1 : 0;
+        b.span(row, from, at('score') - 1, groupHeading(group), 'text');
+        b.put(row, at('score'), g?.score ?? null, 'categoryScore');
+        afterScore(row, 'categoryScore', { note: g?.reason ?? null });
+        b.height(row, Math.max(22, rowHeightFor(lineCount(groupHeading(group), spanWidth(from, at('score') - 1), 10.5), 10.5)));
+        fit(row, at('note'), g?.reason ?? null, 9);
+        row++;
+      }
       const rk = rowKey.item(ind.id, ind.fields[0].id);
       // Unpublished points (朝阳) are set by the office: the maximum the engine used.
       const points = ind.points ?? u.score.items[ind.id]?.max ?? '—';
@@ -646,7 +660,7 @@ function planAnnexSummary(
       value: (u) => groupLabel(u.group),
       style: 'textCenter',
     });
-  for (const c of rubric.categories)
+  for (const c of rubric.categories) {
     cols.push({
       header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`,
       width: 9,
@@ -654,6 +668,10 @@ function planAnnexSummary(
       style: 'number',
       stretch: true,
     });
+    // Three levels: each 考核指标's subtotal after its category's.
+    for (const g of c.groups ?? [])
+      cols.push({ header: groupHeading(g), width: 9, value: (u) => u.score.groups?.[g.id]?.score ?? null, style: 'number', stretch: true });
+  }
   cols.push({
     header: rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分',
     width: 7,

@@ -7,6 +7,8 @@ import type { Rubric } from '../rubric/schema';
 import { lineCount, rowHeightFor } from './annex-plan';
 import { colIndex, rankLabel, unitColumns } from './columns';
 import { categoryHeading, documentCell, documentColumns } from './doc-columns';
+import { groupStartingAt } from '../rubric/levels';
+import { putGroupRow } from './levels-rows';
 import { pageBreaks, printScale } from './print';
 import { bonusLabel, fieldLabel, fieldPrompt, fieldValidation, fraudLabel, YES_NO } from './fields';
 import { NOT_APPLICABLE_FIELD, rowKey, type CellPlan, type SheetPlan } from './plan';
@@ -78,6 +80,12 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       row++;
     }
     for (const ind of cat.indicators) {
+      // Three levels: the 考核指标 row above its first 子项.
+      const group = groupStartingAt(cat, ind);
+      if (group) {
+        putGroupRow({ put, merges, rowHeights, col: c, lastVisible, keyCol, hasDeduction }, row, group);
+        row++;
+      }
       const first = row;
       const fields = [...ind.fields.map((f) => ({ id: f.id, f }))];
       const rows = fields.length + (naAllowed ? 1 : 0);

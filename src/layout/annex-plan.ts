@@ -237,11 +237,14 @@ export function showRaw(raw: RawValue, f?: Field): string {
 function filledText(ind: Indicator, u: UnitInput): string {
   if (u.notApplicable?.includes(ind.id)) return '不涉及';
   const values = u.inputs?.[ind.id] ?? {};
+  // Monthly tracking: a blank month is 未考核 (not yet assessed), not a field left unfilled.
+  const monthly = ind.rule.kind === 'monthly' ? ind.rule.months : [];
+  const shown = (f: Field) => (monthly.includes(f.id) && showRaw(values[f.id], f) === '未填' ? '未考核' : showRaw(values[f.id], f));
   if (ind.fields.length === 1) {
     const f = ind.fields[0];
-    return `${f.label}：${showRaw(values[f.id], f)}`;
+    return `${f.label}：${shown(f)}`;
   }
-  return ind.fields.map((f) => `${f.label}：${showRaw(values[f.id], f)}`).join('\n');
+  return ind.fields.map((f) => `${f.label}：${shown(f)}`).join('\n');
 }
 
 function bonusText(rubric: Rubric, u: UnitInput): string {

@@ -314,6 +314,25 @@ export const vetoRule = z
   })
   .strict();
 
+/**
+ * 按月跟踪考核、年终综合评定 (朝阳 第六条): the item is scored each month, one score field per month
+ * in calendar order; the annual item score is the average of the months assessed, or their sum, as
+ * the method says. A month left blank is 未考核: never 0, and the item stays pending until every
+ * month is assessed (src/scoring/monthly.ts).
+ */
+export const monthlyRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('monthly'),
+    /** The months' score fields, in calendar order (12 for a year). */
+    months: z.array(id).min(2).max(12),
+    /** "average": the mean of the months assessed; "sum": their sum, up to the item maximum. */
+    combine: z.enum(['average', 'sum']),
+    /** Most one month can score; omitted = the item maximum (average) — required with "sum". */
+    monthMax: points.optional(),
+  })
+  .strict();
+
 /** Parts of a composite: any non-composite rule. */
 export const partRule = z.discriminatedUnion('kind', [
   boolRule,
@@ -351,6 +370,7 @@ export const rule = z.discriminatedUnion('kind', [
   manualRule,
   compositeRule,
   vetoRule,
+  monthlyRule,
 ]);
 
 // ---------------------------------------------------------------- indicators and categories

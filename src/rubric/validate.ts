@@ -308,6 +308,13 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
       ref(`${rp}.field`, rule.field, ['score']);
       if (rule.maxField) ref(`${rp}.maxField`, rule.maxField, ['number']);
       break;
+    case 'monthly':
+      rule.months.forEach((m, mi) => ref(`${rp}.months[${mi}]`, m, ['score']));
+      if (new Set(rule.months).size !== rule.months.length) add(`${rp}.months`, '月份输入项重复。', '每个月一个不同的得分输入项。');
+      if (rule.combine === 'sum' && rule.monthMax === undefined)
+        add(`${rp}.monthMax`, '按月合计（sum）须写明每月最高分 monthMax。', '加入 "monthMax"，如每月 0.5 分。');
+      if (rule.monthMax !== undefined && rule.combine === 'average') over(`${rp}.monthMax`, rule.monthMax, '每月最高分');
+      break;
     case 'veto':
       checkCondition(rule.when, `${rp}.when`, ref, add);
       if (max !== 0)

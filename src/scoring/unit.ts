@@ -185,7 +185,7 @@ function evaluateItem(
   if (fraudItem && (itemMax !== null || !maxField))
     return outcome(itemScore(ind.id, 0, '0', maxNumber, '提供虚假材料，本项不得分', 'scored'), ZERO, itemMax);
 
-  const { score, reason, vetoed } = scoreRule(ind.rule, r, itemMax ?? ZERO, rubric.rounding.decimals);
+  const { score, reason, vetoed, pending } = scoreRule(ind.rule, r, itemMax ?? ZERO, rubric.rounding.decimals);
   if (r.invalid.length > 0) {
     for (const { field, message } of r.invalid)
       problems.item(ind, 'error', `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}`, field.id);
@@ -196,6 +196,11 @@ function evaluateItem(
     const names = r.blank.map((f) => f.label).join('、');
     problems.item(ind, 'missing', `${unit.name}：${itemLabel(ind)} 未填写：${names}`, r.blank[0].id);
     return outcome(itemScore(ind.id, null, null, maxNumber, `未填写：${names}`, 'incomplete'), null, itemMax);
+  }
+  if (pending !== undefined) {
+    // Monthly tracking with months 未考核: the figure so far is provisional, the item waits (never 0 for a month).
+    problems.item(ind, 'missing', `${unit.name}：${itemLabel(ind)} ${pending}，年度得分待定`);
+    return outcome(itemScore(ind.id, null, null, maxNumber, `${reason}（暂定）；${pending}，年度得分待定`, 'incomplete'), null, itemMax);
   }
   const rounded = roundedItem(rubric, score);
   const result = itemScore(

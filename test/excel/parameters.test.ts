@@ -11,6 +11,9 @@ import { planWorkbook } from '../../src/layout/workbook-plan';
 import { parseRubricText } from '../../src/rubric/load';
 import { bind, cellAddress, cleanup, inputAt, newHost, valueAt } from './helpers';
 
+// Files are written and read back: slow on a loaded machine (2 cores, several jobs).
+jest.setTimeout(30_000);
+
 afterEach(() => cleanup());
 
 const loaded = (() => {

@@ -16,6 +16,9 @@ import { toArrayBuffer } from '../../src/xlsx/exceljs';
 import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { fillParameters, fillWorkbook } from '../xlsx/helpers';
 
+// Files are written and read back: slow on a loaded machine (2 cores, several jobs).
+jest.setTimeout(30_000);
+
 const current = loadBuiltin('chaoyang-2020-method');
 const example = JSON.parse(readFileSync(join(__dirname, '../../examples/chaoyang-2020-method.json'), 'utf8')) as {
   parameters: ParameterValues;

@@ -15,6 +15,9 @@ import { toArrayBuffer } from '../../src/xlsx/exceljs';
 import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { fillWorkbook, readBook, sheetGrid, sheetJsBlock } from '../xlsx/helpers';
 
+// Files are written and read back: slow on a loaded machine (2 cores, several jobs).
+jest.setTimeout(30_000);
+
 const loaded = (() => {
   const r = parseRubricText(readFileSync(join(__dirname, 'constructs/three-levels.json'), 'utf8'), 'three-levels.json');
   if (!r.ok) throw new Error(JSON.stringify(r.errors));

@@ -15,6 +15,9 @@ import { toArrayBuffer } from '../../src/xlsx/exceljs';
 import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { fillParameters, fillWorkbook, readBook } from '../xlsx/helpers';
 
+// Files are written and read back: slow on a loaded machine (2 cores, several jobs).
+jest.setTimeout(30_000);
+
 const loaded = (() => {
   const r = parseRubricText(readFileSync(join(__dirname, 'constructs/office-parameters.json'), 'utf8'), 'office-parameters.json');
   if (!r.ok) throw new Error(JSON.stringify(r.errors));

@@ -21,7 +21,7 @@ import { annexBuffer, annexUnits } from '../src/xlsx/annex';
 import { styleTable } from '../src/xlsx/style-map';
 import { useNodeZlib } from '../src/xlsx/zip-writer';
 import { formatMeasurements, measure, median, type Measurement, type MeasureOptions } from './harness';
-import { randomRoster } from './random-inputs';
+import { randomParameters, randomRoster } from './random-inputs';
 
 // As the command line does: native deflate in Node.
 useNodeZlib(zlib);
@@ -31,7 +31,7 @@ const DATE = '2026年11月24日';
 
 function scoredUnits(rubric: Rubric, size: number) {
   const units = randomRoster(rubric, size, SEED);
-  return annexUnits(units, scoreRoster(rubric, units).units);
+  return annexUnits(units, scoreRoster(rubric, units, randomParameters(rubric, SEED)).units);
 }
 
 const tableSize = (r: Rubric) => r.categories.reduce((n, c) => n + 1 + c.indicators.reduce((m, i) => m + 1 + i.fields.length, 0), 0);

@@ -16,7 +16,7 @@ import type { RosterResult } from '../src/scoring/types';
 import { formatMeasurements, measure, median, type Measurement, type MeasureOptions } from './harness';
 import { readCpuTimes, stealPercent } from './host-steal';
 import { buildHyperFormula, scoreTable, TABLE_RUBRIC, type FormulaColumns } from './hyperformula-table';
-import { randomRoster } from './random-inputs';
+import { randomParameters, randomRoster } from './random-inputs';
 import type { HyperFormula } from 'hyperformula';
 
 export const ROSTER_SIZE = 1000;
@@ -131,8 +131,9 @@ export async function runEngineBench(
   for (const id of builtinRubricIds) {
     const { rubric } = loadBuiltin(id);
     const roster = randomRoster(rubric, ROSTER_SIZE, SEED);
+    const parameters = randomParameters(rubric, SEED); // 朝阳's item points, set once
     // sanity: the generated inputs are complete and valid, so every unit gets a final score
-    const check = scoreRoster(rubric, roster);
+    const check = scoreRoster(rubric, roster, parameters);
     const unscored = check.units.filter((u) => u.final === null && !(rubric.aggregation.mode === 'normalised' && u.normalisation === null));
     if (unscored.length > 0)
       throw new Error(
@@ -140,7 +141,7 @@ export async function runEngineBench(
       );
     const before = readCpuTimes();
     measurements.push(
-      await measure(id, () => scoreRoster(rubric, roster), { warmup: 3, runs: 31, budgetMs: 10_000, minRuns: 5, ...options }),
+      await measure(id, () => scoreRoster(rubric, roster, parameters), { warmup: 3, runs: 31, budgetMs: 10_000, minRuns: 5, ...options }),
     );
     steal[id] = stealPercent(before, readCpuTimes());
   }

@@ -11,10 +11,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRubricIds, loadBuiltin } from '../src/rubric/catalog';
 import type { Rubric } from '../src/rubric/schema';
-import { scoreRoster } from '../src/scoring/score';
+import { scoreRoster, type ParameterValues } from '../src/scoring/score';
 import type { UnitInput } from '../src/scoring/types';
 import type { RawValue } from '../src/scoring/values';
-import { mulberry32, randomRoster } from './random-inputs';
+import { mulberry32, randomParameters, randomRoster } from './random-inputs';
 
 const ODD_VALUES: RawValue[] = [
   '',
@@ -69,11 +69,19 @@ export function goldenLines(): string[] {
   const lines: string[] = [];
   for (const id of builtinRubricIds) {
     const { rubric } = loadBuiltin(id);
-    const example = JSON.parse(readFileSync(join(__dirname, '..', 'examples', `${id}.json`), 'utf8')) as { units: UnitInput[] };
-    lines.push(`${id} example ${JSON.stringify(scoreRoster(rubric, example.units))}`);
+    const example = JSON.parse(readFileSync(join(__dirname, '..', 'examples', `${id}.json`), 'utf8')) as {
+      units: UnitInput[];
+      parameters?: ParameterValues;
+    };
+    lines.push(`${id} example ${JSON.stringify(scoreRoster(rubric, example.units, example.parameters))}`);
     for (const seed of [1, 20260101])
-      lines.push(`${id} random ${seed} ${JSON.stringify(scoreRoster(rubric, randomRoster(rubric, 1000, seed)))}`);
-    for (const seed of [2, 3, 4]) lines.push(`${id} messy ${seed} ${JSON.stringify(scoreRoster(rubric, messyRoster(rubric, 400, seed)))}`);
+      lines.push(
+        `${id} random ${seed} ${JSON.stringify(scoreRoster(rubric, randomRoster(rubric, 1000, seed), randomParameters(rubric, seed)))}`,
+      );
+    for (const seed of [2, 3, 4])
+      lines.push(
+        `${id} messy ${seed} ${JSON.stringify(scoreRoster(rubric, messyRoster(rubric, 400, seed), randomParameters(rubric, seed)))}`,
+      );
   }
   return lines;
 }

@@ -3,6 +3,8 @@
  * outside the timed part). Values are typed the way clerks type them ("是", "85%", numbers).
  */
 import type { Field, Indicator, Rubric } from '../src/rubric/schema';
+import { parameterSlots } from '../src/rubric/parameters';
+import type { ParameterValues } from '../src/scoring/parameters';
 import type { UnitInput } from '../src/scoring/types';
 import type { RawValue } from '../src/scoring/values';
 
@@ -27,7 +29,11 @@ function scoreHi(ind: Indicator, field: Field, maxValue: number | null): number 
   const rules = ind.rule.kind === 'composite' ? ind.rule.parts : [ind.rule];
   for (const r of rules)
     if (r.kind === 'manual' && r.field === field.id)
-      return 'max' in r && typeof r.max === 'number' ? r.max : r.maxField ? (maxValue as number) : (ind.points as number);
+      return 'max' in r && typeof r.max === 'number'
+        ? r.max
+        : r.maxField || ind.pointsParam
+          ? (maxValue as number)
+          : (ind.points as number);
   return ind.points ?? 10;
 }
 
@@ -89,7 +95,7 @@ export function randomUnit(rubric: Rubric, rng: Rng, name: string, points?: Read
   for (const cat of rubric.categories)
     for (const ind of cat.indicators) {
       const mf = ind.rule.kind === 'manual' ? ind.rule.maxField : undefined;
-      const maxValue = mf ? (points?.get(ind.id) ?? onStep(rng, 1, 30, 0.5)) : null;
+      const maxValue = mf || ind.pointsParam ? (points?.get(ind.id) ?? onStep(rng, 1, 30, 0.5)) : null;
       const values: Record<string, RawValue> = {};
       for (const f of ind.fields) values[f.id] = f.id === mf ? maxValue : value(rng, ind, f, maxValue);
       inputs[ind.id] = makeConsistent(ind, values);
@@ -112,13 +118,27 @@ export function randomRoster(rubric: Rubric, size: number, seed: number): UnitIn
 }
 
 /**
+ * The rubric's parameters (rubric.parameters: 朝阳's item points, set once) matching
+ * randomRoster(rubric, …, seed): the same points for every group; {} without parameters.
+ */
+export function randomParameters(rubric: Rubric, seed: number): ParameterValues {
+  const points = annexPoints(rubric, mulberry32(seed));
+  const out: Record<string, RawValue> = {};
+  for (const ind of rubric.categories.flatMap((c) => c.indicators)) {
+    if (ind.pointsParam === undefined) continue;
+    for (const slot of parameterSlots(rubric).filter((s) => s.parameter.id === ind.pointsParam)) out[slot.key] = points.get(ind.id) ?? null;
+  }
+  return out;
+}
+
+/**
  * Points for the items whose points the office types (朝阳), the same for every unit and adding up
  * to the full marks, as an annex would give them: whole points, 1 or more each, the rest on the last.
  */
 function annexPoints(rubric: Rubric, rng: Rng): Map<string, number> {
   const ids = rubric.categories
     .flatMap((c) => c.indicators)
-    .filter((i) => i.rule.kind === 'manual' && i.rule.maxField)
+    .filter((i) => (i.rule.kind === 'manual' && i.rule.maxField) || i.pointsParam)
     .map((i) => i.id);
   const points = new Map<string, number>();
   let left = rubric.fullMarks;

@@ -24,11 +24,11 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { randomRoster } from '../bench/random-inputs';
+import { randomParameters, randomRoster } from '../bench/random-inputs';
 import { parseUnitsData } from '../src/cli/units-file';
 import { builtinRubricIds, loadBuiltin } from '../src/rubric/catalog';
 import type { Rubric } from '../src/rubric/schema';
-import { scoreRoster } from '../src/scoring/score';
+import { scoreRoster, type ParameterValues } from '../src/scoring/score';
 import type { UnitInput } from '../src/scoring/types';
 import { planWorkbook } from '../src/layout/workbook-plan';
 import { annexBuffer, annexUnits } from '../src/xlsx/annex';
@@ -75,16 +75,16 @@ function need(cmd: string) {
   }
 }
 
-function sampleUnits(rubric: Rubric): { units: UnitInput[]; source: string } {
+function sampleUnits(rubric: Rubric): { units: UnitInput[]; parameters?: ParameterValues; source: string } {
   for (const name of [`${rubric.id}.units.json`, `${rubric.id}.json`]) {
     const file = join(ROOT, 'examples', name);
     if (existsSync(file)) {
       const data = parseUnitsData(JSON.parse(readFileSync(file, 'utf8')), `examples/${name}`);
-      if (!data.rubric || data.rubric === rubric.id) return { units: data.units, source: `examples/${name}` };
+      if (!data.rubric || data.rubric === rubric.id) return { units: data.units, parameters: data.parameters, source: `examples/${name}` };
     }
   }
   const units = randomRoster(rubric, 4, 20261124).map((u, i) => ({ ...u, name: `示例单位${i + 1}` }));
-  return { units, source: 'random (seed 20261124)' };
+  return { units, parameters: randomParameters(rubric, 20261124), source: 'random (seed 20261124)' };
 }
 
 /** 1-based page of the PDF whose text contains `needle`, or null. */
@@ -168,12 +168,12 @@ async function main(ids: string[]) {
       const { rubric } = loaded;
       const sample = sampleUnits(rubric);
       // The final annex: the sample's complete units without an error (an example may hold an unfinished one).
-      const sampleResult = scoreRoster(rubric, sample.units);
+      const sampleResult = scoreRoster(rubric, sample.units, sample.parameters);
       const units = sample.units.filter(
         (_, i) => sampleResult.units[i].complete && !sampleResult.units[i].problems.some((p) => p.severity === 'error'),
       );
       const source = sample.source;
-      const result = scoreRoster(rubric, units);
+      const result = scoreRoster(rubric, units, sample.parameters);
       const date = '2026年11月24日';
       const written: string[] = [];
       const shot = (pdf: string, page: number | null, target: string) => {

@@ -10,6 +10,7 @@ import type { Command, CliIo } from './context';
 import { CliError } from './errors';
 import { formatTable } from './format-table';
 import { resolveRubric, type ResolvedRubric } from './rubric-arg';
+import { parseParamOption } from './parameters-arg';
 import { readUnitsFile } from './units-file';
 
 export interface ScoreJsonUnit {
@@ -146,7 +147,13 @@ export const scoreCommand: Command = {
     { name: '<细则>', description: '内置细则 id（见 credit-score rubrics），或评分细则 JSON 文件路径' },
     { name: '<单位文件.json>', description: '{"units": [{name, group, inputs, notApplicable, bonus, fraud}]}，可由 template 生成' },
   ],
-  options: { json: { type: 'boolean', description: '输出 JSON（rubric、units，每个单位的各项得分、理由、总分、等次、名次、问题）' } },
+  options: {
+    json: { type: 'boolean', description: '输出 JSON（rubric、units，每个单位的各项得分、理由、总分、等次、名次、问题）' },
+    param: {
+      type: 'string',
+      description: '信用办设定的参数（细则的 parameters），如 "points-1=8;points-2@县区=6"；覆盖单位文件中 "parameters" 的同名值',
+    },
+  },
   help: [
     '例：credit-score score hengdong-2020-members examples/hengdong-2020-members.json',
     '有问题的单位也会列出（不计分），退出码仍为 0；文件无法使用时退出码为 2。',
@@ -155,7 +162,9 @@ export const scoreCommand: Command = {
     const loaded = resolveRubric(positionals[0], io.cwd);
     const file = readUnitsFile(positionals[1], io.cwd);
     checkFileRubric(positionals[1], file.rubric, file.version, loaded.rubric, io);
-    const result = scoreRoster(loaded.rubric, file.units);
+    // The office's parameters: the units file's, then --param over them.
+    const parameters = { ...file.parameters, ...(typeof options.param === 'string' ? parseParamOption(options.param) : {}) };
+    const result = scoreRoster(loaded.rubric, file.units, parameters);
     if (options.json) {
       const { json, general } = toScoreJson(loaded, result);
       io.out(`${JSON.stringify(json, null, 2)}\n`);

@@ -3,6 +3,7 @@
  * label, type and allowed values of every field so that a clerk knows what to fill. The output is a
  * valid units file for `score` once the nulls are filled.
  */
+import { parameterSlots } from '../rubric/parameters';
 import type { Field, Indicator, Rubric } from '../rubric/schema';
 import type { Command } from './context';
 import { CliError } from './errors';
@@ -21,6 +22,7 @@ function scoreRange(ind: Indicator, field: Field): string {
       const mf = ind.fields.find((f) => f.id === r.maxField);
       return `${lo}–「${mf?.label ?? r.maxField}」`;
     }
+    if (ind.pointsParam !== undefined) return `${lo}–参数「${ind.pointsParam}」`;
     const hi = 'max' in r && typeof r.max === 'number' ? r.max : ind.points;
     return hi === null ? `≥ ${lo}` : `${lo}–${fmt(hi)}`;
   }
@@ -90,6 +92,10 @@ function helpLines(rubric: Rubric): string[] {
     bonus,
     fraud,
     ...rubric.officeMustSet.map((s) => `须由信用办设定：${s}`),
+    ...parameterSlots(rubric).map(
+      (slot) =>
+        `parameters["${slot.key}"]：${slot.label}（${fmt(slot.parameter.min ?? 0)}${slot.parameter.max !== undefined ? `–${fmt(slot.parameter.max)}` : ' 以上'} 分），所有单位共用；也可用 score --param "${slot.key}=值"`,
+    ),
   ];
 }
 
@@ -105,6 +111,8 @@ export function buildTemplate(rubric: Rubric, names?: { name: string; group: str
   return {
     rubric: rubric.id,
     version: rubric.version,
+    // The office's parameters, once for every unit (rubric.parameters); absent without them.
+    ...(rubric.parameters ? { parameters: Object.fromEntries(parameterSlots(rubric).map((slot) => [slot.key, null])) } : {}),
     units: roster.map((u) => ({
       name: u.name,
       group: u.group,

@@ -35,6 +35,8 @@ const unitSchema = z.strictObject({
 export const unitsFileSchema = z.looseObject({
   rubric: z.string().optional(),
   version: z.string().optional(),
+  /** Values of the rubric's office-set parameters (rubric.parameters), by key: id, or id@group. */
+  parameters: z.record(z.string(), rawValue).optional(),
   units: z.array(unitSchema),
 });
 
@@ -42,6 +44,8 @@ export interface UnitsFile {
   /** Rubric id the file was made for (from `template`), if given. */
   rubric?: string;
   version?: string;
+  /** The office-set parameters given in the file (`"parameters": {"points-1": 8}`), if any. */
+  parameters?: Record<string, string | number | boolean | null>;
   units: UnitInput[];
 }
 
@@ -189,7 +193,12 @@ export function parseUnitsData(data: unknown, file: string): UnitsFile {
     ...(u.bonus !== undefined ? { bonus: u.bonus } : {}),
     ...(u.fraud != null ? { fraud: u.fraud } : {}),
   }));
-  return { rubric: parsed.data.rubric, version: parsed.data.version, units };
+  return {
+    rubric: parsed.data.rubric,
+    version: parsed.data.version,
+    ...(parsed.data.parameters ? { parameters: parsed.data.parameters } : {}),
+    units,
+  };
 }
 
 export function readUnitsFile(path: string, cwd: string): UnitsFile {

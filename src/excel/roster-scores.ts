@@ -17,7 +17,7 @@ import {
 } from '../layout/outputs';
 import type { Rubric } from '../rubric/schema';
 import { rankUnits } from '../scoring/rank';
-import { scoreRoster, scoreUnit } from '../scoring/score';
+import { scoreRoster, scoreUnit, type ParameterValues } from '../scoring/score';
 import type { Problem, RankedUnit, RosterResult, UnitInput } from '../scoring/types';
 
 export interface RosterUnit {
@@ -51,6 +51,8 @@ export class RosterScores {
    */
   private readonly wholeRosterChecks: boolean;
   result: RosterResult | null = null;
+  /** The 参数 sheet's values (rubric.parameters), as last read; every unit is scored with them. */
+  parameters: ParameterValues = {};
 
   constructor(
     private readonly rubric: Rubric,
@@ -73,7 +75,7 @@ export class RosterScores {
 
   /** Scores every unit and returns every computed cell of the workbook. */
   scoreAll(inputs: readonly UnitInput[]): OutputCell[] {
-    const result = scoreRoster(this.rubric, [...inputs]);
+    const result = scoreRoster(this.rubric, [...inputs], this.parameters);
     // Ranking again is idempotent; it tells which of scoreRoster's problems come from ranking.
     const rankMessages = new Set(rankUnits(this.rubric, result.units).problems.map((p) => p.message));
     this.rosterProblems = result.problems.filter((p) => !rankMessages.has(p.message));
@@ -93,7 +95,7 @@ export class RosterScores {
    */
   update(changed: ReadonlyMap<number, UnitInput>, allInputs: () => UnitInput[]): OutputCell[] {
     if (this.wholeRosterChecks || this.result === null) return this.scoreAll(allInputs());
-    for (const [i, input] of changed) this.scores[i] = scoreUnit(this.rubric, input) as RankedUnit;
+    for (const [i, input] of changed) this.scores[i] = scoreUnit(this.rubric, input, this.parameters) as RankedUnit;
     const { units: ranked, problems } = rankUnits(this.rubric, this.scores);
     this.scores = ranked;
     this.result = { rubricId: this.rubric.id, units: ranked, problems: [...this.rosterProblems, ...problems] };

@@ -13,6 +13,7 @@
 import { cellOf, indexBlock, inputCells, readUnitInputs, type InputCellRef, type SheetIndex } from '../layout/binding';
 import { readMetaColumn } from '../layout/meta';
 import { percentTexts } from '../layout/percent';
+import { hasParameters, PARAMS_SHEET_KEY, readParameterValues } from '../layout/params-sheet';
 import { TONE_FILL, type OutputCell } from '../layout/outputs';
 import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, a1, type CellValue, type WorkbookMeta } from '../layout/plan';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
@@ -254,7 +255,8 @@ export class LiveSession {
         this.needsFullRead = false;
         const read = await this.readSheets(context, batch, full ? this.managedKeys() : sheetKeys);
         let outputs: OutputCell[];
-        if (full) outputs = this.scores.scoreAll(this.allInputs());
+        // A value of the 参数 sheet (rubric.parameters) is every unit's input: the whole roster is rescored.
+        if (full || read.includes(PARAMS_SHEET_KEY)) outputs = this.scores.scoreAll(this.allInputs());
         else {
           const changed = new Map<number, UnitInput>();
           for (const key of read) {
@@ -306,7 +308,7 @@ export class LiveSession {
   }
 
   private managedKeys(): string[] {
-    return ['SUMMARY', 'RANK', ...this.meta.units.map((u) => u.key)];
+    return ['SUMMARY', 'RANK', ...(hasParameters(this.rubric) ? [PARAMS_SHEET_KEY] : []), ...this.meta.units.map((u) => u.key)];
   }
 
   private allInputs(): UnitInput[] {
@@ -369,6 +371,7 @@ export class LiveSession {
       const unit = this.unitByKey.get(key);
       if (unit)
         this.inputs.set(key, readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, percentTexts(values, formats ?? [])));
+      if (key === PARAMS_SHEET_KEY) this.scores.parameters = readParameterValues(idx.index, values);
       restored += this.forgetOverwritten(state);
       read.push(key);
     }
@@ -379,6 +382,7 @@ export class LiveSession {
   /** A managed sheet that could not be read: nothing is written to it until it is found again. */
   private forgetSheet(key: string): void {
     this.missingSheets.add(key);
+    if (key === PARAMS_SHEET_KEY) this.scores.parameters = {}; // its values are gone with it: the items they set wait
     const s = this.sheets.get(key);
     if (s) {
       this.keyBySheetId.delete(s.worksheetId);

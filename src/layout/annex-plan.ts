@@ -17,6 +17,8 @@ import { documentState, isEmptyUnit, rankText, stateLine, type DocumentState } f
 import { categoryCell, INVALID_INPUT, rankOrder, statusText, unitSheetOutputs } from './outputs';
 import { fitToPage, pageBreaks, printScale } from './print';
 import { rowKey, type CellValue, type SheetPlan } from './plan';
+import { groupStartingAt } from '../rubric/levels';
+import { groupHeading, groupRowKey } from './levels-rows';
 import { allocateSheetNames } from './sheet-names';
 import type { CellStyle } from './styles';
 import { blockCell, blockHeader, blocksOf, weightedBaseLabel } from './construct-texts';
@@ -236,11 +238,14 @@ export function showRaw(raw: RawValue, f?: Field): string {
 function filledText(ind: Indicator, u: UnitInput): string {
   if (u.notApplicable?.includes(ind.id)) return '不涉及';
   const values = u.inputs?.[ind.id] ?? {};
+  // Monthly tracking: a blank month is 未考核 (not yet assessed), not a field left unfilled.
+  const monthly = ind.rule.kind === 'monthly' ? ind.rule.months : [];
+  const shown = (f: Field) => (monthly.includes(f.id) && showRaw(values[f.id], f) === '未填' ? '未考核' : showRaw(values[f.id], f));
   if (ind.fields.length === 1) {
     const f = ind.fields[0];
-    return `${f.label}：${showRaw(values[f.id], f)}`;
+    return `${f.label}：${shown(f)}`;
   }
-  return ind.fields.map((f) => `${f.label}：${showRaw(values[f.id], f)}`).join('\n');
+  return ind.fields.map((f) => `${f.label}：${shown(f)}`).join('\n');
 }
 
 function bonusText(rubric: Rubric, u: UnitInput): string {
@@ -496,6 +501,18 @@ function planAnnexUnitSheet(
     }
     const firstItem = row;
     for (const ind of cat.indicators) {
+      const group = groupStartingAt(cat, ind);
+      if (group) {
+        // Three levels: the 考核指标 row with its subtotal, above its 子项.
+        const g = out.get(groupRowKey(group.id));
+        const from = catCol >= 0 ? catCol + 1 : 0;
+        b.span(row, from, at('score') - 1, groupHeading(group), 'text');
+        b.put(row, at('score'), g?.score ?? null, 'categoryScore');
+        afterScore(row, 'categoryScore', { note: g?.reason ?? null });
+        b.height(row, Math.max(22, rowHeightFor(lineCount(groupHeading(group), spanWidth(from, at('score') - 1), 10.5), 10.5)));
+        fit(row, at('note'), g?.reason ?? null, 9);
+        row++;
+      }
       const rk = rowKey.item(ind.id, ind.fields[0].id);
       // Unpublished points (朝阳) are set by the office: the maximum the engine used.
       const points = ind.points ?? u.score.items[ind.id]?.max ?? '—';
@@ -652,7 +669,7 @@ function planAnnexSummary(
       value: (u) => groupLabel(u.group),
       style: 'textCenter',
     });
-  for (const c of rubric.categories)
+  for (const c of rubric.categories) {
     cols.push({
       header: `${numbered(c.number)}${c.name}${c.points !== null ? `（${c.points}分）` : ''}`,
       width: 9,
@@ -660,6 +677,10 @@ function planAnnexSummary(
       style: 'number',
       stretch: true,
     });
+    // Three levels: each 考核指标's subtotal after its category's.
+    for (const g of c.groups ?? [])
+      cols.push({ header: groupHeading(g), width: 9, value: (u) => u.score.groups?.[g.id]?.score ?? null, style: 'number', stretch: true });
+  }
   blocksOf(rubric).forEach((blk, i) =>
     cols.push({ header: blockHeader(rubric, blk), width: 9, value: (u) => blockCell(u.score, i), style: 'number', stretch: true }),
   );

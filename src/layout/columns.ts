@@ -2,6 +2,7 @@
 import type { Rubric } from '../rubric/schema';
 import type { TableColumn } from '../rubric/schema';
 import { documentColumns, documentColumnWidth, isTextColumn } from './doc-columns';
+import { groupHeading } from './levels-rows';
 import type { ColumnRole } from './plan';
 import { blockHeader, blocksOf } from './construct-texts';
 
@@ -66,8 +67,11 @@ export function summaryColumns(rubric: Rubric): ColumnSpec[] {
       width: Math.min(20, Math.max(10, Math.ceil(Math.max(0, ...rubric.ranking.groups.map((g) => [...g.label].length)) / 2) * 2 + 2)),
     },
   ];
-  for (const c of rubric.categories)
+  for (const c of rubric.categories) {
     cols.push({ role: `cat:${c.id}`, header: `${c.number}、${c.name}${c.points !== null ? `（${c.points}分）` : ''}`, width: 10 });
+    // Three levels: each 考核指标's subtotal after its category's (group ids are unique among category ids).
+    for (const g of c.groups ?? []) cols.push({ role: `cat:${g.id}`, header: groupHeading(g), width: 10 });
+  }
   blocksOf(rubric).forEach((b, i) => cols.push({ role: `block:${i}`, header: blockHeader(rubric, b), width: 10 }));
   const baseHeader = rubric.aggregation.mode === 'blocks' ? '加权得分' : rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分';
   cols.push({ role: 'base', header: baseHeader, width: 9 });

@@ -4,6 +4,10 @@ import type { Validation } from './plan';
 
 export const YES_NO = ['是', '否'];
 
+/** Most a score field takes: a month's points where the item is tracked monthly (rule monthly), else the item's points. */
+const scoreMax = (f: Field, ind: Indicator): number | null =>
+  ind.rule.kind === 'monthly' && ind.rule.months.includes(f.id) && ind.rule.monthMax !== undefined ? ind.rule.monthMax : ind.points;
+
 export function fieldLabel(f: Field, ind: Indicator): string {
   switch (f.type) {
     case 'yesno':
@@ -17,7 +21,7 @@ export function fieldLabel(f: Field, ind: Indicator): string {
     case 'choice':
       return `${f.label}（下拉选择）`;
     case 'score':
-      return ind.points !== null ? `${f.label}（0–${ind.points} 分）` : f.label;
+      return scoreMax(f, ind) !== null ? `${f.label}（0–${scoreMax(f, ind)} 分）` : f.label;
   }
 }
 
@@ -43,7 +47,7 @@ export function fieldValidation(f: Field, ind: Indicator): Validation | undefine
       // which the engine refuses as above 100 %. 0 to 100 admits both, so the engine decides.
       return { kind: 'decimal', min: 0, max: 100 };
     case 'score':
-      return { kind: 'decimal', min: 0, ...(ind.points !== null ? { max: ind.points } : {}) };
+      return { kind: 'decimal', min: 0, ...(scoreMax(f, ind) !== null ? { max: scoreMax(f, ind)! } : {}) };
   }
 }
 

@@ -7,6 +7,7 @@ import type { Category, Rubric } from '../rubric/schema';
 import type { RankedUnit } from '../scoring/types';
 import { ranksForReference, REFERENCE_RANK_NOTE, showsDeduction } from './columns';
 import { rowKey, type CellValue, type ColumnRole } from './plan';
+import { groupOutputs } from './levels-rows';
 import { OUTPUT_FILL } from './styles';
 import { blockCell, blocksOf } from './construct-texts';
 
@@ -85,6 +86,7 @@ export function unitSheetOutputs(rubric: Rubric, sheetKey: string, u: RankedUnit
             : `本类小计${cs?.max !== null && cs?.max !== undefined ? `（满分 ${cs.max} 分）` : ''}`,
       );
     }
+    if (cat.groups) out.push(...groupOutputs(cat.groups, sheetKey, u)); // three levels: 考核指标 subtotals
     for (const ind of cat.indicators) {
       const item = u.items[ind.id];
       const rk = rowKey.item(ind.id, ind.fields[0].id);
@@ -201,7 +203,10 @@ export function summaryOutputs(rubric: Rubric, units: { key: string; score: Rank
   for (const { key, score: u } of units) {
     const rk = rowKey.summaryUnit(key);
     const put = (role: ColumnRole, value: CellValue) => out.push({ sheetKey: 'SUMMARY', rowKey: rk, role, value });
-    for (const c of rubric.categories) put(`cat:${c.id}`, categoryCell(c, u));
+    for (const c of rubric.categories) {
+      put(`cat:${c.id}`, categoryCell(c, u));
+      for (const g of c.groups ?? []) put(`cat:${g.id}`, u.groups?.[g.id]?.score ?? null); // three levels
+    }
     blocksOf(rubric).forEach((_, i) => put(`block:${i}`, blockCell(u, i)));
     put('base', u.base);
     if (rubric.bonus.kind !== 'none') put('bonus', u.bonus ?? INVALID_INPUT);

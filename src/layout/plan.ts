@@ -85,7 +85,7 @@ export interface TablePlan {
   lastCol: number;
 }
 
-export type SheetKind = 'info' | 'unit' | 'summary' | 'rank';
+export type SheetKind = 'info' | 'unit' | 'summary' | 'rank' | 'params';
 
 export interface SheetPlan {
   key: string;

@@ -7,6 +7,8 @@ import type { Rubric } from '../rubric/schema';
 import { lineCount, rowHeightFor } from './annex-plan';
 import { colIndex, rankLabel, unitColumns } from './columns';
 import { categoryHeading, documentCell, documentColumns } from './doc-columns';
+import { groupStartingAt } from '../rubric/levels';
+import { putGroupRow } from './levels-rows';
 import { pageBreaks, printScale } from './print';
 import { bonusLabel, fieldLabel, fieldPrompt, fieldValidation, fraudLabel, YES_NO } from './fields';
 import { NOT_APPLICABLE_FIELD, rowKey, type CellPlan, type SheetPlan } from './plan';
@@ -79,6 +81,12 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       row++;
     }
     for (const ind of cat.indicators) {
+      // Three levels: the 考核指标 row above its first 子项.
+      const group = groupStartingAt(cat, ind);
+      if (group) {
+        putGroupRow({ put, merges, rowHeights, col: c, lastVisible, keyCol, hasDeduction }, row, group);
+        row++;
+      }
       const first = row;
       const fields = [...ind.fields.map((f) => ({ id: f.id, f }))];
       const rows = fields.length + (naAllowed ? 1 : 0);
@@ -102,7 +110,8 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       }
       const last = first + rows - 1;
       // The document's own columns, verbatim; an empty cell of the document stays empty.
-      const points = ind.points ?? '由市信用办设定';
+      // Points left to the office: set once on the 参数 sheet (pointsParam), or typed per unit (maxField).
+      const points = ind.points ?? (ind.pointsParam !== undefined ? '见「参数」表' : '由市信用办设定');
       docCols.forEach((d) => {
         // The category (鹤岗 考核内容) is printed on the category's own row above its items.
         const v = d.col.from === 'category' ? null : documentCell(d.col, ind, cat, points);

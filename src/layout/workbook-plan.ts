@@ -1,6 +1,8 @@
 /** The whole workbook for a rubric and a roster: 细则说明, 汇总, 排名, then one sheet per unit. */
 import type { LoadedRubric } from '../rubric/load';
+import type { Rubric } from '../rubric/schema';
 import { planInfoSheet } from './info-sheet';
+import { hasParameters, PARAMS_SHEET_NAME, planParamsSheet } from './params-sheet';
 import { APP_VERSION, META_SHEET, type WorkbookMeta, type WorkbookPlan, type SheetPlan } from './plan';
 import { planRankSheet } from './rank-sheet';
 import { allocateSheetNames } from './sheet-names';
@@ -13,6 +15,15 @@ export interface RosterUnit {
   name: string;
   group: string;
 }
+
+/** Sheet names no unit sheet may take: the fixed sheets, the metadata sheet, and 参数 where the rubric has parameters. */
+export const reservedSheetNames = (rubric: Rubric): string[] => [
+  FIXED_SHEETS.info,
+  FIXED_SHEETS.summary,
+  FIXED_SHEETS.rank,
+  META_SHEET,
+  ...(hasParameters(rubric) ? [PARAMS_SHEET_NAME] : []),
+];
 
 export const unitKey = (index: number) => `U${String(index + 1).padStart(4, '0')}`;
 
@@ -52,7 +63,7 @@ export function planWorkbook(
   const units = roster.map((u, i) => ({ key: unitKey(i), name: u.name.trim(), group: u.group }));
   const names = allocateSheetNames(
     units.map((u) => u.name),
-    [FIXED_SHEETS.info, FIXED_SHEETS.summary, FIXED_SHEETS.rank, META_SHEET],
+    reservedSheetNames(rubric),
   );
   const perGroup = new Map<string, number>();
   for (const u of units) perGroup.set(u.group, (perGroup.get(u.group) ?? 0) + 1);
@@ -65,6 +76,7 @@ export function planWorkbook(
     ),
     planRankSheet(rubric, FIXED_SHEETS.rank, perGroup),
     planInfoSheet(rubric, FIXED_SHEETS.info, loaded.hash),
+    ...(hasParameters(rubric) ? [planParamsSheet(rubric)] : []),
     ...units.map((u, i) => planUnitSheet(rubric, { key: u.key, sheetName: names[i], unitName: u.name, groupLabel: groupLabel(u.group) })),
   ];
   const meta: WorkbookMeta = {

@@ -42,6 +42,10 @@ function ruleMax(rule: Rule | PartRule, itemMax: number): number {
     case 'manual':
       m = own;
       break;
+    case 'monthly':
+      // A month scores at most monthMax (else the item's): their mean, or their sum.
+      m = rule.combine === 'sum' ? (rule.monthMax ?? 0) * rule.months.length : (rule.monthMax ?? itemMax);
+      break;
     case 'composite': {
       const cap = rule.cap ?? itemMax;
       const parts = rule.parts.reduce((s, p) => s + ruleMax(p, cap), 0);

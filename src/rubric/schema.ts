@@ -314,6 +314,25 @@ export const vetoRule = z
   })
   .strict();
 
+/**
+ * 按月跟踪考核、年终综合评定 (朝阳 第六条): the item is scored each month, one score field per month
+ * in calendar order; the annual item score is the average of the months assessed, or their sum, as
+ * the method says. A month left blank is 未考核: never 0, and the item stays pending until every
+ * month is assessed (src/scoring/monthly.ts).
+ */
+export const monthlyRule = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('monthly'),
+    /** The months' score fields, in calendar order (12 for a year). */
+    months: z.array(id).min(2).max(12),
+    /** "average": the mean of the months assessed; "sum": their sum, up to the item maximum. */
+    combine: z.enum(['average', 'sum']),
+    /** Most one month can score; omitted = the item maximum (average) — required with "sum". */
+    monthMax: points.optional(),
+  })
+  .strict();
+
 /** Parts of a composite: any non-composite rule. */
 export const partRule = z.discriminatedUnion('kind', [
   boolRule,
@@ -357,6 +376,7 @@ export const rule = z.discriminatedUnion('kind', [
   manualRule,
   compositeRule,
   vetoRule,
+  monthlyRule,
 ]);
 
 // ---------------------------------------------------------------- indicators and categories
@@ -370,6 +390,8 @@ export const indicator = z
     name: z.string().min(1),
     /** Printed maximum (分值); null when the document does not publish it (朝阳). */
     points: points.nullable(),
+    /** With points null: the item's maximum is the rubric parameter of this id, set once by the office (src/rubric/parameters.ts). */
+    pointsParam: id.optional(),
     /** 考核内容, verbatim. */
     content: z.string(),
     /** 评分标准, verbatim ("" when the document has none; then say so in a note). */
@@ -392,6 +414,23 @@ export const indicator = z
   })
   .strict();
 
+/**
+ * A middle level (考核项目 → 考核指标 → 子项): a 考核指标 of a category, over consecutive indicators
+ * of it (its 子项, scored items), with its own points, which also cap its subtotal (src/rubric/levels.ts).
+ */
+export const indicatorGroup = z
+  .object({
+    id,
+    /** Number as printed (「1」「（一）」). */
+    number: z.string().min(1),
+    name: z.string().min(1),
+    /** Printed points of the 考核指标; its subtotal is the sum of its 子项, at most these points. */
+    points,
+    /** Ids of its 子项: consecutive indicators of the category, in their order. */
+    indicators: z.array(id).min(1),
+  })
+  .strict();
+
 export const category = z
   .object({
     id,
@@ -401,6 +440,8 @@ export const category = z
     /** Printed category points; null when unpublished (朝阳). */
     points: points.nullable(),
     indicators: z.array(indicator).min(1),
+    /** Three levels: the category's 考核指标, each over some of its indicators (absent: two levels). */
+    groups: z.array(indicatorGroup).min(1).optional(),
   })
   .strict();
 
@@ -545,6 +586,26 @@ export const note = z
   })
   .strict();
 
+/**
+ * A value the office sets once for the whole rubric (朝阳: each item's points, not published with
+ * the method), typed in the workbook's 参数 sheet or given to the command line, and read by every
+ * unit's scoring. Only item points for now (`points`: a number of points ≥ 0).
+ */
+export const parameter = z
+  .object({
+    id,
+    /** Chinese label shown beside its input cell, and in every message about it. */
+    label: z.string().min(1),
+    type: z.literal('points'),
+    /** One value per ranking group (朝阳: 成员单位 by 附件1, 县区 by 附件2), instead of one for all. */
+    perGroup: z.boolean().optional(),
+    min: z.number().nonnegative().optional(),
+    max: z.number().positive().optional(),
+    /** Longer hint (the input cell's prompt). */
+    hint: z.string().optional(),
+  })
+  .strict();
+
 export const rosterEntry = z.object({ name: z.string().min(1), group: z.string().min(1) }).strict();
 
 export const rubric = z
@@ -639,6 +700,8 @@ export const rubric = z
     defaultRoster: z.array(rosterEntry).optional(),
     /** Settings the office must set because the document does not (朝阳 item points). */
     officeMustSet: z.array(z.string()).default([]),
+    /** Values the office sets once per rubric (parameter above); absent in rubrics without them. */
+    parameters: z.array(parameter).min(1).optional(),
     categories: z.array(category).min(1),
     notes: z.array(note).default([]),
   })
@@ -657,3 +720,5 @@ export type Band = z.infer<typeof band>;
 export type TableColumn = z.infer<typeof tableColumn>;
 export type RankGroup = z.infer<typeof rankGroup>;
 export type Bonus = z.infer<typeof bonus>;
+export type Parameter = z.infer<typeof parameter>;
+export type IndicatorGroup = z.infer<typeof indicatorGroup>;

@@ -9,6 +9,8 @@ import { FRACTION, fractionParts, type Constant } from './fraction';
 import { checkDeductions } from './deductions';
 import { checkAverage, checkBlocks } from './blocks-checks';
 import { checkSchemaVersion, versionTooNew } from './schema-version';
+import { categoryPartsPoints, checkGroups } from './levels';
+import { checkParameters, checkPointsParam } from './parameters';
 
 export interface RubricIssue {
   /** JSON path in the file, e.g. `categories[2].indicators[1].rule.cap`. */
@@ -67,7 +69,8 @@ export function validateRubric(r: Rubric): RubricIssue[] {
     });
 
     if (cat.points !== null) {
-      const items = cat.indicators.map((i) => i.points);
+      // Three levels: a 考核指标 counts for its own points (which cap its 子项).
+      const items = categoryPartsPoints(cat);
       if (items.some((p) => p === null)) {
         add(`${cp}.points`, `类别「${cat.name}」有分值，但其中有指标未定分值。`, '给所有指标填写分值，或把类别分值设为 null。');
       } else {
@@ -107,6 +110,8 @@ export function validateRubric(r: Rubric): RubricIssue[] {
   if (r.outerScale && r.fullMarks <= 0)
     add('outerScale', `满分为 ${r.fullMarks}，无法折合为 ${r.outerScale.max} 分。`, '先填写满分（fullMarks 大于 0），或删除 outerScale。');
   checkBands(r, add);
+  checkParameters(r, add);
+  checkGroups(r, add);
   checkRanking(r, add);
   checkTable(r, add);
 
@@ -193,13 +198,14 @@ function checkIndicator(ind: Indicator, ip: string, r: Rubric, add: (p: string, 
 
   if (ind.points === null) {
     const usesMaxField = ind.rule.kind === 'manual' && ind.rule.maxField !== undefined;
-    if (!usesMaxField)
+    if (!usesMaxField && ind.pointsParam === undefined)
       add(
         `${ip}.points`,
-        `指标「${ind.id}」分值为 null，但评分规则不是带 maxField 的 manual。`,
-        '文件未公布分值时，用 {"kind":"manual","field":…,"maxField":…} 由考核单位录入分值。',
+        `指标「${ind.id}」分值为 null，但评分规则不是带 maxField 的 manual，也没有由参数设定分值（pointsParam）。`,
+        '文件未公布分值时，用 "pointsParam" 引用信用办设定的参数（parameters），或用 {"kind":"manual","field":…,"maxField":…} 由考核单位录入分值。',
       );
   }
+  checkPointsParam(ind, ip, r, add);
   const itemMax = ind.points ?? Infinity;
   checkRule(ind.rule, `${ip}.rule`, itemMax, ref, add, r);
 
@@ -309,6 +315,13 @@ function checkRule(rule: Rule | PartRule, rp: string, max: number, ref: RefFn, a
     case 'manual':
       ref(`${rp}.field`, rule.field, ['score']);
       if (rule.maxField) ref(`${rp}.maxField`, rule.maxField, ['number']);
+      break;
+    case 'monthly':
+      rule.months.forEach((m, mi) => ref(`${rp}.months[${mi}]`, m, ['score']));
+      if (new Set(rule.months).size !== rule.months.length) add(`${rp}.months`, '月份输入项重复。', '每个月一个不同的得分输入项。');
+      if (rule.combine === 'sum' && rule.monthMax === undefined)
+        add(`${rp}.monthMax`, '按月合计（sum）须写明每月最高分 monthMax。', '加入 "monthMax"，如每月 0.5 分。');
+      if (rule.monthMax !== undefined && rule.combine === 'average') over(`${rp}.monthMax`, rule.monthMax, '每月最高分');
       break;
     case 'veto':
       checkCondition(rule.when, `${rp}.when`, ref, add);

@@ -7,6 +7,7 @@ import type { Condition, PartRule, RatioOf, Rule } from '../rubric/schema';
 import { fractionParts, type Constant } from '../rubric/fraction';
 import { clamp, exact, max, min, ONE, toText, ZERO } from './exact';
 import { Rational } from './rational';
+import { scoreMonthly } from './monthly';
 import type { ItemReader } from './reader';
 
 const HUNDRED = exact(100);
@@ -16,6 +17,8 @@ export interface Scored {
   reason: string;
   /** A veto rule whose condition holds (一票否决): the unit fails whatever its points. */
   vetoed?: boolean;
+  /** Monthly tracking: the months not yet assessed (the item is pending, src/scoring/monthly.ts). */
+  pending?: string;
 }
 
 /** Points in a reason: a rubric constant as written ("0.5 分", "1/12 分"), a computed value to 2 places ("4.67 分"). */
@@ -37,8 +40,8 @@ export function scoreRule(rule: Rule | PartRule, r: ItemReader, itemMax: Rationa
   if (rule.kind === 'veto') return veto(rule, r);
   if (rule.zeroIf && holds(rule.zeroIf, r)) return { score: ZERO, reason: `${rule.zeroIfLabel ?? describe(rule.zeroIf, r)}，不得分` };
   const own = 'max' in rule && typeof rule.max === 'number' ? exact(rule.max) : itemMax;
-  const { score, reason } = scoreKind(rule, r, own, decimals);
-  return { score: clamp(score, ZERO, own), reason };
+  const { score, reason, pending } = scoreKind(rule, r, own, decimals);
+  return pending === undefined ? { score: clamp(score, ZERO, own), reason } : { score: clamp(score, ZERO, own), reason, pending };
 }
 
 function scoreKind(rule: Exclude<Rule | PartRule, { kind: 'veto' }>, r: ItemReader, own: Rational, decimals: number): Scored {
@@ -63,6 +66,8 @@ function scoreKind(rule: Exclude<Rule | PartRule, { kind: 'veto' }>, r: ItemRead
       return perOccurrence(rule, r);
     case 'manual':
       return manual(rule, r, own, decimals);
+    case 'monthly':
+      return scoreMonthly(rule, r, own, decimals);
     case 'composite':
       return composite(rule, r, own, decimals);
   }

@@ -1,16 +1,18 @@
 /** The engine's public API: score one unit, or a whole roster with ranks and labels. */
 import type { Rubric } from '../rubric/schema';
+import { parameterProblems, type ParameterValues } from './parameters';
 import { rankUnits } from './rank';
 import type { Problem, RankedUnit, RosterResult, UnitInput, UnitScore } from './types';
 import { NotApplicableAverages, usesAverages } from './not-applicable-average';
 import { scoreUnit as scoreOne } from './unit';
 
-export function scoreUnit(rubric: Rubric, unit: UnitInput): UnitScore {
-  return scoreOne(rubric, unit);
+/** `parameters`: the values the office set once for the rubric (rubric.parameters), by id. */
+export function scoreUnit(rubric: Rubric, unit: UnitInput, parameters?: ParameterValues): UnitScore {
+  return scoreOne(rubric, unit, parameters);
 }
 
-export function scoreRoster(rubric: Rubric, units: UnitInput[]): RosterResult {
-  const problems: Problem[] = [];
+export function scoreRoster(rubric: Rubric, units: UnitInput[], parameters?: ParameterValues): RosterResult {
+  const problems: Problem[] = rubric.parameters || parameters ? parameterProblems(rubric, parameters) : [];
   // One problem per name, however many units share it (4,000 copies of a name must not make 4,000
   // problems that a display then repeats under each of the 4,000 units).
   const seen = new Set<string>();
@@ -32,11 +34,11 @@ export function scoreRoster(rubric: Rubric, units: UnitInput[]): RosterResult {
           message: `${name}：不在本细则的参评单位名单（共 ${roster.size} 个）中，请核对单位名称`,
         });
   }
-  let scores = units.map((u) => scoreOne(rubric, u));
+  let scores = units.map((u) => scoreOne(rubric, u, parameters));
   // 容缺项: items marked 不涉及 score the other units' average, known once every unit is scored.
   if (usesAverages(rubric, units)) {
     const averages = new NotApplicableAverages(rubric, units, scores);
-    scores = units.map((u, i) => (u.notApplicable?.length ? scoreOne(rubric, u, averages) : scores[i]));
+    scores = units.map((u, i) => (u.notApplicable?.length ? scoreOne(rubric, u, parameters, averages) : scores[i]));
   }
   const ranked = rankUnits(rubric, scores);
   return {
@@ -84,3 +86,4 @@ function inconsistentMaxima(rubric: Rubric, units: readonly RankedUnit[]): Probl
 }
 
 export type * from './types';
+export type { ParameterValues } from './parameters';

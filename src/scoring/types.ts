@@ -47,11 +47,20 @@ export interface CategoryScore {
   max: number | null;
 }
 
+/** A 考核指标's subtotal (three levels): its 子项 summed, at most its points; null while a 子项 is unfinished. */
+export interface GroupScore {
+  score: number | null;
+  max: number;
+  reason: string;
+}
+
 export interface UnitScore {
   name: string;
   group: string;
   items: Record<string, ItemScore>;
   categories: Record<string, CategoryScore>;
+  /** Subtotals of the 考核指标 of three-level categories (rubric category.groups), by group id; absent without. */
+  groups?: Record<string, GroupScore>;
   /** Annex result before bonus (rounded); null when incomplete or y = 0. */
   base: number | null;
   /** For normalised rubrics: x and y (y = 0 when the unit carries no item); null while incomplete. */

@@ -2,9 +2,13 @@
  * Scoring one unit against one rubric: items (with reasons), category subtotals, base, bonus,
  * final, band, and every problem found. Pure and synchronous; never throws on user input.
  */
+import { categoryPartsPoints } from '../rubric/levels';
+import { pointsKey } from '../rubric/parameters';
 import type { Indicator, Rubric, VetoRule } from '../rubric/schema';
 import { exact, ONE, roundHalfUp, toNumber, toText, ZERO } from './exact';
 import { Rational } from './rational';
+import { categoryLevels } from './levels';
+import { readParameters, type ParameterReading, type ParameterValues } from './parameters';
 import { ItemReader } from './reader';
 import { combineBlocks, type CategoryTotals } from './blocks';
 import { averagedItem, type NotApplicableAverages } from './not-applicable-average';
@@ -74,12 +78,23 @@ const MAX_CLEAN_RESULTS = 10_000; // per indicator: enough for any roster's dist
 const answerKey = (ind: Indicator, raw: Record<string, RawValue>) =>
   ind.fields.map((f) => `${typeof raw[f.id]}:${String(raw[f.id])}`).join('\u0000');
 
+/** The rubric's parameters as read for this roster (office-set points), by id. */
+type Readings = ReadonlyMap<string, ParameterReading>;
+
+/** The parameter value setting an item's points for this unit's group, as read (undefined without pointsParam). */
+function pointsReading(rubric: Rubric, ind: Indicator, unit: UnitInput, readings: Readings | undefined): ParameterReading | undefined {
+  const key = pointsKey(rubric, ind, unit.group ?? rubric.ranking.groups[0].id);
+  if (key === undefined) return undefined;
+  return readings?.get(key) ?? { status: 'blank', why: `参数「${key}」未设定` };
+}
+
 function scoreItem(
   rubric: Rubric,
   ind: Indicator,
   unit: UnitInput,
   raw: Record<string, RawValue>,
   problems: Problems,
+  readings?: Readings,
   averages?: NotApplicableAverages,
 ): ItemOutcome {
   for (const key in raw)
@@ -87,14 +102,16 @@ function scoreItem(
       problems.item(ind, 'warning', `${unit.name}：${itemLabel(ind)} 没有输入项「${key}」，该值未使用`, key);
   // 不涉及 and false material depend on the unit, not only on the values typed.
   if (unit.notApplicable?.includes(ind.id) || (rubric.fraud === 'item_zero' && Array.isArray(unit.fraud) && unit.fraud.includes(ind.id)))
-    return evaluateItem(rubric, ind, unit, raw, problems, averages);
+    return evaluateItem(rubric, ind, unit, raw, problems, readings, averages);
   let known = cleanResults.get(ind);
   if (known === undefined) cleanResults.set(ind, (known = new Map()));
-  const key = answerKey(ind, raw);
+  // An item whose points are a parameter depends on its value too.
+  const param = pointsReading(rubric, ind, unit, readings);
+  const key = param?.status === 'ok' ? `${answerKey(ind, raw)}\u0001${String(param.raw)}` : answerKey(ind, raw);
   const shared = known.get(key);
   if (shared !== undefined) return shared;
   const before = problems.list.length;
-  const outcome = evaluateItem(rubric, ind, unit, raw, problems);
+  const outcome = evaluateItem(rubric, ind, unit, raw, problems, readings);
   if (outcome.result.status === 'scored' && problems.list.length === before && known.size < MAX_CLEAN_RESULTS) {
     Object.freeze(outcome.result); // shared by every unit that typed the same
     known.set(key, outcome);
@@ -108,6 +125,7 @@ function evaluateItem(
   unit: UnitInput,
   raw: Record<string, RawValue>,
   problems: Problems,
+  readings?: Readings,
   averages?: NotApplicableAverages,
 ): ItemOutcome {
   const maxField = maxFieldOf(ind);
@@ -154,6 +172,19 @@ function evaluateItem(
   // blank or typed wrong gives no maximum (not 0): the item is unfinished or invalid. Read through
   // num() even then, so that the blank or the error is recorded.
   let itemMax = printedMax;
+  const param = pointsReading(rubric, ind, unit, readings);
+  if (param !== undefined && param.status !== 'ok') {
+    // Points not set (or set wrong) once for the rubric: the item waits for them, never 0. The
+    // roster's problem list names the parameter once; a wrong value typed here is still said.
+    for (const { field, message } of r.invalid)
+      problems.item(ind, 'error', `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}`, field.id);
+    const blank = ind.fields.filter((f) => !r.isFilled(f.id));
+    if (blank.length > 0)
+      problems.item(ind, 'missing', `${unit.name}：${itemLabel(ind)} 未填写：${blank.map((f) => f.label).join('、')}`, blank[0].id);
+    const status = param.status === 'invalid' || r.invalid.length > 0 ? 'invalid' : 'incomplete';
+    return outcome(itemScore(ind.id, null, null, null, `待定：${param.why}`, status), null, null);
+  }
+  if (param !== undefined) itemMax = param.value;
   if (maxField) {
     const typed = r.num(maxField);
     itemMax = r.hasValue(maxField) ? typed : null;
@@ -164,7 +195,7 @@ function evaluateItem(
   if (fraudItem && (itemMax !== null || !maxField))
     return outcome(itemScore(ind.id, 0, '0', maxNumber, '提供虚假材料，本项不得分', 'scored'), ZERO, itemMax);
 
-  const { score, reason, vetoed } = scoreRule(ind.rule, r, itemMax ?? ZERO, rubric.rounding.decimals);
+  const { score, reason, vetoed, pending } = scoreRule(ind.rule, r, itemMax ?? ZERO, rubric.rounding.decimals);
   if (r.invalid.length > 0) {
     for (const { field, message } of r.invalid)
       problems.item(ind, 'error', `${unit.name}：${itemLabel(ind)} · ${field.label}：${message}`, field.id);
@@ -175,6 +206,11 @@ function evaluateItem(
     const names = r.blank.map((f) => f.label).join('、');
     problems.item(ind, 'missing', `${unit.name}：${itemLabel(ind)} 未填写：${names}`, r.blank[0].id);
     return outcome(itemScore(ind.id, null, null, maxNumber, `未填写：${names}`, 'incomplete'), null, itemMax);
+  }
+  if (pending !== undefined) {
+    // Monthly tracking with months 未考核: the figure so far is provisional, the item waits (never 0 for a month).
+    problems.item(ind, 'missing', `${unit.name}：${itemLabel(ind)} ${pending}，年度得分待定`);
+    return outcome(itemScore(ind.id, null, null, maxNumber, `${reason}（暂定）；${pending}，年度得分待定`, 'incomplete'), null, itemMax);
   }
   const rounded = roundedItem(rubric, score);
   const result = itemScore(
@@ -310,9 +346,13 @@ const isFraud = (unit: UnitInput) => unit.fraud === true || (Array.isArray(unit.
 
 const sum = (xs: Rational[]) => xs.reduce((a, b) => a.add(b), ZERO);
 
-/** `averages`: the roster's, for items marked 不涉及 under notApplicable "average" (scoreRoster). */
-export function scoreUnit(rubric: Rubric, unit: UnitInput, averages?: NotApplicableAverages): UnitScore {
+/**
+ * `parameters`: the values the office set once for the rubric (rubric.parameters), by id.
+ * `averages`: the roster's, for items marked 不涉及 under notApplicable "average" (scoreRoster).
+ */
+export function scoreUnit(rubric: Rubric, unit: UnitInput, parameters?: ParameterValues, averages?: NotApplicableAverages): UnitScore {
   const problems = new Problems(unit.name);
+  const readings = rubric.parameters ? readParameters(rubric, parameters) : undefined;
   checkUnit(rubric, unit, problems);
   const inputs = unit.inputs ?? {};
   const carried = (ind: Indicator) => !unit.notApplicable?.includes(ind.id);
@@ -329,12 +369,14 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput, averages?: NotApplica
   const bonusCategory = rubric.bonus.kind === 'items' ? rubric.bonus.category : null;
   let bonusItems: Rational | null = null;
   const totals = new Map<string, CategoryTotals>(); // per category, for weighted blocks
+  let groups: UnitScore['groups'];
   for (const cat of rubric.categories) {
-    const catScores: Rational[] = [];
+    let catScores: Rational[] = [];
     const catMaxima: Rational[] = [];
     let catComplete = true;
+    const counted = new Map<string, Rational | null>(); // for three levels (cat.groups)
     for (const ind of cat.indicators) {
-      const item = scoreItem(rubric, ind, unit, inputs[ind.id] ?? {}, problems, averages);
+      const item = scoreItem(rubric, ind, unit, inputs[ind.id] ?? {}, problems, readings, averages);
       items[ind.id] = item.result;
       if (carried(ind)) {
         filled += item.filled;
@@ -342,9 +384,17 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput, averages?: NotApplica
       }
       if (item.result.status === 'excluded') continue;
       allExcluded = false;
+      counted.set(ind.id, item.score);
       if (item.score === null) catComplete = false;
       else catScores.push(item.score);
       if (item.max !== null) catMaxima.push(item.max);
+    }
+    if (cat.groups) {
+      // Three levels: the category adds its 考核指标 subtotals (each at most its points), not its 子项.
+      const levels = categoryLevels(cat, counted);
+      groups = { ...groups, ...levels.groups };
+      if (levels.parts !== null) catScores = levels.parts;
+      catMaxima.splice(0, catMaxima.length, ...categoryPartsPoints(cat).map((p) => exact(p ?? 0)));
     }
     if (!catComplete) complete = false;
     totals.set(cat.id, { scores: catScores, maxima: catMaxima });
@@ -425,6 +475,7 @@ export function scoreUnit(rubric: Rubric, unit: UnitInput, averages?: NotApplica
     problems: problems.list,
     normalisation: agg.mode === 'normalised' ? (normalisation ?? null) : undefined,
   };
+  if (groups) result.groups = groups;
   if (rubric.outerScale) {
     const { max } = rubric.outerScale;
     result.scaled = final === null ? null : toNumber(roundHalfUp(final.mul(exact(max)).div(exact(rubric.fullMarks)), decimals), decimals);

@@ -45,7 +45,7 @@ export interface FileModeResult {
 /** Reads, scores, writes back and exports the annex. Throws WorkbookError for unusable files. */
 export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExportOptions & ReadOptions = {}): Promise<FileModeResult> {
   const read = await readWorkbook(buffer, options.useEmbedded ? { useEmbedded: true } : {});
-  const result = scoreRoster(read.rubric, read.units);
+  const result = scoreRoster(read.rubric, read.units, read.parameters);
   // Self-assessments (自评): 自评分 and 核查清单 written; a difference without a reason keeps it a draft.
   const review = reviewSelfAssessment(read, result);
   const state = documentState(result, {

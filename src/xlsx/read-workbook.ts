@@ -12,12 +12,14 @@ import { indexBlock, readUnitInputs, type SheetIndex } from '../layout/binding';
 import { readMetaColumn } from '../layout/meta';
 import { META_SHEET, definedNameFor, type CellValue, type WorkbookMeta } from '../layout/plan';
 import { allocateSheetNames } from '../layout/sheet-names';
-import { FIXED_SHEETS } from '../layout/workbook-plan';
+import { FIXED_SHEETS, reservedSheetNames } from '../layout/workbook-plan';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
 import { checkEmbedded, modifiedRubricNotice, type EmbeddedCheck } from '../rubric/compare';
 import { formatRubricError, parseRubricText, type LoadedRubric } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
+import type { ParameterValues } from '../scoring/parameters';
 import type { Problem, UnitInput } from '../scoring/types';
+import { hasParameters, PARAMS_SHEET_KEY, PARAMS_SHEET_NAME, readParameterValues } from '../layout/params-sheet';
 import { readCell } from './cell-values';
 import { WorkbookError } from './errors';
 import { unknownStyleElement } from './styles-check';
@@ -45,6 +47,8 @@ export interface ReadWorkbookResult {
   unitKeys: string[];
   /** Workbook-level findings (version mismatch, lost names, deleted 汇总/排名). */
   problems: Problem[];
+  /** The values of the 参数 sheet (rubric.parameters), by parameter key; {} without parameters. */
+  parameters: ParameterValues;
   /** The parsed workbook and its located blocks, for writing the scores back. */
   workbook: Workbook;
   blocks: Map<string, LocatedBlock>;
@@ -361,7 +365,7 @@ export async function readWorkbook(input: XlsxInput, options: ReadOptions = {}):
   const { rubric } = loaded;
   const originalNames = allocateSheetNames(
     meta.units.map((u) => u.name),
-    [FIXED_SHEETS.info, FIXED_SHEETS.summary, FIXED_SHEETS.rank, META_SHEET],
+    reservedSheetNames(rubric),
   );
 
   const blocks = new Map<string, LocatedBlock>();
@@ -394,5 +398,12 @@ export async function readWorkbook(input: XlsxInput, options: ReadOptions = {}):
       blocks.set(key, block);
     } else problems.push(warning(`找不到「${label}」工作表，计分结果不写入该表`));
   }
-  return { meta, loaded, rubric, units, unitKeys: meta.units.map((u) => u.key), problems, workbook: wb, blocks, embedded };
+  // The office's parameters (朝阳's item points), set once on the 参数 sheet: without the sheet every value is missing.
+  let parameters: ParameterValues = {};
+  if (hasParameters(rubric)) {
+    const found = locate(wb, { key: PARAMS_SHEET_KEY, originalName: PARAMS_SHEET_NAME, label: `「${PARAMS_SHEET_NAME}」工作表` }, problems);
+    if (found) parameters = readParameterValues(found.index, found.values, found.texts);
+    else problems.push(warning(`找不到「${PARAMS_SHEET_NAME}」工作表：由参数设定分值的项目均待定`));
+  }
+  return { meta, loaded, rubric, units, unitKeys: meta.units.map((u) => u.key), problems, parameters, workbook: wb, blocks, embedded };
 }

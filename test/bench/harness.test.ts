@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure, median, percentile } from '../../bench/harness';
 import { benchModules } from '../../bench/modules';
-import { mulberry32, randomRoster } from '../../bench/random-inputs';
+import { mulberry32, randomParameters, randomRoster } from '../../bench/random-inputs';
 import { mergeResults, runBench } from '../../bench/run';
 import { loadBuiltin } from '../../src/rubric/catalog';
 import { scoreRoster } from '../../src/scoring/score';
@@ -58,7 +58,7 @@ describe('bench inputs', () => {
       const { rubric } = loadBuiltin(id);
       const roster = randomRoster(rubric, 20, 7);
       expect(randomRoster(rubric, 20, 7)).toEqual(roster);
-      const res = scoreRoster(rubric, roster);
+      const res = scoreRoster(rubric, roster, randomParameters(rubric, 7));
       expect(res.units.every((u) => u.final !== null)).toBe(true);
     }
   });

@@ -34,6 +34,6 @@ it('bin/credit-score.js runs the compiled command line with exit codes', async (
   expect(bad.status).toBe(2);
   expect(bad.stdout).toBe('');
   expect(bad.stderr).toBe(
-    'credit-score：无法读取单位文件「missing.json」：文件不存在\n用法：credit-score score <细则> <单位文件.json> [--json]\n',
+    'credit-score：无法读取单位文件「missing.json」：文件不存在\n用法：credit-score score <细则> <单位文件.json> [--json] [--param <值>]\n',
   );
 }, 30_000);

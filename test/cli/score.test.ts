@@ -311,7 +311,7 @@ describe('score: unusable units files', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^credit-score：/);
     expect(lines[0]).toMatch(message);
-    expect(lines[1]).toBe('用法：credit-score score <细则> <单位文件.json> [--json]');
+    expect(lines[1]).toBe('用法：credit-score score <细则> <单位文件.json> [--json] [--param <值>]');
     expect(file).toBeTruthy();
   });
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 interface Template {
   rubric: string;
   version: string;
+  parameters?: Record<string, unknown>;
   units: {
     name: string;
     group: string;
@@ -54,7 +55,8 @@ describe.each(builtinRubricIds.map((id) => [id]))('template %s', (id) => {
 
   it('has one skeleton unit with every input null', async () => {
     const t = await template(id);
-    expect(Object.keys(t)).toEqual(['rubric', 'version', 'units', 'fields', 'help']);
+    // 朝阳 (1.3.0) has office-set parameters, one null per value to set.
+    expect(Object.keys(t)).toEqual(['rubric', 'version', ...(rubric.parameters ? ['parameters'] : []), 'units', 'fields', 'help']);
     expect(t.rubric).toBe(id);
     expect(t.version).toBe(rubric.version);
     expect(t.units).toHaveLength(1);
@@ -91,6 +93,8 @@ describe.each(builtinRubricIds.map((id) => [id]))('template %s', (id) => {
       for (const f of ind.fields) t.units[0].inputs[ind.id][f.id] = filled(ind, f);
       makeConsistent(ind, t.units[0].inputs[ind.id] as Record<string, RawValue>); // e.g. no share where there is no severe enterprise
     }
+    // 朝阳's item points, set once: 16 × 6.25 = 100, the annex's total
+    if (t.parameters) for (const key of Object.keys(t.parameters)) t.parameters[key] = 6.25;
     // a rubric with its own roster (衡东) expects one of its units
     if (rubric.defaultRoster) t.units[0].name = rubric.defaultRoster[0].name;
     const fullFile = join(dir, 'full.json');
@@ -112,8 +116,10 @@ describe('template labels', () => {
     expect(hd.fields['五'].commitments).toBe('【五 信用承诺】实施信用承诺并实现网上公示的项数 (count, 非负整数，单位：项)');
     expect(hd.fields['八'].share).toContain('(percent, 0–100，如 85 或 85%)；如 75%；本行业无严重失信企业时可不填');
     const cy = await template('chaoyang-2020-method');
-    expect(cy.fields['1'].score).toBe('【1 信用制度落实】得分 (score, 0–「本项分值（文件未公布，由市信用办设定）」)');
-    expect(cy.fields['1'].max).toBe('【1 信用制度落实】本项分值（文件未公布，由市信用办设定） (number, ≥ 0)');
+    // 1.3.0: the points are a parameter set once (parameters / --param), not a field of every unit.
+    expect(cy.fields['1'].score).toBe('【1 信用制度落实】得分 (score, 0–参数「points-1」)');
+    expect(cy.fields['1'].max).toBeUndefined();
+    expect(cy.parameters!['points-1@县区']).toBeNull();
     expect(cy.help.join('\n')).toContain('「创新奖」（5 分）');
     expect(cy.help.join('\n')).toContain('「成员单位」');
     expect(cy.help.join('\n')).toContain('「县区」');

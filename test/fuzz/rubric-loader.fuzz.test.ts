@@ -21,7 +21,8 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Doc = {
   fullMarks: number;
   aggregation: { mode: string; base?: number };
-  categories: { points: number | null; indicators: { points: number | null }[] }[];
+  categories: { points: number | null; indicators: { points: number | null; pointsParam?: string }[] }[];
+  parameters?: { id: string }[];
 };
 
 /**
@@ -36,6 +37,8 @@ function cut(id: string): Json {
   doc.categories = [cat];
   if (cat.points !== null) doc.fullMarks = cat.points;
   if (doc.aggregation.mode === 'deduct_from_base') doc.aggregation.base = doc.fullMarks;
+  // Parameters only of the indicators kept (朝阳 1.3.0: an unused parameter is refused).
+  if (doc.parameters) doc.parameters = doc.parameters.filter((p) => cat.indicators.some((i) => i.pointsParam === p.id));
   return doc as unknown as Json;
 }
 const bases: Json[] = builtinRubricIds.map(cut);

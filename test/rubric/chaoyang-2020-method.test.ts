@@ -1,13 +1,22 @@
 /**
- * 朝阳市 2020（朝信办发〔2020〕4号）: the method only. The indicator annexes (附件1, 附件2) are not
+ * 朝阳市 2020（朝信办发〔2020〕4号）, rubric version 1.2.0 (item points typed per unit in a
+ * 「本项分值」 field), which workbooks made before 1.3.0 embed and are still scored with: kept as
+ * test/rubric/constructs/chaoyang-2020-method-1.2.0.json. Version 1.3.0 (points set once on the 参数
+ * sheet) is tested in chaoyang-2020-parameters.test.ts. The method only. The indicator annexes (附件1, 附件2) are not
  * in the document, so EVERY item maximum and item score below is HYPOTHETICAL, made up to exercise
  * the method (x / y × 100, bands, bonus tiers, honours, fraud). None of them is an official number.
  */
-import { loadBuiltinRubric } from '../../src/rubric/catalog';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRubricText } from '../../src/rubric/load';
 import { scoreRoster, scoreUnit } from '../../src/scoring/score';
 import type { UnitInput } from '../../src/scoring/score';
 
-const rubric = loadBuiltinRubric('chaoyang-2020-method');
+const rubric = (() => {
+  const r = parseRubricText(readFileSync(join(__dirname, 'constructs/chaoyang-2020-method-1.2.0.json'), 'utf8'), '1.2.0');
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value.rubric;
+})();
 const CAT = '考评项目';
 const ALL = Array.from({ length: 16 }, (_, i) => String(i + 1));
 const 先进单位 = '朝阳市2020年度社会信用体系建设先进单位';
@@ -35,7 +44,7 @@ function unit(
 /** One carried item with a HYPOTHETICAL maximum of 100, so that base = the score typed. */
 const single = (name: string, score: number, extra: Partial<UnitInput> = {}) => unit(name, { '1': [100, score] }, extra);
 
-describe('朝阳2020 rubric file: method only', () => {
+describe('朝阳2020 rubric file 1.2.0: method only', () => {
   it('encodes the 16 items of 第六条 with no published points', () => {
     expect(rubric.categories).toHaveLength(1);
     const cat = rubric.categories[0];

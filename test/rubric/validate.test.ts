@@ -277,12 +277,14 @@ describe('the shipped rubrics keep their content hashes as the language grows', 
   // The content hashes workbooks store. Pinned again after the annex merge (933b17e) gave every
   // rubric its document's table columns (new content, so new hashes); 鹤岗's two rubrics changed
   // again in 1.3.0 (smallValues on 失信企业占比). New optional constructs (vetoes, fractions,
-  // count bounds …) must leave these as they are.
+  // count bounds …) must leave these as they are. 朝阳 1.3.0 (issue 16.12) sets its item points once
+  // on the 参数 sheet (rubric.parameters) instead of per unit: new content, so a new hash; 1.2.0
+  // (bccf696deb5f9ec5) is kept in test/rubric/constructs/ and its workbooks still score (below).
   const before: Record<string, string> = {
     'pingdingshan-2020-departments': 'ddc7462f768b1411',
     'pingdingshan-2020-counties': '14adeb83f5d39461',
     'hengdong-2020-members': '2703c468cb0bf07b',
-    'chaoyang-2020-method': 'bccf696deb5f9ec5',
+    'chaoyang-2020-method': '77c271b67eb35941',
     'bozhou-2017-counties': 'c8aff186f390440e',
     'hegang-2022-counties': '3a48249fcc0fd9d6',
     'hegang-2022-departments': 'c0a115e84ea9fec4',
@@ -291,5 +293,10 @@ describe('the shipped rubrics keep their content hashes as the language grows', 
     const text = readFileSync(join(__dirname, '../../rubrics', `${rid}.json`), 'utf8');
     const r = parseRubricText(text, `${rid}.json`);
     expect(r.ok && r.value.hash).toBe(before[rid]);
+  });
+  it('朝阳 1.2.0, the older version workbooks embed, still loads with its hash', () => {
+    const text = readFileSync(join(__dirname, 'constructs/chaoyang-2020-method-1.2.0.json'), 'utf8');
+    const r = parseRubricText(text, 'chaoyang-2020-method-1.2.0.json');
+    expect(r.ok && [r.value.rubric.version, r.value.hash]).toEqual(['1.2.0', 'bccf696deb5f9ec5']);
   });
 });

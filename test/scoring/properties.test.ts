@@ -7,12 +7,16 @@
  * Checks use a plain `check` (not jest's expect) inside the loops. The run time is the engine's:
  * about 1 ms per unit (see bench/), some 1,000–1,500 units per rubric here.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { builtinRubricIds, loadBuiltin } from '../../src/rubric/catalog';
+import { parseRubricText } from '../../src/rubric/load';
 import type { Field, Indicator, Rubric } from '../../src/rubric/schema';
-import { scoreRoster, scoreUnit } from '../../src/scoring/score';
+import { parameterSlots, pointsKey } from '../../src/rubric/parameters';
+import { scoreRoster, scoreUnit, type ParameterValues } from '../../src/scoring/score';
 import type { RankedUnit, UnitInput, UnitScore } from '../../src/scoring/types';
 import type { RawValue } from '../../src/scoring/values';
 import { makeConsistent } from '../../bench/random-inputs';
@@ -90,13 +94,27 @@ function valueArb(ind: Indicator, f: Field, maxFieldValue: number | null): fc.Ar
 /** The manual rule's maxField (朝阳: the office types each item's points). */
 const maxFieldOf = (ind: Indicator) => (ind.rule.kind === 'manual' ? ind.rule.maxField : undefined);
 
-function inputsArb(ind: Indicator): fc.Arbitrary<Record<string, RawValue>> {
+/**
+ * The office-set parameters (朝阳's item points, rubric.parameters) every roster is scored with:
+ * fixed values, one of them 0 (an item worth nothing still counts in y), the same in every run.
+ */
+function parametersOf(r: Rubric): ParameterValues {
+  return Object.fromEntries(parameterSlots(r).map((slot, k) => [slot.key, [6, 7.5, 0, 10, 12.5, 5][k % 6]]));
+}
+
+/** The points a parameter gives an item for a unit of `group`, or null when the item has none. */
+function parameterMax(r: Rubric, ind: Indicator, group: string): number | null {
+  const key = pointsKey(r, ind, group);
+  return key === undefined ? null : (parametersOf(r)[key] as number);
+}
+
+function inputsArb(ind: Indicator, paramMax: number | null = null): fc.Arbitrary<Record<string, RawValue>> {
   const mf = maxFieldOf(ind);
   const build = (maxValue: number | null) =>
     fc.record(Object.fromEntries(ind.fields.filter((f) => f.id !== mf).map((f) => [f.id, valueArb(ind, f, maxValue)]))) as fc.Arbitrary<
       Record<string, RawValue>
     >;
-  if (!mf) return build(null).map((values) => makeConsistent(ind, values));
+  if (!mf) return build(paramMax).map((values) => makeConsistent(ind, values));
   // 朝阳 item points: 0–30 in half points (0 allowed: an item worth nothing still counts in y)
   return onStep(0, 30, 0.5).chain((m) => build(m).map((rest) => ({ ...rest, [mf]: m })));
 }
@@ -125,13 +143,16 @@ function fraudArb(r: Rubric): fc.Arbitrary<UnitInput['fraud']> {
 
 function unitArb(r: Rubric): fc.Arbitrary<Omit<UnitInput, 'name'>> {
   const inds = indicatorsOf(r);
-  return fc.record({
-    group: fc.constantFrom(...r.ranking.groups.map((g) => g.id)),
-    inputs: fc.record(Object.fromEntries(inds.map((i) => [i.id, inputsArb(i)]))),
-    notApplicable: r.notApplicable === 'not_allowed' ? fc.constant([] as string[]) : fc.subarray(inds.map((i) => i.id)),
-    bonus: bonusArb(r),
-    fraud: fraudArb(r),
-  });
+  // The group first: where a parameter sets an item's points per group, the scores typed stay within them.
+  return fc.constantFrom(...r.ranking.groups.map((g) => g.id)).chain((group) =>
+    fc.record({
+      group: fc.constant(group),
+      inputs: fc.record(Object.fromEntries(inds.map((i) => [i.id, inputsArb(i, parameterMax(r, i, group))]))),
+      notApplicable: r.notApplicable === 'not_allowed' ? fc.constant([] as string[]) : fc.subarray(inds.map((i) => i.id)),
+      bonus: bonusArb(r),
+      fraud: fraudArb(r),
+    }),
+  );
 }
 
 function rosterArb(r: Rubric, maxLength = 12): fc.Arbitrary<UnitInput[]> {
@@ -154,8 +175,10 @@ function expectedBand(r: Rubric, v: number | null): string | null {
   return null;
 }
 
-/** Item maximum: printed points, or the value typed in the maxField (朝阳). */
-function itemMax(ind: Indicator, input: UnitInput): Fraction {
+/** Item maximum: printed points, the office's parameter, or the value typed in the maxField (朝阳 before 1.3.0). */
+function itemMax(r: Rubric, ind: Indicator, input: UnitInput): Fraction {
+  const fromParameter = parameterMax(r, ind, input.group ?? r.ranking.groups[0].id);
+  if (fromParameter !== null) return F(fromParameter);
   const mf = maxFieldOf(ind);
   return mf ? F(input.inputs?.[ind.id]?.[mf] as number) : F(ind.points as number);
 }
@@ -184,7 +207,7 @@ function checkUnit(r: Rubric, input: UnitInput, u: UnitScore) {
         eq([item.status, item.score], ['excluded', null], it('excluded'));
         continue;
       }
-      const max = itemMax(ind, input);
+      const max = itemMax(r, ind, input);
       check(item.score !== null && item.exact !== null, it(`has a score (${item.reason})`));
       const exact = new Fraction(item.exact as string);
       // item within [0, its maximum]
@@ -275,14 +298,24 @@ const BLANKS: RawValue[] = [null, undefined, '', '   ', '\u3000'];
 
 // ---------------------------------------------------------------- the properties, per rubric
 
-describe.each(builtinRubricIds.map((id) => [id]))('%s', (id) => {
-  const { rubric } = loadBuiltin(id);
+/** 朝阳 before 1.3.0 (item points typed per unit, maxField): workbooks made with it still score. */
+const CHAOYANG_1_2 = 'test/rubric/constructs/chaoyang-2020-method-1.2.0.json';
+const loadRubric = (id: string): Rubric => {
+  if (id !== CHAOYANG_1_2) return loadBuiltin(id).rubric;
+  const r = parseRubricText(readFileSync(join(__dirname, '../..', id), 'utf8'), id);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value.rubric;
+};
+
+describe.each([...builtinRubricIds, CHAOYANG_1_2].map((id) => [id]))('%s', (id) => {
+  const rubric = loadRubric(id);
   const inds = indicatorsOf(rubric);
+  const params = parametersOf(rubric);
 
   it('items within [0, max]; subtotals, base, final and band follow from the items; ranks follow the finals', () => {
     fc.assert(
       fc.property(rosterArb(rubric, 8), (roster) => {
-        const res = scoreRoster(rubric, roster);
+        const res = scoreRoster(rubric, roster, params);
         res.units.forEach((u, i) => checkUnit(rubric, roster[i], u));
         checkRanks(rubric, res.units);
       }),
@@ -296,9 +329,9 @@ describe.each(builtinRubricIds.map((id) => [id]))('%s', (id) => {
     );
     fc.assert(
       fc.property(arb, ([roster, shuffled]) => {
-        const a = scoreRoster(rubric, roster);
-        eq(scoreRoster(rubric, roster), a, 'scoring twice');
-        eq(byName(scoreRoster(rubric, shuffled).units), byName(a.units), 'shuffled roster');
+        const a = scoreRoster(rubric, roster, params);
+        eq(scoreRoster(rubric, roster, params), a, 'scoring twice');
+        eq(byName(scoreRoster(rubric, shuffled, params).units), byName(a.units), 'shuffled roster');
       }),
       { numRuns: NUM_RUNS },
     );
@@ -320,7 +353,9 @@ describe.each(builtinRubricIds.map((id) => [id]))('%s', (id) => {
       if (slots.length === 0) return fc.constant(null);
       const [ind, field] = slots[at % slots.length];
       const mf = maxFieldOf(ind);
-      const maxValue = mf ? (input.inputs?.[ind.id]?.[mf] as number) : null;
+      const maxValue = mf
+        ? (input.inputs?.[ind.id]?.[mf] as number)
+        : parameterMax(rubric, ind, input.group ?? rubric.ranking.groups[0].id);
       // alternatives for a maxField keep the typed score within range
       const alt = field.id === mf ? onStep(Math.max(maxValue as number, 0), 40, 0.5) : valueArb(ind, field, maxValue);
       return fc.tuple(fc.constant({ input, ind, field, blank }), fc.array(alt, { minLength: 3, maxLength: 3 }));
@@ -333,7 +368,7 @@ describe.each(builtinRubricIds.map((id) => [id]))('%s', (id) => {
           ...input,
           inputs: { ...input.inputs, [ind.id]: { ...input.inputs?.[ind.id], [field.id]: v } },
         });
-        const u = scoreUnit(rubric, withValue(blank));
+        const u = scoreUnit(rubric, withValue(blank), params);
         const item = u.items[ind.id];
         const what = `${ind.id}.${field.id} = ${JSON.stringify(blank)}`;
         if (item.status === 'incomplete') {
@@ -345,10 +380,10 @@ describe.each(builtinRubricIds.map((id) => [id]))('%s', (id) => {
           return;
         }
         // not consulted: the blank acted as no value at all
-        const original = scoreUnit(rubric, input).items[ind.id];
+        const original = scoreUnit(rubric, input, params).items[ind.id];
         eq(item.exact, original.exact, `${what} was ignored, so the score is the one with the value`);
         for (const v of alternatives) {
-          const other = scoreUnit(rubric, withValue(v)).items[ind.id];
+          const other = scoreUnit(rubric, withValue(v), params).items[ind.id];
           // a value in a field its exemption rules out (衡东 八: a share when there is no severe
           // enterprise) is refused as contradicting the exemption, not scored
           if (other.status === 'invalid' && exemptedFields(ind).includes(field.id)) continue;

@@ -13,6 +13,7 @@ import { indexBlock, type SheetIndex } from '../../src/layout/binding';
 import { definedNameFor, NOT_APPLICABLE_FIELD, type CellValue } from '../../src/layout/plan';
 import { isPercentFormat } from '../../src/layout/percent';
 import { parseReference } from '../../src/xlsx/read-workbook';
+import { parameterSlots } from '../../src/rubric/parameters';
 import type { Rubric } from '../../src/rubric/schema';
 import type { UnitInput } from '../../src/scoring/types';
 import type { RawValue } from '../../src/scoring/values';
@@ -122,7 +123,11 @@ export const toFullWidth = (s: string) => s.replace(/[0-9]/g, (d) => FULL_WIDTH_
  */
 export function sampleInputs(rubric: Rubric, names: { name: string; group: string }[], seed: number): UnitInput[] {
   const rng = mulberry32(seed);
-  const units = names.map((n) => ({ ...randomUnit(rubric, rng, n.name), group: n.group }));
+  // Scores within the points sampleParameters sets (朝阳 1.3.0); other rubrics draw as before.
+  const points = new Map(
+    rubric.categories.flatMap((c) => c.indicators).flatMap((i) => (i.pointsParam ? [[i.id, samplePoints(rubric)] as const] : [])),
+  );
+  const units = names.map((n) => ({ ...randomUnit(rubric, rng, n.name, points), group: n.group }));
   const inds = rubric.categories.flatMap((c) => c.indicators);
   if (units.length > 1) {
     const ind = inds[inds.length - 1];
@@ -210,6 +215,23 @@ export function fillWorkbook(wb: ExcelJS.Workbook, unitKeys: string[], units: Un
       }
     }
   });
+}
+
+/** The points every office-set item gets in samples: the full marks shared equally (朝阳: 100 ÷ 16 = 6.25). */
+const samplePoints = (rubric: Rubric) =>
+  rubric.fullMarks / rubric.categories.flatMap((c) => c.indicators).filter((i) => i.pointsParam).length;
+
+/** The rubric's parameters as sampleInputs expects them: every value samplePoints; {} without parameters. */
+export function sampleParameters(rubric: Rubric): Record<string, RawValue> {
+  return Object.fromEntries(parameterSlots(rubric).map((slot) => [slot.key, samplePoints(rubric)]));
+}
+
+/** Types the office's parameter values into the 参数 sheet (rubric.parameters), through its name and keys only. */
+export function fillParameters(wb: ExcelJS.Workbook, values: Record<string, RawValue>): void {
+  const { ws, top, left, index } = blockOf(wb, 'PARAMS');
+  const inputCol = index.cols.get('input')!;
+  for (const [key, row] of index.rows)
+    if (key.startsWith('p|')) ws.getCell(top + row, left + inputCol).value = values[key.slice(2)] ?? null;
 }
 
 // ------------------------------------------------------------------ simulating Excel's edits

@@ -25,11 +25,13 @@ import { scoreRoster } from '../../src/scoring/score';
 import type { RankedUnit, RosterResult } from '../../src/scoring/types';
 import { runCli } from '../cli/run-cli';
 import {
+  fillParameters,
   fillWorkbook,
   formulaCells,
   overlappingValidations,
   readBook,
   sampleInputs,
+  sampleParameters,
   scratch,
   sheetGrid,
   sheetJsBlock,
@@ -152,7 +154,7 @@ describe.each(builtinRubricIds)('round trip of %s', (id) => {
   const { rubric } = loadBuiltin(id);
   const names = roster(rubric);
   const inputs = sampleInputs(rubric, names, 20261124);
-  const expected = scoreRoster(rubric, inputs);
+  const expected = scoreRoster(rubric, inputs, sampleParameters(rubric));
   const dir = scratch();
   const file = (n: string) => join(dir, n);
   let filledSha = '';
@@ -175,6 +177,7 @@ describe.each(builtinRubricIds)('round trip of %s', (id) => {
       names.map((_, i) => unitKey(i)),
       inputs,
     );
+    if (rubric.parameters) fillParameters(wb, sampleParameters(rubric)); // 朝阳's item points, set once
     await wb.xlsx.writeFile(file('filled.xlsx'));
     filledSha = sha(file('filled.xlsx'));
 
@@ -249,6 +252,6 @@ describe.each(builtinRubricIds)('round trip of %s', (id) => {
   it('the scored workbook scores the same when read again (idempotent)', async () => {
     const { readWorkbook } = await import('../../src/xlsx/read-workbook');
     const again = await readWorkbook(readFileSync(file('scored.xlsx')));
-    expect(scoreRoster(again.rubric, again.units)).toEqual(expected);
+    expect(scoreRoster(again.rubric, again.units, again.parameters)).toEqual(expected);
   });
 });

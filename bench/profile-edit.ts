@@ -98,6 +98,7 @@ async function main() {
   let paneMicros = 0;
   let hostMicros = 0;
   let cells = 0;
+  const events0 = host.eventsFired.length;
   spent.clear();
   const trim = process.env.TRIM_LOGS === '1';
   for (let i = 0; i < edits; i++) {
@@ -121,7 +122,7 @@ async function main() {
   }
   const ms = (x: number) => (x / 1000 / edits).toFixed(3);
   process.stdout.write(
-    `roster ${size}: ${edits} edits · per edit: pane ${ms(paneMicros)} ms, host ${ms(hostMicros)} ms, ${(cells / edits).toFixed(0)} cells written\n`,
+    `roster ${size}: ${edits} edits · per edit: pane ${ms(paneMicros)} ms, host ${ms(hostMicros)} ms, ${(cells / edits).toFixed(0)} cells written, ${((host.eventsFired.length - events0) / edits).toFixed(0)} change events delivered\n`,
   );
   if (last) process.stdout.write(`  status: ${(last as { problems: unknown[] }).problems.length} problems listed\n`);
   if (phases) {

@@ -10,14 +10,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import * as outputs from '../src/layout/outputs';
 import * as status from '../src/layout/status';
 import * as rank from '../src/scoring/rank';
 import * as score from '../src/scoring/score';
 import { detectApiLevel } from '../src/excel/requirements';
 import { LiveSession } from '../src/excel/session';
 import { RosterScores } from '../src/excel/roster-scores';
-import { EchoFilter } from '../src/excel/echo';
 import { uninstallGlobals, type ExcelHost } from '../test/excel-host';
 import { editAddress, setup } from './excel';
 
@@ -28,6 +26,7 @@ const cpu = () => {
 
 let host: ExcelHost | null = null;
 const spent = new Map<string, number>();
+const calls = new Map<string, number>();
 /** Phases currently running (nested phases are subtracted from their parent's own time). */
 const stack: { name: string; c0: number; h0: number; inner: number }[] = [];
 
@@ -38,6 +37,7 @@ function leave() {
   const f = stack.pop()!;
   const total = cpu() - f.c0 - ((host?.hostCpuMicros ?? 0) - f.h0);
   spent.set(f.name, (spent.get(f.name) ?? 0) + total - f.inner);
+  calls.set(f.name, (calls.get(f.name) ?? 0) + 1);
   if (stack.length > 0) stack[stack.length - 1].inner += total;
 }
 
@@ -72,28 +72,45 @@ async function main() {
     await host.flushEvents();
   }
   const phases = process.env.PHASES !== '0';
+  // What one wrapped call costs the wrapper itself (two process.cpuUsage calls and the bookkeeping),
+  // measured on an empty function and taken off each phase per call.
+  let overhead = 0;
   if (phases) {
+    const probe = { nothing: () => undefined };
+    wrap(probe, 'nothing', 'probe');
+    const n = 20_000;
+    const c0 = cpu();
+    for (let i = 0; i < n; i++) probe.nothing();
+    overhead = (cpu() - c0) / n;
+  }
+  if (phases) {
+    // Phases entered once per edit only: a wrapper costs microseconds, which a function called
+    // for each of an edit's hundred change events or output rows would mostly measure (the CPU
+    // profile, CPU_PROFILE=…, shows those).
     wrap(score, 'scoreUnit', 'score the edited unit (scoreUnit)');
     wrap(rank, 'rankUnits', 're-rank the roster (rankUnits)');
-    for (const f of ['unitSheetOutputs', 'summaryOutputs', 'unitRankOutputs', 'rankRowOutputs'])
-      wrap(outputs, f, 'build output cells of moved units');
-    wrap(RosterScores.prototype, 'update', 'find moved units and 排名 rows (RosterScores.update)');
+    wrap(RosterScores.prototype, 'update', 'cells of moved units and 排名 rows (RosterScores.update, less the two above)');
     wrap(status, 'buildStatus', 'status for the pane (buildStatus)');
     const proto = LiveSession.prototype as unknown as Record<string, unknown>;
-    wrap(proto, 'writeChanged', 'diff against the ledger and queue writes (writeChanged)');
+    wrap(proto, 'writeChanged', 'diff against the ledger, group into blocks, queue writes (writeChanged)');
     wrap(proto, 'readSheets', 'read and index the edited sheet (readSheets)');
-    wrap(EchoFilter.prototype, 'isEcho', 'recognise echoes of own writes (EchoFilter.isEcho)');
-    wrap(proto, 'onChanged', 'change events: handler and filter (onChanged)');
   }
   const out = process.env.CPU_PROFILE;
-  const inspector = out ? new Session() : null;
+  const allocOut = process.env.ALLOC_PROFILE;
+  const inspector = out || allocOut ? new Session() : null;
   const post = (method: string, params?: object) =>
     new Promise<unknown>((res, rej) => inspector!.post(method, params ?? {}, (e, x) => (e ? rej(e) : res(x))));
   if (inspector) {
     inspector.connect();
     await post('Profiler.enable');
     await post('Profiler.setSamplingInterval', { interval: 100 });
-    await post('Profiler.start');
+    if (out) await post('Profiler.start');
+    if (allocOut)
+      await post('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
   }
   let paneMicros = 0;
   let hostMicros = 0;
@@ -118,8 +135,12 @@ async function main() {
   if (inspector && out) {
     const { profile } = (await post('Profiler.stop')) as { profile: unknown };
     writeFileSync(out, JSON.stringify(profile));
-    inspector.disconnect();
   }
+  if (inspector && allocOut) {
+    const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+    writeFileSync(allocOut, JSON.stringify(profile));
+  }
+  inspector?.disconnect();
   const ms = (x: number) => (x / 1000 / edits).toFixed(3);
   process.stdout.write(
     `roster ${size}: ${edits} edits · per edit: pane ${ms(paneMicros)} ms, host ${ms(hostMicros)} ms, ${(cells / edits).toFixed(0)} cells written, ${((host.eventsFired.length - events0) / edits).toFixed(0)} change events delivered\n`,
@@ -127,13 +148,17 @@ async function main() {
   if (last) process.stdout.write(`  status: ${(last as { problems: unknown[] }).problems.length} problems listed\n`);
   if (phases) {
     let named = 0;
-    for (const [name, v] of [...spent].sort((a, b) => b[1] - a[1])) {
+    let wrapper = 0;
+    const own = [...spent].map(([name, v]) => [name, v - overhead * (calls.get(name) ?? 0)] as const);
+    for (const [name, v] of own.sort((a, b) => b[1] - a[1])) {
       named += v;
-      process.stdout.write(`  ${ms(v).padStart(8)} ms  ${name}\n`);
+      wrapper += overhead * (calls.get(name) ?? 0);
+      process.stdout.write(`  ${ms(v).padStart(8)} ms  ${name} (${((calls.get(name) ?? 0) / edits).toFixed(0)} calls)\n`);
     }
     process.stdout.write(
-      `  ${ms(paneMicros - named).padStart(8)} ms  the rest (Excel.run and proxies, sync 1–2 pane side, event delivery, GC)\n`,
+      `  ${ms(paneMicros - named - wrapper).padStart(8)} ms  the rest (change events and echo filter, Excel.run, proxies, GC)\n`,
     );
+    process.stdout.write(`  (the phase wrappers' own cost, ${ms(wrapper)} ms per edit, is left out of every line above)\n`);
   }
   await r.session.dispose();
   uninstallGlobals();

@@ -1,7 +1,8 @@
 /**
  * The scored roster kept between rounds, so that an edit pays for what it changes, not for the
  * roster: the edited units are rescored (`scoreUnit`), the groups re-ranked from the cached unit
- * scores (`rankUnits`, a sort), and output cells are built only for the units whose results moved
+ * scores (`rankUnits`), the rescored units moved to their new places in 排名 order (a binary
+ * search, not a sort), and output cells are built only for the units whose results moved
  * (rescored, or rank or labels changed) and the 排名 rows whose unit or content moved. The session
  * diffs those against its ledger, as it diffs every cell after a full rescore, so both paths write
  * the same cells (test/excel/incremental.property.test.ts).
@@ -11,6 +12,7 @@ import {
   rankOutputs,
   rankRowOutputs,
   summaryOutputs,
+  summaryRankOutputs,
   unitRankOutputs,
   unitSheetOutputs,
   type OutputCell,
@@ -26,19 +28,17 @@ export interface RosterUnit {
   group: string;
 }
 
-const labelsOf = (u: RankedUnit) => u.labels.join('；');
+const sameLabels = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
 
 export class RosterScores {
-  /**
-   * The units' current scores, ranked in place by each round's rankUnits (only the rescored units
-   * are new objects): copying 1,000 scores per round to rank the copies cost 15 times the ranking.
-   */
+  /** The units' current scores, as the last round ranked them (rankUnits returns new objects). */
   private scores: RankedUnit[] = [];
   /** Rank and labels of each unit as last written (to find the units a re-ranking moved). */
   private shownRank: (number | null)[] = [];
-  private shownLabels: string[] = [];
-  /** Per group, the roster indices in 排名 order (rank, then name). */
+  private shownLabels: (readonly string[])[] = [];
+  /** Per group, the roster indices in 排名 order (rank, then name), and each unit's group in it. */
   private order = new Map<string, number[]>();
+  private orderGroup: (string | undefined)[] = [];
   /** Roster problems that do not come from ranking (duplicate names, names outside the rubric's roster). */
   private rosterProblems: Problem[] = [];
   private readonly indexByKey: Map<string, number>;
@@ -81,7 +81,9 @@ export class RosterScores {
     this.rosterProblems = result.problems.filter((p) => !rankMessages.has(p.message));
     this.scores = result.units;
     this.result = result;
-    this.remember();
+    this.shownRank = this.scores.map((u) => u.rank);
+    this.shownLabels = this.scores.map((u) => u.labels);
+    this.sortOrder();
     return allOutputs(
       this.rubric,
       this.units.map((u, i) => ({ key: u.key, score: result.units[i] })),
@@ -106,23 +108,21 @@ export class RosterScores {
     }
     // A unit that was not rescored changes only in its rank and labels.
     const moved = new Set(changed.keys());
-    ranked.forEach((u, i) => {
-      if (changed.has(i) || (u.rank === this.shownRank[i] && labelsOf(u) === this.shownLabels[i])) return;
+    for (let i = 0; i < ranked.length; i++) {
+      const u = ranked[i];
+      if (!moved.has(i) && u.rank === this.shownRank[i] && sameLabels(u.labels, this.shownLabels[i])) continue;
       moved.add(i);
+      this.shownRank[i] = u.rank;
+      this.shownLabels[i] = u.labels;
+      if (changed.has(i)) continue;
       const key = this.units[i].key;
-      out.push(
-        ...unitRankOutputs(this.rubric, key, u),
-        ...summaryOutputs(this.rubric, [{ key, score: u }]).filter((o) => o.role === 'rank' || o.role === 'labels'),
-      );
-    });
-    const before = this.order;
-    this.remember();
-    for (const [groupId, now] of this.order) {
-      const was = before.get(groupId) ?? [];
+      out.push(...unitRankOutputs(this.rubric, key, u), ...summaryRankOutputs(key, u));
+    }
+    // 排名 rows: a row is written again when another unit now stands there, or its unit moved.
+    for (const [groupId, was, now] of this.reorder(changed.keys()))
       now.forEach((i, p) => {
         if (was[p] !== i || moved.has(i)) out.push(...rankRowOutputs(this.rubric, groupId, p + 1, ranked[i]));
       });
-    }
     return out;
   }
 
@@ -144,20 +144,52 @@ export class RosterScores {
     return unitSheetOutputs(this.rubric, this.units[i].key, this.scores[i]);
   }
 
-  /** Records what the cells now show: each unit's rank and labels, and each group's 排名 order. */
-  private remember(): void {
-    this.shownRank = this.scores.map((u) => u.rank);
-    this.shownLabels = this.scores.map(labelsOf);
-    this.order = new Map();
-    for (const g of this.rubric.ranking.groups) {
-      const members: number[] = [];
-      this.scores.forEach((u, i) => {
-        if (u.group === g.id) members.push(i);
-      });
-      const rankOf = (i: number) => this.scores[i].rank ?? Infinity;
-      // rankOrder's order: by rank, unranked last, ties by name.
-      members.sort((x, y) => rankOf(x) - rankOf(y) || this.nameOrder[x] - this.nameOrder[y]);
-      this.order.set(g.id, members);
+  /** rankOrder's order (src/layout/outputs.ts): by rank, unranked last, ties by name. */
+  private before = (x: number, y: number) =>
+    (this.scores[x].rank ?? Infinity) - (this.scores[y].rank ?? Infinity) || this.nameOrder[x] - this.nameOrder[y];
+
+  /** Each group's 排名 order, sorted from scratch (after a full rescore). */
+  private sortOrder(): void {
+    this.order = new Map(this.rubric.ranking.groups.map((g) => [g.id, []]));
+    this.orderGroup = this.scores.map((u) => u.group);
+    this.scores.forEach((u, i) => this.order.get(u.group)?.push(i));
+    for (const members of this.order.values()) members.sort(this.before);
+  }
+
+  /**
+   * Moves the rescored units to their new places in their groups' 排名 order; returns each group
+   * it touched with its order before and after. The other units keep their order among themselves:
+   * their finals did not change, and within a group the rank follows the final (a higher final, a
+   * smaller rank; equal finals, equal ranks, then the name decides), so each rescored unit is taken
+   * out and put back by binary search instead of sorting the group again.
+   */
+  private reorder(rescored: Iterable<number>): [string, number[], number[]][] {
+    const touched = new Map<string, number[]>();
+    const was = (g: string | undefined) => {
+      const members = g === undefined ? undefined : this.order.get(g);
+      if (members && g !== undefined && !touched.has(g)) touched.set(g, members.slice());
+      return members;
+    };
+    const moving = [...rescored];
+    for (const i of moving) {
+      const members = was(this.orderGroup[i]);
+      const at = members ? members.indexOf(i) : -1;
+      if (at >= 0) members?.splice(at, 1);
     }
+    for (const i of moving) {
+      const g = this.scores[i].group;
+      this.orderGroup[i] = this.order.has(g) ? g : undefined;
+      const members = was(g);
+      if (!members) continue;
+      let lo = 0;
+      let hi = members.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.before(members[mid], i) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      members.splice(lo, 0, i);
+    }
+    return [...touched].map(([g, before]) => [g, before, this.order.get(g) as number[]]);
   }
 }

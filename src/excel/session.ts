@@ -25,6 +25,7 @@ import { buildStatus, type RepairKind, type StatusProblem, type UnitProblemsMemo
 import { sheetNameOf } from './address';
 import { PROTECTION_OPTIONS, queueMetaSheet } from './apply-plan';
 import { Batch } from './batch';
+import { cellBlocks } from './cell-blocks';
 import { EchoFilter } from './echo';
 import { Ledger } from './ledger';
 import { probeLostMeta, type MetaRecovery } from './recover-meta';
@@ -44,6 +45,15 @@ interface SheetState {
   formats?: unknown[][];
   /** The sheet's input cells, found when first needed (selecting a problem's cell). */
   inputRefs?: InputCellRef[];
+}
+
+/** A computed cell to write: its output, its place in the block, and whether its fill changes too. */
+interface PendingCell {
+  o: OutputCell;
+  row: number;
+  col: number;
+  tone: keyof typeof TONE_FILL;
+  fill: boolean;
 }
 
 interface QueuedChange {
@@ -405,7 +415,7 @@ export class LiveSession {
     let written = 0;
     // On binding the ledger is empty: what is in the sheet counts as written when it is already right.
     // Per sheet, by position (a cell built twice in one round is written once, with its last value).
-    const bySheet = new Map<string, Map<number, { o: OutputCell; row: number; col: number }>>();
+    const bySheet = new Map<string, Map<number, PendingCell>>();
     for (const o of outputs) {
       const s = this.sheets.get(o.sheetKey);
       if (!s) continue;
@@ -425,7 +435,7 @@ export class LiveSession {
       }
       let cells = bySheet.get(o.sheetKey);
       if (!cells) bySheet.set(o.sheetKey, (cells = new Map()));
-      cells.set(at.row * 65536 + at.col, { o, row: at.row, col: at.col });
+      cells.set(at.row * 65536 + at.col, { o, row: at.row, col: at.col, tone, fill: prev?.tone !== tone });
     }
     for (const [key, byPosition] of bySheet) {
       const s = this.sheets.get(key) as SheetState;
@@ -433,31 +443,25 @@ export class LiveSession {
       // A protected workbook: unprotect, write, protect again, all in the same request.
       const guard = this.meta.protectComputed && !this.protectionBroken;
       if (guard) ws.protection.unprotect();
-      const cells = [...byPosition.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-      // Adjacent cells of one row (a 排名 row, a score and its reason) go in one write.
-      for (let i = 0; i < cells.length;) {
-        let j = i + 1;
-        while (j < cells.length && cells[j].row === cells[i].row && cells[j].col === cells[j - 1].col + 1) j++;
-        const run = cells.slice(i, j);
-        const row = s.originRow + run[0].row;
-        const col = s.originCol + run[0].col;
-        const values = run.map(({ o }) => (o.value === null ? '' : o.value));
-        ws.getRangeByIndexes(row, col, 1, run.length).values = [values];
+      for (const block of cellBlocks([...byPosition.values()])) {
+        const row = s.originRow + block.row;
+        const col = s.originCol + block.col;
+        const width = block.rows[0].length;
+        const values = block.rows.map((run) => run.map(({ o }) => (o.value === null ? '' : o.value)));
+        ws.getRangeByIndexes(row, col, block.rows.length, width).values = values;
         let fills = 0;
-        for (const { o, row: r, col: c } of run) {
-          const tone = o.tone ?? 'normal';
-          const prev = this.ledger.get(o);
-          if (!prev || prev.tone !== tone) {
-            ws.getRangeByIndexes(s.originRow + r, s.originCol + c, 1, 1).format.fill.color = TONE_FILL[tone];
-            fills++;
+        for (const run of block.rows)
+          for (const { o, row: r, col: c, tone, fill } of run) {
+            if (fill) {
+              ws.getRangeByIndexes(s.originRow + r, s.originCol + c, 1, 1).format.fill.color = TONE_FILL[tone];
+              fills++;
+            }
+            s.values[r][c] = o.value;
+            this.ledger.set(o, o.value, tone);
           }
-          s.values[r][c] = o.value;
-          this.ledger.set(o, o.value, tone);
-        }
-        this.echo.record(s.worksheetId, row, col, run.length);
-        written += run.length;
+        this.echo.record(s.worksheetId, row, col, width, block.rows.length);
+        written += width * block.rows.length;
         await batch.add(1 + fills, values);
-        i = j;
       }
       if (guard) ws.protection.protect(PROTECTION_OPTIONS);
     }

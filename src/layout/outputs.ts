@@ -213,12 +213,20 @@ export function summaryOutputs(rubric: Rubric, units: { key: string; score: Rank
     put('final', u.final);
     if (rubric.outerScale) put('scaled', u.scaled ?? null);
     if (rubric.bands) put('band', u.band);
-    put('rank', u.rank);
-    put('labels', u.labels.join('；') || null);
+    out.push(...summaryRankOutputs(key, u));
     put('progress', `${u.filled}/${u.expected}`);
     put('status', statusText(u));
   }
   return out;
+}
+
+/** The cells of a unit's 汇总 row that depend on its rank and labels (all a re-ranking changes there). */
+export function summaryRankOutputs(key: string, u: RankedUnit): OutputCell[] {
+  const rk = rowKey.summaryUnit(key);
+  return [
+    { sheetKey: 'SUMMARY', rowKey: rk, role: 'rank', value: u.rank },
+    { sheetKey: 'SUMMARY', rowKey: rk, role: 'labels', value: u.labels.join('；') || null },
+  ];
 }
 
 /** Rank rows per group: ranked units by rank then name; unranked units last. */

@@ -102,8 +102,10 @@ export function toRubricSummary(rubric: Rubric, imported: boolean): RubricSummar
 export type AddressOf = (unitKey: string, indicatorId?: string, fieldId?: string) => string | undefined;
 
 /**
- * A unit's problems as the pane lists them; the same unit result always gives the same list, so a
- * live session passes a memo keyed by the result and an edit rebuilds only the rescored units' lists.
+ * A unit's problems as the pane lists them; the same problems of a unit always give the same list,
+ * so a live session passes a memo keyed by the unit result's `problems` array (ranking copies the
+ * result but shares that array; rescoring or re-reading the unit makes a new one) and an edit
+ * rebuilds only the rescored units' lists. The same memo keeps each roster problem's entry.
  */
 export type UnitProblemsMemo = WeakMap<object, StatusProblem[]>;
 
@@ -133,14 +135,21 @@ export function buildStatus(
   });
   const problems: StatusProblem[] = [...extra];
   result?.units.forEach((s, i) => {
-    let listed = memo?.get(s);
+    let listed = memo?.get(s.problems);
     if (!listed) {
       listed = unitProblems(rubric, meta.units[i].key, s, addressOf);
-      memo?.set(s, listed);
+      memo?.set(s.problems, listed);
     }
     for (const p of listed) problems.push(p);
   });
-  result?.problems.forEach((p, j) => problems.push({ ...p, id: `roster:${j}`, kind: 'other' }));
+  // Roster problems (names outside the rubric's roster…) mostly stay the same objects from round to
+  // round: their entries are memoised too, by the problem and its place in the list.
+  result?.problems.forEach((p, j) => {
+    const id = `roster:${j}`;
+    let entry = memo?.get(p)?.[0];
+    if (entry?.id !== id) memo?.set(p, [(entry = { ...p, id, kind: 'other' })]);
+    problems.push(entry as StatusProblem);
+  });
   // Errors first, then warnings, then missing inputs; in their order within each (a stable sort by
   // severity, in one pass: the list has several entries per unit and is built on every edit).
   const bySeverity: Record<StatusProblem['severity'], StatusProblem[]> = { error: [], warning: [], missing: [] };

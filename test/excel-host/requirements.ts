@@ -26,9 +26,24 @@ export const SUPPORTED_VERSIONS = [
 ] as const;
 export type ApiVersion = (typeof SUPPORTED_VERSIONS)[number];
 
+/**
+ * "1.10" → [1, 10], parsed once per version string: every proxy property access and method call
+ * checks its member's version, and splitting the strings on each check was a good part of what an
+ * edit round of the live session spent in the host's proxies (bench/profile-edit.ts).
+ */
+const parsedVersions = new Map<string, readonly [number, number]>();
+function parseVersion(v: string): readonly [number, number] {
+  let p = parsedVersions.get(v);
+  if (!p) {
+    const [major, minor = 0] = v.split('.').map(Number);
+    parsedVersions.set(v, (p = [major, minor]));
+  }
+  return p;
+}
+
 export function compareVersions(a: string, b: string): number {
-  const [a1, a2 = 0] = a.split('.').map(Number);
-  const [b1, b2 = 0] = b.split('.').map(Number);
+  const [a1, a2] = parseVersion(a);
+  const [b1, b2] = parseVersion(b);
   return a1 - b1 || a2 - b2;
 }
 

@@ -19,6 +19,13 @@ describe('EchoFilter', () => {
     expect(f.isEcho('s1', 'I7:J7')).toBe(true);
     expect(f.isEcho('s1', 'I7')).toBe(false); // consumed
   });
+  it('a block write (rows × columns) echoes as one event over the block', () => {
+    const f = new EchoFilter(() => 0);
+    f.record('s1', 6, 8, 2, 3); // I7:J9
+    expect(f.isEcho('s1', 'I7:J10')).toBe(false); // row 10 was not written
+    expect(f.isEcho('s1', 'I7:J9')).toBe(true);
+    expect(f.isEcho('s1', 'J9')).toBe(false); // consumed
+  });
   it('a user edit touching any cell not written is not an echo', () => {
     const f = new EchoFilter(() => 0);
     f.record('s1', 6, 8, 1);

@@ -167,17 +167,17 @@ function writtenSince(host: ExcelHost, from: number): Map<string, CellValue> {
   const out = new Map<string, CellValue>();
   for (const w of host.writesLog.slice(from)) {
     if (w.kind !== 'values' || !w.sheet || !w.address) continue;
-    // One write covers adjacent cells of one row: B7 or B7:D7.
-    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)\d+)?$/.exec(w.address);
+    // One write covers a rectangle of cells: B7, B7:D7 (a row) or B7:D9 (shifted 排名 rows).
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(w.address);
     if (!m) throw new Error(`unexpected write ${w.address}`);
     const colOf = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const row = Number(m[2]) - 1;
-    for (let col = colOf(m[1]); col <= colOf(m[3] ?? m[1]); col++) {
-      const id = layout.cellIds.get(w.sheet)?.get(`${row},${col}`);
-      if (!id) throw new Error(`write outside a computed cell: ${w.sheet}!${w.address}`);
-      if (id.endsWith('|input')) throw new Error(`input cell written: ${w.sheet}!${w.address}`);
-      out.set(id, norm(host.values(w.sheet, a1(row, col))[0][0]) as CellValue);
-    }
+    for (let row = Number(m[2]) - 1; row <= Number(m[4] ?? m[2]) - 1; row++)
+      for (let col = colOf(m[1]); col <= colOf(m[3] ?? m[1]); col++) {
+        const id = layout.cellIds.get(w.sheet)?.get(`${row},${col}`);
+        if (!id) throw new Error(`write outside a computed cell: ${w.sheet}!${w.address}`);
+        if (id.endsWith('|input')) throw new Error(`input cell written: ${w.sheet}!${w.address}`);
+        out.set(id, norm(host.values(w.sheet, a1(row, col))[0][0]) as CellValue);
+      }
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { bind, cellAddress, cleanup, FULL, inputAt, makeWorkbook, newHost, paste
 import { loadBuiltin, builtinRubricIds } from '../../src/rubric/catalog';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { detectApiLevel } from '../../src/excel/requirements';
+import { parseAddress } from '../../src/excel/address';
 import { LiveSession } from '../../src/excel/session';
 import { createExcelController } from '../../src/excel/excel-controller';
 import { planWorkbook } from '../../src/layout/workbook-plan';
@@ -182,7 +183,13 @@ describe('live rescoring', () => {
     const inputCol = cellAddress(host, '县公安局', 'i|一|leader', 'input').replace(/\d+/, '');
     const addinWrites = host.writesLog.slice(createdUpTo).filter((w) => w.kind !== 'user' && w.sheet === '县公安局');
     expect(addinWrites.length).toBeGreaterThan(0);
-    for (const w of addinWrites) expect(w.address?.replace(/\d+/g, '')).not.toContain(inputCol);
+    // A write is a rectangle (B7:D9): the input column must not fall anywhere inside it.
+    const inputColIndex = parseAddress(`${inputCol}1`)?.fromCol;
+    for (const w of addinWrites) {
+      const rect = parseAddress(w.address ?? '');
+      expect(rect).not.toBeNull();
+      expect(inputColIndex !== undefined && rect !== null && inputColIndex >= rect.fromCol && inputColIndex <= rect.toCol).toBe(false);
+    }
   });
 
   it('marks bad inputs on the computed cells and lists them; the total says incomplete rather than a wrong number', async () => {

@@ -16,10 +16,18 @@ import { scoreCommand } from './score';
 import { workbookCommand } from './workbook-command';
 import { annexCommand } from './annex-command';
 import { templateCommand } from './template';
+import { rubricDiffCommand } from './rubric-diff';
 import { packageVersion } from './version';
 
 /** The commands, in the order of the help text. Adding a command is one entry here. */
-export const commands: readonly Command[] = [rubricsCommand, templateCommand, scoreCommand, workbookCommand, annexCommand];
+export const commands: readonly Command[] = [
+  rubricsCommand,
+  templateCommand,
+  scoreCommand,
+  workbookCommand,
+  annexCommand,
+  rubricDiffCommand,
+];
 
 const GENERAL_USAGE = `${PROGRAM} <命令> [参数]（${PROGRAM} --help 查看命令）`;
 

@@ -7,6 +7,8 @@ import { contentHash } from '../rubric/hash';
 import type { Controller, CreateOptions, HostInfo, Progress, RosterEntry } from '../layout/pane-contract';
 import type { StatusProblem, WorkbookStatus } from '../layout/status';
 import { RubricLibrary } from '../layout/rubric-library';
+import { compareWithFile, rubricLabel } from '../layout/rubric-compare';
+import { WORKBOOK_RUBRIC } from '../layout/pane-contract';
 import { applyPlan, removePartialWorkbook } from './apply-plan';
 import { detectApiLevel, MIN_API, type ApiLevel } from './requirements';
 import { writeRecoveredMeta, type MetaRecovery } from './recover-meta';
@@ -93,6 +95,11 @@ export function createExcelController(
     host,
     listRubrics: () => library.list(),
     importRubric: (fileName, text) => library.import(fileName, text),
+    async compareRubric(baseId, fileName, text) {
+      const base = baseId === WORKBOOK_RUBRIC ? (session?.rubric ?? null) : library.get(baseId);
+      if (!base) throw new Error(baseId === WORKBOOK_RUBRIC ? '当前工作簿不是本加载项生成的考核工作簿。' : `找不到评分细则「${baseId}」`);
+      return compareWithFile(base, `${baseId === WORKBOOK_RUBRIC ? '本工作簿的细则：' : ''}${rubricLabel(base)}`, fileName, text);
+    },
     async createWorkbook(
       rubricId: string,
       roster: RosterEntry[],

@@ -24,6 +24,14 @@ export interface Progress {
 
 export type ImportResult = { ok: true; rubric: RubricSummary } | { ok: false; errors: { path: string; message: string; fix: string }[] };
 
+/** 比较评分细则: what changed from the base rubric to the one in the file (src/rubric/diff.ts). */
+export type CompareResult =
+  | { ok: true; base: string; other: string; changes: { where: string; what: string }[] }
+  | { ok: false; errors: { path: string; message: string; fix: string }[] };
+
+/** The base of a comparison: the open workbook's own rubric (Excel, bound) instead of a library id. */
+export const WORKBOOK_RUBRIC = ':workbook';
+
 export interface HostInfo {
   /** 'excel' inside Excel at ExcelApi ≥ 1.8; 'excel-too-old' below; 'browser' outside Office. */
   mode: 'excel' | 'excel-too-old' | 'browser';
@@ -43,6 +51,8 @@ export interface Controller {
   whenLoaded?(): Promise<void>;
   listRubrics(): RubricSummary[];
   importRubric(fileName: string, text: string): ImportResult;
+  /** 比较评分细则: base (a library id, or WORKBOOK_RUBRIC) against a rubric file; hosts without it omit it. */
+  compareRubric?(baseId: string, fileName: string, text: string): Promise<CompareResult>;
   /** Lays out the workbook. Resolves when done; rejects with a Chinese message. */
   createWorkbook(
     rubricId: string,

@@ -9,6 +9,7 @@
 import type { LoadedRubric } from '../rubric/load';
 import type { Controller, CreateOptions, HostInfo, ImportResult, RosterEntry, RubricSummary, WorkbookStatus } from './controller';
 import { RubricLibrary } from '../layout/rubric-library';
+import { compareWithFile, rubricLabel } from '../layout/rubric-compare';
 
 export interface BrowserControllerOptions {
   host?: Partial<HostInfo>;
@@ -56,6 +57,11 @@ export function createBrowserController(options: BrowserControllerOptions = {}):
     host: () => host,
     listRubrics: (): RubricSummary[] => lib().list(),
     importRubric: (fileName: string, text: string): ImportResult => lib().import(fileName, text),
+    compareRubric: async (baseId, fileName, text) => {
+      const base = lib().get(baseId);
+      if (!base) throw new Error(`找不到评分细则「${baseId}」，请重新选择。`);
+      return compareWithFile(base, rubricLabel(base), fileName, text);
+    },
     createWorkbook: async (rubricId, roster, onProgress, signal, createOptions) => {
       if (host.mode !== 'browser' || !options.downloadBlank) return noWorkbook();
       const loaded = lib().loaded(rubricId);

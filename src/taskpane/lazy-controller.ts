@@ -64,6 +64,11 @@ export function createLazyController(
       inner
         ? inner.importRubric(fileName, text)
         : { ok: false, errors: [{ path: '', message: '评分细则库还在载入。', fix: '请稍候片刻，再重新选择这个文件。' }] },
+    compareRubric: async (baseId, fileName, text) => {
+      const c = await get();
+      if (!c.compareRubric) throw new Error('此版本不能比较评分细则。');
+      return c.compareRubric(baseId, fileName, text);
+    },
     createWorkbook: async (rubricId, roster, onProgress, signal, opts) =>
       (await get()).createWorkbook(rubricId, roster, onProgress, signal, opts),
     rescoreAll: async () => (await get()).rescoreAll(),

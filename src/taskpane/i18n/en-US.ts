@@ -77,6 +77,17 @@ export const enUS: Messages = {
   'import.fix': 'How to fix: ',
   'import.readError': 'The file could not be read: {message}',
 
+  'compare.heading': 'Compare rubrics',
+  'compare.base': 'Original rubric',
+  'compare.workbook': 'This workbook’s rubric ({title})',
+  'compare.label': 'Choose the rubric file to compare (.json)',
+  'compare.hint':
+    'Lists, in the order of the document, what the chosen file changes: indicators, points, texts, rules, bands, honour quotas.',
+  'compare.changes': '{count} differences:',
+  'compare.same': 'The two rubrics are the same',
+  'compare.sides': 'From “{base}” to “{other}”',
+  'compare.listLabel': 'Rubric differences',
+
   'roster.heading': 'Assessed units',
   'roster.useDefault': 'Use the roster annexed to the document',
   'roster.useDefaultHint': 'Fills in the {count} units listed in the document (replaces the list below)',

@@ -74,6 +74,16 @@ export const zhCN = {
   'import.fix': '修改方法：',
   'import.readError': '无法读取文件：{message}',
 
+  'compare.heading': '比较评分细则',
+  'compare.base': '原细则',
+  'compare.workbook': '本工作簿的细则（{title}）',
+  'compare.label': '选择要比较的评分细则文件（.json）',
+  'compare.hint': '按文件顺序列出所选文件相对原细则改了什么：指标、分值、文字、评分规则、等次线、表彰名额等。',
+  'compare.changes': '共 {count} 处不同：',
+  'compare.same': '两份细则内容相同',
+  'compare.sides': '由「{base}」到「{other}」',
+  'compare.listLabel': '细则差异',
+
   'roster.heading': '被考核单位名单',
   'roster.useDefault': '使用文件附件名单',
   'roster.useDefaultHint': '填入文件附件所列的 {count} 个单位（会替换下面已填的名单）',

@@ -519,6 +519,8 @@ export const rosterEntry = z.object({ name: z.string().min(1), group: z.string()
 export const rubric = z
   .object({
     $schema: z.string().optional(),
+    /** "office": made by the office in a 细则定义 sheet (rubric-from-sheet), not shipped with the tool; the annex and the pane say so. */
+    origin: z.literal('office').optional(),
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id 只用小写字母、数字和连字符，如 "hengdong-2020-members"'),
     /** Semantic version of this rubric file; workbooks remember it. */
     version: z.string().regex(/^\d+\.\d+\.\d+$/, '版本号写成三段数字，如 "1.0.0"'),

@@ -215,6 +215,8 @@ function headChanges(a: Rubric, b: Rubric): RubricChange[] {
   const file = (what: string) => out.push({ where: '文件', what });
   if (a.id !== b.id) file(changed('细则标识', a.id, b.id));
   if (a.version !== b.version) file(changed('版本', a.version, b.version));
+  const origin = (r: Rubric) => (r.origin === 'office' ? '本办自定' : '随工具提供');
+  if (origin(a) !== origin(b)) file(changed('来源', origin(a), origin(b)));
   if (a.city !== b.city) file(changed('地区', a.city, b.city));
   if (a.year !== b.year) file(changed('年度', a.year, b.year));
   if (a.title !== b.title) file(`标题由「${a.title}」改为「${b.title}」`);

@@ -18,6 +18,7 @@ import { annexCommand } from './annex-command';
 import { templateCommand } from './template';
 import { rubricDiffCommand } from './rubric-diff';
 import { packageVersion } from './version';
+import { rubricFromSheetCommand, rubricSheetCommand } from './rubric-sheet-commands';
 
 /** The commands, in the order of the help text. Adding a command is one entry here. */
 export const commands: readonly Command[] = [
@@ -26,6 +27,8 @@ export const commands: readonly Command[] = [
   scoreCommand,
   workbookCommand,
   annexCommand,
+  rubricSheetCommand,
+  rubricFromSheetCommand,
   rubricDiffCommand,
 ];
 

@@ -124,7 +124,7 @@ function stylesPart(parts: Parts): string | null {
   return null;
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<{ wb: Workbook; stylesMissing: boolean }> {
+export async function loadWorkbook(bytes: Uint8Array): Promise<{ wb: Workbook; stylesMissing: boolean }> {
   checkSignature(bytes);
   // Bounded inflate, media left out, relationship targets made relative (see zip-package.ts).
   // exceljs then reads a private, normalised copy: the caller's bytes stay untouched.

@@ -33,7 +33,7 @@ const PARAM_PROMPTS: Record<ParamKey, string> = {
   ratio: '「分子标识/分母标识；分母为0=记0|记满|报错；分子大于分母=按100%|报错」。',
   condition: '条件，如「incident 是」「n ≥ 3」。',
   label: '规则的简短说明，用于计分说明。',
-  result: '一票否决的结果：计0分，或结论如「不合格」。',
+  result: '一票否决的结果：计0分，或结论如「不通过」；留空为「不合格」。',
   zeroIf: '满足时本项得0分：「条件｜说明」。',
 };
 

@@ -71,16 +71,22 @@ export function rubricFromDefinition(values: DefinitionValues): RubricFromSheetR
   const categories = readIndicators(values, errors, sources);
   const method = readMethod(values, errors, sources);
   const notes = readNotes(values, errors, sources);
-  if (errors.length) return { ok: false, errors };
   const data = { ...method.plain, categories, notes, ...method.advanced, origin: OFFICE_ORIGIN };
   const loaded = parseRubricData(data, SHEET_NAMES.indicators);
-  if (!loaded.ok) {
-    return {
-      ok: false,
-      errors: loaded.errors.map((e) => ({ ...sources.find(e.path), message: e.message, fix: e.fix })),
-    };
-  }
-  return { ok: true, rubric: loaded.value.rubric, hash: loaded.value.hash };
+  if (loaded.ok && errors.length === 0) return { ok: true, rubric: loaded.value.rubric, hash: loaded.value.hash };
+  // The loader's errors too, so that every bad cell is listed at once; one error per cell (a cell
+  // whose text could not be read is also missing for the schema: its first message is the useful one).
+  for (const e of loaded.ok ? [] : loaded.errors) errors.push({ ...sources.find(e.path), message: e.message, fix: e.fix });
+  const seen = new Set<string>();
+  return {
+    ok: false,
+    errors: errors.filter((e) => {
+      const key = `${e.sheet}!${e.cell}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  };
 }
 
 function readIndicators(values: DefinitionValues, errors: SheetCellError[], sources: SourceMap): unknown[] {

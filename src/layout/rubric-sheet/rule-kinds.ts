@@ -72,6 +72,11 @@ export const ADVANCED_KIND_NAME = '高级设置';
 const num = (what: string) => (_: string, raw: SheetCellValue) => parseNumber(raw, what);
 const rate = (what: string) => (_: string, raw: SheetCellValue) => parseRate(raw, what);
 const idText = (t: string) => t.trim();
+/** 「0.5」, 「1/12」 or with the thing counted: 「0.5分/项」. */
+const ratePerUnit = (t: string, raw: SheetCellValue): { rate: number | string; unit?: string } => {
+  const m = /^(.+?)分\s*[/／]\s*(\S+)$/.exec(t.trim());
+  return m ? { rate: parseRate(m[1], '每项分值'), unit: m[2] } : { rate: parseRate(raw, '每项分值') };
+};
 const idList = (t: string) => splitWords(t);
 
 const STEP_ROUNDING = { floor: '整步', ceil: '不足一步按一步', prorata: '按比例' } as const;
@@ -88,13 +93,14 @@ export const RULE_KINDS: readonly RuleKindSpec[] = [
   {
     kind: 'count',
     name: '按个数计分',
-    usage: '计分字段写一个「个数」输入项，每项分值写每个的分值（可写分数，如 1/12），上限可空（空=本项分值）。',
+    usage: '计分字段写一个「个数」输入项，每项分值写每个的分值（可写分数，如 1/12；可带单位，如 0.5分/项），上限可空（空=本项分值）。',
     params: ['field', 'perItem', 'cap'],
-    write: (r) => (r.kind === 'count' && r.unit === undefined ? { field: r.field, perItem: r.rate, cap: r.cap ?? null } : null),
+    write: (r) =>
+      r.kind === 'count' ? { field: r.field, perItem: r.unit === undefined ? r.rate : `${r.rate}分/${r.unit}`, cap: r.cap ?? null } : null,
     read: (g) => ({
       kind: 'count',
       field: g.parse('field', idText, true),
-      rate: g.parse('perItem', rate('每项分值'), true),
+      ...g.parse('perItem', ratePerUnit, true),
       cap: g.parse('cap', num('上限'), false),
     }),
   },
@@ -249,14 +255,14 @@ export const RULE_KINDS: readonly RuleKindSpec[] = [
     kind: 'veto',
     name: '一票否决',
     usage:
-      '条件写触发否决的情形，如「incident 是」；规则说明写否决事项；否决结果写「计0分」或结论（如「不合格」「不通过」）。本项分值填 0。',
+      '条件写触发否决的情形，如「incident 是」；规则说明写否决事项；否决结果写「计0分」或结论（如「不通过」；留空为「不合格」）。本项分值填 0。',
     params: ['condition', 'label', 'result'],
     write: (r) => {
       if (r.kind !== 'veto') return null;
       const when = formatCondition(r.when);
       if (when === null) return null;
-      if (r.result === 'fail' && (r.resultLabel === '计0分' || r.resultLabel === '不合格')) return null;
-      return { condition: when, label: r.label, result: r.result === 'zero' ? '计0分' : (r.resultLabel ?? '不合格') };
+      if (r.result === 'fail' && r.resultLabel === '计0分') return null;
+      return { condition: when, label: r.label, result: r.result === 'zero' ? '计0分' : (r.resultLabel ?? null) };
     },
     read: (g) => {
       const result = g.text('result') ?? '';
@@ -264,11 +270,7 @@ export const RULE_KINDS: readonly RuleKindSpec[] = [
         kind: 'veto',
         when: g.parse('condition', parseCondition, true),
         label: g.parse('label', idText, true),
-        ...(result === '计0分'
-          ? { result: 'zero' }
-          : result === '不合格' || result === ''
-            ? { result: 'fail' }
-            : { result: 'fail', resultLabel: result }),
+        ...(result === '计0分' ? { result: 'zero' } : result === '' ? { result: 'fail' } : { result: 'fail', resultLabel: result }),
       };
     },
   },

@@ -109,7 +109,8 @@ function formatField(f: Field): string {
       if (f.smallValues !== undefined) add('小于1按百分点', f.smallValues ? '是' : '否');
       break;
     case 'choice':
-      add('选项', f.options.join('、'));
+      // 「、」 between options, or 「；」 when an option has a 「、」 of its own (亳州: 以县、区政府名义…).
+      add('选项', f.options.join(f.options.some((o) => /[、,，]/.test(o)) ? '；' : '、'));
       break;
     case 'score':
       add('步长', f.step);
@@ -140,7 +141,7 @@ export function parseFields(text: string): unknown[] {
         最少: () => (f.min = parseNumber(v, `${where}的最少`)),
         读法: () => (f.bare = v === '小数' ? 'fraction' : v === '百分数' ? 'percent' : badValue(where, k, v, '百分数、小数')),
         小于1按百分点: () => (f.smallValues = yesNo(v, `${where}的小于1按百分点`)),
-        选项: () => (f.options = splitWords(v)),
+        选项: () => (f.options = /[；;]/.test(v) ? splitItems(v) : splitWords(v)),
         步长: () => (f.step = parseNumber(v, `${where}的步长`)),
         提示: () => (f.hint = v),
       };

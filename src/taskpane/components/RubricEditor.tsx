@@ -68,8 +68,8 @@ export function RubricEditor({
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => controller.onRubricSheet?.((r) => setResult(r)), [controller]);
-  const jsonUrl = useMemo(() => (saved ? URL.createObjectURL(new Blob([saved.json], { type: 'application/json' })) : null), [saved]);
-  useEffect(() => () => void (jsonUrl && URL.revokeObjectURL(jsonUrl)), [jsonUrl]);
+  // A data: address, not a blob: one: nothing to revoke, and it works in every webview that downloads at all.
+  const jsonUrl = useMemo(() => (saved ? `data:application/json;charset=utf-8,${encodeURIComponent(saved.json)}` : null), [saved]);
 
   const { startRubricSheet, checkRubricSheet, saveRubricSheet } = controller;
   if (!startRubricSheet || !checkRubricSheet || !saveRubricSheet) return null;

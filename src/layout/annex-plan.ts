@@ -606,8 +606,12 @@ function subtitleRow(b: SheetBuilder, rubric: Rubric, row: number, widths: numbe
   return row + 1;
 }
 
+/** An office's own rubric (made in a 细则定义 sheet) says so, so nobody takes it for a shipped one. */
+export const OFFICE_RUBRIC_NOTE = '评分细则由本办在细则定义表中自行制定，非本工具随附细则';
+
 function subtitleLine(rubric: Rubric): string {
-  return `${rubric.title}${rubric.documentNumber ? `（${rubric.documentNumber}）` : ''}　${rubric.assessedUnits}`;
+  const own = rubric.origin === 'office' ? `　（${OFFICE_RUBRIC_NOTE}）` : '';
+  return `${rubric.title}${rubric.documentNumber ? `（${rubric.documentNumber}）` : ''}　${rubric.assessedUnits}${own}`;
 }
 
 /** Widths for a sheet printed in portrait when it fits, else landscape; filled to the page. */

@@ -9,6 +9,10 @@ import { DEFINITION_STYLES } from '../layout/rubric-sheet';
 import { applySheets, type ApplicableSheet } from './apply-plan';
 import { readCell } from './cell-values';
 import { toArrayBuffer } from './exceljs';
+import { columnLetter } from '../layout/plan';
+
+/** Characters of column width printed across one A4 landscape page at a readable size. */
+const PRINTED_WIDTH = 150;
 import { loadWorkbook } from './read-workbook';
 
 function applicable(s: DefinitionSheet): ApplicableSheet {
@@ -33,13 +37,19 @@ function applicable(s: DefinitionSheet): ApplicableSheet {
 /** The definition workbook as .xlsx bytes. */
 export async function writeDefinitionXlsx(def: DefinitionWorkbook, created?: Date): Promise<ArrayBuffer> {
   const wb = await applySheets(def.sheets.map(applicable), { styles: DEFINITION_STYLES, created });
-  // Keep the 序号/名称 columns in view too (the adapter freezes rows only).
   def.sheets.forEach((s, i) => {
     const ws = wb.worksheets[i];
+    // Keep the 序号/名称 columns in view too (the adapter freezes rows only).
     if (s.freezeRows > 0 || s.freezeCols > 0) {
-      const topLeft = `${String.fromCharCode(65 + s.freezeCols)}${s.freezeRows + 1}`;
+      const topLeft = `${columnLetter(s.freezeCols)}${s.freezeRows + 1}`;
       ws.views = [{ state: 'frozen', xSplit: s.freezeCols, ySplit: s.freezeRows, topLeftCell: topLeft, showGridLines: true }];
     }
+    // A wide sheet printed on one page width would be unreadable: about 120 characters a page,
+    // with the header row and the frozen columns repeated on every page.
+    const width = s.columns.reduce((sum, c) => sum + c.width, 0);
+    ws.pageSetup.fitToWidth = Math.max(1, Math.ceil(width / PRINTED_WIDTH));
+    if (s.freezeRows > 0) ws.pageSetup.printTitlesRow = `1:${s.freezeRows}`;
+    if (s.freezeCols > 0) ws.pageSetup.printTitlesColumn = `A:${columnLetter(s.freezeCols - 1)}`;
   });
   return toArrayBuffer(wb);
 }

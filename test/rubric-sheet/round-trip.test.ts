@@ -5,7 +5,9 @@
  * examples/<id>.json exactly as the original does. The directories are listed at run time, so rubrics
  * other sessions add or change are covered.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { definitionValues, rubricFromDefinition, rubricToDefinition } from '../../src/layout/rubric-sheet';
 import { canonicalJson } from '../../src/rubric/hash';
@@ -67,4 +69,61 @@ describe.each(rubricFiles)('%s', (file) => {
     expect(units.length).toBeGreaterThan(0);
     expect(scoreRoster(back, units)).toEqual(scoreRoster(original, units));
   });
+});
+
+describe('plain columns, not JSON', () => {
+  // 鹤岗 (按条件扣分), 衡东 (缺项扣分, 按等级, 考核组评分, 做到即得分, 按个数 with units, 按差距扣分, 按次扣分)
+  // and 平顶山 (组合计分 with 部分 rows) use only kinds with a plain form: nothing of theirs needs 高级设置.
+  it.each(['hegang-2022-counties', 'hengdong-2020-members', 'pingdingshan-2020-departments', 'pingdingshan-2020-counties'])(
+    '%s is written without any 高级设置',
+    (id) => {
+      const values = definitionValues(rubricToDefinition(load(`rubrics/${id}.json`)));
+      const grid = values['细则定义'];
+      const advanced = grid[0].indexOf('高级设置');
+      expect(advanced).toBeGreaterThan(0);
+      expect(grid.slice(1).filter((row) => row[advanced] !== null && row[advanced] !== undefined)).toEqual([]);
+      const method = values['考核办法'];
+      expect(method.find((row) => row[0] === '高级设置')?.[1]).toBeNull();
+    },
+  );
+
+  it('组合计分 is one indicator row and one 部分 row per part (平顶山 市直部门, its first 组合计分 item)', () => {
+    const r = load('rubrics/pingdingshan-2020-departments.json');
+    const composite = r.categories.flatMap((c) => c.indicators).find((i) => i.rule.kind === 'composite')!;
+    const grid = definitionValues(rubricToDefinition(r))['细则定义'];
+    const idCol = grid[0].indexOf('标识');
+    const at = grid.findIndex((row) => row[0] === '指标' && row[idCol] === composite.id);
+    const parts = composite.rule.kind === 'composite' ? composite.rule.parts.length : 0;
+    expect(grid[at][grid[0].indexOf('计分方式')]).toBe('组合计分');
+    expect(grid.slice(at + 1, at + 1 + parts).map((row) => row[0])).toEqual(Array(parts).fill('部分'));
+    expect(grid[at + 1 + parts][0]).not.toBe('部分');
+  });
+});
+
+describe('saved again by LibreOffice', () => {
+  // 亳州: the document's own 数据来源 column, 组合计分 parts, 档次表 with labels, a 高级设置 cell and
+  // options containing 「、」 — all through LibreOffice's own writer (shared strings, its styles).
+  it('亳州 reads back deep-equal after LibreOffice opens and saves the definition workbook', async () => {
+    const original = load('rubrics/bozhou-2017-counties.json');
+    const dir = mkdtempSync(join(tmpdir(), 'cs-rubric-sheet-lo-'));
+    writeFileSync(join(dir, 'def.xlsx'), Buffer.from(await writeDefinitionXlsx(rubricToDefinition(original))));
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        join(dir, 'lo'),
+        join(dir, 'def.xlsx'),
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
+    const saved = readFileSync(join(dir, 'lo', 'def.xlsx'));
+    expect(saved.subarray(0, 2).toString()).toBe('PK');
+    const back = rubricFromDefinition(await readDefinitionXlsx(new Uint8Array(saved)));
+    if (!back.ok) throw new Error(back.errors.map((e) => `${e.sheet}!${e.cell} ${e.message}`).join('\n'));
+    expect(normalise(back.rubric)).toEqual(normalise(original));
+  }, 150_000);
 });

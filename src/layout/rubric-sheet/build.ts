@@ -5,16 +5,19 @@
  */
 import { canonicalJson } from '../../rubric/hash';
 import { category as categorySchema, indicator as indicatorSchema, rubric as rubricSchema } from '../../rubric/schema';
-import type { Category, Indicator, Rubric } from '../../rubric/schema';
-import { decodeCategoryRow, decodeIndicatorRow, type RowCells } from './decode-row';
-import { indicatorColumns, LEVEL_CATEGORY, LEVEL_INDICATOR, type ColumnKey, type IndicatorColumn } from './indicator-columns';
+import type { Category, Indicator, PartRule, Rubric, Rule } from '../../rubric/schema';
+import { attachParts, decodeCategoryRow, decodeIndicatorRow, decodePartRow, type RowCells } from './decode-row';
+import { indicatorColumns, LEVEL_CATEGORY, LEVEL_INDICATOR, LEVEL_PART, type ColumnKey, type IndicatorColumn } from './indicator-columns';
 import { METHOD_ADVANCED_LABEL, METHOD_GROUPS, type MethodGroup } from './method-rows';
 import { readMethodGroup } from './read-method';
-import { ADVANCED_KIND_NAME, PARAM_HEADERS, RULE_KINDS, formatZeroIf, kindOf, type ParamKey } from './rule-kinds';
+import { ADVANCED_KIND_NAME, ALL_KINDS, PARAM_HEADERS, formatZeroIf, kindOf, type ParamKey } from './rule-kinds';
 import { formatFields } from './text-syntax';
 import { SHEET_NAMES, type DefinitionCell, type DefinitionSheet, type DefinitionWorkbook, type SheetCellValue } from './types';
 import { guideSheet } from './guide';
 import { rowHeight } from './measure';
+
+/** Columns holding plain numbers (分值 …), validated as decimals: General format, not text. */
+const NUMBER_COLUMNS = new Set<ColumnKey>(['points', 'partMax', 'attainableMax']);
 
 /** Empty indicator rows a blank sheet offers (an office inserts more as needed). */
 const BLANK_ROWS = 30;
@@ -29,8 +32,43 @@ const same = (schema: { safeParse(v: unknown): { success: boolean; data?: unknow
 
 type Shape = Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
 
-/** Fills `cells` with the plain texts of an indicator, then moves what does not read back into 高级设置. */
-function indicatorCells(ind: Indicator, categoryNumber: string, extras: string[]): RowCells {
+/** 计分方式, its parameters, 规则说明 and 不得分条件 of a rule (or a part), or null when it has no plain form. */
+function ruleCells(rule: Rule | PartRule): RowCells | null {
+  const spec = kindOf(rule.kind);
+  const params = spec?.write(rule as Rule) ?? null;
+  const zeroIf = formatZeroIf(rule as Rule);
+  if (!spec || !params || zeroIf === null) return null;
+  const cells: RowCells = { kind: spec.name, ...params };
+  if (!spec.params.includes('label') && 'label' in rule) cells.label = rule.label ?? null;
+  if (zeroIf !== undefined) cells.zeroIf = zeroIf;
+  return cells;
+}
+
+/** The 部分 rows of a 组合计分 rule, or null when a part has no plain form. */
+function partRows(rule: Rule): RowCells[] | null {
+  if (rule.kind !== 'composite') return [];
+  const rows = rule.parts.map((part) => {
+    const cells = ruleCells(part);
+    return cells && { level: LEVEL_PART, ...cells, partMax: 'max' in part ? part.max : null };
+  });
+  return rows.some((r) => r === null) ? null : (rows as RowCells[]);
+}
+
+/** What the reader makes of an indicator row and its 部分 rows. */
+function decodeIndicator(row: RowCells, parts: RowCells[], categoryNumber: string): Record<string, unknown> {
+  const decoded = decodeIndicatorRow(row, categoryNumber).value;
+  attachParts(
+    decoded,
+    parts.map((p) => decodePartRow(p).value),
+  );
+  return decoded;
+}
+
+/**
+ * The rows of an indicator (its own, then its 部分 rows) in plain texts; what does not read back
+ * the same moves into 高级设置 (the whole rule when any part of it does not).
+ */
+function indicatorRows(ind: Indicator, categoryNumber: string, extras: string[]): RowCells[] {
   const cells: RowCells = {
     level: LEVEL_INDICATOR,
     id: ind.id,
@@ -46,18 +84,14 @@ function indicatorCells(ind: Indicator, categoryNumber: string, extras: string[]
     notes: ind.notes.join('、') || null,
   };
   for (const h of extras) cells[`extra:${h}`] = ind.extra?.[h] ?? null;
-  const spec = kindOf(ind.rule.kind);
-  const params = spec?.write(ind.rule) ?? null;
-  const zeroIf = formatZeroIf(ind.rule);
-  if (spec && params && zeroIf !== null) {
-    cells.kind = spec.name;
-    Object.assign(cells, params);
-    if (!spec.params.includes('label') && 'label' in ind.rule) cells.label = ind.rule.label ?? null;
-    if (zeroIf !== undefined) cells.zeroIf = zeroIf;
-  } else {
+  const rule = ruleCells(ind.rule);
+  let parts = partRows(ind.rule);
+  if (rule && parts) Object.assign(cells, rule);
+  else {
     cells.kind = ADVANCED_KIND_NAME;
+    parts = [];
   }
-  const decoded = decodeIndicatorRow(cells, categoryNumber).value;
+  const decoded = decodeIndicator(cells, parts, categoryNumber);
   const shape = (indicatorSchema as unknown as { shape: Shape }).shape;
   const advanced: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(ind)) {
@@ -66,10 +100,11 @@ function indicatorCells(ind: Indicator, categoryNumber: string, extras: string[]
     if (key === 'rule') {
       cells.kind = ADVANCED_KIND_NAME;
       for (const p of Object.keys(PARAM_HEADERS) as ParamKey[]) cells[p] = null;
+      parts = [];
     } else if (key in cells) cells[key as ColumnKey] = null;
   }
   if (Object.keys(advanced).length) cells.advanced = JSON.stringify(advanced);
-  return cells;
+  return [cells, ...parts];
 }
 
 function categoryCells(cat: Category): RowCells {
@@ -91,7 +126,7 @@ function indicatorSheet(r: Rubric | null): DefinitionSheet {
   const rows: RowCells[] = [];
   for (const cat of r?.categories ?? []) {
     rows.push(categoryCells(cat));
-    for (const ind of cat.indicators) rows.push(indicatorCells(ind, cat.number, extras));
+    for (const ind of cat.indicators) rows.push(...indicatorRows(ind, cat.number, extras));
   }
   const spare = r ? SPARE_ROWS : BLANK_ROWS;
   for (let i = 0; i < spare; i++) rows.push({});
@@ -99,7 +134,10 @@ function indicatorSheet(r: Rubric | null): DefinitionSheet {
     row: 0,
     col,
     value: c.header,
-    style: c.key === 'fields' || c.key === 'kind' || c.key in PARAM_HEADERS || c.key === 'advanced' ? 'headerScoring' : 'header',
+    style:
+      c.key === 'fields' || c.key === 'kind' || c.key in PARAM_HEADERS || c.key === 'partMax' || c.key === 'advanced'
+        ? 'headerScoring'
+        : 'header',
     prompt: c.prompt,
   }));
   const rowHeights: Record<number, number> = { 0: 30 };
@@ -110,7 +148,16 @@ function indicatorSheet(r: Rubric | null): DefinitionSheet {
         row: i + 1,
         col,
         value: row[c.key] ?? null,
-        style: c.key === 'advanced' ? 'inputJson' : isCategory ? 'categoryInput' : c.width <= 8 ? 'inputCenter' : 'input',
+        style:
+          c.key === 'advanced'
+            ? 'inputJson'
+            : isCategory
+              ? 'categoryInput'
+              : NUMBER_COLUMNS.has(c.key)
+                ? 'inputNumber'
+                : c.width <= 8
+                  ? 'inputCenter'
+                  : 'input',
         ...validationOf(c),
       });
     });
@@ -130,8 +177,8 @@ function indicatorSheet(r: Rubric | null): DefinitionSheet {
 }
 
 function validationOf(c: IndicatorColumn): Pick<DefinitionCell, 'validation'> {
-  if (c.key === 'level') return { validation: { kind: 'list', options: [LEVEL_CATEGORY, LEVEL_INDICATOR] } };
-  if (c.key === 'kind') return { validation: { kind: 'list', options: [...RULE_KINDS.map((k) => k.name), ADVANCED_KIND_NAME] } };
+  if (c.key === 'level') return { validation: { kind: 'list', options: [LEVEL_CATEGORY, LEVEL_INDICATOR, LEVEL_PART] } };
+  if (c.key === 'kind') return { validation: { kind: 'list', options: [...ALL_KINDS.map((k) => k.name), ADVANCED_KIND_NAME] } };
   if (c.key === 'points' || c.key === 'attainableMax') return { validation: { kind: 'decimal', min: 0 } };
   return {};
 }

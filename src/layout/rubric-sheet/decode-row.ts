@@ -3,7 +3,7 @@
  * Used by the reader, and by the writer to check that what it wrote reads back the same (what does
  * not is written as JSON in 高级设置 instead).
  */
-import { ADVANCED_KIND_NAME, PARAM_HEADERS, kindByName, parseZeroIf, type ParamKey, type ParamReader } from './rule-kinds';
+import { ADVANCED_KIND_NAME, COMPOSITE_KIND, PARAM_HEADERS, kindByName, parseZeroIf, type ParamKey, type ParamReader } from './rule-kinds';
 import { CellProblem, parseFields, parseNumber, splitWords } from './text-syntax';
 import type { ColumnKey } from './indicator-columns';
 import type { SheetCellValue } from './types';
@@ -110,6 +110,35 @@ export function decodeIndicatorRow(cells: RowCells, categoryNumber: string | und
     notes: text('notes') === undefined ? [] : splitWords(text('notes')!),
   };
   const adv = advanced();
+  const rule = decodeRule(cells, text, attempt, problems, adv.rule !== undefined);
+  if (rule) value.rule = rule;
+  return { value: stripUndefined({ ...value, ...adv }), problems, fromAdvanced: new Set(Object.keys(adv)) };
+}
+
+/**
+ * One part of a 组合计分 indicator (层级「部分」): its rule from 计分方式 and the parameter columns,
+ * `max` from 部分满分, and 高级设置 (JSON) merged over it.
+ */
+export function decodePartRow(cells: RowCells): DecodedRow {
+  const { problems, attempt, text, advanced } = decoder(cells);
+  const adv = advanced();
+  const rule = decodeRule(cells, text, attempt, problems, Object.keys(adv).length > 0) ?? {};
+  if (text('kind') === COMPOSITE_KIND.name)
+    problems.push({ key: 'kind', message: '部分不能再是组合计分。', fix: '把这一部分拆成几个部分行。' });
+  const max = text('partMax') === undefined ? undefined : attempt('partMax', () => parseNumber(cells.partMax ?? null, '部分满分'));
+  return { value: stripUndefined({ ...rule, max, ...adv }), problems, fromAdvanced: new Set(Object.keys(adv)) };
+}
+
+type Attempt = <T>(key: ColumnKey, f: () => T) => T | undefined;
+
+/** The rule of a row from 计分方式 and the parameter columns (undefined when the row has none or it is in 高级设置). */
+function decodeRule(
+  cells: RowCells,
+  text: (key: ColumnKey) => string | undefined,
+  attempt: Attempt,
+  problems: RowProblemAt[],
+  hasAdvanced: boolean,
+): Record<string, unknown> | undefined {
   const kindName = text('kind');
   if (kindName !== undefined && kindName !== ADVANCED_KIND_NAME) {
     const spec = kindByName(kindName);
@@ -135,16 +164,24 @@ export function decodeIndicatorRow(cells: RowCells, categoryNumber: string | und
           rule,
           attempt('zeroIf', () => parseZeroIf(zeroIf)),
         );
-      value.rule = stripUndefined(rule);
+      return stripUndefined(rule);
     }
-  } else if (kindName === undefined && adv.rule === undefined) {
+  } else if (kindName === undefined && !hasAdvanced) {
     problems.push({ key: 'kind', message: '没有选择计分方式。', fix: '从下拉列表中选择计分方式。' });
-  } else if (kindName === ADVANCED_KIND_NAME && adv.rule === undefined) {
+  } else if (kindName === ADVANCED_KIND_NAME && !hasAdvanced) {
     problems.push({
       key: 'advanced',
-      message: '计分方式为高级设置，但高级设置中没有 "rule"。',
-      fix: '在高级设置中写 {"rule": {…}}，或另选计分方式。',
+      message: '计分方式为高级设置，但高级设置中没有规则。',
+      fix: '在高级设置中写 {"rule": {…}}（部分行直接写该部分的规则 {…}），或另选计分方式。',
     });
   }
-  return { value: stripUndefined({ ...value, ...adv }), problems, fromAdvanced: new Set(Object.keys(adv)) };
+  return undefined;
+}
+
+/** Puts the parts read from the 部分 rows into a 组合计分 indicator's rule; false when the rule is not 组合计分. */
+export function attachParts(indicator: Record<string, unknown>, parts: Record<string, unknown>[]): boolean {
+  const rule = indicator.rule as { kind?: string; parts?: unknown[] } | undefined;
+  if (rule?.kind !== 'composite' || !Array.isArray(rule.parts)) return false;
+  rule.parts.push(...parts);
+  return true;
 }

@@ -1,5 +1,5 @@
 /** The 填写说明 sheet: how to fill the definition sheets, in Chinese, with every 计分方式. Never read back. */
-import { ADVANCED_KIND_NAME, RULE_KINDS } from './rule-kinds';
+import { ADVANCED_KIND_NAME, ALL_KINDS } from './rule-kinds';
 import { FIELD_TYPE_NAMES } from './text-syntax';
 import { SHEET_NAMES, type DefinitionCell, type DefinitionSheet } from './types';
 import { wrappedLines } from './measure';
@@ -29,8 +29,8 @@ export function guideSheet(): DefinitionSheet {
   GENERAL.forEach((t, i) => put(`${i + 1}`, t));
   row++;
   put('计分方式', '填写哪些参数列', 'header');
-  for (const k of RULE_KINDS) put(k.name, k.usage);
-  put(ADVANCED_KIND_NAME, '规则以 JSON 写在高级设置列的 "rule" 中（如组合计分、按比率的等级），格式见 rubrics/rubric.schema.json。');
+  for (const k of ALL_KINDS) put(k.name, k.usage);
+  put(ADVANCED_KIND_NAME, '规则以 JSON 写在高级设置列的 "rule" 中（如按比率的等级、比率条件），格式见 rubrics/rubric.schema.json。');
   return {
     name: SHEET_NAMES.guide,
     columns: width.map((w) => ({ width: w })),

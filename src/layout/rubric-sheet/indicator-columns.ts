@@ -8,7 +8,7 @@ import type { Rubric } from '../../rubric/schema';
 import { PARAM_HEADERS, type ParamKey } from './rule-kinds';
 
 export type DocKey = 'level' | 'id' | 'number' | 'name' | 'points' | 'content' | 'criteria' | 'basis' | 'method';
-export type ScoringKey = 'fields' | 'kind' | ParamKey | 'attainableMax' | 'notes' | 'advanced';
+export type ScoringKey = 'fields' | 'kind' | ParamKey | 'partMax' | 'attainableMax' | 'notes' | 'advanced';
 export type ColumnKey = DocKey | ScoringKey | `extra:${string}`;
 
 export interface IndicatorColumn {
@@ -22,6 +22,8 @@ export interface IndicatorColumn {
 
 export const LEVEL_CATEGORY = '类别';
 export const LEVEL_INDICATOR = '指标';
+/** A part of a 组合计分 indicator: a row under the indicator row. */
+export const LEVEL_PART = '部分';
 
 const PARAM_PROMPTS: Record<ParamKey, string> = {
   field: '计分所用输入项的标识。',
@@ -38,7 +40,13 @@ const PARAM_PROMPTS: Record<ParamKey, string> = {
 };
 
 const DOC_COLUMNS: IndicatorColumn[] = [
-  { key: 'level', header: '层级', width: 6, always: true, prompt: '类别行写「类别」，其下的指标行写「指标」。' },
+  {
+    key: 'level',
+    header: '层级',
+    width: 6,
+    always: true,
+    prompt: '类别行写「类别」，其下的指标行写「指标」；组合计分的各部分在指标行下，写「部分」。',
+  },
   { key: 'id', header: '标识', width: 8, always: true, prompt: '全表唯一，如「一.1」；留空时用序号生成。' },
   { key: 'number', header: '序号', width: 6, always: true, prompt: '原文的序号，如「一」「1」。' },
   { key: 'name', header: '考核指标', width: 18, always: true, prompt: '类别名称或指标名称，照录原文。' },
@@ -65,7 +73,14 @@ const SCORING_COLUMNS: IndicatorColumn[] = [
     always: true,
     prompt: PARAM_PROMPTS[key],
   })),
-  { key: 'attainableMax', header: '可得最高分', width: 8, always: false, prompt: '规则最多只能得到低于分值的分数时填写。' },
+  {
+    key: 'partMax',
+    header: '部分满分',
+    width: 8,
+    always: true,
+    prompt: '组合计分的部分行：缺项扣分、按条件扣分、按差距扣分、考核组评分的部分写该部分的满分。',
+  },
+  { key: 'attainableMax', header: '可得最高分', width: 8, always: true, prompt: '规则最多只能得到低于分值的分数时填写。' },
   { key: 'notes', header: '附注', width: 8, always: true, prompt: '相关附注的标识，用「、」分隔（附注写在「附注」表）。' },
   { key: 'advanced', header: '高级设置', width: 30, always: true, prompt: 'JSON，覆盖本行其他列的同名内容；一般不必填写。' },
 ];

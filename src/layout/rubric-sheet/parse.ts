@@ -5,8 +5,8 @@
  */
 import { parseRubricData } from '../../rubric/load';
 import { a1 } from '../plan';
-import { cellText, decodeCategoryRow, decodeIndicatorRow, type DecodedRow, type RowCells } from './decode-row';
-import { KNOWN_HEADERS, LEVEL_CATEGORY, LEVEL_INDICATOR, type ColumnKey } from './indicator-columns';
+import { attachParts, cellText, decodeCategoryRow, decodeIndicatorRow, decodePartRow, type DecodedRow, type RowCells } from './decode-row';
+import { KNOWN_HEADERS, LEVEL_CATEGORY, LEVEL_INDICATOR, LEVEL_PART, type ColumnKey } from './indicator-columns';
 import { METHOD_ADVANCED_LABEL, METHOD_GROUPS } from './method-rows';
 import { readMethodGroup } from './read-method';
 import type { ParamKey } from './rule-kinds';
@@ -63,6 +63,21 @@ class SourceMap {
   }
 }
 
+/**
+ * The loader's messages speak of the JSON file (fields, notes, attainableMax …): the same things
+ * by the names of the sheet's columns, for an office that never sees the JSON.
+ */
+const SHEET_WORDS: [RegExp, string][] = [
+  [/加入 "attainableMax": ([\d.]+)/g, '在「可得最高分」列填 $1'],
+  [/"?attainableMax"?/g, '可得最高分'],
+  [/在 fields 中/g, '在「输入项」中'],
+  [/\bfields\b/g, '输入项'],
+  [/说明（notes）/g, '附注'],
+  [/\bnotes\b/g, '附注'],
+  [/rubrics\/rubric\.schema\.json/g, '「填写说明」表'],
+];
+export const inSheetWords = (text: string) => SHEET_WORDS.reduce((t, [re, to]) => t.replace(re, to), text);
+
 const isBlankRow = (row: SheetCellValue[] | undefined) => !row || row.every((v) => cellText(v) === undefined);
 
 export function rubricFromDefinition(values: DefinitionValues): RubricFromSheetResult {
@@ -76,7 +91,8 @@ export function rubricFromDefinition(values: DefinitionValues): RubricFromSheetR
   if (loaded.ok && errors.length === 0) return { ok: true, rubric: loaded.value.rubric, hash: loaded.value.hash };
   // The loader's errors too, so that every bad cell is listed at once; one error per cell (a cell
   // whose text could not be read is also missing for the schema: its first message is the useful one).
-  for (const e of loaded.ok ? [] : loaded.errors) errors.push({ ...sources.find(e.path), message: e.message, fix: e.fix });
+  for (const e of loaded.ok ? [] : loaded.errors)
+    errors.push({ ...sources.find(e.path), message: inSheetWords(e.message), fix: inSheetWords(e.fix) });
   const seen = new Set<string>();
   return {
     ok: false,
@@ -178,12 +194,33 @@ function readIndicators(values: DefinitionValues, errors: SheetCellError[], sour
         sources.set(`${path}.rule.${k}`, sheet, cellAt(row, colOf.has(p as ColumnKey) ? p : 'kind'));
       for (const k of d.fromAdvanced) sources.set(`${path}.${k}`, sheet, cellAt(row, 'advanced'));
       cat.indicators.push(d.value);
+    } else if (level === LEVEL_PART) {
+      const cat = categories[categories.length - 1];
+      const owner = cat?.indicators[cat.indicators.length - 1] as Record<string, unknown> | undefined;
+      const d = decodePartRow(cells);
+      pin(d);
+      const parts = (owner?.rule as { parts?: unknown[] } | undefined)?.parts;
+      if (!owner || !attachParts(owner, [d.value])) {
+        errors.push({
+          sheet,
+          cell: cellAt(row, 'level'),
+          message: '部分行不在组合计分的指标行之下。',
+          fix: '部分行紧接在计分方式为「组合计分」的指标行之下；否则层级改为「指标」。',
+        });
+        continue;
+      }
+      const path = `categories[${categories.length - 1}].indicators[${cat.indicators.length - 1}].rule.parts[${parts!.length - 1}]`;
+      sources.set(path, sheet, cellAt(row, 'kind'));
+      for (const [k, p] of Object.entries(RULE_KEY_COLUMN))
+        sources.set(`${path}.${k}`, sheet, cellAt(row, colOf.has(p as ColumnKey) ? p : 'kind'));
+      sources.set(`${path}.max`, sheet, cellAt(row, colOf.has('partMax') ? 'partMax' : 'kind'));
+      for (const k of d.fromAdvanced) sources.set(`${path}.${k}`, sheet, cellAt(row, 'advanced'));
     } else {
       errors.push({
         sheet,
         cell: cellAt(row, 'level'),
         message: level === undefined ? '这一行没有填写层级。' : `层级「${level}」不认识。`,
-        fix: '类别行写「类别」，指标行写「指标」；不用的行整行清空。',
+        fix: '类别行写「类别」，指标行写「指标」，组合计分的部分行写「部分」；不用的行整行清空。',
       });
     }
   }

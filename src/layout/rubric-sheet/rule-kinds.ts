@@ -276,8 +276,26 @@ export const RULE_KINDS: readonly RuleKindSpec[] = [
   },
 ];
 
-export const kindByName = (name: string) => RULE_KINDS.find((k) => k.name === name);
-export const kindOf = (kind: string) => RULE_KINDS.find((k) => k.kind === kind);
+/**
+ * 组合计分 (composite): the indicator row carries the cap; each part is a row of its own under it,
+ * 层级「部分」, with its own 计分方式 and parameters (and 部分满分 for the parts that need one).
+ * The parts are read by decode-row.ts (decodePartRow) and appended to `parts`.
+ */
+export const COMPOSITE_KIND: RuleKindSpec = {
+  kind: 'composite',
+  name: '组合计分',
+  usage:
+    '上限可空（空=本项分值）；其下每个部分占一行，层级写「部分」，各选计分方式并填参数，规则说明写部分名称；缺项扣分、按条件扣分、按差距扣分、考核组评分的部分在「部分满分」写该部分满分。',
+  params: ['cap'],
+  write: (r) => (r.kind === 'composite' ? { cap: r.cap ?? null } : null),
+  read: (g) => ({ kind: 'composite', cap: g.parse('cap', num('上限'), false), parts: [] }),
+};
+
+/** Every kind with a plain form: the parts' kinds and 组合计分. */
+export const ALL_KINDS: readonly RuleKindSpec[] = [...RULE_KINDS, COMPOSITE_KIND];
+
+export const kindByName = (name: string) => ALL_KINDS.find((k) => k.name === name);
+export const kindOf = (kind: string) => ALL_KINDS.find((k) => k.kind === kind);
 
 /** 不得分条件 of a rule (its zeroIf gate): 「条件｜说明」. */
 export function formatZeroIf(rule: Rule): string | null | undefined {

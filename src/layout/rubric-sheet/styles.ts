@@ -40,7 +40,26 @@ export const DEFINITION_STYLES: Record<DefinitionStyle, CellStyle> = {
     numberFormat: '@',
   },
   input: { font: body, fill: INPUT_FILL, horizontal: 'left', vertical: 'top', wrap: true, border: true, locked: false, numberFormat: '@' },
-  inputCenter: { font: body, fill: INPUT_FILL, horizontal: 'center', vertical: 'top', wrap: true, border: true, locked: false },
+  // Text format: 「1/12」 typed into 每项分值 must stay a fraction, not become Excel's date 12 January.
+  inputCenter: {
+    font: body,
+    fill: INPUT_FILL,
+    horizontal: 'center',
+    vertical: 'top',
+    wrap: true,
+    border: true,
+    locked: false,
+    numberFormat: '@',
+  },
+  inputNumber: {
+    font: body,
+    fill: INPUT_FILL,
+    horizontal: 'center',
+    vertical: 'top',
+    border: true,
+    locked: false,
+    numberFormat: 'General',
+  },
   inputJson: {
     font: { name: 'Consolas', size: 8, color: '#404040' },
     fill: JSON_FILL,

@@ -232,14 +232,26 @@ export interface TierData {
   label?: string;
 }
 
-/** 「≥90%:5；≥80且<90:3（良）；其他:0」: bounds, colon, points, optional label in （）. */
+/**
+ * The upper bound a tier gets without writing one: the lower bound of the tier above it, so that
+ * 「≥90%:5；≥80%:3；其他:0」 reads top-down as the document says (≥80 means 80 to under 90) and the
+ * bands never overlap (validate.ts).
+ */
+function impliedMax(previous: TierData | undefined): Pick<TierData, 'max' | 'maxInclusive'> | null {
+  if (!previous || previous.min === undefined) return null;
+  return { max: previous.min, maxInclusive: !previous.minInclusive };
+}
+
+/** 「≥90%:5；≥80%:3（良）；其他:0」: bounds, colon, points, optional label in （）. */
 export function formatTiers(tiers: readonly TierData[], percent: boolean): string {
   const pc = percent ? '%' : '';
   return tiers
-    .map((t) => {
+    .map((t, i) => {
       const bounds: string[] = [];
+      const implied = impliedMax(tiers[i - 1]);
+      const writeMax = t.max !== undefined && !(implied && implied.max === t.max && implied.maxInclusive === t.maxInclusive);
       if (t.min !== undefined) bounds.push(`${t.minInclusive ? '≥' : '>'}${formatNumber(t.min)}${pc}`);
-      if (t.max !== undefined) bounds.push(`${t.maxInclusive ? '≤' : '<'}${formatNumber(t.max)}${pc}`);
+      if (writeMax) bounds.push(`${t.maxInclusive ? '≤' : '<'}${formatNumber(t.max!)}${pc}`);
       const label = t.label !== undefined ? `（${t.label}）` : '';
       return `${bounds.length ? bounds.join('且') : '其他'}:${formatNumber(t.points)}${label}`;
     })
@@ -247,7 +259,7 @@ export function formatTiers(tiers: readonly TierData[], percent: boolean): strin
 }
 
 export function parseTiers(text: string): TierData[] {
-  return splitItems(text).map((item) => {
+  const tiers = splitItems(text).map((item) => {
     const m = /^(.+?)[:：]\s*([^（(]+?)\s*(?:[（(](.*)[）)])?$/.exec(item);
     if (!m) throw new CellProblem(`档次「${item}」缺少「:分值」。`, '每档写成「≥90%:5」，档与档之间用「；」分隔，最后一档可写「其他:0」。');
     const tier: TierData = { minInclusive: true, maxInclusive: false, points: parseNumber(m[2], `档次「${item}」的分值`) };
@@ -273,6 +285,11 @@ export function parseTiers(text: string): TierData[] {
     }
     return tier;
   });
+  tiers.forEach((t, i) => {
+    const implied = impliedMax(tiers[i - 1]);
+    if (t.max === undefined && implied) Object.assign(t, implied);
+  });
+  return tiers;
 }
 
 /** 等级：「优秀:5；良好:3；一般:0」 (option, colon, points). */

@@ -20,7 +20,17 @@ export const SHEET_NAMES = {
 
 /** Style keys of the definition workbook; their look is DEFINITION_STYLES (styles.ts). */
 export type DefinitionStyle =
-  'title' | 'guide' | 'header' | 'headerScoring' | 'categoryInput' | 'input' | 'inputCenter' | 'inputJson' | 'label' | 'hint';
+  | 'title'
+  | 'guide'
+  | 'header'
+  | 'headerScoring'
+  | 'categoryInput'
+  | 'input'
+  | 'inputCenter'
+  | 'inputNumber'
+  | 'inputJson'
+  | 'label'
+  | 'hint';
 
 export interface DefinitionCell {
   /** 0-based row and column. */

@@ -15,7 +15,15 @@ import { writeRecoveredMeta, type MetaRecovery } from './recover-meta';
 import { LiveSession } from './session';
 import { RubricSheetSession } from '../layout/rubric-sheet-session';
 import { rubricToDefinition } from '../layout/rubric-sheet';
-import { layOutDefinition, markErrors, newMarks, readDefinitionValues, readStoredRubric, storeRubric, watchDefinitionSheets } from './rubric-editor';
+import {
+  layOutDefinition,
+  markErrors,
+  newMarks,
+  readDefinitionValues,
+  readStoredRubric,
+  storeRubric,
+  watchDefinitionSheets,
+} from './rubric-editor';
 
 /** Wait this long after the last edit of a 细则定义 sheet before checking it (typing fires a change per cell). */
 export const RUBRIC_SHEET_DEBOUNCE_MS = 600;
@@ -111,15 +119,15 @@ export function createExcelController(
     .catch(() => undefined)
     .then(() => bind())
     .catch((e: unknown) => {
-    bindMessage = {
-      id: 'bind',
-      kind: 'other',
-      severity: 'error',
-      unit: '本工作簿',
-      message: `读取工作簿失败：${e instanceof Error ? e.message : String(e)}`,
-    };
-    emit();
-  });
+      bindMessage = {
+        id: 'bind',
+        kind: 'other',
+        severity: 'error',
+        unit: '本工作簿',
+        message: `读取工作簿失败：${e instanceof Error ? e.message : String(e)}`,
+      };
+      emit();
+    });
 
   const host = (): HostInfo => ({
     mode: api.supports(MIN_API) ? 'excel' : 'excel-too-old',

@@ -34,8 +34,7 @@ export const WORKBOOK_RUBRIC = ':workbook';
 
 /** 编辑评分细则: the 细则定义 sheets checked: the rubric they define, or each refused cell. */
 export type RubricSheetResult =
-  | { ok: true; rubric: RubricSummary }
-  | { ok: false; errors: { sheet: string; cell: string; message: string; fix: string }[] };
+  { ok: true; rubric: RubricSummary } | { ok: false; errors: { sheet: string; cell: string; message: string; fix: string }[] };
 
 /** 保存为评分细则: the rubric, now in the library (and in the workbook, in Excel), and its JSON to offer as a file. */
 export interface SavedRubric {

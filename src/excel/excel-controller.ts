@@ -108,26 +108,25 @@ export function createExcelController(
     });
     watching = n > 0;
   };
-  // A rubric saved in this workbook (保存为评分细则) is offered again when the pane reopens.
-  const restoreStored = async () => {
-    if (!api.supports(MIN_API)) return;
-    const json = await readStoredRubric();
-    if (json) library.import('本工作簿保存的细则.json', json);
-  };
-
-  const ready = restoreStored()
-    .catch(() => undefined)
-    .then(() => bind())
-    .catch((e: unknown) => {
-      bindMessage = {
-        id: 'bind',
-        kind: 'other',
-        severity: 'error',
-        unit: '本工作簿',
-        message: `读取工作簿失败：${e instanceof Error ? e.message : String(e)}`,
-      };
-      emit();
-    });
+  const ready = bind().catch((e: unknown) => {
+    bindMessage = {
+      id: 'bind',
+      kind: 'other',
+      severity: 'error',
+      unit: '本工作簿',
+      message: `读取工作簿失败：${e instanceof Error ? e.message : String(e)}`,
+    };
+    emit();
+  });
+  // A rubric saved in this workbook (保存为评分细则) is offered again when the pane reopens. Read when
+  // the pane asks for the rubric list (whenLoaded), after binding: binding's syncs stay as they were.
+  let restored: Promise<void> | null = null;
+  const whenLoaded = () =>
+    (restored ??= ready.then(async () => {
+      if (!api.supports(MIN_API)) return;
+      const json = await readStoredRubric().catch(() => null);
+      if (json) library.import('本工作簿保存的细则.json', json);
+    }));
 
   const host = (): HostInfo => ({
     mode: api.supports(MIN_API) ? 'excel' : 'excel-too-old',
@@ -137,6 +136,7 @@ export function createExcelController(
 
   return {
     ready,
+    whenLoaded,
     session: () => session,
     host,
     listRubrics: () => library.list(),

@@ -87,6 +87,8 @@ describe('编辑评分细则 in Excel', () => {
     const reopened = await newHost('1.8', state);
     const controller = createExcelController();
     await controller.ready;
+    // The pane asks for the list through whenLoaded (the lazy controller does), which reads _cs_rubric.
+    await controller.whenLoaded!();
     expect(controller.listRubrics().find((r) => r.id === 'hengdong-2021-office')).toMatchObject({ office: true });
     const roster = loadBuiltin('hengdong-2020-members').rubric.defaultRoster!.slice(0, 2);
     await controller.createWorkbook('hengdong-2021-office', roster, () => undefined);

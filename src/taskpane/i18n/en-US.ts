@@ -91,7 +91,7 @@ export const enUS: Messages = {
 
   'editor.heading': 'Edit a rubric',
   'editor.hintExcel':
-    'Write your office’s rubric in worksheets instead of JSON: lay out the 细则定义 sheets, fill the yellow cells; each edit is checked, wrong cells turn red and are listed below.',
+    'Write your office’s rubric in worksheets instead of JSON: lay out the rubric definition sheets, fill the yellow cells; each edit is checked, wrong cells turn red and are listed below.',
   'editor.hintBrowser':
     'Write your office’s rubric in a spreadsheet instead of JSON: download the definition workbook, fill the yellow cells in WPS, LibreOffice or Excel, then choose the filled file to check it.',
   'editor.from': 'Start from',

@@ -35,6 +35,13 @@ describe('rubric-diff', () => {
     expect(JSON.parse(r.out)[0]).toEqual({ where: '等次线', what: '等次由 优秀 ≥90 改为 优秀 ≥95' });
   });
 
+  it('a 细则定义.xlsx made from the shipped rubric differs from it only in its origin (本办自定)', async () => {
+    const made = await runCli(['rubric-sheet', 'chaoyang-2020-method', '-o', join(dir, '细则定义.xlsx')]);
+    expect(made.code).toBe(0);
+    const r = await runCli(['rubric-diff', 'chaoyang-2020-method', '细则定义.xlsx'], dir);
+    expect([r.code, r.out]).toEqual([0, '文件：来源由 随工具提供 改为 本办自定\n']);
+  }, 60_000);
+
   it('an invalid file is an input error naming it (exit 2)', async () => {
     writeFileSync(join(dir, 'broken.json'), '{"id": 1}');
     const r = await runCli(['rubric-diff', 'chaoyang-2020-method', 'broken.json'], dir);

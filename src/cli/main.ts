@@ -18,6 +18,7 @@ import { annexCommand } from './annex-command';
 import { templateCommand } from './template';
 import { formsCommand } from './forms-command';
 import { collectCommand } from './collect-command';
+import { rubricDiffCommand } from './rubric-diff';
 import { packageVersion } from './version';
 import { rubricFromSheetCommand, rubricSheetCommand } from './rubric-sheet-commands';
 
@@ -32,6 +33,7 @@ export const commands: readonly Command[] = [
   collectCommand,
   rubricSheetCommand,
   rubricFromSheetCommand,
+  rubricDiffCommand,
 ];
 
 const GENERAL_USAGE = `${PROGRAM} <命令> [参数]（${PROGRAM} --help 查看命令）`;

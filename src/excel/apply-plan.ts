@@ -42,7 +42,7 @@ function rangeOf(ws: Excel.Worksheet, r: Rect): Excel.Range {
   return ws.getRangeByIndexes(r.fromRow, r.fromCol, r.toRow - r.fromRow + 1, r.toCol - r.fromCol + 1);
 }
 
-function applyStyle(range: Excel.Range, s: CellStyle): number {
+export function applyStyle(range: Excel.Range, s: CellStyle): number {
   const f = range.format;
   f.font.name = s.font.name;
   f.font.size = s.font.size;
@@ -65,7 +65,7 @@ function applyStyle(range: Excel.Range, s: CellStyle): number {
   return ops;
 }
 
-function validationRule(v: Validation): Excel.DataValidationRule {
+export function validationRule(v: Validation): Excel.DataValidationRule {
   if (v.kind === 'list') return { list: { inCellDropDown: true, source: v.options.join(',') } };
   const rule =
     v.max === undefined
@@ -74,7 +74,7 @@ function validationRule(v: Validation): Excel.DataValidationRule {
   return v.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
 }
 
-function validationMessage(v: Validation): string {
+export function validationMessage(v: Validation): string {
   if (v.kind === 'list') return `请从下拉列表选择：${v.options.join('、')}`;
   const range = v.max === undefined ? `不小于 ${v.min}` : `在 ${v.min} 到 ${v.max} 之间`;
   return v.kind === 'whole' ? `请填写${range}的整数` : `请填写${range}的数值`;

@@ -7,10 +7,26 @@ import { contentHash } from '../rubric/hash';
 import type { Controller, CreateOptions, HostInfo, Progress, RosterEntry } from '../layout/pane-contract';
 import type { StatusProblem, WorkbookStatus } from '../layout/status';
 import { RubricLibrary } from '../layout/rubric-library';
+import { compareWithFile, rubricLabel } from '../layout/rubric-compare';
+import { WORKBOOK_RUBRIC } from '../layout/pane-contract';
 import { applyPlan, removePartialWorkbook } from './apply-plan';
 import { detectApiLevel, MIN_API, type ApiLevel } from './requirements';
 import { writeRecoveredMeta, type MetaRecovery } from './recover-meta';
 import { LiveSession } from './session';
+import { RubricSheetSession } from '../layout/rubric-sheet-session';
+import { rubricToDefinition } from '../layout/rubric-sheet';
+import {
+  layOutDefinition,
+  markErrors,
+  newMarks,
+  readDefinitionValues,
+  readStoredRubric,
+  storeRubric,
+  watchDefinitionSheets,
+} from './rubric-editor';
+
+/** Wait this long after the last edit of a 细则定义 sheet before checking it (typing fires a change per cell). */
+export const RUBRIC_SHEET_DEBOUNCE_MS = 600;
 
 const UNBOUND: WorkbookStatus = { bound: false, rubric: null, units: [], problems: [], notices: [], lastScoredAt: null };
 
@@ -70,6 +86,28 @@ export function createExcelController(
       emit();
     }
   };
+  // 编辑评分细则: the checked sheets, the cells marked as refused, the edit watcher (registered once).
+  const rubricSheet = new RubricSheetSession(library);
+  const marks = newMarks();
+  let watching = false;
+  let pendingCheck: ReturnType<typeof setTimeout> | null = null;
+  const checkSheets = async () => {
+    const result = rubricSheet.check(await readDefinitionValues());
+    await markErrors(result.errorsForMarking, marks);
+    const { errorsForMarking: _, ...shown } = result;
+    return shown;
+  };
+  const watch = async () => {
+    if (watching) return;
+    const n = await watchDefinitionSheets(() => {
+      if (pendingCheck) clearTimeout(pendingCheck);
+      pendingCheck = setTimeout(() => {
+        pendingCheck = null;
+        checkSheets().catch((e: unknown) => console.warn('细则定义 check failed', e));
+      }, RUBRIC_SHEET_DEBOUNCE_MS);
+    });
+    watching = n > 0;
+  };
   const ready = bind().catch((e: unknown) => {
     bindMessage = {
       id: 'bind',
@@ -80,6 +118,15 @@ export function createExcelController(
     };
     emit();
   });
+  // A rubric saved in this workbook (保存为评分细则) is offered again when the pane reopens. Read when
+  // the pane asks for the rubric list (whenLoaded), after binding: binding's syncs stay as they were.
+  let restored: Promise<void> | null = null;
+  const whenLoaded = () =>
+    (restored ??= ready.then(async () => {
+      if (!api.supports(MIN_API)) return;
+      const json = await readStoredRubric().catch(() => null);
+      if (json) library.import('本工作簿保存的细则.json', json);
+    }));
 
   const host = (): HostInfo => ({
     mode: api.supports(MIN_API) ? 'excel' : 'excel-too-old',
@@ -89,10 +136,37 @@ export function createExcelController(
 
   return {
     ready,
+    whenLoaded,
     session: () => session,
     host,
     listRubrics: () => library.list(),
     importRubric: (fileName, text) => library.import(fileName, text),
+    async compareRubric(baseId, fileName, text) {
+      const base = baseId === WORKBOOK_RUBRIC ? (session?.rubric ?? null) : library.get(baseId);
+      if (!base) throw new Error(baseId === WORKBOOK_RUBRIC ? '当前工作簿不是本加载项生成的考核工作簿。' : `找不到评分细则「${baseId}」`);
+      return compareWithFile(base, `${baseId === WORKBOOK_RUBRIC ? '本工作簿的细则：' : ''}${rubricLabel(base)}`, fileName, text);
+    },
+    async startRubricSheet(fromId) {
+      const from = fromId === null ? null : fromId === WORKBOOK_RUBRIC ? (session?.rubric ?? null) : library.get(fromId);
+      if (fromId !== null && !from) throw new Error(`找不到评分细则「${fromId}」`);
+      await layOutDefinition(rubricToDefinition(from));
+      await watch();
+      await checkSheets();
+      return from
+        ? `已按「${from.city} ${from.year} ${from.annex.title}」生成「细则定义」等工作表：在黄色格子中修改，每次修改后自动检查。`
+        : '已生成空白的「细则定义」等工作表：在黄色格子中填写，每次修改后自动检查。';
+    },
+    async checkRubricSheet() {
+      await watch();
+      return checkSheets();
+    },
+    async saveRubricSheet() {
+      await checkSheets();
+      const saved = rubricSheet.save();
+      await storeRubric(saved.json);
+      return saved;
+    },
+    onRubricSheet: (listener) => rubricSheet.subscribe(listener),
     async createWorkbook(
       rubricId: string,
       roster: RosterEntry[],

@@ -24,6 +24,25 @@ export interface Progress {
 
 export type ImportResult = { ok: true; rubric: RubricSummary } | { ok: false; errors: { path: string; message: string; fix: string }[] };
 
+/** 比较评分细则: what changed from the base rubric to the one in the file (src/rubric/diff.ts). */
+export type CompareResult =
+  | { ok: true; base: string; other: string; changes: { where: string; what: string }[] }
+  | { ok: false; errors: { path: string; message: string; fix: string }[] };
+
+/** The base of a comparison: the open workbook's own rubric (Excel, bound) instead of a library id. */
+export const WORKBOOK_RUBRIC = ':workbook';
+
+/** 编辑评分细则: the 细则定义 sheets checked: the rubric they define, or each refused cell. */
+export type RubricSheetResult =
+  { ok: true; rubric: RubricSummary } | { ok: false; errors: { sheet: string; cell: string; message: string; fix: string }[] };
+
+/** 保存为评分细则: the rubric, now in the library (and in the workbook, in Excel), and its JSON to offer as a file. */
+export interface SavedRubric {
+  rubric: RubricSummary;
+  fileName: string;
+  json: string;
+}
+
 export interface HostInfo {
   /** 'excel' inside Excel at ExcelApi ≥ 1.8; 'excel-too-old' below; 'browser' outside Office. */
   mode: 'excel' | 'excel-too-old' | 'browser';
@@ -43,6 +62,19 @@ export interface Controller {
   whenLoaded?(): Promise<void>;
   listRubrics(): RubricSummary[];
   importRubric(fileName: string, text: string): ImportResult;
+  /** 比较评分细则: base (a library id, or WORKBOOK_RUBRIC) against a rubric file; hosts without it omit it. */
+  compareRubric?(baseId: string, fileName: string, text: string): Promise<CompareResult>;
+  /**
+   * 编辑评分细则 (hosts without it omit these). start: from a library rubric, the workbook's
+   * (WORKBOOK_RUBRIC) or blank (null): Excel lays out the 细则定义 sheets, the browser downloads
+   * 细则定义.xlsx; resolves to what was done, in Chinese. check: Excel reads the sheets (also after each
+   * edit, reported to onRubricSheet), the browser reads the uploaded file. save: the last good check
+   * becomes a library rubric (selectable for 生成评分表), kept in the workbook in Excel.
+   */
+  startRubricSheet?(fromId: string | null): Promise<string>;
+  checkRubricSheet?(file?: File): Promise<RubricSheetResult>;
+  saveRubricSheet?(): Promise<SavedRubric>;
+  onRubricSheet?(listener: (r: RubricSheetResult) => void): () => void;
   /** Lays out the workbook. Resolves when done; rejects with a Chinese message. */
   createWorkbook(
     rubricId: string,

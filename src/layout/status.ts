@@ -29,6 +29,8 @@ export interface RubricSummary {
   officeMustSet: string[];
   /** true for rubrics imported from a file in this session. */
   imported: boolean;
+  /** The office's own rubric (made in a 细则定义 sheet, origin "office"), not one the tool ships. */
+  office?: true;
 }
 
 export interface UnitStatus {
@@ -96,6 +98,7 @@ export function toRubricSummary(rubric: Rubric, imported: boolean): RubricSummar
     notes: (rubric.notes ?? []).map((n) => ({ id: n.id, about: n.about, text: n.text })),
     officeMustSet: (rubric.officeMustSet ?? []).map(withoutNoteIds),
     imported,
+    ...(rubric.origin === 'office' ? { office: true as const } : {}),
   };
 }
 

@@ -27,6 +27,8 @@ import { LanguageToggle } from './components/LanguageToggle';
 import { BrowserMode, ExcelTooOld } from './components/HostNotice';
 import { RubricPicker } from './components/RubricPicker';
 import { RubricImport } from './components/RubricImport';
+import { RubricCompare } from './components/RubricCompare';
+import { RubricEditor } from './components/RubricEditor';
 import { RosterEditor } from './components/RosterEditor';
 import { CreateWorkbook } from './components/CreateWorkbook';
 import { StatusPanel } from './components/StatusPanel';
@@ -219,6 +221,14 @@ function Workflows({ controller, browser }: { controller: Controller; browser: b
       <div id={setupId} className={setupHidden ? undefined : styles.setup} hidden={setupHidden}>
         <RubricPicker rubrics={rubrics} loadError={loadError} selectedId={rubricId} onSelect={selectRubric} />
         <RubricImport controller={controller} onImported={onImported} disabled={rubrics === null} />
+        <RubricEditor
+          controller={controller}
+          rubrics={rubrics}
+          workbookRubric={browser ? null : status.rubric}
+          browser={browser}
+          onSaved={onImported}
+        />
+        <RubricCompare controller={controller} rubrics={rubrics} workbookRubric={browser ? null : status.rubric} />
         {/* Outside Excel too: there 生成评分表 downloads the blank workbook (browser-controller.ts). */}
         <RosterEditor
           rubric={rubric}

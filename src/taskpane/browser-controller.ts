@@ -9,6 +9,10 @@
 import type { LoadedRubric } from '../rubric/load';
 import type { Controller, CreateOptions, HostInfo, ImportResult, RosterEntry, RubricSummary, WorkbookStatus } from './controller';
 import { RubricLibrary } from '../layout/rubric-library';
+import { compareWithFile, rubricLabel } from '../layout/rubric-compare';
+import { RubricSheetSession } from '../layout/rubric-sheet-session';
+import type { DefinitionValues } from '../layout/rubric-sheet';
+import type { Rubric } from '../rubric/schema';
 
 export interface BrowserControllerOptions {
   host?: Partial<HostInfo>;
@@ -18,6 +22,8 @@ export interface BrowserControllerOptions {
   library?: RubricLibrary;
   /** 生成评分表 in a plain browser: lays out the blank workbook and downloads it. */
   downloadBlank?: (loaded: LoadedRubric, roster: RosterEntry[], options: CreateOptions) => Promise<string>;
+  /** 编辑评分细则 in a plain browser (src/xlsx through browser-rubric-sheet.ts): 细则定义.xlsx out and back. */
+  rubricSheet?: { download(rubric: Rubric | null): Promise<string>; read(file: File): Promise<DefinitionValues> };
 }
 
 const EMPTY_STATUS: WorkbookStatus = {
@@ -56,6 +62,11 @@ export function createBrowserController(options: BrowserControllerOptions = {}):
     host: () => host,
     listRubrics: (): RubricSummary[] => lib().list(),
     importRubric: (fileName: string, text: string): ImportResult => lib().import(fileName, text),
+    compareRubric: async (baseId, fileName, text) => {
+      const base = lib().get(baseId);
+      if (!base) throw new Error(`找不到评分细则「${baseId}」，请重新选择。`);
+      return compareWithFile(base, rubricLabel(base), fileName, text);
+    },
     createWorkbook: async (rubricId, roster, onProgress, signal, createOptions) => {
       if (host.mode !== 'browser' || !options.downloadBlank) return noWorkbook();
       const loaded = lib().loaded(rubricId);
@@ -79,6 +90,24 @@ export function createBrowserController(options: BrowserControllerOptions = {}):
       return () => listeners.delete(listener);
     },
   };
+  const rubricSheet = options.rubricSheet;
+  if (rubricSheet) {
+    let session: RubricSheetSession | null = null;
+    const sheets = () => (session ??= new RubricSheetSession(lib()));
+    controller.startRubricSheet = async (fromId) => {
+      const from = fromId === null ? null : lib().get(fromId);
+      if (fromId !== null && !from) throw new Error(`找不到评分细则「${fromId}」，请重新选择。`);
+      const name = await rubricSheet.download(from);
+      return `已下载「${name}」：在 WPS、LibreOffice 或 Excel 中填写黄色格子，保存后在下面选择它检查。`;
+    };
+    controller.checkRubricSheet = async (file) => {
+      if (!file) throw new Error('请选择已填写的细则定义表（.xlsx）。');
+      const { errorsForMarking: _, ...result } = sheets().check(await rubricSheet.read(file));
+      return result;
+    };
+    controller.saveRubricSheet = async () => sheets().save();
+    controller.onRubricSheet = (listener) => sheets().subscribe(listener);
+  }
   const scoreFile = options.scoreFile;
   if (scoreFile)
     controller.scoreFile = async (file: File) => {

@@ -67,6 +67,11 @@ function browserController(): Controller {
             roster,
             options,
           ),
+        rubricSheet: {
+          download: async (rubric) =>
+            (await import(/* webpackChunkName: "rubric-sheet" */ './browser-rubric-sheet')).downloadDefinition(rubric),
+          read: async (file) => (await import(/* webpackChunkName: "rubric-sheet" */ './browser-rubric-sheet')).readDefinitionFile(file),
+        },
       });
     },
     scoreFile: XLSX_HOOKS.scoreFile,

@@ -8,9 +8,11 @@
  * spinner, see Controller.whenLoaded); then it hands every call to the loaded controller and relays its
  * status. Actions the user can start before then simply wait for the load.
  */
-import type { Controller, HostInfo, ImportResult, RubricSummary, WorkbookStatus } from './controller';
+import type { Controller, HostInfo, ImportResult, RubricSheetResult, RubricSummary, WorkbookStatus } from './controller';
 
 const UNBOUND: WorkbookStatus = { bound: false, rubric: null, units: [], problems: [], notices: [], lastScoredAt: null };
+
+const UNSUPPORTED_EDITOR = '此版本不能编辑评分细则。';
 
 export interface LazyControllerOptions {
   /** Known before the code loads; the App decides its layout from it. */
@@ -25,6 +27,7 @@ export function createLazyController(
   options: LazyControllerOptions,
 ): Controller & { whenLoaded(): Promise<void>; inner(): Controller | null } {
   const listeners = new Set<(s: WorkbookStatus) => void>();
+  const sheetListeners = new Set<(r: RubricSheetResult) => void>();
   let inner: Controller | null = null;
   let loading: Promise<Controller> | null = null;
 
@@ -49,6 +52,7 @@ export function createLazyController(
       }
       inner = c;
       c.subscribe(() => emit());
+      c.onRubricSheet?.((r) => sheetListeners.forEach((l) => l(r)));
       emit();
       return c;
     })();
@@ -64,6 +68,30 @@ export function createLazyController(
       inner
         ? inner.importRubric(fileName, text)
         : { ok: false, errors: [{ path: '', message: '评分细则库还在载入。', fix: '请稍候片刻，再重新选择这个文件。' }] },
+    compareRubric: async (baseId, fileName, text) => {
+      const c = await get();
+      if (!c.compareRubric) throw new Error('此版本不能比较评分细则。');
+      return c.compareRubric(baseId, fileName, text);
+    },
+    startRubricSheet: async (fromId) => {
+      const c = await get();
+      if (!c.startRubricSheet) throw new Error(UNSUPPORTED_EDITOR);
+      return c.startRubricSheet(fromId);
+    },
+    checkRubricSheet: async (file) => {
+      const c = await get();
+      if (!c.checkRubricSheet) throw new Error(UNSUPPORTED_EDITOR);
+      return c.checkRubricSheet(file);
+    },
+    saveRubricSheet: async () => {
+      const c = await get();
+      if (!c.saveRubricSheet) throw new Error(UNSUPPORTED_EDITOR);
+      return c.saveRubricSheet();
+    },
+    onRubricSheet(listener) {
+      sheetListeners.add(listener);
+      return () => sheetListeners.delete(listener);
+    },
     createWorkbook: async (rubricId, roster, onProgress, signal, opts) =>
       (await get()).createWorkbook(rubricId, roster, onProgress, signal, opts),
     rescoreAll: async () => (await get()).rescoreAll(),

@@ -287,7 +287,10 @@ describe('embedded rubric checked (12.8)', () => {
     expect(tampered.rubric.version).toBe(shipped.rubric.version);
     expect(tampered.hash).not.toBe(shipped.hash);
     const diff = rubricDifferences(shipped.rubric, tampered.rubric);
-    expect(diff).toEqual([expect.stringMatching(/^指标 六「.+」的评分标准、评分规则不同$/)]);
+    expect(diff).toEqual([
+      expect.stringMatching(/^指标 六「.+」：评分标准由「.*得0\.5分.*」改为「.*得1分.*」$/),
+      '指标 六「信用报告」：评分规则每个得分由 0.5 改为 1',
+    ]);
     expect(checkEmbedded(tampered, shipped)).toEqual({ kind: 'modified', differences: diff });
     expect(checkEmbedded(shipped, shipped).kind).toBe('same');
   });

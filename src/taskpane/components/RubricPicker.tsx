@@ -194,6 +194,11 @@ export function RubricDetails({ rubric }: { rubric: RubricSummary }) {
 
   return (
     <>
+      {rubric.office && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody className={shared.wrap}>{t('rubric.office')}</MessageBarBody>
+        </MessageBar>
+      )}
       {rubric.officeMustSet.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

@@ -204,8 +204,15 @@ const AGGREGATION = (r: Rubric) =>
     ? '各项得分相加'
     : r.aggregation.mode === 'deduct_from_base'
       ? `基础分 ${r.aggregation.base} 减扣分`
-      : `按涉及项目折算为 ${r.aggregation.scale} 分`;
-const NOT_APPLICABLE = { not_allowed: '不允许填不涉及', full_points: '不涉及得满分', exclude: '不涉及的项目不计入' };
+      : r.aggregation.mode === 'blocks'
+        ? `分块加权（${r.aggregation.blocks.map((b) => `${b.label} 权重 ${b.weight}`).join('、')}，各按 ${r.aggregation.scale} 分折算）`
+        : `按涉及项目折算为 ${r.aggregation.scale} 分`;
+const NOT_APPLICABLE = {
+  not_allowed: '不允许填不涉及',
+  full_points: '不涉及得满分',
+  exclude: '不涉及的项目不计入',
+  average: '不涉及的项目按其他单位平均分计（容缺项）',
+};
 const FRAUD = { none: '未规定', item_zero: '弄虚作假的指标不得分', honour_ineligible: '弄虚作假的单位不得评先' };
 const ROUNDING = (r: Rubric) =>
   `保留 ${r.rounding.decimals} 位小数，${r.rounding.itemScores === 'rounded' ? '各项先取整再合计' : '合计后取整'}`;

@@ -22,6 +22,7 @@ export const RULE_KIND_NAMES: Record<Rule['kind'], string> = {
   manual: '人工评分',
   composite: '多项合计',
   veto: '一票否决',
+  monthly: '按月考核',
 };
 
 const FIELD_TYPE_NAMES: Record<Field['type'], string> = {
@@ -141,6 +142,13 @@ export function ruleWords(rule: Rule | PartRule, fields: readonly Field[]): Word
       rule.parts.forEach((p, i) => {
         for (const [label, values] of ruleWords(p, fields)) w.push([`第${i + 1}部分${label}`, values]);
       });
+      break;
+    case 'monthly':
+      w.push(
+        ['月份', rule.months.map((m) => f(m))],
+        ['年度得分', [rule.combine === 'average' ? '已考核月份的平均分' : '各月得分之和']],
+        ['每月最高分', [rule.monthMax === undefined ? '本项分值' : num(rule.monthMax)]],
+      );
       break;
     case 'veto':
       w.push(

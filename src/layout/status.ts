@@ -150,8 +150,12 @@ export function buildStatus(
   result?.problems.forEach((p, j) => {
     const id = `roster:${j}`;
     let entry = memo?.get(p)?.[0];
-    if (entry?.id !== id) memo?.set(p, [(entry = { ...p, id, kind: 'other' })]);
-    problems.push(entry as StatusProblem);
+    if (entry?.id !== id) {
+      // Built outside the optional call: `memo?.set(p, [(entry = …)])` skips its arguments without a memo.
+      entry = { ...p, id, kind: 'other' };
+      memo?.set(p, [entry]);
+    }
+    problems.push(entry);
   });
   // Errors first, then warnings, then missing inputs; in their order within each (a stable sort by
   // severity, in one pass: the list has several entries per unit and is built on every edit).

@@ -148,6 +148,36 @@ export const zhCN = {
 
   'setup.show': '新建另一份评分表',
   'setup.hide': '收起新建评分表',
+  'self.heading': '自评：分发与收回自评表',
+  'self.body':
+    '先选择评分表（本工具生成的 .xlsx）。「生成自评表」为每个单位生成一份自评表（打包为一个 .zip 下载），发给各单位填写；收到后在「收回自评表」中一次选择多份，导入评分表的自评列，下载合并后的评分表。',
+  'self.workbookLabel': '选择评分表（.xlsx）',
+  'self.workbookHint': '自评表按此评分表的单位名单和评分细则生成，收回时也导入此评分表。',
+  'self.makeForms': '生成自评表',
+  'self.making': '正在生成自评表…',
+  'self.made': '已下载「{name}」：共 {count} 份自评表。',
+  'self.makeError': '生成自评表失败',
+  'self.formsLabel': '收回自评表（可多选 .xlsx）',
+  'self.formsHint': '按自评表中隐藏的身份信息识别单位，与文件名无关；其他工作簿、其他细则版本或被改动的自评表不予导入。',
+  'self.replace': '替换已导入过的单位的自评',
+  'self.collecting': '正在导入自评表…',
+  'self.collectError': '收回自评表失败',
+  'self.collected': '已下载合并后的评分表「{name}」。',
+  'self.imported': '已导入（{count}）',
+  'self.importedItem': '{unit}：「{file}」，{changes} 处改动',
+  'self.importedReplaced': '{unit}：「{file}」，{changes} 处改动（替换）',
+  'self.refused': '未导入（{count}）',
+  'self.earlier': '此前已导入：{names}',
+  'self.notReturned': '未交回（{count}）：{names}',
+  'self.allReturned': '所有单位均已交回自评表。',
+  'self.reviewHeading': '核查清单（{count}）',
+  'self.reviewNone': '没有差异：已核定的考核项得分与自评一致。',
+  'self.reviewHint':
+    '核定分与自评分不同的考核项。请在评分表的「核查清单」工作表中填写核减原因，再在上方「文件模式」中打开它计分；有未填原因的差异时，结果为草稿。',
+  'self.reviewScores': '自评 {self} → 核定 {verified}（差 {difference}）',
+  'self.reviewBlank': '自评未填',
+  'self.reason': '核减原因：{reason}',
+  'self.noReason': '缺核减原因',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

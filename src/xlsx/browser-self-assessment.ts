@@ -9,6 +9,7 @@ import type { ReviewItem } from '../layout/status';
 import { collectForms } from './collect';
 import { downloadBlob } from './download';
 import { isWorkbookError } from './errors';
+import { scoreFilledWorkbook } from './file-mode';
 import { makeForms } from './forms';
 import type { ReviewResult } from './review';
 
@@ -78,4 +79,17 @@ export async function collectInBrowser(workbook: File, forms: File[], replace = 
     review: reviewItems(out.scored.review) ?? [],
     final: out.scored.state.final,
   };
+}
+
+/** 导出附件（含佐证材料清单）: the annex of a merged workbook with the evidence list as its last sheet. */
+export async function annexWithEvidence(workbook: File): Promise<{ fileName: string; final: boolean; review: ReviewItem[] }> {
+  let out;
+  try {
+    out = await scoreFilledWorkbook(await workbook.arrayBuffer(), { evidenceList: true });
+  } catch (e) {
+    throw readable(e, workbook.name);
+  }
+  const fileName = `${stem(workbook.name)}-附件.xlsx`;
+  downloadBlob(fileName, out.annex);
+  return { fileName, final: out.state.final, review: reviewItems(out.review) ?? [] };
 }

@@ -6,13 +6,15 @@
  *   → 收回自评表 with both: imported / refused with its reason / not returned, merged workbook downloaded
  *   → the review list shows the item where 核定 differs from 自评, 「缺核减原因」
  *   → a 核减原因 typed in the merged workbook's 核查清单 (exceljs, as a person would in WPS)
- *   → opened in file mode: the list shows the reason and the annex is 终稿 (before the reason it is 草稿).
+ *   → opened in file mode: the list shows the reason and the annex is 终稿 (before the reason it is 草稿)
+ *   → 导出附件（含佐证材料清单）: the annex ends with the evidence the unit named and the team's reason.
  * SCREENSHOTS=1 writes docs/self-assessment/page-review.png (the review view).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 import { unzipSync } from 'fflate';
 import type { Browser, Download, Page } from 'playwright-core';
 import { mulberry32, randomUnit } from '../../bench/random-inputs';
@@ -23,7 +25,7 @@ import type { UnitInput } from '../../src/scoring/types';
 import { blankWorkbook } from '../../src/xlsx/blank-workbook';
 import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { REVIEW_SHEET } from '../../src/xlsx/review';
-import { fillWorkbook, readBook, scratch } from '../xlsx/helpers';
+import { fillWorkbook, readBook, scratch, sheetGrid } from '../xlsx/helpers';
 import { launch, openPage } from './browser';
 
 const ROOT = resolve(__dirname, '../..');
@@ -196,6 +198,22 @@ test('the page without Excel: 生成自评表 → one form filled, one blank →
     writeFileSync(draftAnnex, Buffer.from(before.annex));
     expect(await allText(draftAnnex)).toContain('草稿');
     expect(await allText(annexPath)).not.toContain('草稿');
+
+    // 导出附件（含佐证材料清单）: the same annex with the evidence list last: A's evidence and the team's reason.
+    const [withEvidence] = await downloads(page, 1, () => choose(page, /^导出附件（含佐证材料清单）.* 选择文件/, [withReason]));
+    const evidencePath = join(dir, 'annex-evidence.xlsx');
+    await withEvidence.saveAs(evidencePath);
+    await page.getByText(/（终稿，含佐证材料清单）/).waitFor();
+    const evidenceBook = readBook(readFileSync(evidencePath));
+    expect(evidenceBook.SheetNames[evidenceBook.SheetNames.length - 1]).toBe('佐证材料清单');
+    const rows = sheetGrid(evidenceBook.Sheets['佐证材料清单'] as XLSX.WorkSheet);
+    expect(rows.find((r) => r[1] === A && r[2] === '一 工作机制建设')).toEqual([
+      1,
+      A,
+      '一 工作机制建设',
+      `${A} 党组会议纪要（2020）第 3 号`,
+      reason,
+    ]);
     expect(p.errors).toEqual([]);
   } finally {
     await p.close();

@@ -87,11 +87,11 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
   const [workbook, setWorkbook] = useState<File | null>(null);
   const [replace, setReplace] = useState(false);
   const [made, setMade] = useState<{ fileName: string; count: number } | null>(null);
-  // The summary, with the status's 核查清单 as it was when the forms were collected.
-  const [collected, setCollected] = useState<{ summary: CollectSummary; statusReview?: ReviewItem[] } | null>(null);
-  const summary = collected?.summary ?? null;
-  // A merged workbook scored in file mode after the collect brings its own 核查清单: the latest one.
-  const review = status.review && status.review !== collected?.statusReview ? status.review : (summary?.review ?? null);
+  const [summary, setSummary] = useState<CollectSummary | null>(null);
+  // The 核查清单 of this section's last action, with the status's one as it was then: a merged
+  // workbook scored in file mode afterwards brings its own, which is then the latest.
+  const [own, setOwn] = useState<{ items: ReviewItem[]; statusReview?: ReviewItem[] } | null>(null);
+  const review = status.review && status.review !== own?.statusReview ? status.review : (own?.items ?? null);
 
   const make = useAsyncAction(async () => {
     if (!workbook) return;
@@ -100,9 +100,17 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
   const collect = useAsyncAction(async (forms: File[]) => {
     if (!workbook) return;
     const out = await (await load()).collectInBrowser(workbook, forms, replace);
-    setCollected({ summary: out, statusReview: status.review });
+    setSummary(out);
+    setOwn({ items: out.review, statusReview: status.review });
   });
-  const busy = make.busy || collect.busy;
+  const [annexed, setAnnexed] = useState<{ fileName: string; final: boolean } | null>(null);
+  const annex = useAsyncAction(async (file: File) => {
+    const out = await (await load()).annexWithEvidence(file);
+    setAnnexed(out);
+    setSummary(null);
+    setOwn({ items: out.review, statusReview: status.review });
+  });
+  const busy = make.busy || collect.busy || annex.busy;
 
   return (
     <section aria-labelledby={headingId} className={shared.section}>
@@ -120,7 +128,7 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
         onFile={(file) => {
           setWorkbook(file);
           setMade(null);
-          setCollected(null);
+          setSummary(null);
         }}
       />
       <div className={shared.row}>
@@ -168,6 +176,22 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
       {collect.busy && <Spinner size="tiny" label={t('self.collecting')} />}
       {collect.failed && <Failure title={t('self.collectError')} error={collect.error} fallback={t('error.unknown')} />}
       {summary && !collect.busy && <Summary summary={summary} />}
+      <FilePicker
+        label={t('self.evidenceLabel')}
+        hint={t('self.evidenceHint')}
+        accept={XLSX_ACCEPT}
+        disabled={busy}
+        onFile={(file) => annex.run(file)}
+      />
+      {annex.busy && <Spinner size="tiny" label={t('self.evidenceBusy')} />}
+      {annexed && !annex.busy && (
+        <MessageBar intent={annexed.final ? 'success' : 'warning'}>
+          <MessageBarBody className={shared.wrap}>
+            {t(annexed.final ? 'self.evidenceFinal' : 'self.evidenceDraft', { name: annexed.fileName })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {annex.failed && <Failure title={t('self.evidenceError')} error={annex.error} fallback={t('error.unknown')} />}
       {review && <ReviewList items={review} />}
     </section>
   );

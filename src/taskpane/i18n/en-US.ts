@@ -183,4 +183,11 @@ export const enUS: Messages = {
   'self.reviewBlank': 'left blank',
   'self.reason': 'Reason: {reason}',
   'self.noReason': 'Reason missing',
+  'self.evidenceLabel': 'Export the annex with the evidence list: choose the merged workbook (.xlsx)',
+  'self.evidenceHint':
+    'The annex ends with a 佐证材料清单 sheet: the evidence each unit named on its form, and the reasons the team typed in 核查清单.',
+  'self.evidenceBusy': 'Exporting the annex…',
+  'self.evidenceFinal': 'Downloaded “{name}” (final, with the evidence list).',
+  'self.evidenceDraft': 'Downloaded “{name}” (draft, with the evidence list): some unit is unfinished or a difference has no reason.',
+  'self.evidenceError': 'Exporting the annex failed',
 };

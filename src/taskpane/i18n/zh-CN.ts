@@ -178,6 +178,12 @@ export const zhCN = {
   'self.reviewBlank': '自评未填',
   'self.reason': '核减原因：{reason}',
   'self.noReason': '缺核减原因',
+  'self.evidenceLabel': '导出附件（含佐证材料清单）：选择合并后的评分表（.xlsx）',
+  'self.evidenceHint': '附件末尾加「佐证材料清单」：各单位在自评表中填报的佐证材料，以及考核组在「核查清单」中填写的核减原因。',
+  'self.evidenceBusy': '正在导出附件…',
+  'self.evidenceFinal': '已下载「{name}」（终稿，含佐证材料清单）。',
+  'self.evidenceDraft': '已下载「{name}」（草稿，含佐证材料清单）：尚有单位未完成或差异未填核减原因。',
+  'self.evidenceError': '导出附件失败',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

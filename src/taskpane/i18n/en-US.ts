@@ -178,14 +178,14 @@ export const enUS: Messages = {
   'self.reviewHeading': 'Review list ({count})',
   'self.reviewNone': 'No differences: every verified item scores as the unit assessed itself.',
   'self.reviewHint':
-    'Items whose verified score differs from the self-assessment. Type the reason in the workbook’s 核查清单 sheet, then open it in file mode above; while a difference has no reason, the result is a draft.',
+    'Items whose verified score differs from the self-assessment. Type the reason in the workbook’s review sheet, then open it in file mode above; while a difference has no reason, the result is a draft.',
   'self.reviewScores': 'self {self} → verified {verified} (difference {difference})',
   'self.reviewBlank': 'left blank',
   'self.reason': 'Reason: {reason}',
   'self.noReason': 'Reason missing',
   'self.evidenceLabel': 'Export the annex with the evidence list: choose the merged workbook (.xlsx)',
   'self.evidenceHint':
-    'The annex ends with a 佐证材料清单 sheet: the evidence each unit named on its form, and the reasons the team typed in 核查清单.',
+    'The annex ends with an evidence list sheet: the evidence each unit named on its form, and the reasons the team typed in the review sheet.',
   'self.evidenceBusy': 'Exporting the annex…',
   'self.evidenceFinal': 'Downloaded “{name}” (final, with the evidence list).',
   'self.evidenceDraft': 'Downloaded “{name}” (draft, with the evidence list): some unit is unfinished or a difference has no reason.',

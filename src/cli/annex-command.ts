@@ -77,6 +77,7 @@ export const annexCommand: Command = {
     force: { type: 'boolean', description: '覆盖已存在的输出文件' },
     final: { type: 'boolean', description: '只生成终稿：有单位未完成、有输入错误或名次未定时不写文件，退出码 3' },
     'all-units': { type: 'boolean', description: '未填写任何内容的单位也打印其考核表（默认只在汇总中列出）' },
+    evidence: { type: 'boolean', description: '附件末尾加「佐证材料清单」：各单位自评表填报的佐证材料和考核组的核查依据' },
     'use-embedded': { type: 'boolean', description: '内嵌细则与内置同版本细则内容不一致时，仍按内嵌细则计分（所有输出标明）' },
   },
   help: [
@@ -111,6 +112,7 @@ export const annexCommand: Command = {
       out = await scoreFilledWorkbook(bytes, {
         ...(typeof options.date === 'string' ? { date: headerDate(options.date) } : {}),
         ...(options['all-units'] === true ? { allUnits: true } : {}),
+        ...(options.evidence === true ? { evidenceList: true } : {}),
         ...(options['use-embedded'] === true ? { useEmbedded: true } : {}),
       });
     } catch (e) {

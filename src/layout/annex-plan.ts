@@ -147,9 +147,19 @@ export interface AnnexOptions {
   allUnits?: boolean;
   /** A signature block under each unit's table; default: where the rubric's table declares one (朝阳). */
   confirmation?: boolean;
+  /** 佐证材料清单: the evidence named per unit and item (only where 自评表 were collected), as a last sheet. */
+  evidence?: EvidenceRow[];
 }
 
-export const ANNEX_SHEETS = { summary: '汇总', rank: '排名' } as const;
+/** One line of the 佐证材料清单: what the unit named on its 自评表, and the team's basis (核查清单 核减原因). */
+export interface EvidenceRow {
+  unit: string;
+  item: string;
+  byUnit: string;
+  byTeam: string;
+}
+
+export const ANNEX_SHEETS = { summary: '汇总', rank: '排名', evidence: '佐证材料清单' } as const;
 
 export function chineseDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
@@ -877,6 +887,63 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
 }
 
 /**
+ * 佐证材料清单: per unit and item, the evidence the unit named on its 自评表 and the team's basis
+ * (the 核减原因 of 核查清单), values only, printed like 排名 (title, draft line, header repeated).
+ */
+function planAnnexEvidence(rubric: Rubric, rows: EvidenceRow[], options: AnnexOptions, state: DocumentState): AnnexSheetPlan {
+  const cols = [
+    { header: '序号', width: 5, style: 'number' as const },
+    { header: '被考核单位', width: 16, style: 'text' as const },
+    { header: '考核项目', width: 22, style: 'text' as const },
+    { header: '佐证材料（单位填报）', width: 30, style: 'text' as const },
+    { header: '核查依据（考核组）', width: 30, style: 'text' as const },
+  ];
+  const landscape = fitSheet(cols, cols.slice(2));
+  const widths = cols.map((c) => c.width);
+  const b = new SheetBuilder();
+  let row = heading(b, rubric, '佐证材料清单', widths, state, false);
+  row = subtitleRow(b, rubric, row, widths);
+  const headerRow = row;
+  cols.forEach((c, i) => b.put(row, i, c.header, 'header'));
+  b.height(row, 24);
+  row++;
+  if (rows.length === 0) {
+    b.span(row, 0, cols.length - 1, '没有单位填报佐证材料。', 'text');
+    b.height(row, 20);
+    row++;
+  }
+  rows.forEach((r, n) => {
+    const values: CellValue[] = [n + 1, r.unit, r.item, r.byUnit || null, r.byTeam || null];
+    values.forEach((v, i) => {
+      b.put(row, i, v, cols[i].style);
+      if (typeof v === 'string') b.height(row, rowHeightFor(lineCount(v, cols[i].width, 10), 10));
+    });
+    b.height(row, 20);
+    row++;
+  });
+  const heights = b.heights(row);
+  return {
+    key: 'EVIDENCE',
+    kind: 'rank',
+    name: ANNEX_SHEETS.evidence,
+    columns: widths.map((width) => ({ width })),
+    hiddenRows: [],
+    rowHeights: b.rowHeights,
+    cells: b.cells,
+    merges: b.merges,
+    freezeRows: 0,
+    printTitleRows: [headerRow, headerRow],
+    landscape,
+    block: { rows: row, cols: cols.length },
+    tables: [],
+    charts: [],
+    ...pageHeader(rubric, ANNEX_SHEETS.evidence, state, options.date),
+    hideGridLines: true,
+    rowBreaks: pageBreaks(heights, printScale(widths, landscape), landscape, heights[headerRow]),
+  };
+}
+
+/**
  * The annex of a scored roster: 汇总, 排名, then one sheet per unit in roster order. A unit with
  * nothing filled is listed in 汇总 with its status but gets no table of its own (three pages of 未填),
  * unless `allUnits`.
@@ -887,7 +954,7 @@ export function planAnnex(rubric: Rubric, units: AnnexUnit[], options: AnnexOpti
   const printed = units.map((u) => options.allUnits === true || !isEmptyUnit(u.score));
   const names = allocateSheetNames(
     units.map((u) => u.name),
-    [ANNEX_SHEETS.summary, ANNEX_SHEETS.rank],
+    [ANNEX_SHEETS.summary, ANNEX_SHEETS.rank, ...(options.evidence ? [ANNEX_SHEETS.evidence] : [])],
   );
   const sheets: AnnexSheetPlan[] = [
     planAnnexSummary(
@@ -904,6 +971,7 @@ export function planAnnex(rubric: Rubric, units: AnnexUnit[], options: AnnexOpti
         ? [planAnnexUnitSheet(rubric, u.key ?? `A${String(i + 1).padStart(4, '0')}`, names[i], groupLabel(u.group), u, options, state)]
         : [],
     ),
+    ...(options.evidence ? [planAnnexEvidence(rubric, options.evidence, options, state)] : []),
   ];
   return { sheets: sheets.map((s) => ({ ...s, pages: (s.rowBreaks?.length ?? 0) + 1 })), styles: ANNEX_STYLES };
 }

@@ -68,6 +68,19 @@ export interface WorkbookStatus {
   /** e.g. 「已恢复 2 个被改写的计算单元格」. */
   notices: string[];
   lastScoredAt: string | null;
+  /** Workbooks holding collected 自评表: the items whose 核定分 differs from the 自评分 (src/xlsx/review.ts). */
+  review?: ReviewItem[];
+}
+
+/** One 核查清单 line: a reason left empty keeps the result a draft. */
+export interface ReviewItem {
+  unit: string;
+  item: string;
+  self: number | null;
+  verified: number | null;
+  /** 核定 − 自评; null when the unit left the item blank. */
+  difference: number | null;
+  reason: string;
 }
 
 /**

@@ -33,6 +33,7 @@ import { RosterEditor } from './components/RosterEditor';
 import { CreateWorkbook } from './components/CreateWorkbook';
 import { StatusPanel } from './components/StatusPanel';
 import { WorkbookNotices } from './components/WorkbookNotices';
+import { SelfAssessment } from './components/SelfAssessment';
 
 const useStyles = makeStyles({
   root: {
@@ -209,6 +210,8 @@ function Workflows({ controller, browser }: { controller: Controller; browser: b
       ) : (
         <WorkbookNotices status={status} controller={controller} />
       )}
+      {/* Without Excel: 自评表 sent out, collected and reviewed (file mode). */}
+      {browser && <SelfAssessment status={status} />}
       {status.bound && !browser && (
         <div className={styles.divider}>
           <Button appearance="secondary" aria-expanded={!setupHidden} aria-controls={setupId} onClick={() => setSetupOpen((o) => !o)}>

@@ -3,7 +3,7 @@
  * pure annex plan (src/layout/annex-plan.ts) by the same host code as the scoring workbook. It has
  * no hidden rows or columns, no validation, no key column and no metadata sheet.
  */
-import { chineseDate, planAnnex, type AnnexUnit } from '../layout/annex-plan';
+import { chineseDate, planAnnex, type AnnexUnit, type EvidenceRow } from '../layout/annex-plan';
 import type { DocumentState } from '../layout/document-state';
 import type { Rubric } from '../rubric/schema';
 import type { RankedUnit, UnitInput } from '../scoring/types';
@@ -21,6 +21,8 @@ export interface AnnexExportOptions {
   allUnits?: boolean;
   /** A signature block under every unit's table (default: where the rubric declares one). */
   confirmation?: boolean;
+  /** 佐证材料清单 as the last sheet (src/xlsx/evidence.ts makes the rows). */
+  evidence?: EvidenceRow[];
 }
 
 /** Pairs each unit's typed inputs with its score (same order), as the annex plan wants them. */
@@ -42,6 +44,7 @@ export async function annexWorkbook(rubric: Rubric, units: AnnexUnit[], options:
     ...(options.state ? { state: options.state } : {}),
     ...(options.allUnits ? { allUnits: true } : {}),
     ...(options.confirmation !== undefined ? { confirmation: options.confirmation } : {}),
+    ...(options.evidence ? { evidence: options.evidence } : {}),
   });
   return applySheets(plan.sheets, { styles: plan.styles, created: typeof d === 'string' ? undefined : d });
 }

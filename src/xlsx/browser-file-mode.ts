@@ -7,6 +7,7 @@ import { buildStatus } from '../layout/status';
 import type { StatusProblem, WorkbookStatus } from '../layout/status';
 import { downloadBlob } from './download';
 import { isWorkbookError } from './errors';
+import { reviewItems } from './browser-self-assessment';
 import { scoreFilledWorkbook } from './file-mode';
 
 const stem = (name: string) => name.replace(/\.xlsx$/i, '');
@@ -39,5 +40,6 @@ export async function scoreFileInBrowser(file: File): Promise<WorkbookStatus> {
     const at = p.target?.address ? out.locate(p.target.sheetKey, p.indicatorId, p.fieldId) : undefined;
     return at && p.target ? { ...p, target: { ...p.target, sheetName: at.sheet } } : p;
   };
-  return { ...status, problems: status.problems.map(withSheet) };
+  // A merged workbook (collected 自评表): the 核查清单 is listed in the page too.
+  return { ...status, problems: status.problems.map(withSheet), review: reviewItems(out.review) };
 }

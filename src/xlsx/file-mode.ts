@@ -9,6 +9,7 @@ import type { Rubric } from '../rubric/schema';
 import { scoreRoster } from '../scoring/score';
 import type { Problem, RosterResult } from '../scoring/types';
 import { annexBuffer, annexUnits, type AnnexExportOptions } from './annex';
+import { evidenceRows } from './evidence';
 import { inputLocator, type LocateInput } from './input-address';
 import { readWorkbook, type ReadOptions, type XlsxInput } from './read-workbook';
 import { reviewSelfAssessment, type ReviewResult } from './review';
@@ -43,7 +44,10 @@ export interface FileModeResult {
 }
 
 /** Reads, scores, writes back and exports the annex. Throws WorkbookError for unusable files. */
-export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExportOptions & ReadOptions = {}): Promise<FileModeResult> {
+export async function scoreFilledWorkbook(
+  buffer: XlsxInput,
+  options: Omit<AnnexExportOptions, 'evidence'> & ReadOptions & { evidenceList?: boolean } = {},
+): Promise<FileModeResult> {
   const read = await readWorkbook(buffer, options.useEmbedded ? { useEmbedded: true } : {});
   const result = scoreRoster(read.rubric, read.units, read.parameters);
   // Self-assessments (自评): 自评分 and 核查清单 written; a difference without a reason keeps it a draft.
@@ -53,7 +57,13 @@ export async function scoreFilledWorkbook(buffer: XlsxInput, options: AnnexExpor
     unexplainedDifferences: review?.unexplained ?? 0,
   });
   // The annex is planned before the workbook is written: both only read `result`.
-  const annex = await annexBuffer(read.rubric, annexUnits(read.units, result.units), { ...options, state });
+  const { evidenceList, ...annexOptions } = options;
+  const annex = await annexBuffer(read.rubric, annexUnits(read.units, result.units), {
+    ...annexOptions,
+    state,
+    // 佐证材料清单 on request: read before scoredWorkbook writes (it reads the same cells).
+    ...(evidenceList ? { evidence: evidenceRows(read, review) } : {}),
+  });
   const { buffer: scored, report } = await scoredWorkbook(read, result, state);
   const workbookProblems = [...read.problems, ...(review?.problems ?? []), ...report.problems];
   return {

@@ -1,0 +1,95 @@
+/**
+ * 自评 in the page without Excel (file mode): 生成自评表 downloads one .zip holding a 自评表 per unit
+ * of a score workbook (forms.ts); 收回自评表 takes the returned forms into that workbook (collect.ts),
+ * downloads the merged, scored workbook and returns the summary and the 核查清单 items to show.
+ * Loaded with import() by the page, like browser-file-mode.ts, so exceljs stays out of the first paint.
+ */
+import { zipSync } from 'fflate';
+import type { ReviewItem } from '../layout/status';
+import { collectForms } from './collect';
+import { downloadBlob } from './download';
+import { isWorkbookError } from './errors';
+import { scoreFilledWorkbook } from './file-mode';
+import { makeForms } from './forms';
+import type { ReviewResult } from './review';
+
+const stem = (name: string) => name.replace(/\.xlsx$/i, '');
+
+function readable(e: unknown, file: string): Error {
+  // Unusable files carry a Chinese message; anything else is reported with the file's name.
+  return new Error(isWorkbookError(e) ? e.message : `无法读取「${file}」：${e instanceof Error ? e.message : String(e)}`);
+}
+
+/** The 核查清单 lines of a scored workbook, as the page lists them. */
+export function reviewItems(review: ReviewResult | null): ReviewItem[] | undefined {
+  return review?.differences.map(({ unit, item, self, verified, difference, reason }) => ({
+    unit,
+    item,
+    self,
+    verified,
+    difference,
+    reason,
+  }));
+}
+
+/** 生成自评表: the forms of every unit in one .zip (stored: an .xlsx is compressed already). Returns the zip's name and the count. */
+export async function downloadForms(workbook: File): Promise<{ fileName: string; count: number }> {
+  let made;
+  try {
+    made = await makeForms(await workbook.arrayBuffer());
+  } catch (e) {
+    throw readable(e, workbook.name);
+  }
+  const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const f of made.forms) entries[f.fileName] = [new Uint8Array(f.buffer), { level: 0 }];
+  const fileName = `${stem(workbook.name)}-自评表.zip`;
+  downloadBlob(fileName, new Blob([zipSync(entries)], { type: 'application/zip' }));
+  return { fileName, count: made.forms.length };
+}
+
+export interface CollectSummary {
+  /** The merged workbook's download name. */
+  fileName: string;
+  imported: { file: string; unit: string; changes: number; replaced: boolean }[];
+  refused: string[];
+  earlier: string[];
+  notReturned: string[];
+  review: ReviewItem[];
+  /** 终稿 or 草稿 of the merged workbook. */
+  final: boolean;
+}
+
+/** 收回自评表: checks and merges the forms, downloads the merged workbook, returns what to show. */
+export async function collectInBrowser(workbook: File, forms: File[], replace = false): Promise<CollectSummary> {
+  const files = await Promise.all(forms.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  let out;
+  try {
+    out = await collectForms(await workbook.arrayBuffer(), files, { replace });
+  } catch (e) {
+    throw readable(e, workbook.name);
+  }
+  const fileName = `${stem(workbook.name)}-已收回自评.xlsx`;
+  downloadBlob(fileName, out.scored.scored);
+  return {
+    fileName,
+    imported: out.accepted.map((a) => ({ file: a.file, unit: a.unitName, changes: a.changes, replaced: a.replaced })),
+    refused: out.refused.map((r) => r.message),
+    earlier: out.earlier.map((e) => e.name),
+    notReturned: out.notReturned.map((u) => u.name),
+    review: reviewItems(out.scored.review) ?? [],
+    final: out.scored.state.final,
+  };
+}
+
+/** 导出附件（含佐证材料清单）: the annex of a merged workbook with the evidence list as its last sheet. */
+export async function annexWithEvidence(workbook: File): Promise<{ fileName: string; final: boolean; review: ReviewItem[] }> {
+  let out;
+  try {
+    out = await scoreFilledWorkbook(await workbook.arrayBuffer(), { evidenceList: true });
+  } catch (e) {
+    throw readable(e, workbook.name);
+  }
+  const fileName = `${stem(workbook.name)}-附件.xlsx`;
+  downloadBlob(fileName, out.annex);
+  return { fileName, final: out.state.final, review: reviewItems(out.review) ?? [] };
+}

@@ -19,6 +19,9 @@ import { rowHeight } from './measure';
 /** Columns holding plain numbers (分值 …), validated as decimals: General format, not text. */
 const NUMBER_COLUMNS = new Set<ColumnKey>(['points', 'partMax', 'attainableMax']);
 
+/** The 分值 cell of an item whose points are a parameter set once by the office: 「参数:points-1」 (decode-row.ts reads it). */
+const POINTS_PARAM_PREFIX = '参数:';
+
 /** Empty indicator rows a blank sheet offers (an office inserts more as needed). */
 const BLANK_ROWS = 30;
 /** Empty rows under a rubric's last indicator, to add some. */
@@ -74,7 +77,8 @@ function indicatorRows(ind: Indicator, categoryNumber: string, extras: string[])
     id: ind.id,
     number: ind.number,
     name: ind.name,
-    points: ind.points,
+    // 朝阳 1.3.0: an item whose points the office sets once says so in its 分值 cell (参数:points-1).
+    points: ind.pointsParam !== undefined && ind.points === null ? `${POINTS_PARAM_PREFIX}${ind.pointsParam}` : ind.points,
     content: ind.content,
     criteria: ind.criteria,
     basis: ind.basis ?? null,
@@ -179,7 +183,8 @@ function indicatorSheet(r: Rubric | null): DefinitionSheet {
 function validationOf(c: IndicatorColumn): Pick<DefinitionCell, 'validation'> {
   if (c.key === 'level') return { validation: { kind: 'list', options: [LEVEL_CATEGORY, LEVEL_INDICATOR, LEVEL_PART] } };
   if (c.key === 'kind') return { validation: { kind: 'list', options: [...ALL_KINDS.map((k) => k.name), ADVANCED_KIND_NAME] } };
-  if (c.key === 'points' || c.key === 'attainableMax') return { validation: { kind: 'decimal', min: 0 } };
+  // 分值 also takes 「参数:标识」 (points set once on the 参数 row), so only 可得最高分 is a decimal list.
+  if (c.key === 'attainableMax') return { validation: { kind: 'decimal', min: 0 } };
   return {};
 }
 

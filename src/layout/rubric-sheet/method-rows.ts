@@ -34,6 +34,11 @@ export interface MethodGroup {
   rows: MethodRow[];
   /** The cells of the rows, in order, or null when the value cannot be said plainly. */
   write(r: Rubric): SheetCellValue[] | null;
+  /**
+   * Rows added after sheets were already in use (参数, 容缺平均范围, 细则语言版本): a sheet made
+   * before them has no such rows and reads as if they were blank, instead of being refused.
+   */
+  optional?: boolean;
   /** The key's value from the cells (text, or undefined for a blank cell); throws CellProblem with the row index. */
   read(cells: (string | undefined)[], raw: SheetCellValue[]): unknown;
 }
@@ -72,7 +77,8 @@ function textRow(key: string, label: string, hint: string, opts: { nullable?: bo
 }
 
 const AGGREGATION = { sum: '各项相加', deduct_from_base: '基础分减扣分', normalised: '按承担项目折算' } as const;
-const NOT_APPLICABLE = { not_allowed: '不允许', full_points: '按满分计', exclude: '不计入折算' } as const;
+const NOT_APPLICABLE = { not_allowed: '不允许', full_points: '按满分计', exclude: '不计入折算', average: '按平均分计' } as const;
+const AVERAGE_OVER = { group: '同组单位', roster: '全部参评单位' } as const;
 const BONUS = { none: '无', manual: '酌情加分', tiers: '分档加分', items: '加分项目' } as const;
 const BAND_BASIS = { final: '最终得分', base: '基础得分' } as const;
 const ITEM_SCORES = { exact: '精确相加', rounded: '逐项先取舍' } as const;
@@ -96,6 +102,13 @@ const list = <T extends Record<string, string>>(t: T) => Object.values(t);
 export const METHOD_GROUPS: readonly MethodGroup[] = [
   textRow('id', '细则标识', '小写字母、数字和连字符，如 hengdong-2021-members；工作簿凭它认出细则'),
   textRow('version', '版本号', '三段数字，如 1.0.0；修改后调高'),
+  {
+    key: 'schemaVersion',
+    optional: true,
+    rows: [{ label: '细则语言版本', hint: '用到分块加权、扣分部分或按平均分计时填 2；否则留空' }],
+    write: (r) => [r.schemaVersion ?? null],
+    read: ([v], [raw]) => (v === undefined ? undefined : at(0, () => parseNumber(raw, '细则语言版本'))),
+  },
   textRow('city', '城市', '如 衡东县'),
   {
     key: 'year',
@@ -153,10 +166,28 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
   },
   {
     key: 'notApplicable',
-    rows: [{ label: '不涉及', hint: '单位不涉及某项时：不允许；按满分计；不计入折算', options: list(NOT_APPLICABLE) }],
-    // 容缺项 (按平均分计, schema version 2) goes to 高级设置 with its averageOver.
-    write: (r) => (r.notApplicable === 'average' ? null : [NOT_APPLICABLE[r.notApplicable]]),
+    rows: [
+      {
+        label: '不涉及',
+        hint: '单位不涉及某项时：不允许；按满分计；不计入折算；按平均分计（容缺项：按其他单位该项的平均分计，范围见下一行）',
+        options: list(NOT_APPLICABLE),
+      },
+    ],
+    write: (r) => [NOT_APPLICABLE[r.notApplicable]],
     read: ([v]) => at(0, () => reverse(NOT_APPLICABLE, v ?? '不允许', '不涉及')),
+  },
+  {
+    key: 'averageOver',
+    optional: true,
+    rows: [
+      {
+        label: '容缺平均范围',
+        hint: '不涉及「按平均分计」时，取谁的平均分：同组单位（同一排名分组中填报了该项的单位）；全部参评单位。其他情况留空',
+        options: list(AVERAGE_OVER),
+      },
+    ],
+    write: (r) => [r.averageOver === undefined ? null : AVERAGE_OVER[r.averageOver]],
+    read: ([v]) => (v === undefined ? undefined : at(0, () => reverse(AVERAGE_OVER, v, '容缺平均范围'))),
   },
   {
     key: 'bonus',
@@ -374,6 +405,49 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
               const [name, group] = splitBars(line);
               if (!name || !group) throw new CellProblem(`默认名单「${line}」不全。`, '每行写「单位名称｜排名分组标识」。');
               return { name, group };
+            }),
+          ),
+  },
+  {
+    key: 'parameters',
+    optional: true,
+    rows: [
+      {
+        label: '参数',
+        hint: '由本办设定一次、各单位共用的分值（文件未公布分值时），每行一个：「标识｜名称｜最低=0｜最高=100｜分组设定=是｜提示=…」，最低、最高、分组设定（按排名分组各设一次）、提示可省；指标的分值格写「参数:标识」。没有留空',
+        long: true,
+      },
+    ],
+    write: (r) => {
+      if (!r.parameters) return [null];
+      const lines = r.parameters.map((p) => {
+        const parts = [p.id, p.label];
+        if (p.min !== undefined) parts.push(`最低=${formatNumber(p.min)}`);
+        if (p.max !== undefined) parts.push(`最高=${formatNumber(p.max)}`);
+        if (p.perGroup !== undefined) parts.push(`分组设定=${p.perGroup ? '是' : '否'}`);
+        if (p.hint !== undefined) parts.push(`提示=${p.hint}`);
+        return parts;
+      });
+      if (lines.some((l) => l.slice(0, 2).some((x) => /[｜|\n=＝]/.test(x)) || l.slice(2).some((x) => /[｜|\n]/.test(x)))) return null;
+      return [lines.map((l) => l.join('｜')).join('\n')];
+    },
+    read: ([v]) =>
+      v === undefined
+        ? undefined
+        : at(0, () =>
+            splitLines(v).map((line) => {
+              const [id, label, ...rest] = splitBars(line);
+              if (!id || !label)
+                throw new CellProblem(`参数「${line}」不全。`, '每行写「标识｜名称」，可加「｜最低=0｜最高=100｜分组设定=是」。');
+              const p: Record<string, unknown> = { id, label, type: 'points' };
+              for (const [k, val] of parseKeyValues(rest, `参数「${id}」`)) {
+                if (k === '最低') p.min = parseNumber(val, `参数「${id}」的最低`);
+                else if (k === '最高') p.max = parseNumber(val, `参数「${id}」的最高`);
+                else if (k === '分组设定') p.perGroup = yesNo(val, `参数「${id}」的分组设定`);
+                else if (k === '提示') p.hint = val;
+                else throw new CellProblem(`参数「${id}」的「${k}」不认识。`, '只写「最低=…」「最高=…」「分组设定=是」「提示=…」。');
+              }
+              return p;
             }),
           ),
   },

@@ -266,6 +266,7 @@ function readMethod(
     const rows = g.rows.map((x) => rowOf.get(x.label));
     const missing = g.rows.findIndex((_, i) => rows[i] === undefined);
     sources.set(g.key, sheet, a1(rows[0] ?? 0, 1));
+    if (missing >= 0 && g.optional && rows.every((i) => i === undefined)) continue;
     if (missing >= 0) {
       errors.push({
         sheet,

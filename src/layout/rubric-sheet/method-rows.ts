@@ -102,13 +102,6 @@ const list = <T extends Record<string, string>>(t: T) => Object.values(t);
 export const METHOD_GROUPS: readonly MethodGroup[] = [
   textRow('id', '细则标识', '小写字母、数字和连字符，如 hengdong-2021-members；工作簿凭它认出细则'),
   textRow('version', '版本号', '三段数字，如 1.0.0；修改后调高'),
-  {
-    key: 'schemaVersion',
-    optional: true,
-    rows: [{ label: '细则语言版本', hint: '用到分块加权、扣分部分或按平均分计时填 2；否则留空' }],
-    write: (r) => [r.schemaVersion ?? null],
-    read: ([v], [raw]) => (v === undefined ? undefined : at(0, () => parseNumber(raw, '细则语言版本'))),
-  },
   textRow('city', '城市', '如 衡东县'),
   {
     key: 'year',
@@ -169,25 +162,12 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
     rows: [
       {
         label: '不涉及',
-        hint: '单位不涉及某项时：不允许；按满分计；不计入折算；按平均分计（容缺项：按其他单位该项的平均分计，范围见下一行）',
+        hint: '单位不涉及某项时：不允许；按满分计；不计入折算；按平均分计（容缺项：按其他单位该项的平均分计，范围见「容缺平均范围」行）',
         options: list(NOT_APPLICABLE),
       },
     ],
     write: (r) => [NOT_APPLICABLE[r.notApplicable]],
     read: ([v]) => at(0, () => reverse(NOT_APPLICABLE, v ?? '不允许', '不涉及')),
-  },
-  {
-    key: 'averageOver',
-    optional: true,
-    rows: [
-      {
-        label: '容缺平均范围',
-        hint: '不涉及「按平均分计」时，取谁的平均分：同组单位（同一排名分组中填报了该项的单位）；全部参评单位。其他情况留空',
-        options: list(AVERAGE_OVER),
-      },
-    ],
-    write: (r) => [r.averageOver === undefined ? null : AVERAGE_OVER[r.averageOver]],
-    read: ([v]) => (v === undefined ? undefined : at(0, () => reverse(AVERAGE_OVER, v, '容缺平均范围'))),
   },
   {
     key: 'bonus',
@@ -409,6 +389,13 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
           ),
   },
   {
+    key: 'officeMustSet',
+    rows: [{ label: '须由本办设定', hint: '文件未规定、须由信用办自行确定的事项，每行一条', long: true }],
+    write: (r) => (r.officeMustSet.some((s) => /\n/.test(s)) ? null : [r.officeMustSet.join('\n') || null]),
+    read: ([v]) => (v === undefined ? [] : splitLines(v)),
+  },
+  // Rows added after sheets were in use: at the end, so that the rows above keep their places (optional on reading).
+  {
     key: 'parameters',
     optional: true,
     rows: [
@@ -452,10 +439,24 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
           ),
   },
   {
-    key: 'officeMustSet',
-    rows: [{ label: '须由本办设定', hint: '文件未规定、须由信用办自行确定的事项，每行一条', long: true }],
-    write: (r) => (r.officeMustSet.some((s) => /\n/.test(s)) ? null : [r.officeMustSet.join('\n') || null]),
-    read: ([v]) => (v === undefined ? [] : splitLines(v)),
+    key: 'averageOver',
+    optional: true,
+    rows: [
+      {
+        label: '容缺平均范围',
+        hint: '不涉及「按平均分计」时，取谁的平均分：同组单位（同一排名分组中填报了该项的单位）；全部参评单位。其他情况留空',
+        options: list(AVERAGE_OVER),
+      },
+    ],
+    write: (r) => [r.averageOver === undefined ? null : AVERAGE_OVER[r.averageOver]],
+    read: ([v]) => (v === undefined ? undefined : at(0, () => reverse(AVERAGE_OVER, v, '容缺平均范围'))),
+  },
+  {
+    key: 'schemaVersion',
+    optional: true,
+    rows: [{ label: '细则语言版本', hint: '用到分块加权、扣分部分或按平均分计时填 2；否则留空' }],
+    write: (r) => [r.schemaVersion ?? null],
+    read: ([v], [raw]) => (v === undefined ? undefined : at(0, () => parseNumber(raw, '细则语言版本'))),
   },
 ];
 

@@ -121,9 +121,25 @@ describe('plain columns, not JSON', () => {
     expect(first[grid[0].indexOf('分值')]).toBe('参数:points-1');
   });
 
-  it('a 考核办法 sheet made before the 参数, 容缺平均范围 and 细则语言版本 rows still reads (those rows absent = blank)', () => {
+  it('分块加权 is written as 合计方式, 合计基数 and one 分块 line per block (blocks-deductions: 共性 7 over 一, 个性 3 over 二)', () => {
+    const method = definitionValues(rubricToDefinition(load('test/rubric/constructs/blocks-deductions.json')))['考核办法'];
+    const value = (label: string) => method.find((row) => row[0] === label)?.[1];
+    expect([value('合计方式'), value('合计基数'), value('分块')]).toEqual([
+      '分块加权',
+      100,
+      '共性指标｜权重=7｜类别=一\n个性指标｜权重=3｜类别=二',
+    ]);
+    expect(value('细则语言版本')).toBe(2);
+  });
+
+  it('the rows added later sit at the end of 考核办法, before 高级设置, so the rows above keep their places', () => {
+    const labels = definitionValues(rubricToDefinition(null))['考核办法'].map((row) => row[0]);
+    expect(labels.slice(-6)).toEqual(['须由本办设定', '分块', '参数', '容缺平均范围', '细则语言版本', '高级设置']);
+  });
+
+  it('a 考核办法 sheet made before the 分块, 参数, 容缺平均范围 and 细则语言版本 rows still reads (those rows absent = blank)', () => {
     const values = definitionValues(rubricToDefinition(load('rubrics/hengdong-2020-members.json')));
-    values['考核办法'] = values['考核办法'].filter((row) => !['参数', '容缺平均范围', '细则语言版本'].includes(String(row[0])));
+    values['考核办法'] = values['考核办法'].filter((row) => !['分块', '参数', '容缺平均范围', '细则语言版本'].includes(String(row[0])));
     const back = rubricFromDefinition(values);
     if (!back.ok) throw new Error(back.errors.map((e) => `${e.sheet}!${e.cell} ${e.message}`).join('\n'));
     expect(normalise(back.rubric)).toEqual(normalise(load('rubrics/hengdong-2020-members.json')));

@@ -223,26 +223,27 @@ function methodSheet(r: Rubric | null): DefinitionSheet {
     const covered = new Set(['categories', 'notes', '$schema', 'origin', ...METHOD_GROUPS.map((g) => g.key)]);
     for (const [k, v] of Object.entries(r)) if (!covered.has(k) && v !== undefined) advanced[k] = v;
   }
-  for (const [g, values] of plainGroups) {
-    g.rows.forEach((x, i) => {
-      const value = values?.[i] ?? null;
-      cells.push({ row, col: 0, value: x.label, style: 'label' });
-      cells.push({
-        row,
-        col: 1,
-        value,
-        style: 'input',
-        prompt: x.hint,
-        ...(x.options ? { validation: { kind: 'list' as const, options: x.options } } : {}),
-      });
-      cells.push({ row, col: 2, value: values === null ? `见高级设置。${x.hint}` : x.hint, style: 'hint' });
-      const h = rowHeight([
-        { text: String(value ?? ''), width: width[1] },
-        { text: x.hint, width: width[2] },
-      ]);
-      if (h) rowHeights[row] = h;
-      row++;
+  // Rows added later (MethodRow.later) go after all the others: the rows above keep their places.
+  const entries = [...plainGroups].flatMap(([g, values]) =>
+    g.rows.map((x, i) => ({ x, value: values?.[i] ?? null, plain: values !== null })),
+  );
+  for (const { x, value, plain } of [...entries.filter((e) => !e.x.later), ...entries.filter((e) => e.x.later)]) {
+    cells.push({ row, col: 0, value: x.label, style: 'label' });
+    cells.push({
+      row,
+      col: 1,
+      value,
+      style: 'input',
+      prompt: x.hint,
+      ...(x.options ? { validation: { kind: 'list' as const, options: x.options } } : {}),
     });
+    cells.push({ row, col: 2, value: !plain ? `见高级设置。${x.hint}` : x.hint, style: 'hint' });
+    const h = rowHeight([
+      { text: String(value ?? ''), width: width[1] },
+      { text: x.hint, width: width[2] },
+    ]);
+    if (h) rowHeights[row] = h;
+    row++;
   }
   const json = Object.keys(advanced).length ? JSON.stringify(advanced) : null;
   cells.push({ row, col: 0, value: METHOD_ADVANCED_LABEL, style: 'label' });

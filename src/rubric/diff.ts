@@ -8,7 +8,7 @@
  * with a new id still reads as renumbered rather than as removed plus added. Rules are compared in
  * words (rule-words.ts): a changed tier reads 「档次由 ≥90%:5 改为 ≥95%:5」. Pure.
  */
-import type { Category, Indicator, Rubric } from './schema';
+import type { Category, Indicator, Parameter, Rubric } from './schema';
 import { bandWords, bonusWords, fieldWords, rankGroupWords, RULE_KIND_NAMES, ruleWords, wordsLine, type Words } from './rule-words';
 
 export interface RubricChange {
@@ -102,6 +102,15 @@ function indicatorNames(r: Rubric): Map<Indicator, string> {
 
 const categoryWhere = (c: Category) => `类别 ${c.number}「${c.name}」`;
 
+/** An item's maximum as the office reads it: the printed points, or the parameter it sets once (朝阳 1.3.0). */
+function pointsWords(i: Indicator, r: Rubric): string {
+  if (i.pointsParam) {
+    const p = (r.parameters ?? []).find((x) => x.id === i.pointsParam);
+    return `信用办设定的参数「${p?.label ?? i.pointsParam}」`;
+  }
+  return show(i.points ?? '未公布');
+}
+
 function indicatorChanges(
   a: Indicator,
   b: Indicator,
@@ -109,13 +118,17 @@ function indicatorChanges(
   bCat: Category,
   catPairs: Map<Category, Category>,
   where: string,
+  rubrics: { a: Rubric; b: Rubric; paramPairs: Map<string, string> },
 ): RubricChange[] {
   const out: string[] = [];
   if (a.number !== b.number) out.push(`序号由 ${a.number} 改为 ${b.number}（重新编号）`);
   if (a.id !== b.id) out.push(changed('标识', a.id, b.id));
   if (catPairs.get(bCat) !== aCat) out.push(`由类别 ${aCat.number}「${aCat.name}」移到类别 ${bCat.number}「${bCat.name}」`);
   if (a.name !== b.name) out.push(`名称由「${a.name}」改为「${b.name}」`);
-  if (a.points !== b.points) out.push(changed('分值', a.points ?? '未公布', b.points ?? '未公布'));
+  // A parameter renamed is its own line (参数「…」): the item still reads as set by the same parameter.
+  const sameParam = a.pointsParam !== undefined && b.pointsParam !== undefined && rubrics.paramPairs.get(b.pointsParam) === a.pointsParam;
+  if (a.points !== b.points || (!sameParam && (a.pointsParam || b.pointsParam)))
+    out.push(changed('分值', pointsWords(a, rubrics.a), pointsWords(b, rubrics.b)));
   for (const [k, label] of [
     ['content', '考核内容'],
     ['criteria', '评分标准'],
@@ -151,6 +164,44 @@ function indicatorChanges(
   return out.map((what) => ({ where, what }));
 }
 
+/** 1.1、1.2: a 考核指标's 子项 by their printed numbers (the ids when an item is gone). */
+function subItemWords(ids: readonly string[], c: Category): string {
+  return ids.map((id) => c.indicators.find((i) => i.id === id)?.number ?? id).join('、');
+}
+
+/** The 考核指标 of a category (three levels): added, removed, renumbered, renamed, 分值, 子项. */
+function groupChanges(ca: Category | undefined, cb: Category): RubricChange[] {
+  const out: RubricChange[] = [];
+  const ga = ca?.groups ?? [];
+  const gb = cb.groups ?? [];
+  const pairs = match(
+    ga,
+    gb,
+    (g) => g.id,
+    (g) => g.name,
+  );
+  const matched = new Set(pairs.values());
+  const where = (g: { number: string; name: string }) => `${categoryWhere(cb)} 考核指标 ${g.number}「${g.name}」`;
+  for (const g of gb) {
+    const old = pairs.get(g);
+    const w = where(g);
+    if (!old) {
+      out.push({ where: w, what: `新增考核指标（分值 ${g.points}，子项 ${subItemWords(g.indicators, cb)}）` });
+      continue;
+    }
+    if (old.number !== g.number) out.push({ where: w, what: `序号由 ${old.number} 改为 ${g.number}（重新编号）` });
+    if (old.name !== g.name) out.push({ where: w, what: `名称由「${old.name}」改为「${g.name}」` });
+    if (old.points !== g.points) out.push({ where: w, what: changed('分值', old.points, g.points) });
+    const sa = subItemWords(old.indicators, ca!);
+    const sb = subItemWords(g.indicators, cb);
+    if (sa !== sb) out.push({ where: w, what: changed('子项', sa, sb) });
+  }
+  for (const g of ga)
+    if (!matched.has(g))
+      out.push({ where: where(g).replace(categoryWhere(cb), categoryWhere(ca!)), what: `删除考核指标（原分值 ${g.points}）` });
+  return out;
+}
+
 function tableChanges(a: Rubric, b: Rubric): RubricChange[] {
   const out: RubricChange[] = [];
   const catPairs = match(
@@ -172,6 +223,7 @@ function tableChanges(a: Rubric, b: Rubric): RubricChange[] {
   const namesA = indicatorNames(a);
   const namesB = indicatorNames(b);
   const matchedCatsA = new Set(catPairs.values());
+  const paramPairs = new Map([...pairParameters(a, b)].map(([y, x]) => [y.id, x.id]));
   const removedOf = (cat: Category) =>
     ia
       .filter((x) => x.cat === cat && !matchedA.has(x))
@@ -188,14 +240,30 @@ function tableChanges(a: Rubric, b: Rubric): RubricChange[] {
     for (const y of ib.filter((x) => x.cat === cb)) {
       const x = indPairs.get(y);
       if (!x) out.push({ where: namesB.get(y.ind)!, what: `新增指标（分值 ${show(y.ind.points)}，${RULE_KIND_NAMES[y.ind.rule.kind]}）` });
-      else out.push(...indicatorChanges(x.ind, y.ind, x.cat, y.cat, catPairs, namesB.get(y.ind)!));
+      else out.push(...indicatorChanges(x.ind, y.ind, x.cat, y.cat, catPairs, namesB.get(y.ind)!, { a, b, paramPairs }));
     }
     if (ca) out.push(...removedOf(ca));
+    out.push(...groupChanges(ca, cb));
   }
   for (const ca of a.categories) {
     if (matchedCatsA.has(ca)) continue;
     out.push({ where: categoryWhere(ca), what: `删除类别（原分值 ${show(ca.points)}，${ca.indicators.length} 项指标）` }, ...removedOf(ca));
   }
+  return out;
+}
+
+/** 共性指标（权重 7，类别 一、二）: one block, so that a weight or a category moved reads as one change. */
+const blockWords = (r: Rubric, b: { label: string; weight: number; categories: string[] }) =>
+  `${b.label}（权重 ${b.weight}，类别 ${b.categories.map((id) => r.categories.find((c) => c.id === id)?.number ?? id).join('、')}）`;
+
+/** Two rubrics both in weighted blocks: the scale, then each block (matched by position) that differs. */
+function blocksChanges(a: Rubric, b: Rubric): string[] {
+  if (a.aggregation.mode !== 'blocks' || b.aggregation.mode !== 'blocks') return [];
+  const out: string[] = [];
+  if (a.aggregation.scale !== b.aggregation.scale) out.push(changed('各块折算分', a.aggregation.scale, b.aggregation.scale));
+  const wa = a.aggregation.blocks.map((x) => blockWords(a, x));
+  const wb = b.aggregation.blocks.map((x) => blockWords(b, x));
+  out.push(...wordsChanges([['分块', wa]], [['分块', wb]]));
   return out;
 }
 
@@ -207,21 +275,59 @@ const AGGREGATION = (r: Rubric) =>
       : r.aggregation.mode === 'blocks'
         ? `分块加权（${r.aggregation.blocks.map((b) => `${b.label} 权重 ${b.weight}`).join('、')}，各按 ${r.aggregation.scale} 分折算）`
         : `按涉及项目折算为 ${r.aggregation.scale} 分`;
-const NOT_APPLICABLE = {
-  not_allowed: '不允许填不涉及',
-  full_points: '不涉及得满分',
-  exclude: '不涉及的项目不计入',
-  average: '不涉及的项目按其他单位平均分计（容缺项）',
-};
+const NOT_APPLICABLE = (r: Rubric) =>
+  ({
+    not_allowed: '不允许填不涉及',
+    full_points: '不涉及得满分',
+    exclude: '不涉及的项目不计入',
+    average: `不涉及的项目按${r.averageOver === 'roster' ? '全部参评单位' : '同组其他单位'}的平均分计（容缺项）`,
+  })[r.notApplicable];
 const FRAUD = { none: '未规定', item_zero: '弄虚作假的指标不得分', honour_ineligible: '弄虚作假的单位不得评先' };
 const ROUNDING = (r: Rubric) =>
   `保留 ${r.rounding.decimals} 位小数，${r.rounding.itemScores === 'rounded' ? '各项先取整再合计' : '合计后取整'}`;
+
+const parameterWords = (p: Parameter) => `分值，最低 ${p.min ?? 0}，最高 ${p.max ?? '不限'}${p.perGroup ? '，按排名组分别设定' : ''}`;
+
+const pairParameters = (a: Rubric, b: Rubric) =>
+  match(
+    a.parameters ?? [],
+    b.parameters ?? [],
+    (p) => p.id,
+    (p) => p.label,
+  );
+
+/** The values the office sets once (参数): added, removed, renamed, bounds, per group, hint. */
+function parameterChanges(a: Rubric, b: Rubric): RubricChange[] {
+  const out: RubricChange[] = [];
+  const pa = a.parameters ?? [];
+  const pb = b.parameters ?? [];
+  const pairs = pairParameters(a, b);
+  const matched = new Set(pairs.values());
+  const yesNo = (v: boolean | undefined) => (v ? '是' : '否');
+  for (const p of pb) {
+    const old = pairs.get(p);
+    const where = `参数「${p.label}」`;
+    if (!old) {
+      out.push({ where, what: `新增参数（${parameterWords(p)}）` });
+      continue;
+    }
+    if (old.id !== p.id) out.push({ where, what: changed('标识', old.id, p.id) });
+    if (old.label !== p.label) out.push({ where, what: `名称由「${old.label}」改为「${p.label}」` });
+    if ((old.min ?? 0) !== (p.min ?? 0)) out.push({ where, what: changed('最低', old.min ?? 0, p.min ?? 0) });
+    if (old.max !== p.max) out.push({ where, what: changed('最高', old.max ?? '不限', p.max ?? '不限') });
+    if (!!old.perGroup !== !!p.perGroup) out.push({ where, what: changed('按排名组分别设定', yesNo(old.perGroup), yesNo(p.perGroup)) });
+    if ((old.hint ?? '') !== (p.hint ?? '')) out.push({ where, what: textChange('提示', old.hint ?? '', p.hint ?? '') });
+  }
+  for (const p of pa) if (!matched.has(p)) out.push({ where: `参数「${p.label}」`, what: '删除参数' });
+  return out;
+}
 
 function headChanges(a: Rubric, b: Rubric): RubricChange[] {
   const out: RubricChange[] = [];
   const file = (what: string) => out.push({ where: '文件', what });
   if (a.id !== b.id) file(changed('细则标识', a.id, b.id));
   if (a.version !== b.version) file(changed('版本', a.version, b.version));
+  if ((a.schemaVersion ?? 1) !== (b.schemaVersion ?? 1)) file(changed('细则语言版本', a.schemaVersion ?? 1, b.schemaVersion ?? 1));
   const origin = (r: Rubric) => (r.origin === 'office' ? '本办自定' : '随工具提供');
   if (origin(a) !== origin(b)) file(changed('来源', origin(a), origin(b)));
   if (a.city !== b.city) file(changed('地区', a.city, b.city));
@@ -235,13 +341,23 @@ function headChanges(a: Rubric, b: Rubric): RubricChange[] {
   if (a.assessedUnits !== b.assessedUnits) file(changed('考核对象', a.assessedUnits, b.assessedUnits));
   const annex = (what: string) => out.push({ where: '计分', what });
   if (a.fullMarks !== b.fullMarks) annex(changed('满分', a.fullMarks, b.fullMarks));
-  if (AGGREGATION(a) !== AGGREGATION(b)) annex(changed('计分方式', AGGREGATION(a), AGGREGATION(b)));
-  if (a.notApplicable !== b.notApplicable) annex(changed('不涉及的处理', NOT_APPLICABLE[a.notApplicable], NOT_APPLICABLE[b.notApplicable]));
+  if (a.aggregation.mode === 'blocks' && b.aggregation.mode === 'blocks') blocksChanges(a, b).forEach(annex);
+  else if (AGGREGATION(a) !== AGGREGATION(b)) annex(changed('计分方式', AGGREGATION(a), AGGREGATION(b)));
+  if (NOT_APPLICABLE(a) !== NOT_APPLICABLE(b)) annex(changed('不涉及的处理', NOT_APPLICABLE(a), NOT_APPLICABLE(b)));
   if (ROUNDING(a) !== ROUNDING(b)) annex(changed('取整', ROUNDING(a), ROUNDING(b)));
   const scale = (r: Rubric) => (r.outerScale ? `折合 ${r.outerScale.max} 分（${r.outerScale.label}）` : '不折合');
   if (scale(a) !== scale(b)) annex(changed('折合分值', scale(a), scale(b)));
-  if (!same(a.officeMustSet, b.officeMustSet))
-    annex(changed('须由信用办设定', a.officeMustSet.join('、') || '（无）', b.officeMustSet.join('、') || '（无）'));
+  const must = (r: Rubric) => r.officeMustSet;
+  const differing =
+    must(a).length === must(b).length
+      ? must(a)
+          .map((_, i) => i)
+          .filter((i) => must(a)[i] !== must(b)[i])
+      : [];
+  // One entry reworded (朝阳 1.3.0: 分值 now on the 参数 sheet) reads as an excerpt, not both long lists.
+  if (differing.length === 1) annex(textChange(`须由信用办设定第 ${differing[0] + 1} 条`, must(a)[differing[0]], must(b)[differing[0]]));
+  else if (!same(must(a), must(b))) annex(changed('须由信用办设定', must(a).join('、') || '（无）', must(b).join('、') || '（无）'));
+  out.push(...parameterChanges(a, b));
   const columns = (r: Rubric) => (r.table ? r.table.columns.map((c) => c.header) : ['（默认列）']);
   if (!same(columns(a), columns(b))) out.push({ where: '表格列', what: changed('列', columns(a).join('、'), columns(b).join('、')) });
   if (!same(a.table, b.table) && same(columns(a), columns(b))) out.push({ where: '表格列', what: '列的内容或现场确认栏不同' });

@@ -142,10 +142,12 @@ export function ruleWords(rule: Rule | PartRule, fields: readonly Field[]): Word
       rule.parts.forEach((p, i) => {
         for (const [label, values] of ruleWords(p, fields)) w.push([`第${i + 1}部分${label}`, values]);
       });
+      // One phrase per deduction part: a part added, removed or changed reads as one line.
+      if (rule.deductions) w.push(['扣分部分', rule.deductions.map((p) => deductionWords(p, fields))]);
       break;
     case 'monthly':
       w.push(
-        ['月份', rule.months.map((m) => f(m))],
+        ['月份', [monthsWords(rule.months, fields)]],
         ['年度得分', [rule.combine === 'average' ? '已考核月份的平均分' : '各月得分之和']],
         ['每月最高分', [rule.monthMax === undefined ? '本项分值' : num(rule.monthMax)]],
       );
@@ -162,6 +164,20 @@ export function ruleWords(rule: Rule | PartRule, fields: readonly Field[]): Word
   if (rule.label !== undefined) w.push(['名称', [rule.label]]);
   if (rule.zeroIf) w.push(['不得分条件', [`${rule.zeroIfLabel ?? ''}（${conditionWords(rule.zeroIf, fields)}）`]]);
   return w;
+}
+
+/** 「少转发信息数」每个扣 0.1 分: a composite's deduction part as the method says it. */
+export function deductionWords(p: PartRule, fields: readonly Field[]): string {
+  if (p.kind === 'count')
+    return `${fieldName(p.field, fields)}每个扣 ${num(p.rate)} 分${p.cap === undefined ? '' : `，最多扣 ${num(p.cap)} 分`}`;
+  return `扣 ${wordsLine(ruleWords(p, fields))} 的得分`;
+}
+
+/** 12 个月（「1月」至「12月」）: the months in one phrase, so that a month more or less is one change. */
+function monthsWords(months: readonly string[], fields: readonly Field[]): string {
+  const first = fieldName(months[0], fields);
+  const last = fieldName(months[months.length - 1], fields);
+  return `${months.length} 个月（${first}至${last}）`;
 }
 
 /** One line: 分档得分，依据…，档次 … (the whole rule, for a rule whose kind changed). */

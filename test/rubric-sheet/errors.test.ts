@@ -94,3 +94,20 @@ it('a lowest band below another line than the band above it is refused on the �
   expect(cellsOf(result)).toEqual([cell]);
   if (!result.ok) expect(result.errors[0].message).toContain('不合格<50');
 });
+
+it('the constructs written plainly since report their own cells: 分块 without 权重, 参数 with an unknown key, 按月考核 without 年度得分', () => {
+  const { values, setIndicator, setMethod } = sheet();
+  setMethod('合计方式', '分块加权');
+  setMethod('合计基数', 100);
+  const blocks = setMethod('分块', '共性指标｜类别=一、二');
+  const param = setMethod('参数', 'points-1｜第1项 分值｜上限=100');
+  setIndicator('六', '计分方式', '按月考核');
+  setIndicator('六', '计分字段', 'm1、m2');
+  const monthly = setIndicator('六', '条件', '每月最高分=0.5');
+  const r = rubricFromDefinition(values);
+  expect(r.ok).toBe(false);
+  const errors = r.ok ? [] : r.errors;
+  expect(errors.find((e) => `${e.sheet}!${e.cell}` === blocks)?.message).toBe('分块「共性指标｜类别=一、二」缺少权重或类别。');
+  expect(errors.find((e) => `${e.sheet}!${e.cell}` === param)?.message).toBe('参数「points-1」的「上限」不认识。');
+  expect(errors.find((e) => `${e.sheet}!${e.cell}` === monthly)?.message).toBe('按月考核缺少年度得分。');
+});

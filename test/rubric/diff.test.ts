@@ -2,7 +2,10 @@
  * The rubric diff on hand-made edits of shipped rubrics: each edit changes one thing, and the diff
  * lists exactly that one change, in words, with the indicator or setting it concerns.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadBuiltin } from '../../src/rubric/catalog';
+import { parseRubricText } from '../../src/rubric/load';
 import { diffLines, diffRubrics, NO_CHANGES } from '../../src/rubric/diff';
 import type { Rubric } from '../../src/rubric/schema';
 
@@ -10,6 +13,19 @@ const shipped = (id: string): Rubric => loadBuiltin(id).rubric;
 /** The changes after one edit of a fresh copy of a shipped rubric. */
 function afterEdit(id: string, edit: (r: Rubric) => void): string[] {
   const a = shipped(id);
+  const b = structuredClone(a);
+  edit(b);
+  return diffLines(a, b);
+}
+/** A rubric of test/rubric/constructs/ (one construct of the merged language each), parsed like a file. */
+function construct(file: string): Rubric {
+  const loaded = parseRubricText(readFileSync(join(__dirname, 'constructs', file), 'utf8'), file);
+  if (!loaded.ok) throw new Error(`${file}: ${loaded.errors.map((e) => e.message).join('；')}`);
+  return loaded.value.rubric;
+}
+/** The changes after one edit of a fresh copy of a construct rubric. */
+function afterConstructEdit(file: string, edit: (r: Rubric) => void): string[] {
+  const a = construct(file);
   const b = structuredClone(a);
   edit(b);
   return diffLines(a, b);
@@ -189,5 +205,159 @@ describe('rubric diff: order and matching', () => {
     expect(lines).toContain('文件：细则标识由 pingdingshan-2020-counties 改为 pingdingshan-2020-departments');
     expect(lines).toContain('类别 一「工作机制建设」：分值由 15 改为 25');
     expect(lines.every((l) => !l.includes('[object') && !l.includes('undefined'))).toBe(true);
+  });
+});
+
+/** The constructs merged for issue 16 (schema version 2, parameters, three levels, monthly): each edit one line. */
+describe('rubric diff: the merged language, one edit, one line', () => {
+  type Rule<K extends string> = Extract<Rubric['categories'][number]['indicators'][number]['rule'], { kind: K }>;
+  const composite = (r: Rubric) => ind(r, '1').rule as Rule<'composite'>;
+  const monthly = (r: Rubric, id: string) => ind(r, id).rule as Rule<'monthly'>;
+  const blocks = (r: Rubric) => (r.aggregation as Extract<Rubric['aggregation'], { mode: 'blocks' }>).blocks;
+
+  it.each<[string, string, (r: Rubric) => void, string]>([
+    ['schemaVersion', 'all-constructs.json', (r) => (r.schemaVersion = 2), '文件：细则语言版本由 1 改为 2'],
+    // blocks-deductions 1: 转发 0.5 per 信息, less 1 per 信息 not forwarded.
+    [
+      'deduction part changed',
+      'blocks-deductions.json',
+      (r) => {
+        const d = composite(r).deductions![0];
+        if (d.kind === 'count') d.rate = 0.1;
+      },
+      '指标 1「信息转发」：评分规则扣分部分由 「少转发信息数」每个扣 1 分 改为 「少转发信息数」每个扣 0.1 分',
+    ],
+    [
+      'deduction part capped',
+      'blocks-deductions.json',
+      (r) => {
+        const d = composite(r).deductions![0];
+        if (d.kind === 'count') d.cap = 3;
+      },
+      '指标 1「信息转发」：评分规则扣分部分由 「少转发信息数」每个扣 1 分 改为 「少转发信息数」每个扣 1 分，最多扣 3 分',
+    ],
+    [
+      'deduction part removed',
+      'blocks-deductions.json',
+      (r) => delete composite(r).deductions,
+      '指标 1「信息转发」：评分规则扣分部分由 「少转发信息数」每个扣 1 分 改为 （无）',
+    ],
+    [
+      'deduction part added',
+      'blocks-deductions.json',
+      (r) => composite(r).deductions!.push({ kind: 'count', field: 'fwd', rate: 0.2 }),
+      '指标 1「信息转发」：评分规则扣分部分由 「少转发信息数」每个扣 1 分 改为 「少转发信息数」每个扣 1 分、「转发信息数」每个扣 0.2 分',
+    ],
+    [
+      'block weight',
+      'blocks-deductions.json',
+      (r) => (blocks(r)[0].weight = 6),
+      '计分：分块由 共性指标（权重 7，类别 一） 改为 共性指标（权重 6，类别 一）',
+    ],
+    [
+      'block categories',
+      'blocks-deductions.json',
+      (r) => {
+        blocks(r)[0].categories = ['一', '二'];
+      },
+      '计分：分块由 共性指标（权重 7，类别 一） 改为 共性指标（权重 7，类别 一、二）',
+    ],
+    [
+      'block scale',
+      'blocks-deductions.json',
+      (r) => {
+        if (r.aggregation.mode === 'blocks') r.aggregation.scale = 10;
+      },
+      '计分：各块折算分由 100 改为 10',
+    ],
+    [
+      'averageOver',
+      'not-applicable-average.json',
+      (r) => (r.averageOver = 'roster'),
+      '计分：不涉及的处理由 不涉及的项目按同组其他单位的平均分计（容缺项） 改为 不涉及的项目按全部参评单位的平均分计（容缺项）',
+    ],
+    [
+      'notApplicable average → exclude',
+      'not-applicable-average.json',
+      (r) => (r.notApplicable = 'exclude'),
+      '计分：不涉及的处理由 不涉及的项目按同组其他单位的平均分计（容缺项） 改为 不涉及的项目不计入',
+    ],
+    [
+      'parameter added',
+      'office-parameters.json',
+      (r) => r.parameters!.push({ id: 'points-9', label: '第9项 分值', type: 'points', min: 1, max: 20, perGroup: true }),
+      '参数「第9项 分值」：新增参数（分值，最低 1，最高 20，按排名组分别设定）',
+    ],
+    [
+      'parameter label (the item set by it is not a second line)',
+      'office-parameters.json',
+      (r) => (r.parameters![0].label = '制度建设 分值'),
+      '参数「制度建设 分值」：名称由「第1项 制度建设 分值」改为「制度建设 分值」',
+    ],
+    ['parameter bound', 'office-parameters.json', (r) => (r.parameters![0].max = 50), '参数「第1项 制度建设 分值」：最高由 100 改为 50'],
+    [
+      'parameter perGroup',
+      'office-parameters.json',
+      (r) => (r.parameters![0].perGroup = true),
+      '参数「第1项 制度建设 分值」：按排名组分别设定由 否 改为 是',
+    ],
+    [
+      'pointsParam',
+      'office-parameters.json',
+      (r) => (ind(r, '1').pointsParam = 'points-2'),
+      '指标 1「制度建设」：分值由 信用办设定的参数「第1项 制度建设 分值」 改为 信用办设定的参数「第2项 信息公示 分值」',
+    ],
+    [
+      '考核指标 points',
+      'three-levels.json',
+      (r) => (r.categories[0].groups![0].points = 6),
+      '类别 一「信用制度建设」 考核指标 （一）「制度建设」：分值由 5 改为 6',
+    ],
+    [
+      '考核指标 子项',
+      'three-levels.json',
+      (r) => (r.categories[0].groups![0].indicators = ['1.1']),
+      '类别 一「信用制度建设」 考核指标 （一）「制度建设」：子项由 1、2 改为 1',
+    ],
+    [
+      '考核指标 removed',
+      'three-levels.json',
+      (r) => r.categories[0].groups!.pop(),
+      '类别 一「信用制度建设」 考核指标 （二）「信息公示」：删除考核指标（原分值 4）',
+    ],
+    [
+      '考核指标 renamed',
+      'three-levels.json',
+      (r) => (r.categories[0].groups![1].name = '公示'),
+      '类别 一「信用制度建设」 考核指标 （二）「公示」：名称由「信息公示」改为「公示」',
+    ],
+    [
+      'monthly combine',
+      'monthly.json',
+      (r) => (monthly(r, '1').combine = 'sum'),
+      '指标 1「月度信息报送」：评分规则年度得分由 已考核月份的平均分 改为 各月得分之和',
+    ],
+    ['monthly monthMax', 'monthly.json', (r) => (monthly(r, '2').monthMax = 1), '指标 2「月度督办落实」：评分规则每月最高分由 0.5 改为 1'],
+    [
+      'monthly months',
+      'monthly.json',
+      (r) => monthly(r, '1').months.pop(),
+      '指标 1「月度信息报送」：评分规则月份由 12 个月（「1月」至「12月」） 改为 11 个月（「1月」至「11月」）',
+    ],
+  ])('%s', (_, file, edit, expected) => {
+    expect(afterConstructEdit(file, edit)).toEqual([expected]);
+  });
+
+  it('a 考核指标 added names its points and 子项', () => {
+    const b = construct('three-levels.json');
+    const a = structuredClone(b);
+    a.categories[0].groups!.pop();
+    expect(diffLines(a, b)).toEqual(['类别 一「信用制度建设」 考核指标 （二）「信息公示」：新增考核指标（分值 4，子项 3、4）']);
+  });
+
+  it('a parameter removed (no item set by it) is one line', () => {
+    const a = construct('office-parameters.json');
+    a.parameters!.push({ id: 'spare', label: '备用分值', type: 'points' });
+    expect(diffLines(a, construct('office-parameters.json'))).toEqual(['参数「备用分值」：删除参数']);
   });
 });

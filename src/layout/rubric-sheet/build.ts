@@ -19,6 +19,9 @@ import { rowHeight } from './measure';
 /** Columns holding plain numbers (分值 …), validated as decimals: General format, not text. */
 const NUMBER_COLUMNS = new Set<ColumnKey>(['points', 'partMax', 'attainableMax']);
 
+/** The 分值 cell of an item whose points are a parameter set once by the office: 「参数:points-1」 (decode-row.ts reads it). */
+const POINTS_PARAM_PREFIX = '参数:';
+
 /** Empty indicator rows a blank sheet offers (an office inserts more as needed). */
 const BLANK_ROWS = 30;
 /** Empty rows under a rubric's last indicator, to add some. */
@@ -74,7 +77,8 @@ function indicatorRows(ind: Indicator, categoryNumber: string, extras: string[])
     id: ind.id,
     number: ind.number,
     name: ind.name,
-    points: ind.points,
+    // 朝阳 1.3.0: an item whose points the office sets once says so in its 分值 cell (参数:points-1).
+    points: ind.pointsParam !== undefined && ind.points === null ? `${POINTS_PARAM_PREFIX}${ind.pointsParam}` : ind.points,
     content: ind.content,
     criteria: ind.criteria,
     basis: ind.basis ?? null,
@@ -179,7 +183,8 @@ function indicatorSheet(r: Rubric | null): DefinitionSheet {
 function validationOf(c: IndicatorColumn): Pick<DefinitionCell, 'validation'> {
   if (c.key === 'level') return { validation: { kind: 'list', options: [LEVEL_CATEGORY, LEVEL_INDICATOR, LEVEL_PART] } };
   if (c.key === 'kind') return { validation: { kind: 'list', options: [...ALL_KINDS.map((k) => k.name), ADVANCED_KIND_NAME] } };
-  if (c.key === 'points' || c.key === 'attainableMax') return { validation: { kind: 'decimal', min: 0 } };
+  // 分值 also takes 「参数:标识」 (points set once on the 参数 row), so only 可得最高分 is a decimal list.
+  if (c.key === 'attainableMax') return { validation: { kind: 'decimal', min: 0 } };
   return {};
 }
 
@@ -218,26 +223,27 @@ function methodSheet(r: Rubric | null): DefinitionSheet {
     const covered = new Set(['categories', 'notes', '$schema', 'origin', ...METHOD_GROUPS.map((g) => g.key)]);
     for (const [k, v] of Object.entries(r)) if (!covered.has(k) && v !== undefined) advanced[k] = v;
   }
-  for (const [g, values] of plainGroups) {
-    g.rows.forEach((x, i) => {
-      const value = values?.[i] ?? null;
-      cells.push({ row, col: 0, value: x.label, style: 'label' });
-      cells.push({
-        row,
-        col: 1,
-        value,
-        style: 'input',
-        prompt: x.hint,
-        ...(x.options ? { validation: { kind: 'list' as const, options: x.options } } : {}),
-      });
-      cells.push({ row, col: 2, value: values === null ? `见高级设置。${x.hint}` : x.hint, style: 'hint' });
-      const h = rowHeight([
-        { text: String(value ?? ''), width: width[1] },
-        { text: x.hint, width: width[2] },
-      ]);
-      if (h) rowHeights[row] = h;
-      row++;
+  // Rows added later (MethodRow.later) go after all the others: the rows above keep their places.
+  const entries = [...plainGroups].flatMap(([g, values]) =>
+    g.rows.map((x, i) => ({ x, value: values?.[i] ?? null, plain: values !== null })),
+  );
+  for (const { x, value, plain } of [...entries.filter((e) => !e.x.later), ...entries.filter((e) => e.x.later)]) {
+    cells.push({ row, col: 0, value: x.label, style: 'label' });
+    cells.push({
+      row,
+      col: 1,
+      value,
+      style: 'input',
+      prompt: x.hint,
+      ...(x.options ? { validation: { kind: 'list' as const, options: x.options } } : {}),
     });
+    cells.push({ row, col: 2, value: !plain ? `见高级设置。${x.hint}` : x.hint, style: 'hint' });
+    const h = rowHeight([
+      { text: String(value ?? ''), width: width[1] },
+      { text: x.hint, width: width[2] },
+    ]);
+    if (h) rowHeights[row] = h;
+    row++;
   }
   const json = Object.keys(advanced).length ? JSON.stringify(advanced) : null;
   cells.push({ row, col: 0, value: METHOD_ADVANCED_LABEL, style: 'label' });

@@ -83,6 +83,13 @@ export function decodeCategoryRow(cells: RowCells): DecodedRow {
   return { value: stripUndefined({ ...value, ...adv }), problems, fromAdvanced: new Set(Object.keys(adv)) };
 }
 
+/** 「参数:points-1」: the item's points are the parameter of that id (set once by the office); else a number or blank. */
+function indicatorPoints(t: string | undefined, parse: () => unknown): { points: unknown; pointsParam?: string } {
+  if (t === undefined) return { points: null };
+  const m = /^参数[:：]\s*(\S+)$/.exec(t.trim());
+  return m ? { points: null, pointsParam: m[1] } : { points: parse() };
+}
+
 export function decodeIndicatorRow(cells: RowCells, categoryNumber: string | undefined): DecodedRow {
   const { problems, attempt, text, advanced } = decoder(cells);
   const number = text('number');
@@ -95,7 +102,7 @@ export function decodeIndicatorRow(cells: RowCells, categoryNumber: string | und
     id: text('id') ?? (number !== undefined && categoryNumber !== undefined ? `${categoryNumber}.${number}` : undefined),
     number,
     name: text('name'),
-    points: text('points') === undefined ? null : attempt('points', () => parseNumber(cells.points ?? null, '分值')),
+    ...indicatorPoints(text('points'), () => attempt('points', () => parseNumber(cells.points ?? null, '分值'))),
     content: text('content') ?? '',
     criteria: text('criteria') ?? '',
     basis: text('basis'),

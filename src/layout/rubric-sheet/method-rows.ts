@@ -26,6 +26,11 @@ export interface MethodRow {
   options?: string[];
   /** Long text: a taller row. */
   long?: boolean;
+  /**
+   * A row added after sheets were in use (参数, 容缺平均范围, 细则语言版本, 分块): written after all the
+   * others, so that the rows above keep their places, and read as blank when a sheet made before it lacks it.
+   */
+  later?: boolean;
 }
 
 export interface MethodGroup {
@@ -71,8 +76,9 @@ function textRow(key: string, label: string, hint: string, opts: { nullable?: bo
   };
 }
 
-const AGGREGATION = { sum: '各项相加', deduct_from_base: '基础分减扣分', normalised: '按承担项目折算' } as const;
-const NOT_APPLICABLE = { not_allowed: '不允许', full_points: '按满分计', exclude: '不计入折算' } as const;
+const AGGREGATION = { sum: '各项相加', deduct_from_base: '基础分减扣分', normalised: '按承担项目折算', blocks: '分块加权' } as const;
+const NOT_APPLICABLE = { not_allowed: '不允许', full_points: '按满分计', exclude: '不计入折算', average: '按平均分计' } as const;
+const AVERAGE_OVER = { group: '同组单位', roster: '全部参评单位' } as const;
 const BONUS = { none: '无', manual: '酌情加分', tiers: '分档加分', items: '加分项目' } as const;
 const BAND_BASIS = { final: '最终得分', base: '基础得分' } as const;
 const ITEM_SCORES = { exact: '精确相加', rounded: '逐项先取舍' } as const;
@@ -129,33 +135,67 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
   {
     key: 'aggregation',
     rows: [
-      { label: '合计方式', hint: '各项相加；基础分减扣分（如鹤岗）；按承担项目折算（x/y×折算分）', options: list(AGGREGATION) },
-      { label: '合计基数', hint: '基础分减扣分时写基础分，按承担项目折算时写折算分；各项相加时留空' },
+      {
+        label: '合计方式',
+        hint: '各项相加；基础分减扣分（如鹤岗）；按承担项目折算（x/y×折算分）；分块加权（各块按承担项目折算后按权重合计，分块见「分块」行）',
+        options: list(AGGREGATION),
+      },
+      { label: '合计基数', hint: '基础分减扣分时写基础分，按承担项目折算或分块加权时写折算分（如 100）；各项相加时留空' },
+      {
+        label: '分块',
+        hint: '分块加权时每行一块：「块名称｜权重=7｜类别=一、二」，类别写类别行的标识，每个类别只归一块；其他合计方式留空',
+        long: true,
+        later: true,
+      },
     ],
-    // Weighted blocks (schema version 2) are not a plain row yet: 高级设置 carries them.
-    write: (r) =>
-      r.aggregation.mode === 'blocks'
-        ? null
-        : [
-            AGGREGATION[r.aggregation.mode],
-            r.aggregation.mode === 'deduct_from_base'
-              ? r.aggregation.base
-              : r.aggregation.mode === 'normalised'
-                ? r.aggregation.scale
-                : null,
-          ],
-    read: ([m, b], [, rawB]) => {
+    write: (r) => {
+      const a = r.aggregation;
+      if (a.mode === 'sum') return [AGGREGATION.sum, null, null];
+      if (a.mode === 'deduct_from_base') return [AGGREGATION.deduct_from_base, a.base, null];
+      if (a.mode === 'normalised') return [AGGREGATION.normalised, a.scale, null];
+      if (a.blocks.some((b) => /[｜|\n=＝]/.test(b.label) || b.categories.some((c) => /[、，,\s]/.test(c)))) return null;
+      return [
+        AGGREGATION.blocks,
+        a.scale,
+        a.blocks.map((b) => `${b.label}｜权重=${formatNumber(b.weight)}｜类别=${b.categories.join('、')}`).join('\n'),
+      ];
+    },
+    read: ([m, b, blocks], [, rawB]) => {
       const mode = at(0, () => reverse(AGGREGATION, m ?? '各项相加', '合计方式'));
       if (mode === 'sum') return { mode };
       const n = at(1, () => parseNumber(rawB ?? required(b, '合计基数'), '合计基数'));
-      return mode === 'deduct_from_base' ? { mode, base: n } : { mode, scale: n };
+      if (mode === 'deduct_from_base') return { mode, base: n };
+      if (mode === 'normalised') return { mode, scale: n };
+      return {
+        mode,
+        scale: n,
+        blocks: at(2, () =>
+          splitLines(required(blocks, '分块')).map((line) => {
+            const [label, ...rest] = splitBars(line);
+            const block: Record<string, unknown> = { label };
+            for (const [k, v] of parseKeyValues(rest, `分块「${label}」`)) {
+              if (k === '权重') block.weight = parseNumber(v, `分块「${label}」的权重`);
+              else if (k === '类别') block.categories = splitWords(v);
+              else throw new CellProblem(`分块「${label}」的「${k}」不认识。`, '每行写「块名称｜权重=7｜类别=一、二」。');
+            }
+            if (block.weight === undefined || block.categories === undefined)
+              throw new CellProblem(`分块「${line}」缺少权重或类别。`, '每行写「块名称｜权重=7｜类别=一、二」。');
+            return block;
+          }),
+        ),
+      };
     },
   },
   {
     key: 'notApplicable',
-    rows: [{ label: '不涉及', hint: '单位不涉及某项时：不允许；按满分计；不计入折算', options: list(NOT_APPLICABLE) }],
-    // 容缺项 (按平均分计, schema version 2) goes to 高级设置 with its averageOver.
-    write: (r) => (r.notApplicable === 'average' ? null : [NOT_APPLICABLE[r.notApplicable]]),
+    rows: [
+      {
+        label: '不涉及',
+        hint: '单位不涉及某项时：不允许；按满分计；不计入折算；按平均分计（容缺项：按其他单位该项的平均分计，范围见「容缺平均范围」行）',
+        options: list(NOT_APPLICABLE),
+      },
+    ],
+    write: (r) => [NOT_APPLICABLE[r.notApplicable]],
     read: ([v]) => at(0, () => reverse(NOT_APPLICABLE, v ?? '不允许', '不涉及')),
   },
   {
@@ -382,6 +422,69 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
     rows: [{ label: '须由本办设定', hint: '文件未规定、须由信用办自行确定的事项，每行一条', long: true }],
     write: (r) => (r.officeMustSet.some((s) => /\n/.test(s)) ? null : [r.officeMustSet.join('\n') || null]),
     read: ([v]) => (v === undefined ? [] : splitLines(v)),
+  },
+  // Groups added after sheets were in use: their rows are `later` (written at the end, optional on reading).
+  {
+    key: 'parameters',
+    rows: [
+      {
+        label: '参数',
+        later: true,
+        hint: '由本办设定一次、各单位共用的分值（文件未公布分值时），每行一个：「标识｜名称｜最低=0｜最高=100｜分组设定=是｜提示=…」，最低、最高、分组设定（按排名分组各设一次）、提示可省；指标的分值格写「参数:标识」。没有留空',
+        long: true,
+      },
+    ],
+    write: (r) => {
+      if (!r.parameters) return [null];
+      const lines = r.parameters.map((p) => {
+        const parts = [p.id, p.label];
+        if (p.min !== undefined) parts.push(`最低=${formatNumber(p.min)}`);
+        if (p.max !== undefined) parts.push(`最高=${formatNumber(p.max)}`);
+        if (p.perGroup !== undefined) parts.push(`分组设定=${p.perGroup ? '是' : '否'}`);
+        if (p.hint !== undefined) parts.push(`提示=${p.hint}`);
+        return parts;
+      });
+      if (lines.some((l) => l.slice(0, 2).some((x) => /[｜|\n=＝]/.test(x)) || l.slice(2).some((x) => /[｜|\n]/.test(x)))) return null;
+      return [lines.map((l) => l.join('｜')).join('\n')];
+    },
+    read: ([v]) =>
+      v === undefined
+        ? undefined
+        : at(0, () =>
+            splitLines(v).map((line) => {
+              const [id, label, ...rest] = splitBars(line);
+              if (!id || !label)
+                throw new CellProblem(`参数「${line}」不全。`, '每行写「标识｜名称」，可加「｜最低=0｜最高=100｜分组设定=是」。');
+              const p: Record<string, unknown> = { id, label, type: 'points' };
+              for (const [k, val] of parseKeyValues(rest, `参数「${id}」`)) {
+                if (k === '最低') p.min = parseNumber(val, `参数「${id}」的最低`);
+                else if (k === '最高') p.max = parseNumber(val, `参数「${id}」的最高`);
+                else if (k === '分组设定') p.perGroup = yesNo(val, `参数「${id}」的分组设定`);
+                else if (k === '提示') p.hint = val;
+                else throw new CellProblem(`参数「${id}」的「${k}」不认识。`, '只写「最低=…」「最高=…」「分组设定=是」「提示=…」。');
+              }
+              return p;
+            }),
+          ),
+  },
+  {
+    key: 'averageOver',
+    rows: [
+      {
+        label: '容缺平均范围',
+        later: true,
+        hint: '不涉及「按平均分计」时，取谁的平均分：同组单位（同一排名分组中填报了该项的单位）；全部参评单位。其他情况留空',
+        options: list(AVERAGE_OVER),
+      },
+    ],
+    write: (r) => [r.averageOver === undefined ? null : AVERAGE_OVER[r.averageOver]],
+    read: ([v]) => (v === undefined ? undefined : at(0, () => reverse(AVERAGE_OVER, v, '容缺平均范围'))),
+  },
+  {
+    key: 'schemaVersion',
+    rows: [{ label: '细则语言版本', hint: '用到分块加权、扣分部分或按平均分计时填 2；否则留空', later: true }],
+    write: (r) => [r.schemaVersion ?? null],
+    read: ([v], [raw]) => (v === undefined ? undefined : at(0, () => parseNumber(raw, '细则语言版本'))),
   },
 ];
 

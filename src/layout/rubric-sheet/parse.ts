@@ -264,7 +264,8 @@ function readMethod(
   sources.set('', sheet, 'A1');
   for (const g of METHOD_GROUPS) {
     const rows = g.rows.map((x) => rowOf.get(x.label));
-    const missing = g.rows.findIndex((_, i) => rows[i] === undefined);
+    // A row added later (MethodRow.later) may be missing from a sheet made before it: read as blank.
+    const missing = g.rows.findIndex((x, i) => rows[i] === undefined && !x.later);
     sources.set(g.key, sheet, a1(rows[0] ?? 0, 1));
     if (missing >= 0) {
       errors.push({
@@ -277,13 +278,14 @@ function readMethod(
     }
     const r = readMethodGroup(
       g,
-      rows.map((i) => grid[i!]?.[1] ?? null),
+      rows.map((i) => (i === undefined ? null : (grid[i]?.[1] ?? null))),
     );
-    g.rows.forEach((_, i) => sources.set(`${g.key}.row${i}`, sheet, a1(rows[i]!, 1)));
+    g.rows.forEach((_, i) => sources.set(`${g.key}.row${i}`, sheet, a1(rows[i] ?? rows[0] ?? 0, 1)));
     if (!r.ok) {
-      errors.push({ sheet, cell: a1(rows[r.row]!, 1), message: r.message, fix: r.fix });
+      const cell = a1(rows[r.row] ?? rows[0] ?? 0, 1);
+      errors.push({ sheet, cell, message: r.message, fix: r.fix });
       // The loader then misses the whole setting: its complaint belongs to the same cell.
-      sources.set(g.key, sheet, a1(rows[r.row]!, 1));
+      sources.set(g.key, sheet, cell);
     } else if (r.value !== undefined) plain[g.key] = r.value;
   }
   const advRow = rowOf.get(METHOD_ADVANCED_LABEL);

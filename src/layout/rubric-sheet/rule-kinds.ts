@@ -79,6 +79,7 @@ const ratePerUnit = (t: string, raw: SheetCellValue): { rate: number | string; u
 };
 const idList = (t: string) => splitWords(t);
 
+const MONTHLY_COMBINE = { average: '平均', sum: '合计' } as const;
 const STEP_ROUNDING = { floor: '整步', ceil: '不足一步按一步', prorata: '按比例' } as const;
 
 export const RULE_KINDS: readonly RuleKindSpec[] = [
@@ -272,6 +273,36 @@ export const RULE_KINDS: readonly RuleKindSpec[] = [
         label: g.parse('label', idText, true),
         ...(result === '计0分' ? { result: 'zero' } : result === '' ? { result: 'fail' } : { result: 'fail', resultLabel: result }),
       };
+    },
+  },
+  {
+    kind: 'monthly',
+    name: '按月考核',
+    usage:
+      '计分字段写各月的「得分」输入项标识，按月份顺序用「、」分隔（如 m1、m2、…、m12）；条件写「年度得分=平均」（已考核月份的平均分）或「年度得分=合计」（各月相加，不超过本项分值），合计时须加「；每月最高分=0.5」，平均时可省（省略=本项分值）。',
+    params: ['field', 'condition'],
+    write: (r) => {
+      if (r.kind !== 'monthly') return null;
+      const parts = [`年度得分=${MONTHLY_COMBINE[r.combine]}`];
+      if (r.monthMax !== undefined) parts.push(`每月最高分=${formatNumber(r.monthMax)}`);
+      return { field: r.months.join('、'), condition: parts.join('；') };
+    },
+    read: (g) => {
+      const out: Record<string, unknown> = { kind: 'monthly', months: g.parse('field', idList, true) };
+      g.parse(
+        'condition',
+        (t) => {
+          for (const [k, v] of parseKeyValues(splitItems(t), '条件')) {
+            if (k === '年度得分') out.combine = reverse(MONTHLY_COMBINE, v, '年度得分');
+            else if (k === '每月最高分') out.monthMax = parseNumber(v, '每月最高分');
+            else throw new CellProblem(`按月考核的条件「${k}」不认识。`, '写「年度得分=平均」或「年度得分=合计；每月最高分=0.5」。');
+          }
+          if (out.combine === undefined) throw new CellProblem('按月考核缺少年度得分。', '写「年度得分=平均」或「年度得分=合计」。');
+          return true;
+        },
+        true,
+      );
+      return out;
     },
   },
 ];

@@ -119,7 +119,8 @@ test('plain browser: a filled 衡东 workbook picked in file mode is scored, bot
     await page.getByText(`「${FILE}.xlsx」已计分`).waitFor();
     // No workbook here: nothing to rescore or export from, no cell to take the user to.
     expect(await page.getByRole('button', { name: '重新计分' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: '导出附件' }).count()).toBe(0);
+    // (The 自评 section's 「导出附件（含佐证材料清单）」 exports from a workbook picked there: not this one.)
+    expect(await page.getByRole('button', { name: '导出附件', exact: true }).count()).toBe(0);
     expect(await page.getByText('点击某一条问题').count()).toBe(0);
     expect(seriousOnly(await axeViolations(page))).toEqual([]);
     // The picture: the picked file, the success message, the status table and the problems.

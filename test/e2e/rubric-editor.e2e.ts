@@ -198,7 +198,8 @@ test('the page without Excel: 细则定义.xlsx down, filled, up; errors by cell
     const edited = JSON.parse(JSON.stringify(loadBuiltin('chaoyang-2020-method').rubric));
     edited.bands.list[0].min = 95;
     edited.ranking.groups[1].honours[0].top = 2;
-    edited.categories[0].indicators[2].points = 6;
+    // 朝阳 1.3.0's item points are office-set parameters (issue 16.12): the edit renames an item instead.
+    edited.categories[0].indicators[2].name += '（修订）';
     const editedPath = join(dir, '朝阳-修改.json');
     writeFileSync(editedPath, JSON.stringify(edited));
     const compare = page.getByRole('region', { name: '比较评分细则' });
@@ -207,7 +208,7 @@ test('the page without Excel: 细则定义.xlsx down, filled, up; errors by cell
     await chooseFile(page, /选择要比较的评分细则文件.* 选择文件/, editedPath);
     await compare.getByText('共 3 处不同：').waitFor();
     const items = await compare.getByRole('list', { name: '细则差异' }).getByRole('listitem').allInnerTexts();
-    expect(items[0]).toMatch(/^指标 3「.+」：分值由 .+ 改为 6$/);
+    expect(items[0]).toMatch(/^指标 3「.+」：名称由「.+」改为「.+（修订）」$/);
     expect(items[1]).toBe('等次线：等次由 优秀 ≥90 改为 优秀 ≥95');
     expect(items[2]).toMatch(/^排名组「县（市）区人民政府」：表彰由 .+ 前 3 名 改为 .+ 前 2 名$/);
     await compare.evaluate((el) => el.scrollIntoView({ block: 'start' }));

@@ -636,7 +636,7 @@ function subtitleRow(b: SheetBuilder, rubric: Rubric, row: number, widths: numbe
 }
 
 /** An office's own rubric (made in a 细则定义 sheet) says so, so nobody takes it for a shipped one. */
-export const OFFICE_RUBRIC_NOTE = '评分细则由本办在细则定义表中自行制定，非本工具随附细则';
+export const OFFICE_RUBRIC_NOTE = '评分细则由本办自行制定';
 
 function subtitleLine(rubric: Rubric): string {
   const own = rubric.origin === 'office' ? `　（${OFFICE_RUBRIC_NOTE}）` : '';

@@ -60,7 +60,7 @@ async function errorItems(page: Page): Promise<string[]> {
   return list.getByRole('listitem').allInnerTexts();
 }
 
-test('in Excel: a 20-indicator rubric typed into the 细则定义 sheet from blank, checked per edit, saved, used for 生成评分表', async () => {
+test('in Excel: a 20-indicator rubric typed into the 细则定义 sheet from blank, checked per edit, saved, used for 生成评分表, filled, annex exported', async () => {
   const p = await openPage(browser, 'taskpane.html', { viewport: { width: 420, height: 1000 } });
   try {
     const page = p.page;
@@ -113,6 +113,15 @@ test('in Excel: a 20-indicator rubric typed into the 细则定义 sheet from bla
       .filter({ hasText: UNIT })
       .filter({ hasText: String(EXPECTED_FINAL) })
       .waitFor();
+    // 导出附件 from the pane: at ExcelApi 1.8 the annex opens as a new workbook (Excel.createWorkbook, which
+    // the in-memory host records). It carries the unit's total and band, and says the rubric is the
+    // office's own (a draft: 市财政局 has typed nothing).
+    await page.getByRole('button', { name: '导出附件', exact: true }).click();
+    await page.getByText('附件已导出。').waitFor();
+    const base64 = await page.evaluate(() => window.__excelHost!.createdWorkbooks.at(-1) ?? '');
+    const summary = sheetGrid(readBook(Buffer.from(base64, 'base64')).Sheets['汇总'] as XLSX.WorkSheet);
+    expect(summary.find((r) => r.includes(UNIT))).toEqual(expect.arrayContaining([EXPECTED_FINAL, EXPECTED_BAND]));
+    expect(summary.flat().some((c) => typeof c === 'string' && c.includes('评分细则由本办自行制定'))).toBe(true);
     expect(await page.evaluate(() => window.__e2e!.handlerErrors())).toEqual([]);
     expect(p.errors).toEqual([]);
   } finally {

@@ -36,7 +36,7 @@ export class ApplyCancelled extends Error {
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', center: 'Center' } as const;
 /** Plan widths are in characters (as in exceljs); Office.js wants points. */
-const POINTS_PER_CHAR = 6;
+export const POINTS_PER_CHAR = 6;
 
 function rangeOf(ws: Excel.Worksheet, r: Rect): Excel.Range {
   return ws.getRangeByIndexes(r.fromRow, r.fromCol, r.toRow - r.fromRow + 1, r.toCol - r.fromCol + 1);

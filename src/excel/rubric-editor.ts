@@ -18,7 +18,7 @@ import {
   type DefinitionWorkbook,
 } from '../layout/rubric-sheet';
 import type { SheetCellError, SheetCellValue } from '../layout/rubric-sheet';
-import { applyStyle, validationMessage, validationRule } from './apply-plan';
+import { POINTS_PER_CHAR, applyStyle, validationMessage, validationRule } from './apply-plan';
 import { Batch } from './batch';
 
 /** The sheets read back (填写说明 is instructions only). */
@@ -28,7 +28,6 @@ const RUBRIC_MARKER = 'credit-score-rubric/1';
 const CHUNK = 30000;
 /** The fill of a refused cell (light red, readable with black text). */
 export const ERROR_FILL = '#F4B6B6';
-const POINTS_PER_CHAR = 6;
 
 function groupBy<T>(items: T[], keyOf: (t: T) => string | undefined): Map<string, T[]> {
   const out = new Map<string, T[]>();

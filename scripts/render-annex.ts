@@ -36,44 +36,11 @@ import { applyPlan } from '../src/xlsx/apply-plan';
 import { loadExcelJS, toArrayBuffer } from '../src/xlsx/exceljs';
 import { scoreFilledWorkbook } from '../src/xlsx/file-mode';
 import { fillWorkbook } from '../test/xlsx/helpers';
+import { libreOffice, pdfPageToPng } from './render-lib';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'docs', 'annex');
 const DPI = 80;
-
-const FONT_MAP: [string[], string][] = [
-  [['宋体', 'SimSun', '仿宋', 'FangSong', '仿宋_GB2312', '方正仿宋_GBK'], 'Noto Serif CJK SC'],
-  [['黑体', 'SimHei', '方正小标宋简体', '方正黑体_GBK'], 'Noto Sans CJK SC'],
-  [['Calibri'], 'Carlito'],
-];
-
-function fontsConf(): string {
-  const rules = FONT_MAP.flatMap(([names, to]) =>
-    names.map(
-      (n) =>
-        `  <match target="pattern"><test name="family"><string>${n}</string></test><edit name="family" mode="assign" binding="strong"><string>${to}</string></edit></match>`,
-    ),
-  );
-  return [
-    '<?xml version="1.0"?>',
-    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
-    '<fontconfig>',
-    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
-    ...rules,
-    '</fontconfig>',
-    '',
-  ].join('\n');
-}
-
-function need(cmd: string) {
-  try {
-    execFileSync('which', [cmd], { stdio: 'ignore' });
-  } catch {
-    throw new Error(
-      `${cmd} not found: apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-noto-cjk fonts-crosextra-carlito`,
-    );
-  }
-}
 
 function sampleUnits(rubric: Rubric): { units: UnitInput[]; parameters?: ParameterValues; source: string } {
   for (const name of [`${rubric.id}.units.json`, `${rubric.id}.json`]) {
@@ -123,37 +90,16 @@ function blankFirst(rubric: Rubric, u: UnitInput): UnitInput {
   return { ...u, inputs, notApplicable: (u.notApplicable ?? []).filter((x) => x !== ind.id) };
 }
 
-function png(pdf: string, page: number, target: string, work: string) {
-  const prefix = join(work, `page${page}`);
-  execFileSync('pdftoppm', ['-png', '-r', String(DPI), '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
-  copyFileSync(`${prefix}.png`, target);
-}
-
 async function main(ids: string[]) {
-  for (const cmd of ['soffice', 'pdftoppm', 'pdftotext', 'pdfinfo', 'fc-match']) need(cmd);
-  // Column widths are counted in the default font's digits: without Calibri or Carlito the pictures
-  // would show pages shrunk to about 78 %, which no office with Excel, WPS or LibreOffice sees.
-  if (!/Carlito|Calibri/i.test(execFileSync('fc-match', ['Calibri'], { encoding: 'utf8' })))
-    throw new Error('no Calibri-compatible font: apt-get install -y --no-install-recommends fonts-crosextra-carlito');
   const selected = ids.length ? ids : [...builtinRubricIds];
   mkdirSync(OUT, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'render-annex-'));
-  const conf = join(work, 'fonts.conf');
-  writeFileSync(conf, fontsConf());
-  const env = { ...process.env, FONTCONFIG_FILE: conf };
-  // A profile of its own, so that another running LibreOffice does not block this one.
-  const profile = 'file:///tmp/lo-annex';
+  const office = libreOffice(work, ['pdftotext', 'pdfinfo']);
   try {
     const convert = (name: string, bytes: ArrayBuffer): string => {
       const xlsx = join(work, `${name}.xlsx`);
       writeFileSync(xlsx, Buffer.from(bytes));
-      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx], {
-        env,
-        stdio: 'ignore',
-        timeout: 180_000,
-      });
-      const pdf = join(work, `${name}.pdf`);
-      if (!existsSync(pdf)) throw new Error(`${name}: LibreOffice produced no PDF`);
+      const pdf = office.toPdf(xlsx);
       // RENDER_ANNEX_KEEP=<dir> keeps the .xlsx and .pdf for a closer look.
       const keep = process.env.RENDER_ANNEX_KEEP;
       if (keep) {
@@ -178,7 +124,7 @@ async function main(ids: string[]) {
       const written: string[] = [];
       const shot = (pdf: string, page: number | null, target: string) => {
         if (!page) return;
-        png(pdf, page, join(OUT, target), work);
+        pdfPageToPng(pdf, page, join(OUT, target), DPI);
         written.push(`${target} (p${page})`);
       };
 

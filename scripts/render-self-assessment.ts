@@ -9,10 +9,10 @@
  *
  * The form is filled by scripts/fill-form.py (openpyxl) from examples/hengdong-2020-members.json's
  * first unit; the office then types 否 for one item, so 核定 differs from 自评 by one point.
- * Needs soffice, pdftoppm, /usr/bin/python3 with openpyxl, and the fonts of render-annex.ts.
+ * Needs soffice, pdftoppm, /usr/bin/python3 with openpyxl, and the fonts of scripts/render-lib.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -24,14 +24,10 @@ import { collectForms } from '../src/xlsx/collect';
 import { scoreFilledWorkbook } from '../src/xlsx/file-mode';
 import { makeForms } from '../src/xlsx/forms';
 import { REVIEW_SHEET } from '../src/xlsx/review';
+import { libreOffice, pdfPageToPng } from './render-lib';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'docs', 'self-assessment');
-const FONTS = [
-  ['宋体', 'Noto Serif CJK SC'],
-  ['黑体', 'Noto Sans CJK SC'],
-  ['Calibri', 'Carlito'],
-];
 
 async function main() {
   const loaded = loadBuiltin('hengdong-2020-members');
@@ -79,14 +75,7 @@ async function main() {
   withReason.getWorksheet(REVIEW_SHEET)!.getCell(4, 7).value = '现场核查：联络员未发文明确（台账第 3 页只有口头安排）';
   scored = await scoreFilledWorkbook((await withReason.xlsx.writeBuffer()) as ArrayBuffer);
 
-  const conf = join(work, 'fonts.conf');
-  writeFileSync(
-    conf,
-    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${FONTS.map(
-      ([n, to]) =>
-        `<match target="pattern"><test name="family"><string>${n}</string></test><edit name="family" mode="assign" binding="strong"><string>${to}</string></edit></match>`,
-    ).join('')}</fontconfig>`,
-  );
+  const office = libreOffice(work);
   /** Only the sheet wanted is printed: the others are removed from a copy. */
   const render = async (bytes: ArrayBuffer, sheet: string, target: string) => {
     const copy = new ExcelJS.Workbook();
@@ -95,25 +84,7 @@ async function main() {
     copy.definedNames.model = [];
     const name = target.replace(/\.png$/, '');
     await copy.xlsx.writeFile(join(work, `${name}.xlsx`));
-    execFileSync(
-      'soffice',
-      [
-        '-env:UserInstallation=file:///tmp/lo-forms-render',
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        work,
-        join(work, `${name}.xlsx`),
-      ],
-      {
-        env: { ...process.env, FONTCONFIG_FILE: conf },
-        stdio: 'ignore',
-        timeout: 180_000,
-      },
-    );
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(work, `${name}.pdf`), join(work, name)]);
-    copyFileSync(join(work, `${name}.png`), join(OUT, target));
+    pdfPageToPng(office.toPdf(join(work, `${name}.xlsx`)), 1, join(OUT, target), 80);
     console.log(`docs/self-assessment/${target}`);
   };
   await render(scored.scored, unit.name, 'merged-unit-p1.png');

@@ -15,7 +15,7 @@ import { isWorkbookError } from '../xlsx/errors';
 import { scoreFilledWorkbook } from '../xlsx/file-mode';
 import { DEFAULT_LIMITS } from '../xlsx/zip-package';
 import { useNodeZlib } from '../xlsx/zip-writer';
-import type { Command } from './context';
+import { forceOption, outputOption, outputPath, writeOptions, type Command } from './context';
 import { CliError } from './errors';
 import { formatScoreReport } from './score';
 import { checkOutputs, writeOutputs } from './write-file';
@@ -71,10 +71,10 @@ export const annexCommand: Command = {
   summary: '为填好的考核工作簿计分：写出已计分的工作簿和正式附件（可打印的 .xlsx）',
   positionals: [{ name: '<工作簿.xlsx>', description: '由 workbook 命令（或 Excel 加载项）生成并填写好的考核工作簿' }],
   options: {
-    output: { type: 'string', short: 'o', description: '附件输出文件（默认 <工作簿>-附件.xlsx）' },
+    output: outputOption('附件输出文件（默认 <工作簿>-附件.xlsx）'),
     scored: { type: 'string', description: '已计分工作簿的输出文件（默认 <工作簿>-已计分.xlsx）' },
     date: { type: 'string', description: '页眉日期，如 2026-11-24（默认今天）' },
-    force: { type: 'boolean', description: '覆盖已存在的输出文件' },
+    force: forceOption(),
     final: { type: 'boolean', description: '只生成终稿：有单位未完成、有输入错误或名次未定时不写文件，退出码 3' },
     'all-units': { type: 'boolean', description: '未填写任何内容的单位也打印其考核表（默认只在汇总中列出）' },
     evidence: { type: 'boolean', description: '附件末尾加「佐证材料清单」：各单位自评表填报的佐证材料和考核组的核查依据' },
@@ -87,16 +87,11 @@ export const annexCommand: Command = {
   async run({ positionals, options }, io) {
     useNodeZlib(zlib); // native deflate for the .xlsx written (src/xlsx/zip-writer.ts)
     const input = positionals[0];
-    const annexPath = typeof options.output === 'string' ? options.output : `${stem(input)}-附件.xlsx`;
-    const scoredPath = typeof options.scored === 'string' ? options.scored : `${stem(input)}-已计分.xlsx`;
-    for (const [p, what] of [
-      [annexPath, '附件输出文件'],
-      [scoredPath, '已计分工作簿'],
-    ] as const)
-      if (!/\.xlsx$/i.test(p)) throw new CliError(`${what}「${p}」应以 .xlsx 结尾`);
+    const annexPath = outputPath(options, `${stem(input)}-附件.xlsx`, { extension: '.xlsx', what: '附件输出文件' });
+    const scoredPath = outputPath(options, `${stem(input)}-已计分.xlsx`, { extension: '.xlsx', what: '已计分工作簿', option: 'scored' });
     // Checked before the work (same file as the input by device and inode, existing without --force),
     // and again when writing, which writes both files or neither.
-    const writing = { overwrite: Boolean(options.force), inputs: [{ path: input, what: '工作簿' }] };
+    const writing = writeOptions(options, [{ path: input, what: '工作簿' }]);
     checkOutputs(
       [
         { path: scoredPath, what: '已计分工作簿', data: new Uint8Array() },

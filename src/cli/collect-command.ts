@@ -9,7 +9,7 @@ import { collectForms } from '../xlsx/collect';
 import { isWorkbookError } from '../xlsx/errors';
 import { useNodeZlib } from '../xlsx/zip-writer';
 import { readInput } from './annex-command';
-import type { Command } from './context';
+import { forceOption, outputOption, outputPath, writeOptions, type Command } from './context';
 import { CliError } from './errors';
 import { checkOutputs, writeOutputs } from './write-file';
 
@@ -21,9 +21,9 @@ export const collectCommand: Command = {
     { name: '<自评表.xlsx>', description: '收回的自评表（可多个，文件名不限）', variadic: true },
   ],
   options: {
-    output: { type: 'string', short: 'o', description: '合并后的工作簿（默认 <工作簿>-已收回.xlsx）' },
+    output: outputOption('合并后的工作簿（默认 <工作簿>-已收回.xlsx）'),
     replace: { type: 'boolean', description: '单位的自评表已导入过时，以本次的替换（核定填写值仍不覆盖）' },
-    force: { type: 'boolean', description: '覆盖已存在的输出文件' },
+    force: forceOption(),
   },
   help: [
     '例：credit-score collect 衡东.xlsx 回收/*.xlsx -o 衡东-已收回.xlsx',
@@ -33,12 +33,8 @@ export const collectCommand: Command = {
   async run({ positionals, options }, io) {
     useNodeZlib(zlib);
     const [input, ...formPaths] = positionals;
-    const output = typeof options.output === 'string' ? options.output : `${input.replace(/\.xlsx$/i, '')}-已收回.xlsx`;
-    if (!/\.xlsx$/i.test(output)) throw new CliError(`输出文件「${output}」应以 .xlsx 结尾`);
-    const writing = {
-      overwrite: Boolean(options.force),
-      inputs: [{ path: input, what: '工作簿' }, ...formPaths.map((p) => ({ path: p, what: '自评表' }))],
-    };
+    const output = outputPath(options, `${input.replace(/\.xlsx$/i, '')}-已收回.xlsx`, { extension: '.xlsx' });
+    const writing = writeOptions(options, [{ path: input, what: '工作簿' }, ...formPaths.map((p) => ({ path: p, what: '自评表' }))]);
     checkOutputs([{ path: output, what: '合并后的工作簿', data: new Uint8Array() }], io.cwd, writing);
     const workbook = readInput(input, io.cwd);
     const forms = formPaths.map((p) => ({ name: p, bytes: readInput(p, io.cwd) }));

@@ -1,4 +1,6 @@
 /** What every command receives: output writers (injected in tests) and the working directory. */
+import { CliError } from './errors';
+import type { WriteOptions } from './write-file';
 
 export interface CliIo {
   /** Writes to standard output, exactly the text given. */
@@ -53,4 +55,40 @@ export function usageOf(cmd: Command): string {
   const pos = cmd.positionals.map((p) => (p.optional ? `[${p.name}]` : p.variadic ? `${p.name}…` : p.name));
   const opts = Object.entries(cmd.options ?? {}).map(([name, o]) => (o.type === 'boolean' ? `[--${name}]` : `[--${name} <值>]`));
   return [PROGRAM, cmd.name, ...pos, ...opts].join(' ');
+}
+
+/*
+ * Output files: every command that writes takes -o/--output (where) and --force (replace an existing
+ * file), and reads them alike; write-file.ts then refuses an output that is one of the inputs.
+ */
+
+/** The -o/--output option; `description` names the default. */
+export function outputOption(description: string): OptionSpec {
+  return { type: 'string', short: 'o', description };
+}
+
+/** The --force option. */
+export function forceOption(description = '覆盖已存在的输出文件'): OptionSpec {
+  return { type: 'boolean', description };
+}
+
+/**
+ * Where to write: the path given with --<option> (default --output) or `fallback`. With `extension`,
+ * a path of another kind is refused before any work (`what` names it in the message).
+ */
+export function outputPath(
+  options: ParsedArgs['options'],
+  fallback: string,
+  check: { extension?: '.xlsx' | '.json'; what?: string; option?: string } = {},
+): string {
+  const given = options[check.option ?? 'output'];
+  const path = typeof given === 'string' ? given : fallback;
+  if (check.extension && !path.toLowerCase().endsWith(check.extension))
+    throw new CliError(`${check.what ?? '输出文件'}「${path}」应以 ${check.extension} 结尾`);
+  return path;
+}
+
+/** How to write: replace existing files only with --force; never replace one of `inputs`. */
+export function writeOptions(options: ParsedArgs['options'], inputs: WriteOptions['inputs'] = []): WriteOptions {
+  return { overwrite: Boolean(options.force), inputs };
 }

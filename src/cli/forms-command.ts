@@ -9,7 +9,7 @@ import { isWorkbookError } from '../xlsx/errors';
 import { makeForms } from '../xlsx/forms';
 import { useNodeZlib } from '../xlsx/zip-writer';
 import { readInput } from './annex-command';
-import type { Command } from './context';
+import { forceOption, outputOption, outputPath, writeOptions, type Command } from './context';
 import { CliError } from './errors';
 import { writeOutputs } from './write-file';
 
@@ -18,8 +18,8 @@ export const formsCommand: Command = {
   summary: '由考核工作簿为每个单位生成自评表（.xlsx），发给各单位填写后用 collect 收回',
   positionals: [{ name: '<工作簿.xlsx>', description: '由 workbook 命令（或 Excel 加载项、网页）生成的考核工作簿' }],
   options: {
-    output: { type: 'string', short: 'o', description: '输出文件夹（默认 <工作簿>-自评表）' },
-    force: { type: 'boolean', description: '覆盖文件夹中已存在的同名自评表' },
+    output: outputOption('输出文件夹（默认 <工作簿>-自评表）'),
+    force: forceOption('覆盖文件夹中已存在的同名自评表'),
   },
   help: [
     '例：credit-score forms 衡东.xlsx -o 自评表',
@@ -29,7 +29,7 @@ export const formsCommand: Command = {
   async run({ positionals, options }, io) {
     useNodeZlib(zlib);
     const input = positionals[0];
-    const folder = typeof options.output === 'string' ? options.output : `${input.replace(/\.xlsx$/i, '')}-自评表`;
+    const folder = outputPath(options, `${input.replace(/\.xlsx$/i, '')}-自评表`);
     const bytes = readInput(input, io.cwd);
     let made;
     try {
@@ -46,7 +46,7 @@ export const formsCommand: Command = {
     writeOutputs(
       made.forms.map((f) => ({ path: join(folder, f.fileName), what: `「${f.unitName}」的自评表`, data: f.buffer })),
       io.cwd,
-      { overwrite: Boolean(options.force), inputs: [{ path: input, what: '工作簿' }] },
+      writeOptions(options, [{ path: input, what: '工作簿' }]),
     );
     const r = made.meta.rubric;
     io.out(

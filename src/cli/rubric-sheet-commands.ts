@@ -13,7 +13,7 @@ import { isWorkbookError } from '../xlsx/errors';
 import { readDefinitionXlsx, writeDefinitionXlsx } from '../xlsx/rubric-sheet-file';
 import { DEFAULT_LIMITS } from '../xlsx/zip-package';
 import { useNodeZlib } from '../xlsx/zip-writer';
-import type { Command } from './context';
+import { forceOption, outputOption, outputPath, writeOptions, type Command } from './context';
 import { CliError } from './errors';
 import { resolveRubric } from './rubric-arg';
 import { writeOutputs } from './write-file';
@@ -24,8 +24,8 @@ export const rubricSheetCommand: Command = {
   positionals: [{ name: '<细则>', description: '内置细则 id 或评分细则 JSON 文件；新建时改用 --blank', optional: true }],
   options: {
     blank: { type: 'boolean', description: '生成空白的细则定义表' },
-    output: { type: 'string', short: 'o', description: '输出文件（默认 细则定义.xlsx）' },
-    force: { type: 'boolean', description: '覆盖已存在的输出文件' },
+    output: outputOption('输出文件（默认 细则定义.xlsx）'),
+    force: forceOption(),
   },
   help: [
     '例：credit-score rubric-sheet hengdong-2020-members -o 细则定义.xlsx',
@@ -38,14 +38,14 @@ export const rubricSheetCommand: Command = {
     if (options.blank && arg !== undefined) throw new CliError('--blank 与细则参数只能给一个');
     if (!options.blank && arg === undefined) throw new CliError('缺少参数 <细则>：给出内置细则 id 或 JSON 文件，或用 --blank 新建');
     const loaded = arg === undefined ? null : resolveRubric(arg, io.cwd);
-    const output = typeof options.output === 'string' ? options.output : '细则定义.xlsx';
-    if (!/\.xlsx$/i.test(output)) throw new CliError(`输出文件「${output}」应以 .xlsx 结尾`);
+    const output = outputPath(options, '细则定义.xlsx', { extension: '.xlsx' });
     const def = rubricToDefinition(loaded?.rubric ?? null);
     const data = await writeDefinitionXlsx(def);
-    writeOutputs([{ path: output, what: '细则定义表', data }], io.cwd, {
-      overwrite: Boolean(options.force),
-      inputs: arg !== undefined && loaded && !loaded.builtin ? [{ path: arg, what: '评分细则文件' }] : [],
-    });
+    writeOutputs(
+      [{ path: output, what: '细则定义表', data }],
+      io.cwd,
+      writeOptions(options, arg !== undefined && loaded && !loaded.builtin ? [{ path: arg, what: '评分细则文件' }] : []),
+    );
     const what = loaded ? `评分细则 ${loaded.rubric.id} v${loaded.rubric.version}` : '空白细则';
     io.out(
       `已生成 ${output}（${what}）：在「细则定义」「考核办法」「附注」表的黄色格子中填写，然后运行：\n` +
@@ -73,8 +73,8 @@ export const rubricFromSheetCommand: Command = {
   summary: '读回「细则定义」工作簿，检查后写出评分细则 JSON（有错时逐格列出，不写文件）',
   positionals: [{ name: '<细则定义.xlsx>', description: '由 rubric-sheet 生成并填写的工作簿' }],
   options: {
-    output: { type: 'string', short: 'o', description: '输出的评分细则 JSON 文件（默认 <细则标识>.json）' },
-    force: { type: 'boolean', description: '覆盖已存在的输出文件' },
+    output: outputOption('输出的评分细则 JSON 文件（默认 <细则标识>.json）'),
+    force: forceOption(),
   },
   help: [
     '例：credit-score rubric-from-sheet 细则定义.xlsx -o 细则.json',
@@ -98,13 +98,9 @@ export const rubricFromSheetCommand: Command = {
       });
     }
     const { rubric } = result;
-    const output = typeof options.output === 'string' ? options.output : `${rubric.id}.json`;
-    if (!/\.json$/i.test(output)) throw new CliError(`输出文件「${output}」应以 .json 结尾`);
+    const output = outputPath(options, `${rubric.id}.json`, { extension: '.json' });
     const data = new TextEncoder().encode(`${JSON.stringify(rubric, null, 2)}\n`);
-    writeOutputs([{ path: output, what: '评分细则文件', data }], io.cwd, {
-      overwrite: Boolean(options.force),
-      inputs: [{ path: input, what: '细则定义表' }],
-    });
+    writeOutputs([{ path: output, what: '评分细则文件', data }], io.cwd, writeOptions(options, [{ path: input, what: '细则定义表' }]));
     const indicators = rubric.categories.reduce((n, c) => n + c.indicators.length, 0);
     io.out(
       `已写出 ${output}：本办自定细则 ${rubric.id} v${rubric.version}，${rubric.categories.length} 个类别、${indicators} 个指标，满分 ${rubric.fullMarks}\n` +

@@ -9,7 +9,7 @@ import type { RosterUnit } from '../layout/workbook-plan';
 import { checkRoster } from '../layout/workbook-plan';
 import { blankWorkbook } from '../xlsx/blank-workbook';
 import { useNodeZlib } from '../xlsx/zip-writer';
-import type { Command } from './context';
+import { forceOption, outputOption, outputPath, writeOptions, type Command } from './context';
 import { CliError } from './errors';
 import { readTextFile } from './files';
 import { resolveRubric } from './rubric-arg';
@@ -22,9 +22,9 @@ export const workbookCommand: Command = {
   positionals: [{ name: '<细则>', description: '内置细则 id（见 credit-score rubrics），或评分细则 JSON 文件路径' }],
   options: {
     roster: { type: 'string', description: '单位名单（UTF-8 文本，每行一个单位名称，可加 Tab 和分组）；细则自带名单时可省略' },
-    output: { type: 'string', short: 'o', description: '输出文件（默认 <细则id>-考核工作簿.xlsx）' },
+    output: outputOption('输出文件（默认 <细则id>-考核工作簿.xlsx）'),
     protect: { type: 'boolean', description: '保护工作表：只有填写单元格可以编辑（无密码）' },
-    force: { type: 'boolean', description: '覆盖已存在的输出文件' },
+    force: forceOption(),
   },
   help: [
     '例：credit-score workbook hegang-2022-counties --roster 县区.txt -o 考核表.xlsx',
@@ -42,10 +42,9 @@ export const workbookCommand: Command = {
     else throw new CliError(`缺少 --roster <名单.txt>：评分细则「${rubric.id}」没有自带单位名单`);
     const problems = checkRoster(loaded, roster);
     if (problems.length) throw new CliError(problems.map((p) => p.message).join('；'), { usage: false });
-    const output = typeof options.output === 'string' ? options.output : `${rubric.id}-考核工作簿.xlsx`;
-    if (!/\.xlsx$/i.test(output)) throw new CliError(`输出文件「${output}」应以 .xlsx 结尾`);
+    const output = outputPath(options, `${rubric.id}-考核工作簿.xlsx`, { extension: '.xlsx' });
     const { buffer, plan } = await blankWorkbook(loaded, roster, { protectComputed: Boolean(options.protect) });
-    writeBinaryFile(output, io.cwd, buffer, '输出文件', { overwrite: Boolean(options.force) });
+    writeBinaryFile(output, io.cwd, buffer, '输出文件', writeOptions(options));
     const unitSheets = plan.sheets.filter((s) => s.kind === 'unit').length;
     io.out(
       `已生成 ${output}：评分细则 ${rubric.id} v${rubric.version}，${unitSheets} 个单位，工作表 ${plan.sheets.length} 张\n` +

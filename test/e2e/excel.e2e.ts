@@ -9,54 +9,14 @@
  * axe-core in the real browser. SCREENSHOTS=1 writes docs/screenshots/*.png along the way.
  */
 import type { Browser, Page } from 'playwright-core';
+import { HENGDONG_FULL, type InputRow } from '../excel-host/add-in-sheets';
 import { axeViolations, launch, openPage, screenshot, seriousOnly, type OpenedPage } from './browser';
-
-/** 衡东 县公安局, as test/excel/session.test.ts FULL: 84.5 points. [indicator, field, value] */
-const FULL: [string, string, unknown][] = [
-  ['一', 'leader', '是'],
-  ['一', 'leadOffice', '是'],
-  ['一', 'dutyOffices', '√'],
-  ['一', 'liaison', '否'],
-  ['二', 'plan', '是'],
-  ['二', 'opinion', '是'],
-  ['二', 'system', '有'],
-  ['三.1', 'catalog', '制定并盖章确认且目录完整'],
-  ['三.2', 'score', 20],
-  ['三.3', 'score', 2],
-  ['三.4', 'score', 3],
-  ['三.5', 'score', 3],
-  ['四.1', 'issued', '是'],
-  ['四.2', 'score', 8],
-  ['四.3', 'score', 4],
-  ['五', 'commitments', '25'],
-  ['六', 'reports', 4],
-  ['七', 'firms', 12],
-  ['八', 'share', '75%'],
-  ['八', 'noSevere', '否'],
-  ['九.1', 'activities', 3],
-  ['九.2', 'adopted', 10],
-  ['十', 'missed', 2],
-];
 
 const UNIT = '县公安局';
 
 /** Pastes `rows` into the unit's input column as one multi-cell edit, in the page, and waits for the events. */
-async function paste(page: Page, sheet: string, rows: [string, string, unknown][]) {
-  await page.evaluate(
-    async ({ sheet, rows }) => {
-      const e2e = window.__e2e!;
-      const host = window.__excelHost!;
-      const cells = rows.map(([ind, field, v]) => ({ addr: e2e.inputAt(sheet, ind, field), v }));
-      const col = cells[0].addr.replace(/\d+$/, '');
-      const nums = cells.map((c) => Number(c.addr.slice(col.length)));
-      const first = Math.min(...nums);
-      const last = Math.max(...nums);
-      const grid = host.values(sheet, `${col}${first}:${col}${last}`).map((r) => [r[0]] as unknown[]);
-      cells.forEach((c, i) => (grid[nums[i] - first][0] = c.v));
-      await e2e.edit(sheet, `${col}${first}:${col}${last}`, grid);
-    },
-    { sheet, rows },
-  );
+async function paste(page: Page, sheet: string, rows: readonly InputRow[]) {
+  await page.evaluate(({ sheet, rows }) => window.__e2e!.pasteInputs(sheet, rows), { sheet, rows: [...rows] });
 }
 
 const unitRow = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
@@ -144,7 +104,7 @@ describe('inside Excel 1.8: one workbook, step by step', () => {
   test('the user fills 县公安局 in the sheet: its total (84.5) and the problem list update in the pane', async () => {
     const before = await problemCount(page);
     expect(before).toBeGreaterThan(0);
-    await paste(page, UNIT, FULL);
+    await paste(page, UNIT, HENGDONG_FULL);
     await expectText(unitRow(page, UNIT), /84\.5/);
     await expectVisible(page.getByText('已填完 1 / 共 36 个单位'));
     await expectText(unitRow(page, UNIT), /23\/23/);

@@ -13,7 +13,8 @@
  *   window.__excelHost   the ExcelHost (userEdit, selectedAddress, values, sheetNames, …)
  *   window.__e2e         helpers below: find cells through the hidden key column, edit and wait.
  */
-import { createExcelHost, installGlobals, type ApiVersion, type ExcelHost } from '../excel-host';
+import type { ApiVersion, ExcelHost } from '../excel-host';
+import { inputCell, inputPaste, installHost, keyedCell, type InputRow } from '../excel-host/add-in-sheets';
 
 export interface E2eHelpers {
   /** Address of the cell in column `role` of the row whose hidden key is `rowKey` (as test/excel/helpers.ts). */
@@ -22,6 +23,8 @@ export interface E2eHelpers {
   inputAt(sheet: string, indicatorId: string, fieldId: string): string;
   /** The user types or pastes; resolves once the change events have been delivered. */
   edit(sheet: string, address: string, values: unknown): Promise<void>;
+  /** The user pastes `rows` into the unit's input column as one multi-cell edit (as pasteFull in test/excel/helpers.ts). */
+  pasteInputs(sheet: string, rows: InputRow[]): Promise<void>;
   /** Value of one cell. */
   value(sheet: string, address: string): unknown;
   /** Waits until no change event is pending and no Excel.run is running. */
@@ -40,11 +43,10 @@ declare global {
 const params = new URLSearchParams(window.location.search);
 
 if (params.get('office') !== 'none') {
-  const host = createExcelHost({
+  const host = installHost({
     apiVersion: (params.get('api') ?? '1.8') as ApiVersion,
     displayLanguage: params.get('lang') ?? 'zh-CN',
   });
-  installGlobals(host);
 
   // Event delivery, as Excel does it: shortly after the change, without the test asking.
   let flushing: Promise<unknown> | null = null;
@@ -69,44 +71,21 @@ if (params.get('office') !== 'none') {
     throw new Error('the host did not settle');
   };
 
-  const cellAddress = (sheet: string, rowKey: string, role: string): string => {
-    const grid = host.values(sheet, 'A1:Z400');
-    const roleRow = grid.findIndex((r) => r.includes('key'));
-    if (roleRow < 0) throw new Error(`no key column on ${sheet}`);
-    const col = grid[roleRow].indexOf(role);
-    const keyCol = grid[roleRow].indexOf('key');
-    const row = grid.findIndex((r) => r[keyCol] === rowKey);
-    if (col < 0 || row < 0) throw new Error(`no cell ${rowKey}/${role} on ${sheet}`);
-    return `${columnName(col)}${row + 1}`;
-  };
-
   window.__excelHost = host;
   window.__e2e = {
-    cellAddress,
-    inputAt(sheet, indicatorId, fieldId) {
-      try {
-        return cellAddress(sheet, `i|${indicatorId}|${fieldId}`, 'input');
-      } catch {
-        return cellAddress(sheet, `f|${indicatorId}|${fieldId}`, 'input');
-      }
-    },
+    cellAddress: (sheet, rowKey, role) => keyedCell(host, sheet, rowKey, role),
+    inputAt: (sheet, indicatorId, fieldId) => inputCell(host, sheet, indicatorId, fieldId),
     async edit(sheet, address, values) {
       host.userEdit(sheet, address, values);
+      await settle();
+    },
+    async pasteInputs(sheet, rows) {
+      const paste = inputPaste(host, sheet, rows);
+      host.userEdit(sheet, paste.address, paste.values);
       await settle();
     },
     value: (sheet, address) => host.values(sheet, address)[0][0],
     settle,
     handlerErrors: () => host.handlerErrors.map((e) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e))),
   };
-}
-
-function columnName(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }

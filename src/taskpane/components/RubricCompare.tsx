@@ -4,18 +4,7 @@
  * through controller.compareRubric). An invalid file lists its errors like 导入评分细则.
  */
 import { useId, useState } from 'react';
-import {
-  Dropdown,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Option,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CompareResult, Controller, RubricSummary } from '../controller';
 import { WORKBOOK_RUBRIC } from '../../layout/pane-contract';
 import { useT } from '../i18n';
@@ -23,6 +12,7 @@ import { readFileText } from '../hooks';
 import { errorText, useShared } from '../styles';
 import { FilePicker } from './FilePicker';
 import { rubricOptionText } from './RubricPicker';
+import { RubricSelect } from './RubricSelect';
 
 const useStyles = makeStyles({
   changes: {
@@ -82,24 +72,16 @@ export function RubricCompare({
       <Text as="h2" size={400} weight="semibold" id={headingId} className={shared.heading}>
         {t('compare.heading')}
       </Text>
-      <Field label={t('compare.base')}>
-        <Dropdown
-          className={shared.fullWidth}
-          disabled={!options.length}
-          value={base?.text ?? ''}
-          selectedOptions={base ? [base.id] : []}
-          onOptionSelect={(_, data) => {
-            if (data.optionValue) setBaseId(data.optionValue);
-            setState({ kind: 'idle' });
-          }}
-        >
-          {options.map((o) => (
-            <Option key={o.id} value={o.id} text={o.text}>
-              {o.text}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <RubricSelect
+        label={t('compare.base')}
+        disabled={!options.length}
+        options={options}
+        selectedId={base?.id ?? null}
+        onSelect={(id) => {
+          setBaseId(id);
+          setState({ kind: 'idle' });
+        }}
+      />
       <FilePicker label={t('compare.label')} hint={t('compare.hint')} accept=".json,application/json" disabled={!base} onFile={onFile} />
       {state.kind === 'reading' && <Spinner size="tiny" label={t('import.reading')} />}
       {state.kind === 'error' && (

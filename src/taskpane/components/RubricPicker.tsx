@@ -11,12 +11,9 @@ import {
   AccordionPanel,
   Badge,
   Button,
-  Dropdown,
-  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
   Spinner,
   Text,
   makeStyles,
@@ -25,6 +22,7 @@ import {
 import type { RubricSummary } from '../controller';
 import { useT, type TFunction } from '../i18n';
 import { errorText, useShared } from '../styles';
+import { RubricSelect } from './RubricSelect';
 
 const useStyles = makeStyles({
   loading: { justifyContent: 'flex-start', minHeight: '32px' },
@@ -139,33 +137,29 @@ export function RubricPicker({
           {t('rubric.none')}
         </Text>
       ) : (
-        <Field label={t('rubric.label')}>
-          <Dropdown
-            className={shared.fullWidth}
-            placeholder={t('rubric.placeholder')}
-            value={selected ? rubricOptionText(selected, t) : ''}
-            selectedOptions={selected ? [selected.id] : []}
-            onOptionSelect={(_, data) => {
-              if (data.optionValue) onSelect(data.optionValue);
-            }}
-          >
-            {rubrics.map((r) => (
-              <Option key={r.id} value={r.id} text={rubricOptionText(r, t)}>
-                <span className={styles.option}>
-                  <Text weight="semibold">
-                    {r.city} · {r.year}
-                    {r.annexNumber ? ` · ${annexLabel(r, t)}` : ''}
-                    {r.imported ? ` · ${t('rubric.imported')}` : ''}
-                  </Text>
-                  <Text size={200}>{r.annexTitle}</Text>
-                  <Text size={200} className={styles.optionMeta}>
-                    {r.documentNumber ?? t('rubric.details.noDocument')}
-                  </Text>
-                </span>
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <RubricSelect
+          label={t('rubric.label')}
+          placeholder={t('rubric.placeholder')}
+          selectedId={selected?.id ?? null}
+          onSelect={onSelect}
+          options={rubrics.map((r) => ({
+            id: r.id,
+            text: rubricOptionText(r, t),
+            content: (
+              <span className={styles.option}>
+                <Text weight="semibold">
+                  {r.city} · {r.year}
+                  {r.annexNumber ? ` · ${annexLabel(r, t)}` : ''}
+                  {r.imported ? ` · ${t('rubric.imported')}` : ''}
+                </Text>
+                <Text size={200}>{r.annexTitle}</Text>
+                <Text size={200} className={styles.optionMeta}>
+                  {r.documentNumber ?? t('rubric.details.noDocument')}
+                </Text>
+              </span>
+            ),
+          }))}
+        />
       )}
       {selected && <RubricDetails key={selected.id} rubric={selected} />}
     </section>

@@ -83,7 +83,8 @@ export function planSelfColumns(index: SheetIndex, blockCols: number): SelfColum
   for (const [rowKey, row] of index.rows) {
     if (row === UNIT_HEADER_ROW) continue;
     const kind = rowKey.split('|')[0];
-    const put = (col: number, look: SelfCellLook, fromCol: number) => cells.push({ row, col, look, from: { row, col: fromCol }, kind, rowKey });
+    const put = (col: number, look: SelfCellLook, fromCol: number) =>
+      cells.push({ row, col, look, from: { row, col: fromCol }, kind, rowKey });
     // 自评填报 beside every value row (and the bonus claimed); locked, it is the unit's figure.
     if (kind === 'i' || kind === 'f' || rowKey === 't|bonus') put(cols.input, 'selfInput', inputCol);
     if (kind === 'i' || kind === 'c' || rowKey === 't|base' || rowKey === 't|final') put(cols.score, 'selfScore', scoreCol);
@@ -91,7 +92,10 @@ export function planSelfColumns(index: SheetIndex, blockCols: number): SelfColum
     // Category and result rows: the row's own look (grey band, borders) across the new columns.
     if (kind === 'c' || kind === 't')
       for (const col of [cols.input, cols.score, cols.evidence])
-        if (!(col === cols.score && (kind === 'c' || rowKey === 't|base' || rowKey === 't|final')) && !(col === cols.input && rowKey === 't|bonus'))
+        if (
+          !(col === cols.score && (kind === 'c' || rowKey === 't|base' || rowKey === 't|final')) &&
+          !(col === cols.input && rowKey === 't|bonus')
+        )
           put(col, 'band', inputCol);
   }
   const merges: SelfColumnsPlan['merges'] = [];

@@ -229,7 +229,13 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
   const refused: Refused[] = [];
   const log: ChangeRow[] = [];
   for (const file of forms) {
-    const screened = screenForm(await readForm(file.bytes), file.name, { meta: read.meta, rubric: read.rubric, earlier, taken, replace: options.replace });
+    const screened = screenForm(await readForm(file.bytes), file.name, {
+      meta: read.meta,
+      rubric: read.rubric,
+      earlier,
+      taken,
+      replace: options.replace,
+    });
     if (!screened.ok) {
       refused.push({ file: file.name, message: screened.message });
       continue;

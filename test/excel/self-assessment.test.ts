@@ -10,9 +10,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { applyPlan } from '../../src/excel/apply-plan';
+import { detectApiLevel } from '../../src/excel/requirements';
 import { PANE_REPLACE_HINT, collectIntoLive } from '../../src/excel/self-assessment';
 import { CHANGE_LOG_SHEET } from '../../src/layout/change-log';
 import { SELF_ROLES, workbookId } from '../../src/layout/self-assessment';
+import { planWorkbook } from '../../src/layout/workbook-plan';
+import { loadBuiltin } from '../../src/rubric/catalog';
 import { COLLECT_SHEET } from '../../src/xlsx/collect-records';
 import type { FormFile } from '../../src/xlsx/collect';
 import { makeFormsFor, readForm } from '../../src/xlsx/forms';
@@ -194,3 +198,23 @@ test("collects two forms into the open workbook, refuses another workbook's, kee
     expect.stringContaining('"file":"A-再交.xlsx"'),
   ]);
 }, 120_000);
+
+test('a protected workbook: the columns and values are written (unprotect, write, protect in one request) and the sheet stays protected', async () => {
+  const host = await newHost('1.8');
+  const plan = planWorkbook(loadBuiltin('hengdong-2020-members'), roster, '2026-11-24T00:00:00Z', { protectComputed: true });
+  await applyPlan(plan, { api: detectApiLevel() });
+  await host.flushEvents();
+  const session = await bind(host);
+  expect(host.protection(A).protected).toBe(true);
+  const [form] = await makeFormsFor(session.rubric, session.meta, NOW);
+  const filled = fill(form.buffer, { values: { 'i|一|leader': '是' } }, 'A-受保护.xlsx');
+  const out = await collectIntoLive(session, [filled], { now: NOW });
+  expect(out.refused).toEqual([]);
+  expect(out.imported.map((i) => [i.unit, i.changes, i.prefilled])).toEqual([[A, 2, 1]]);
+  expect(valueAt(host, A, cellAddress(host, A, 'i|一|leader', SELF_ROLES.input))).toBe('是');
+  expect(valueAt(host, A, cellAddress(host, A, 'i|一|leader', 'input'))).toBe('是');
+  expect(host.protection(A).protected).toBe(true);
+  // The unit's figure is locked: on the protected sheet only the office's yellow inputs can be typed.
+  expect(host.cell(A, cellAddress(host, A, 'i|一|leader', SELF_ROLES.input)).locked).toBe(true);
+  expect(host.cell(A, cellAddress(host, A, 'i|一|leader', 'input')).locked).toBe(false);
+}, 60_000);

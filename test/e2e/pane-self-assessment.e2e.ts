@@ -211,6 +211,7 @@ test('inside Excel: 生成自评表 → two forms filled, one of another workboo
 
     if (process.env.SCREENSHOTS === '1') {
       await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => window.scrollBy(0, -8));
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
       await page.mouse.move(0, 0);
       await page.waitForTimeout(250);

@@ -323,6 +323,8 @@ export async function collectIntoLive(
         prefilled: changes.filter((c) => c.column === '核定填报').length,
         replaced: Boolean(before),
       });
+      // About three operations per value written and four per row formatted: a large roster is sent in
+      // requests below Excel on the web's size limit, a few units in one.
       await batch.add(changes.length * 3 + block.rows * 4, null);
     }
     log.append(context, rows, now, '自评导入');

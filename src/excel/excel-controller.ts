@@ -128,6 +128,11 @@ export function createExcelController(
       if (json) library.import('本工作簿保存的细则.json', json);
     }));
 
+  const boundSession = (): LiveSession => {
+    if (!session) throw new Error('当前工作簿不是本加载项生成的考核工作簿，请先生成评分表。');
+    return session;
+  };
+
   const host = (): HostInfo => ({
     mode: api.supports(MIN_API) ? 'excel' : 'excel-too-old',
     apiVersion: api.version,
@@ -223,6 +228,18 @@ export function createExcelController(
         const { exportAnnexFromSession } = await import(/* webpackChunkName: "annex" */ './export-annex');
         await exportAnnexFromSession(session, api);
       }
+    },
+    // 自评 on the open workbook; exceljs and the form code are loaded only when a button is used.
+    async makeForms() {
+      const live = boundSession();
+      const { downloadLiveForms } = await import(/* webpackChunkName: "self-assessment-excel" */ './self-assessment');
+      return downloadLiveForms(live);
+    },
+    async collectForms(forms, replace) {
+      const live = boundSession();
+      const files = await Promise.all(forms.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+      const { collectIntoLive } = await import(/* webpackChunkName: "self-assessment-excel" */ './self-assessment');
+      return collectIntoLive(live, files, { replace });
     },
     async selectProblem(problem) {
       if (session && problem.target) await session.select(problem.target.sheetKey, problem.target.address);

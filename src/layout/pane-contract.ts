@@ -4,7 +4,7 @@
  * only calls these methods and renders the status it is given. Kept below the hosts (with the
  * status types of ./status) so that the hosts implement it without importing from the pane.
  */
-import type { RubricSummary, StatusProblem, WorkbookStatus } from './status';
+import type { ReviewItem, RubricSummary, StatusProblem, WorkbookStatus } from './status';
 
 export interface RosterEntry {
   name: string;
@@ -41,6 +41,33 @@ export interface SavedRubric {
   rubric: RubricSummary;
   fileName: string;
   json: string;
+}
+
+/** 生成自评表: the .zip offered as a download, and how many forms it holds. */
+export interface FormsMade {
+  fileName: string;
+  count: number;
+}
+
+/** 收回自评表: what was imported, what was refused (one Chinese line each), who returned and who did not. */
+export interface FormsCollected {
+  /** The page: the merged workbook downloaded. Excel writes into the open workbook and has none. */
+  fileName?: string;
+  imported: { file: string; unit: string; changes: number; replaced: boolean; prefilled?: number }[];
+  refused: string[];
+  /** Units collected before (and not replaced now). */
+  earlier: string[];
+  notReturned: string[];
+  /** The page: the merged workbook's 核查清单 and whether it is 终稿. */
+  review?: ReviewItem[];
+  final?: boolean;
+}
+
+/** 导出附件（含佐证材料清单） in the page: the annex of a merged workbook, with the evidence list. */
+export interface EvidenceAnnex {
+  fileName: string;
+  final: boolean;
+  review: ReviewItem[];
 }
 
 export interface HostInfo {
@@ -86,6 +113,18 @@ export interface Controller {
   rescoreAll(): Promise<void>;
   /** Excel: opens the annex as a new workbook (or downloads it); browser: downloads. */
   exportAnnex(): Promise<void>;
+  /**
+   * 自评 (hosts without it omit these). makeForms: 生成自评表, one form per unit in a .zip download;
+   * collectForms: 收回自评表, the returned forms checked and taken in. Excel works on the open workbook
+   * and ignores `workbook`; the page works on the score workbook file the user chose (`workbook`,
+   * required there: see needsWorkbookFile) and downloads the merged one.
+   */
+  makeForms?(workbook?: File): Promise<FormsMade>;
+  collectForms?(forms: File[], replace: boolean, workbook?: File): Promise<FormsCollected>;
+  /** The page only: the 自评 section asks for the score workbook file first. */
+  selfAssessmentNeedsWorkbook?: boolean;
+  /** The page only: 导出附件（含佐证材料清单） of a merged workbook file. */
+  annexWithEvidence?(workbook: File): Promise<EvidenceAnnex>;
   /** File mode: score a filled .xlsx and offer the scored workbook and annex as downloads. */
   scoreFile?(file: File): Promise<void>;
   selectProblem(problem: StatusProblem): Promise<void>;

@@ -210,8 +210,8 @@ function Workflows({ controller, browser }: { controller: Controller; browser: b
       ) : (
         <WorkbookNotices status={status} controller={controller} />
       )}
-      {/* Without Excel: 自评表 sent out, collected and reviewed (file mode). */}
-      {browser && <SelfAssessment status={status} />}
+      {/* 自评表 sent out, collected and reviewed: in Excel on the open workbook, without Excel on a chosen file. */}
+      {(browser || status.bound) && <SelfAssessment controller={controller} status={status} />}
       {status.bound && !browser && (
         <div className={styles.divider}>
           <Button appearance="secondary" aria-expanded={!setupHidden} aria-controls={setupId} onClick={() => setSetupOpen((o) => !o)}>

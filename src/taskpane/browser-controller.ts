@@ -108,6 +108,19 @@ export function createBrowserController(options: BrowserControllerOptions = {}):
     controller.saveRubricSheet = async () => sheets().save();
     controller.onRubricSheet = (listener) => sheets().subscribe(listener);
   }
+  if (host.mode === 'browser') {
+    // 自评 on files (src/xlsx through browser-self-assessment.ts, loaded when a button is used): the
+    // score workbook is a file the user chooses, the merged one is downloaded.
+    const load = () => import(/* webpackChunkName: "self-assessment" */ '../xlsx/browser-self-assessment');
+    const chosen = (workbook?: File) => {
+      if (!workbook) throw new Error('请先选择评分表（.xlsx）。');
+      return workbook;
+    };
+    controller.selfAssessmentNeedsWorkbook = true;
+    controller.makeForms = async (workbook) => (await load()).downloadForms(chosen(workbook));
+    controller.collectForms = async (forms, replace, workbook) => (await load()).collectInBrowser(chosen(workbook), forms, replace);
+    controller.annexWithEvidence = async (file) => (await load()).annexWithEvidence(file);
+  }
   const scoreFile = options.scoreFile;
   if (scoreFile)
     controller.scoreFile = async (file: File) => {

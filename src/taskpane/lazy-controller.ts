@@ -13,6 +13,7 @@ import type { Controller, HostInfo, ImportResult, RubricSheetResult, RubricSumma
 const UNBOUND: WorkbookStatus = { bound: false, rubric: null, units: [], problems: [], notices: [], lastScoredAt: null };
 
 const UNSUPPORTED_EDITOR = '此版本不能编辑评分细则。';
+const UNSUPPORTED_SELF = '此版本不能生成或收回自评表。';
 
 export interface LazyControllerOptions {
   /** Known before the code loads; the App decides its layout from it. */
@@ -92,6 +93,18 @@ export function createLazyController(
       sheetListeners.add(listener);
       return () => sheetListeners.delete(listener);
     },
+    // 自评: the page asks for the score workbook file first (its controller works on files).
+    selfAssessmentNeedsWorkbook: options.host.mode === 'browser',
+    makeForms: async (workbook) => {
+      const c = await get();
+      if (!c.makeForms) throw new Error(UNSUPPORTED_SELF);
+      return c.makeForms(workbook);
+    },
+    collectForms: async (forms, replace, workbook) => {
+      const c = await get();
+      if (!c.collectForms) throw new Error(UNSUPPORTED_SELF);
+      return c.collectForms(forms, replace, workbook);
+    },
     createWorkbook: async (rubricId, roster, onProgress, signal, opts) =>
       (await get()).createWorkbook(rubricId, roster, onProgress, signal, opts),
     rescoreAll: async () => (await get()).rescoreAll(),
@@ -104,6 +117,12 @@ export function createLazyController(
       return () => listeners.delete(listener);
     },
   };
+  if (options.host.mode === 'browser')
+    controller.annexWithEvidence = async (file) => {
+      const c = await get();
+      if (!c.annexWithEvidence) throw new Error(UNSUPPORTED_SELF);
+      return c.annexWithEvidence(file);
+    };
   const fallback = options.scoreFile;
   if (fallback)
     controller.scoreFile = async (file: File) => {

@@ -1,13 +1,14 @@
 /**
  * Which units' 自评表 were collected, when and from which file: a very hidden sheet `_cs_collect`
  * (a marker, then one JSON record per collection, appended), so that a second form of a unit is
- * refused unless it is meant to replace the first (--replace), in any later run.
+ * refused unless it is meant to replace the first (--replace), in any later run. The live workbook
+ * keeps the same sheet (src/excel/self-assessment.ts), so either host honours the other's records.
  */
 import { plainValue } from './cell-values';
 import type { Workbook, Worksheet } from './exceljs';
 
 export const COLLECT_SHEET = '_cs_collect';
-const MARKER = 'credit-score-collect/1';
+export const COLLECT_MARKER = 'credit-score-collect/1';
 
 export interface CollectRecord {
   unitKey: string;
@@ -20,10 +21,17 @@ export interface CollectRecord {
 /** The latest record of each unit collected. */
 export function readCollectRecords(wb: Workbook): Map<string, CollectRecord> {
   const ws = wb.getWorksheet(COLLECT_SHEET);
+  if (!ws) return new Map();
+  const column: unknown[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) column.push(plainValue(ws.getCell(r, 1).value));
+  return parseCollectRecords(column);
+}
+
+/** Column A of the sheet (as read by either host) → the latest record of each unit; nothing without the marker. */
+export function parseCollectRecords(column: readonly unknown[]): Map<string, CollectRecord> {
   const out = new Map<string, CollectRecord>();
-  if (!ws || plainValue(ws.getCell(1, 1).value) !== MARKER) return out;
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const text = plainValue(ws.getCell(r, 1).value);
+  if (column[0] !== COLLECT_MARKER) return out;
+  for (const text of column.slice(1)) {
     if (typeof text !== 'string') continue;
     try {
       const rec = JSON.parse(text) as CollectRecord;
@@ -39,7 +47,7 @@ export function appendCollectRecord(wb: Workbook, record: CollectRecord): void {
   let ws: Worksheet | undefined = wb.getWorksheet(COLLECT_SHEET);
   if (!ws) {
     ws = wb.addWorksheet(COLLECT_SHEET, { state: 'veryHidden' });
-    ws.getCell(1, 1).value = MARKER;
+    ws.getCell(1, 1).value = COLLECT_MARKER;
   }
   ws.getCell(ws.rowCount + 1, 1).value = JSON.stringify(record);
 }

@@ -25,10 +25,10 @@ import { allocateSheetNames } from '../layout/sheet-names';
 import type { Rubric } from '../rubric/schema';
 import { appendChanges, describeField, localTime, type ChangeRow } from './change-log';
 import { plainValue, isPercentFormat, percentText } from './cell-values';
-import { readCollectRecords, appendCollectRecord } from './collect-records';
+import { readCollectRecords, appendCollectRecord, type CollectRecord } from './collect-records';
 import { toArrayBuffer, type Workbook } from './exceljs';
 import { scoreFilledWorkbook, type FileModeResult } from './file-mode';
-import { readForm, type ReadForm } from './forms';
+import { readForm, type FormRead, type ReadForm } from './forms';
 import { readWorkbook, type LocatedBlock, type XlsxInput } from './read-workbook';
 import { ensureSelfColumns } from './self-columns';
 import { compactValidations } from './validations';
@@ -122,6 +122,72 @@ function refusal(form: ReadForm, meta: WorkbookMeta, rubric: Rubric, file: strin
   return null;
 }
 
+export interface ScreenContext {
+  meta: WorkbookMeta;
+  rubric: Rubric;
+  /** Units collected in earlier runs (collect-records). */
+  earlier: Map<string, CollectRecord>;
+  /** Units taken in this run: unit key → file. */
+  taken: Map<string, string>;
+  replace?: boolean;
+  /** How to ask for a replacement, at the end of the already-collected line (the command line's flag by default). */
+  replaceHint?: string;
+}
+
+export type Screened = { ok: true; form: ReadForm; before: CollectRecord | undefined } | { ok: false; message: string };
+
+/**
+ * Every check a returned form passes before anything is taken from it, in order, each refusal one
+ * Chinese line naming the file and the unit: readable, made from this workbook (rubric, version,
+ * workbook, roster), not altered, not blank, not twice in this run, not collected before unless
+ * replacing. Shared by the files (collectForms) and the live workbook (src/excel/self-assessment.ts).
+ */
+export function screenForm(parsed: FormRead, file: string, ctx: ScreenContext): Screened {
+  if (!parsed.ok) return { ok: false, message: `「${file}」：${parsed.message}，未导入` };
+  const form = parsed.form;
+  const why = refusal(form, ctx.meta, ctx.rubric, file);
+  if (why) return { ok: false, message: why };
+  const { unitKey, unitName } = form.identity;
+  // A form sent back blank is not a self-assessment: taking it would only block the real one.
+  if (formInputCells(form.index).every((c) => isEmpty(form.values[c.row]?.[c.col] ?? null)))
+    return { ok: false, message: `「${file}」（${unitName}）：自评表中没有填写任何内容，未导入` };
+  const taken = ctx.taken.get(unitKey);
+  if (taken !== undefined) return { ok: false, message: `「${file}」（${unitName}）：本次已导入该单位的另一份自评表「${taken}」，未导入` };
+  const before = ctx.earlier.get(unitKey);
+  if (before && !ctx.replace)
+    return {
+      ok: false,
+      message: `「${file}」（${unitName}）：该单位的自评表已于 ${localTime(new Date(before.at))} 导入（「${before.file}」），未导入；要以本文件替换，${ctx.replaceHint ?? '请加 --replace'}`,
+    };
+  return { ok: true, form, before };
+}
+
+/** A form's values as the unit filled them, by the unit table's row keys (what both hosts merge). */
+export interface FormValue {
+  rowKey: string;
+  indicatorId: string;
+  fieldId: string;
+  value: CellValue;
+  /** The number was typed in a percent cell (0.85 shown as 85%). */
+  percent: boolean;
+}
+
+export function formValues(form: ReadForm): FormValue[] {
+  return formInputCells(form.index).map((ref) => {
+    const cell = form.worksheet.getCell(form.top + ref.row, form.left + ref.col);
+    const value = plainValue(cell.value);
+    return {
+      rowKey: ref.rowKey,
+      indicatorId: ref.indicatorId,
+      fieldId: ref.fieldId,
+      value,
+      percent: typeof value === 'number' && isPercentFormat(cell.numFmt),
+    };
+  });
+}
+
+export { isEmpty as isEmptyValue };
+
 /** Takes one checked form into the unit's sheet; returns the change-log rows. */
 function merge(wb: Workbook, rubric: Rubric, block: LocatedBlock, form: ReadForm, unitName: string): ChangeRow[] {
   const ws = block.worksheet;
@@ -163,38 +229,19 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
   const refused: Refused[] = [];
   const log: ChangeRow[] = [];
   for (const file of forms) {
-    const parsed = await readForm(file.bytes);
-    if (!parsed.ok) {
-      refused.push({ file: file.name, message: `「${file.name}」：${parsed.message}，未导入` });
+    const screened = screenForm(await readForm(file.bytes), file.name, {
+      meta: read.meta,
+      rubric: read.rubric,
+      earlier,
+      taken,
+      replace: options.replace,
+    });
+    if (!screened.ok) {
+      refused.push({ file: file.name, message: screened.message });
       continue;
     }
-    const form = parsed.form;
-    const why = refusal(form, read.meta, read.rubric, file.name);
-    if (why) {
-      refused.push({ file: file.name, message: why });
-      continue;
-    }
+    const { form, before } = screened;
     const { unitKey, unitName } = form.identity;
-    // A form sent back blank is not a self-assessment: taking it would only block the real one.
-    if (formInputCells(form.index).every((c) => isEmpty(form.values[c.row]?.[c.col] ?? null))) {
-      refused.push({ file: file.name, message: `「${file.name}」（${unitName}）：自评表中没有填写任何内容，未导入` });
-      continue;
-    }
-    const before = earlier.get(unitKey);
-    if (taken.has(unitKey)) {
-      refused.push({
-        file: file.name,
-        message: `「${file.name}」（${unitName}）：本次已导入该单位的另一份自评表「${taken.get(unitKey)}」，未导入`,
-      });
-      continue;
-    }
-    if (before && !options.replace) {
-      refused.push({
-        file: file.name,
-        message: `「${file.name}」（${unitName}）：该单位的自评表已于 ${localTime(new Date(before.at))} 导入（「${before.file}」），未导入；要以本文件替换，请加 --replace`,
-      });
-      continue;
-    }
     const block = read.blocks.get(unitKey)!;
     const changes = merge(read.workbook, read.rubric, block, form, unitName);
     appendCollectRecord(read.workbook, { unitKey, file: file.name, at: now.toISOString(), formCreatedAt: form.identity.createdAt });
@@ -216,10 +263,19 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
   }
   const merged = await toArrayBuffer(read.workbook);
   const scored = await scoreFilledWorkbook(merged);
-  const notReturned = read.meta.units.filter((u) => !taken.has(u.key) && !earlier.has(u.key)).map((u) => ({ key: u.key, name: u.name }));
-  const before = read.meta.units.flatMap((u) => {
+  return { accepted, refused, ...whoReturned(read.meta, earlier, taken), scored };
+}
+
+/** Who returned a form in an earlier run (and was not replaced now), and who has not returned one yet. */
+export function whoReturned(
+  meta: WorkbookMeta,
+  earlier: Map<string, CollectRecord>,
+  taken: Map<string, string>,
+): Pick<CollectResult, 'earlier' | 'notReturned'> {
+  const notReturned = meta.units.filter((u) => !taken.has(u.key) && !earlier.has(u.key)).map((u) => ({ key: u.key, name: u.name }));
+  const before = meta.units.flatMap((u) => {
     const rec = earlier.get(u.key);
     return rec && !taken.has(u.key) ? [{ key: u.key, name: u.name, file: rec.file }] : [];
   });
-  return { accepted, refused, earlier: before, notReturned, scored };
+  return { earlier: before, notReturned };
 }

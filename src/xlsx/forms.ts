@@ -105,17 +105,25 @@ export async function makeForm(
   return toArrayBuffer(wb);
 }
 
-/** One 自评表 per unit of a score workbook, in roster order. */
-export async function makeForms(workbook: XlsxInput, now = new Date()): Promise<{ meta: WorkbookMeta; forms: MadeForm[] }> {
-  const read = await readWorkbook(workbook);
-  const width = String(read.meta.units.length).length;
+/**
+ * One 自评表 per unit of the roster in `meta`, in roster order: the core shared by a workbook read
+ * from a file (makeForms) and the live workbook in Excel (src/excel/self-assessment.ts).
+ */
+export async function makeFormsFor(rubric: Rubric, meta: WorkbookMeta, now = new Date()): Promise<MadeForm[]> {
+  const width = String(meta.units.length).length;
   const forms: MadeForm[] = [];
-  for (const [i, unit] of read.meta.units.entries()) {
-    const buffer = await makeForm(read.rubric, read.meta, unit, now.toISOString());
+  for (const [i, unit] of meta.units.entries()) {
+    const buffer = await makeForm(rubric, meta, unit, now.toISOString());
     const fileName = `${String(i + 1).padStart(Math.max(2, width), '0')}-${unit.name.replace(FILE_FORBIDDEN, '_')}-自评表.xlsx`;
     forms.push({ unitKey: unit.key, unitName: unit.name, fileName, buffer });
   }
-  return { meta: read.meta, forms };
+  return forms;
+}
+
+/** One 自评表 per unit of a score workbook, in roster order. */
+export async function makeForms(workbook: XlsxInput, now = new Date()): Promise<{ meta: WorkbookMeta; forms: MadeForm[] }> {
+  const read = await readWorkbook(workbook);
+  return { meta: read.meta, forms: await makeFormsFor(read.rubric, read.meta, now) };
 }
 
 /** A returned form, parsed: its identity, its table and the index of that table. */

@@ -5,90 +5,56 @@
  * add-in's bindings stay where they were. The hidden role row names the new columns (selfInput,
  * selfScore, evidence) and the sheet's `CS_<key>` name is widened over them, so they are found
  * again like every other column. The existing 填写值 / 得分 headers read 核定填报 / 核定分.
- * Workbooks without a self-assessment never get these columns.
+ * Workbooks without a self-assessment never get these columns. The plan is src/layout/self-columns.ts,
+ * shared with the live workbook (src/excel/self-assessment.ts).
  */
 import type { Style } from 'exceljs';
 import { definedNameFor } from '../layout/plan';
-import { SELF_ROLES, itemSpans } from '../layout/self-assessment';
+import { SELF_FILL, planSelfColumns, selfColumnsOf as columnsOfIndex, withSelfColumns, type SelfColumns } from '../layout/self-columns';
 import { UNIT_HEADER_ROW } from '../layout/unit-sheet';
 import { blockReference } from './apply-plan';
 import type { Workbook } from './exceljs';
 import type { LocatedBlock } from './read-workbook';
 
-export interface SelfColumns {
-  /** 0-based columns within the block. */
-  input: number;
-  score: number;
-  evidence: number;
-}
+export type { SelfColumns } from '../layout/self-columns';
 
-/** The unit's own figures are shown on a pale green, distinct from the office's yellow inputs. */
-const SELF_FILL: Style['fill'] = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2EFDA' } };
+const SELF_FILL_XLSX: Style['fill'] = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${SELF_FILL.slice(1)}` } };
 
 export function selfColumnsOf(block: Pick<LocatedBlock, 'index'>): SelfColumns | null {
-  const c = block.index.cols;
-  const input = c.get(SELF_ROLES.input);
-  const score = c.get(SELF_ROLES.score);
-  const evidence = c.get(SELF_ROLES.evidence);
-  return input === undefined || score === undefined || evidence === undefined ? null : { input, score, evidence };
+  return columnsOfIndex(block.index);
 }
 
+/** Adds the columns (src/layout/self-columns.ts) when missing, each new cell styled like the cell that lends it its look. */
 export function ensureSelfColumns(wb: Workbook, block: LocatedBlock): SelfColumns {
   const found = selfColumnsOf(block);
   if (found) return found;
   const ws = block.worksheet;
   const at = (row: number, col: number) => ws.getCell(block.top + row, block.left + col);
-  const first = Math.max(...block.index.cols.values()) + 1;
-  const cols: SelfColumns = { input: first, score: first + 1, evidence: first + 2 };
-  const inputCol = block.index.cols.get('input')!;
-  const scoreCol = block.index.cols.get('score')!;
-  const reasonCol = block.index.cols.get('reason') ?? scoreCol;
-  const header = at(UNIT_HEADER_ROW, inputCol);
+  const plan = planSelfColumns(block.index, block.cols);
+  const header = at(UNIT_HEADER_ROW, block.index.cols.get('input')!);
   const roleStyle = at(0, block.index.keyCol).style;
-  for (const [role, col, title, width] of [
-    [SELF_ROLES.input, cols.input, '自评填报', 10],
-    [SELF_ROLES.score, cols.score, '自评分', 8],
-    [SELF_ROLES.evidence, cols.evidence, '佐证材料（单位填报）', 30],
-  ] as const) {
+  for (const { role, col, title, width } of plan.heads) {
     at(0, col).value = role;
     at(0, col).style = { ...roleStyle };
     at(UNIT_HEADER_ROW, col).value = title;
     at(UNIT_HEADER_ROW, col).style = { ...header.style };
     ws.getColumn(block.left + col).width = width;
   }
-  if (header.value === '填写值') header.value = '核定填报';
-  const scoreHeader = at(UNIT_HEADER_ROW, scoreCol);
-  if (scoreHeader.value === '得分') scoreHeader.value = '核定分';
-
-  for (const [key, row] of block.index.rows) {
-    const kind = key.split('|')[0];
-    // 自评填报 beside every value row (and the bonus claimed); locked, it is the unit's figure.
-    if (kind === 'i' || kind === 'f' || key === 't|bonus') {
-      const from = at(row, inputCol).style;
-      at(row, cols.input).style = { ...from, fill: SELF_FILL, protection: { locked: true } };
-    }
-    if (kind === 'i' || kind === 'c' || key === 't|base' || key === 't|final')
-      at(row, cols.score).style = { ...at(row, scoreCol).style, protection: { locked: true } };
-    if (kind === 'i') at(row, cols.evidence).style = { ...at(row, reasonCol).style, numFmt: '@', protection: { locked: true } };
-    // Category and result rows: the row's own look (grey band, borders) across the new columns.
-    if (kind === 'c' || kind === 't')
-      for (const col of [cols.input, cols.score, cols.evidence])
-        if (!(col === cols.score && (kind === 'c' || key === 't|base' || key === 't|final')) && !(col === cols.input && key === 't|bonus'))
-          at(row, col).style = { ...at(row, inputCol).style, protection: { locked: true } };
+  for (const { col, from, to } of plan.renames) if (at(UNIT_HEADER_ROW, col).value === from) at(UNIT_HEADER_ROW, col).value = to;
+  for (const c of plan.cells) {
+    const style = at(c.from.row, c.from.col).style;
+    if (c.look === 'selfInput') at(c.row, c.col).style = { ...style, fill: SELF_FILL_XLSX, protection: { locked: true } };
+    else if (c.look === 'evidence') at(c.row, c.col).style = { ...style, numFmt: '@', protection: { locked: true } };
+    else at(c.row, c.col).style = { ...style, protection: { locked: true } };
   }
-  for (const { first, last } of itemSpans(block.index.rows).values())
-    if (last > first)
-      for (const col of [cols.score, cols.evidence]) {
-        for (let r = first + 1; r <= last; r++) at(r, col).style = { ...at(first, col).style };
-        ws.mergeCells(block.top + first, block.left + col, block.top + last, block.left + col);
-      }
-
-  block.index.cols.set(SELF_ROLES.input, cols.input);
-  block.index.cols.set(SELF_ROLES.score, cols.score);
-  block.index.cols.set(SELF_ROLES.evidence, cols.evidence);
-  block.cols = Math.max(block.cols, cols.evidence + 1);
+  for (const { first, last, col } of plan.merges) {
+    for (let r = first + 1; r <= last; r++) at(r, col).style = { ...at(first, col).style };
+    ws.mergeCells(block.top + first, block.left + col, block.top + last, block.left + col);
+  }
+  withSelfColumns(block.index, plan.cols);
+  block.cols = plan.width;
   widenName(wb, block);
-  return cols;
+  return plan.cols;
 }
 
 /** The sheet's `CS_<key>` name over the widened block. */

@@ -1,14 +1,14 @@
 /**
- * 自评 in the page without Excel: one score workbook chosen, then 「生成自评表」 (a .zip of one form
- * per unit) and 「收回自评表」 (several returned forms → imported / refused with their reasons / not
- * returned, and the merged workbook downloaded). The 核查清单 shown is the latest one: from this
- * collect, or from a merged workbook scored in file mode (status.review).
- * The file work is src/xlsx/browser-self-assessment.ts, loaded with import() when a button is used.
+ * 自评: 「生成自评表」 (a .zip of one form per unit) and 「收回自评表」 (several returned forms →
+ * imported / refused with their reasons / not returned). Inside Excel both work on the open workbook;
+ * in the page without Excel a score workbook file is chosen first (controller.selfAssessmentNeedsWorkbook),
+ * the merged workbook is downloaded and 导出附件（含佐证材料清单） is offered. The 核查清单 shown is the
+ * latest one: from this collect, or from the status (a merged workbook scored in file mode).
+ * The work is the controller's (makeForms, collectForms, annexWithEvidence): no host logic here.
  */
 import { useId, useRef, useState } from 'react';
 import { Button, Checkbox, Label, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
-import type { ReviewItem, WorkbookStatus } from '../../layout/status';
-import type { CollectSummary } from '../../xlsx/browser-self-assessment';
+import type { Controller, EvidenceAnnex, FormsCollected, ReviewItem, WorkbookStatus } from '../controller';
 import { useT } from '../i18n';
 import { useAsyncAction } from '../hooks';
 import { errorText, useShared } from '../styles';
@@ -16,7 +16,6 @@ import { FilePicker } from './FilePicker';
 import { ReviewList } from './ReviewList';
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const load = () => import(/* webpackChunkName: "self-assessment" */ '../../xlsx/browser-self-assessment');
 
 function Failure({ title, error, fallback }: { title: string; error: unknown; fallback: string }) {
   const shared = useShared();
@@ -30,7 +29,13 @@ function Failure({ title, error, fallback }: { title: string; error: unknown; fa
   );
 }
 
-function Summary({ summary }: { summary: CollectSummary }) {
+function importedLine(a: FormsCollected['imported'][number]) {
+  if (a.prefilled === undefined)
+    return { key: a.replaced ? ('self.importedReplaced' as const) : ('self.importedItem' as const), prefilled: 0 };
+  return { key: a.replaced ? ('self.importedPrefilledReplaced' as const) : ('self.importedPrefilled' as const), prefilled: a.prefilled };
+}
+
+function Summary({ summary }: { summary: FormsCollected }) {
   const t = useT();
   const shared = useShared();
   const sep = t('list.sep');
@@ -38,17 +43,23 @@ function Summary({ summary }: { summary: CollectSummary }) {
     <MessageBar intent={summary.refused.length ? 'warning' : 'success'} layout="multiline">
       <MessageBarBody className={shared.wrap}>
         <Text as="p" block>
-          {t('self.collected', { name: summary.fileName })}
+          {summary.fileName ? t('self.collected', { name: summary.fileName }) : t('self.collectedLive')}
         </Text>
         <Text as="p" block weight="semibold">
           {t('self.imported', { count: summary.imported.length })}
         </Text>
         <ul className={shared.list}>
-          {summary.imported.map((a) => (
-            <li key={a.file}>
-              {t(a.replaced ? 'self.importedReplaced' : 'self.importedItem', { unit: a.unit, file: a.file, changes: a.changes })}
-            </li>
-          ))}
+          {summary.imported.map((a) => {
+            const line = importedLine(a);
+            const vars = { unit: a.unit, file: a.file, changes: a.changes };
+            return (
+              <li key={a.file}>
+                {line.key === 'self.importedPrefilled' || line.key === 'self.importedPrefilledReplaced'
+                  ? t(line.key, { ...vars, prefilled: line.prefilled })
+                  : t(line.key, vars)}
+              </li>
+            );
+          })}
         </ul>
         {summary.refused.length > 0 && (
           <>
@@ -77,7 +88,7 @@ function Summary({ summary }: { summary: CollectSummary }) {
   );
 }
 
-export function SelfAssessment({ status }: { status: WorkbookStatus }) {
+export function SelfAssessment({ controller, status }: { controller: Controller; status: WorkbookStatus }) {
   const t = useT();
   const shared = useShared();
   const headingId = useId();
@@ -87,30 +98,34 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
   const [workbook, setWorkbook] = useState<File | null>(null);
   const [replace, setReplace] = useState(false);
   const [made, setMade] = useState<{ fileName: string; count: number } | null>(null);
-  const [summary, setSummary] = useState<CollectSummary | null>(null);
+  const [summary, setSummary] = useState<FormsCollected | null>(null);
   // The 核查清单 of this section's last action, with the status's one as it was then: a merged
   // workbook scored in file mode afterwards brings its own, which is then the latest.
   const [own, setOwn] = useState<{ items: ReviewItem[]; statusReview?: ReviewItem[] } | null>(null);
   const review = status.review && status.review !== own?.statusReview ? status.review : (own?.items ?? null);
 
+  const needsWorkbook = Boolean(controller.selfAssessmentNeedsWorkbook);
+  const ready = !needsWorkbook || workbook !== null;
   const make = useAsyncAction(async () => {
-    if (!workbook) return;
-    setMade(await (await load()).downloadForms(workbook));
+    if (!ready || !controller.makeForms) return;
+    setMade(await controller.makeForms(workbook ?? undefined));
   });
   const collect = useAsyncAction(async (forms: File[]) => {
-    if (!workbook) return;
-    const out = await (await load()).collectInBrowser(workbook, forms, replace);
+    if (!ready || !controller.collectForms) return;
+    const out = await controller.collectForms(forms, replace, workbook ?? undefined);
     setSummary(out);
-    setOwn({ items: out.review, statusReview: status.review });
+    setOwn(out.review ? { items: out.review, statusReview: status.review } : null);
   });
-  const [annexed, setAnnexed] = useState<{ fileName: string; final: boolean } | null>(null);
+  const [annexed, setAnnexed] = useState<EvidenceAnnex | null>(null);
   const annex = useAsyncAction(async (file: File) => {
-    const out = await (await load()).annexWithEvidence(file);
+    if (!controller.annexWithEvidence) return;
+    const out = await controller.annexWithEvidence(file);
     setAnnexed(out);
     setSummary(null);
     setOwn({ items: out.review, statusReview: status.review });
   });
   const busy = make.busy || collect.busy || annex.busy;
+  if (!controller.makeForms || !controller.collectForms) return null;
 
   return (
     <section aria-labelledby={headingId} className={shared.section}>
@@ -118,21 +133,23 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
         {t('self.heading')}
       </Text>
       <Text as="p" size={200} className={shared.hint}>
-        {t('self.body')}
+        {needsWorkbook ? t('self.body') : t('self.bodyExcel')}
       </Text>
-      <FilePicker
-        label={t('self.workbookLabel')}
-        hint={t('self.workbookHint')}
-        accept={XLSX_ACCEPT}
-        disabled={busy}
-        onFile={(file) => {
-          setWorkbook(file);
-          setMade(null);
-          setSummary(null);
-        }}
-      />
+      {needsWorkbook && (
+        <FilePicker
+          label={t('self.workbookLabel')}
+          hint={t('self.workbookHint')}
+          accept={XLSX_ACCEPT}
+          disabled={busy}
+          onFile={(file) => {
+            setWorkbook(file);
+            setMade(null);
+            setSummary(null);
+          }}
+        />
+      )}
       <div className={shared.row}>
-        <Button appearance="primary" disabled={!workbook || busy} onClick={() => void make.run()}>
+        <Button appearance="primary" disabled={!ready || busy} onClick={() => void make.run()}>
           {t('self.makeForms')}
         </Button>
       </div>
@@ -155,7 +172,7 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
         accept={XLSX_ACCEPT}
         hidden
         aria-describedby={formsHintId}
-        disabled={!workbook || busy}
+        disabled={!ready || busy}
         onChange={(e) => {
           const files = [...(e.currentTarget.files ?? [])];
           if (files.length === 0) return;
@@ -165,7 +182,7 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
         }}
       />
       <div className={shared.row}>
-        <Button disabled={!workbook || busy} aria-describedby={formsHintId} onClick={() => formsInput.current?.click()}>
+        <Button disabled={!ready || busy} aria-describedby={formsHintId} onClick={() => formsInput.current?.click()}>
           {t('self.formsLabel')}
         </Button>
       </div>
@@ -176,22 +193,26 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
       {collect.busy && <Spinner size="tiny" label={t('self.collecting')} />}
       {collect.failed && <Failure title={t('self.collectError')} error={collect.error} fallback={t('error.unknown')} />}
       {summary && !collect.busy && <Summary summary={summary} />}
-      <FilePicker
-        label={t('self.evidenceLabel')}
-        hint={t('self.evidenceHint')}
-        accept={XLSX_ACCEPT}
-        disabled={busy}
-        onFile={(file) => annex.run(file)}
-      />
-      {annex.busy && <Spinner size="tiny" label={t('self.evidenceBusy')} />}
-      {annexed && !annex.busy && (
-        <MessageBar intent={annexed.final ? 'success' : 'warning'}>
-          <MessageBarBody className={shared.wrap}>
-            {t(annexed.final ? 'self.evidenceFinal' : 'self.evidenceDraft', { name: annexed.fileName })}
-          </MessageBarBody>
-        </MessageBar>
+      {controller.annexWithEvidence && (
+        <>
+          <FilePicker
+            label={t('self.evidenceLabel')}
+            hint={t('self.evidenceHint')}
+            accept={XLSX_ACCEPT}
+            disabled={busy}
+            onFile={(file) => annex.run(file)}
+          />
+          {annex.busy && <Spinner size="tiny" label={t('self.evidenceBusy')} />}
+          {annexed && !annex.busy && (
+            <MessageBar intent={annexed.final ? 'success' : 'warning'}>
+              <MessageBarBody className={shared.wrap}>
+                {t(annexed.final ? 'self.evidenceFinal' : 'self.evidenceDraft', { name: annexed.fileName })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {annex.failed && <Failure title={t('self.evidenceError')} error={annex.error} fallback={t('error.unknown')} />}
+        </>
       )}
-      {annex.failed && <Failure title={t('self.evidenceError')} error={annex.error} fallback={t('error.unknown')} />}
       {review && <ReviewList items={review} />}
     </section>
   );

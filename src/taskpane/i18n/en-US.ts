@@ -191,6 +191,12 @@ export const enUS: Messages = {
   'self.heading': 'Self-assessment: send out and collect forms',
   'self.body':
     'First choose the scoring workbook (an .xlsx made by this tool). “Make self-assessment forms” makes one form per unit (downloaded as one .zip) to send to the units; when they come back, choose them all under “Collect forms” to import them into the workbook’s self-assessment columns and download the merged workbook.',
+  'self.bodyExcel':
+    'Make one form per unit of this workbook’s roster (downloaded as one .zip) and send them out. When collected, each unit’s figures and evidence go to the right of its sheet, empty verified inputs are prefilled from them (values already typed are kept), every change is appended to the change log sheet and the workbook is rescored.',
+  'self.collectedLive':
+    'Written into this workbook: the units’ figures and evidence beside each sheet, empty verified inputs prefilled, every change appended to the change log sheet.',
+  'self.importedPrefilled': '{unit}: “{file}”, {changes} changes, {prefilled} verified inputs prefilled',
+  'self.importedPrefilledReplaced': '{unit}: “{file}”, {changes} changes, {prefilled} verified inputs prefilled (replaced)',
   'self.workbookLabel': 'Choose the scoring workbook (.xlsx)',
   'self.workbookHint': 'Forms are made from this workbook’s roster and rubric, and collected into it.',
   'self.makeForms': 'Make self-assessment forms',

@@ -186,6 +186,11 @@ export const zhCN = {
   'self.heading': '自评：分发与收回自评表',
   'self.body':
     '先选择评分表（本工具生成的 .xlsx）。「生成自评表」为每个单位生成一份自评表（打包为一个 .zip 下载），发给各单位填写；收到后在「收回自评表」中一次选择多份，导入评分表的自评列，下载合并后的评分表。',
+  'self.bodyExcel':
+    '按本工作簿的单位名单和评分细则生成自评表（每个单位一份，打包为 .zip 下载），发给各单位填写。收回时，自评填报和佐证材料写在各单位评分表的右侧，空白的核定填报按自评预填（已填写的不改动），每处改动记入「变更记录」，随后重新计分。',
+  'self.collectedLive': '已写入本工作簿：自评填报和佐证材料在各单位评分表的右侧，空白的核定填报已按自评预填，改动已记入「变更记录」。',
+  'self.importedPrefilled': '{unit}：「{file}」，{changes} 处改动，预填核定 {prefilled} 项',
+  'self.importedPrefilledReplaced': '{unit}：「{file}」，{changes} 处改动，预填核定 {prefilled} 项（替换）',
   'self.workbookLabel': '选择评分表（.xlsx）',
   'self.workbookHint': '自评表按此评分表的单位名单和评分细则生成，收回时也导入此评分表。',
   'self.makeForms': '生成自评表',

@@ -81,15 +81,34 @@ export async function collectInBrowser(workbook: File, forms: File[], replace = 
   };
 }
 
-/** 导出附件（含佐证材料清单）: the annex of a merged workbook with the evidence list as its last sheet. */
-export async function annexWithEvidence(workbook: File): Promise<{ fileName: string; final: boolean; review: ReviewItem[] }> {
+export interface AnnexDownload {
+  fileName: string;
+  final: boolean;
+  review: ReviewItem[];
+  /** The 自评与核定对照表 was added as the annex's last sheet. */
+  comparison: boolean;
+  /** Asked for the 对照表 but the workbook holds no 自评: the Chinese message to show. */
+  comparisonSkipped?: string;
+}
+
+/**
+ * 导出附件（含佐证材料清单）: the annex of a merged workbook with the evidence list, and on request the
+ * 自评与核定对照表, as its last sheets.
+ */
+export async function annexWithEvidence(workbook: File, options: { comparison?: boolean } = {}): Promise<AnnexDownload> {
   let out;
   try {
-    out = await scoreFilledWorkbook(await workbook.arrayBuffer(), { evidenceList: true });
+    out = await scoreFilledWorkbook(await workbook.arrayBuffer(), { evidenceList: true, selfComparison: options.comparison === true });
   } catch (e) {
     throw readable(e, workbook.name);
   }
   const fileName = `${stem(workbook.name)}-附件.xlsx`;
   downloadBlob(fileName, out.annex);
-  return { fileName, final: out.state.final, review: reviewItems(out.review) ?? [] };
+  return {
+    fileName,
+    final: out.state.final,
+    review: reviewItems(out.review) ?? [],
+    comparison: options.comparison === true && !out.comparisonSkipped,
+    ...(out.comparisonSkipped ? { comparisonSkipped: out.comparisonSkipped } : {}),
+  };
 }

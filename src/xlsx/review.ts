@@ -43,6 +43,8 @@ export interface ReviewResult {
   /** Differences (non-zero) without a 核减原因. */
   unexplained: number;
   problems: Problem[];
+  /** The 自评 total (final score) of every unit whose 自评表 was collected, by unit key. */
+  selfTotals: Map<string, number | null>;
 }
 
 const INPUT_FILL: Style['fill'] = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
@@ -182,5 +184,6 @@ export function reviewSelfAssessment(read: ReadWorkbookResult, result: RosterRes
       });
   });
   if (rows.length === 0) ws.getCell(4, 1).value = '没有差异：各单位已核定的考核项得分与自评一致。';
-  return { differences, unexplained: problems.length, problems };
+  const selfTotals = new Map(collected.map(({ u }, j) => [u.key, selfResult.units[j].final]));
+  return { differences, unexplained: problems.length, problems, selfTotals };
 }

@@ -8,7 +8,7 @@
 import { useId, useRef, useState } from 'react';
 import { Button, Checkbox, Label, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import type { ReviewItem, WorkbookStatus } from '../../layout/status';
-import type { CollectSummary } from '../../xlsx/browser-self-assessment';
+import type { AnnexDownload, CollectSummary } from '../../xlsx/browser-self-assessment';
 import { useT } from '../i18n';
 import { useAsyncAction } from '../hooks';
 import { errorText, useShared } from '../styles';
@@ -103,9 +103,10 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
     setSummary(out);
     setOwn({ items: out.review, statusReview: status.review });
   });
-  const [annexed, setAnnexed] = useState<{ fileName: string; final: boolean } | null>(null);
+  const [annexed, setAnnexed] = useState<AnnexDownload | null>(null);
+  const [comparison, setComparison] = useState(false);
   const annex = useAsyncAction(async (file: File) => {
-    const out = await (await load()).annexWithEvidence(file);
+    const out = await (await load()).annexWithEvidence(file, { comparison });
     setAnnexed(out);
     setSummary(null);
     setOwn({ items: out.review, statusReview: status.review });
@@ -176,6 +177,7 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
       {collect.busy && <Spinner size="tiny" label={t('self.collecting')} />}
       {collect.failed && <Failure title={t('self.collectError')} error={collect.error} fallback={t('error.unknown')} />}
       {summary && !collect.busy && <Summary summary={summary} />}
+      <Checkbox checked={comparison} disabled={busy} onChange={(_, d) => setComparison(Boolean(d.checked))} label={t('self.comparison')} />
       <FilePicker
         label={t('self.evidenceLabel')}
         hint={t('self.evidenceHint')}
@@ -188,7 +190,13 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
         <MessageBar intent={annexed.final ? 'success' : 'warning'}>
           <MessageBarBody className={shared.wrap}>
             {t(annexed.final ? 'self.evidenceFinal' : 'self.evidenceDraft', { name: annexed.fileName })}
+            {annexed.comparison && ` ${t('self.comparisonAdded')}`}
           </MessageBarBody>
+        </MessageBar>
+      )}
+      {annexed?.comparisonSkipped && !annex.busy && (
+        <MessageBar intent="warning">
+          <MessageBarBody className={shared.wrap}>{annexed.comparisonSkipped}</MessageBarBody>
         </MessageBar>
       )}
       {annex.failed && <Failure title={t('self.evidenceError')} error={annex.error} fallback={t('error.unknown')} />}

@@ -225,5 +225,7 @@ export const enUS: Messages = {
   'self.evidenceBusy': 'Exporting the annex…',
   'self.evidenceFinal': 'Downloaded “{name}” (final, with the evidence list).',
   'self.evidenceDraft': 'Downloaded “{name}” (draft, with the evidence list): some unit is unfinished or a difference has no reason.',
+  'self.comparison': 'Add the self-assessment vs verified comparison to the annex',
+  'self.comparisonAdded': 'The annex ends with the self-assessment vs verified comparison (the official tables stay the verified result).',
   'self.evidenceError': 'Exporting the annex failed',
 };

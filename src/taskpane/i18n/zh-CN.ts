@@ -218,6 +218,8 @@ export const zhCN = {
   'self.evidenceBusy': '正在导出附件…',
   'self.evidenceFinal': '已下载「{name}」（终稿，含佐证材料清单）。',
   'self.evidenceDraft': '已下载「{name}」（草稿，含佐证材料清单）：尚有单位未完成或差异未填核减原因。',
+  'self.comparison': '附件中加入自评与核定对照表',
+  'self.comparisonAdded': '附件末尾已加入「自评与核定对照表」（正式考核表仍为核定结果）。',
   'self.evidenceError': '导出附件失败',
 } as const;
 

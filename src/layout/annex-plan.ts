@@ -864,32 +864,14 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
     row++; // a blank line between groups
   }
   const oneGroup = [...rankOrder(rubric, scores).values()].filter((m) => m.length > 0).length === 1;
-  const heights = b.heights(row);
-  return {
-    key: 'RANK',
-    kind: 'rank',
-    name: ANNEX_SHEETS.rank,
-    columns: widths.map((width) => ({ width })),
-    hiddenRows: [],
-    rowHeights: b.rowHeights,
-    cells: b.cells,
-    merges: b.merges,
-    freezeRows: 0,
-    ...(oneGroup && firstHeader !== null ? { printTitleRows: [firstHeader, firstHeader] as [number, number] } : {}),
-    landscape,
-    block: { rows: row, cols: cols.length },
-    tables: [],
-    charts: [],
-    ...pageHeader(rubric, ANNEX_SHEETS.rank, state, options.date),
-    hideGridLines: true,
-    rowBreaks: pageBreaks(
-      heights,
-      printScale(widths, landscape),
-      landscape,
-      oneGroup && firstHeader !== null ? heights[firstHeader] : 0,
-      keep,
-    ),
-  };
+  // One group: its header on every page; several: each group has its own header, none is repeated.
+  return listSheetPlan(
+    rubric,
+    b,
+    { key: 'RANK', name: ANNEX_SHEETS.rank, widths, rows: row, landscape, titleRow: oneGroup ? firstHeader : null, keep },
+    options,
+    state,
+  );
 }
 
 /**
@@ -927,26 +909,13 @@ function planAnnexEvidence(rubric: Rubric, rows: EvidenceRow[], options: AnnexOp
     b.height(row, 20);
     row++;
   });
-  const heights = b.heights(row);
-  return {
-    key: 'EVIDENCE',
-    kind: 'rank',
-    name: ANNEX_SHEETS.evidence,
-    columns: widths.map((width) => ({ width })),
-    hiddenRows: [],
-    rowHeights: b.rowHeights,
-    cells: b.cells,
-    merges: b.merges,
-    freezeRows: 0,
-    printTitleRows: [headerRow, headerRow],
-    landscape,
-    block: { rows: row, cols: cols.length },
-    tables: [],
-    charts: [],
-    ...pageHeader(rubric, ANNEX_SHEETS.evidence, state, options.date),
-    hideGridLines: true,
-    rowBreaks: pageBreaks(heights, printScale(widths, landscape), landscape, heights[headerRow]),
-  };
+  return listSheetPlan(
+    rubric,
+    b,
+    { key: 'EVIDENCE', name: ANNEX_SHEETS.evidence, widths, rows: row, landscape, titleRow: headerRow },
+    options,
+    state,
+  );
 }
 
 /**

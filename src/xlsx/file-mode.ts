@@ -55,6 +55,8 @@ export interface FileModeOptions extends Omit<AnnexExportOptions, 'evidence' | '
   evidenceList?: boolean;
   /** 自评与核定对照表 as the annex's last sheet (only where 自评表 were collected). */
   selfComparison?: boolean;
+  /** 核减原因 typed in the page, by `unitKey|indicatorId`: written into 核查清单 (empty ones keep the file's). */
+  reasons?: Readonly<Record<string, string>>;
 }
 
 /** Reads, scores, writes back and exports the annex. Throws WorkbookError for unusable files. */
@@ -62,7 +64,7 @@ export async function scoreFilledWorkbook(buffer: XlsxInput, options: FileModeOp
   const read = await readWorkbook(buffer, options.useEmbedded ? { useEmbedded: true } : {});
   const result = scoreRoster(read.rubric, read.units, read.parameters);
   // Self-assessments (自评): 自评分 and 核查清单 written; a difference without a reason keeps it a draft.
-  const review = reviewSelfAssessment(read, result);
+  const review = reviewSelfAssessment(read, result, options.reasons);
   const state = documentState(result, {
     notices: read.embedded?.notice ? [read.embedded.notice] : [],
     unexplainedDifferences: review?.unexplained ?? 0,

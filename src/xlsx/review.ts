@@ -67,7 +67,15 @@ function typedReasons(ws: Worksheet | undefined): Map<string, string> {
   return out;
 }
 
-export function reviewSelfAssessment(read: ReadWorkbookResult, result: RosterResult): ReviewResult | null {
+/**
+ * `typed`: 核减原因 typed elsewhere (the page's list), by `unitKey|indicatorId`; a non-empty one
+ * replaces the sheet's, an empty one leaves the sheet's as it was.
+ */
+export function reviewSelfAssessment(
+  read: ReadWorkbookResult,
+  result: RosterResult,
+  typed: Readonly<Record<string, string>> = {},
+): ReviewResult | null {
   const { rubric } = read;
   const collected = read.meta.units
     .map((u, i) => ({ u, i, block: read.blocks.get(u.key) }))
@@ -121,6 +129,7 @@ export function reviewSelfAssessment(read: ReadWorkbookResult, result: RosterRes
 
   const old = read.workbook.getWorksheet(REVIEW_SHEET);
   const reasons = typedReasons(old);
+  for (const [key, reason] of Object.entries(typed)) if (reason.trim() !== '') reasons.set(key, reason.trim());
   for (const d of differences) d.reason = reasons.get(`${d.unitKey}|${d.indicatorId}`) ?? '';
   // A reason typed for a difference that has gone is kept on its own row, never dropped.
   const listed = new Set(differences.map((d) => `${d.unitKey}|${d.indicatorId}`));

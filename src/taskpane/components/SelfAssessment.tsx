@@ -8,7 +8,7 @@
 import { useId, useRef, useState } from 'react';
 import { Button, Checkbox, Label, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import type { ReviewItem, WorkbookStatus } from '../../layout/status';
-import type { AnnexDownload, CollectSummary } from '../../xlsx/browser-self-assessment';
+import type { AnnexDownload, CollectSummary, ReviewSource } from '../../xlsx/browser-self-assessment';
 import { useT } from '../i18n';
 import { useAsyncAction } from '../hooks';
 import { errorText, useShared } from '../styles';
@@ -90,8 +90,10 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
   const [summary, setSummary] = useState<CollectSummary | null>(null);
   // The 核查清单 of this section's last action, with the status's one as it was then: a merged
   // workbook scored in file mode afterwards brings its own, which is then the latest.
-  const [own, setOwn] = useState<{ items: ReviewItem[]; statusReview?: ReviewItem[] } | null>(null);
-  const review = status.review && status.review !== own?.statusReview ? status.review : (own?.items ?? null);
+  // With the workbook it came from, into which the page writes typed 核减原因 (ReviewList).
+  const [own, setOwn] = useState<{ items: ReviewItem[]; statusReview?: ReviewItem[]; source?: ReviewSource } | null>(null);
+  const fromStatus = Boolean(status.review && status.review !== own?.statusReview);
+  const review = fromStatus ? status.review! : (own?.items ?? null);
 
   const make = useAsyncAction(async () => {
     if (!workbook) return;
@@ -101,7 +103,7 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
     if (!workbook) return;
     const out = await (await load()).collectInBrowser(workbook, forms, replace);
     setSummary(out);
-    setOwn({ items: out.review, statusReview: status.review });
+    setOwn({ items: out.review, statusReview: status.review, source: out.merged });
   });
   const [annexed, setAnnexed] = useState<AnnexDownload | null>(null);
   const [comparison, setComparison] = useState(false);
@@ -109,7 +111,7 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
     const out = await (await load()).annexWithEvidence(file, { comparison });
     setAnnexed(out);
     setSummary(null);
-    setOwn({ items: out.review, statusReview: status.review });
+    setOwn({ items: out.review, statusReview: status.review, source: { name: file.name, bytes: file } });
   });
   const busy = make.busy || collect.busy || annex.busy;
 
@@ -200,7 +202,13 @@ export function SelfAssessment({ status }: { status: WorkbookStatus }) {
         </MessageBar>
       )}
       {annex.failed && <Failure title={t('self.evidenceError')} error={annex.error} fallback={t('error.unknown')} />}
-      {review && <ReviewList items={review} />}
+      {review && (
+        <ReviewList
+          items={review}
+          source={fromStatus ? null : own?.source}
+          onSaved={(out) => setOwn({ items: out.review, statusReview: status.review, source: out.source })}
+        />
+      )}
     </section>
   );
 }

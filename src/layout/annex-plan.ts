@@ -974,7 +974,14 @@ function planAnnexComparison(rubric: Rubric, comparison: AnnexComparison, option
   const cols = [
     { header: '序号', width: 5 },
     { header: '被考核单位', width: 16 },
-    { header: '分组', width: 9 },
+    {
+      header: '分组',
+      width: fitWidth(
+        comparison.units.map((u) => u.group),
+        9,
+        18,
+      ),
+    },
     { header: '自评表', width: 7 },
     { header: '自评总分', width: 7 },
     { header: '核定总分', width: 7 },
@@ -982,7 +989,7 @@ function planAnnexComparison(rubric: Rubric, comparison: AnnexComparison, option
     { header: '差异项数', width: 7 },
     { header: '未说明差异', width: 7 },
   ];
-  const landscape = fitSheet(cols, [cols[1], cols[2]]);
+  const landscape = fitSheet(cols, [cols[1]]);
   const widths = cols.map((c) => c.width);
   const last = cols.length - 1;
   const total = widths.reduce((s, w) => s + w, 0);
@@ -993,8 +1000,9 @@ function planAnnexComparison(rubric: Rubric, comparison: AnnexComparison, option
   };
   let row = heading(b, rubric, ANNEX_SHEETS.comparison, widths, state, false);
   row = subtitleRow(b, rubric, row, widths);
-  const basis = '考核结果以核定分为准（见汇总及各单位考核表）；本表列出各单位自评总分与核定总分及逐项差异，供核查参考。';
-  b.span(row, 0, last, basis, 'subtitle');
+  // Wrapped (subtitleCenter): a line running past the last column makes LibreOffice shrink the page.
+  const basis = '考核结果以核定分为准（见汇总及各单位考核表），本表供核查对照。';
+  b.span(row, 0, last, basis, 'subtitleCenter');
   b.height(row, Math.max(22, rowHeightFor(lineCount(basis, total, 12), 12)));
   row++;
 
@@ -1026,7 +1034,7 @@ function planAnnexComparison(rubric: Rubric, comparison: AnnexComparison, option
     row++;
   });
 
-  // The differing items, on the same column grid: 考核项目 over 分组 + 自评表, 核减原因 over the last two.
+  // The differing items, on the same column grid: 考核项目 under 分组, 核减原因 over the last three.
   const keep: [number, number][] = [];
   if (comparison.details.length > 0) {
     row++; // a blank line between the two tables
@@ -1038,11 +1046,11 @@ function planAnnexComparison(rubric: Rubric, comparison: AnnexComparison, option
     const spans: [number, number, string][] = [
       [0, 0, '序号'],
       [1, 1, '被考核单位'],
-      [2, 3, '考核项目'],
-      [4, 4, '自评分'],
-      [5, 5, '核定分'],
-      [6, 6, '差值（核定−自评）'],
-      [7, 8, '核减原因'],
+      [2, 2, '考核项目'],
+      [3, 3, '自评分'],
+      [4, 4, '核定分'],
+      [5, 5, '差值（核定−自评）'],
+      [6, 8, '核减原因'],
     ];
     for (const [from, to, text] of spans) {
       b.span(row, from, to, text, 'header');
@@ -1054,11 +1062,11 @@ function planAnnexComparison(rubric: Rubric, comparison: AnnexComparison, option
       const values: [number, number, CellValue, AnnexStyleKey][] = [
         [0, 0, n + 1, 'textCenter'],
         [1, 1, d.unit, 'text'],
-        [2, 3, d.item, 'text'],
-        [4, 4, shownOr(d.self, '自评未填'), 'number'],
-        [5, 5, d.verified, 'score'],
-        [6, 6, shownOr(d.difference, '—'), 'number'],
-        [7, 8, d.reason.trim() || '（未填核减原因）', 'text'],
+        [2, 2, d.item, 'text'],
+        [3, 3, shownOr(d.self, '自评未填'), 'number'],
+        [4, 4, d.verified, 'score'],
+        [5, 5, shownOr(d.difference, '—'), 'number'],
+        [6, 8, d.reason.trim() || '（未填核减原因）', 'text'],
       ];
       for (const [from, to, v, style] of values) {
         b.span(row, from, to, v, style);

@@ -131,10 +131,10 @@ test('the 对照表 sets 自评总分 beside 核定总分 per unit, 「未提交
   // The per-item list below: the 核查清单 lines, 核减原因 or 「（未填核减原因）」.
   const items = grid.findIndex((r) => r[0] === '逐项差异（核查清单，共 2 项）');
   expect(items).toBeGreaterThan(header + 3);
-  expect(grid[items + 1]).toEqual(['序号', '被考核单位', '考核项目', null, '自评分', '核定分', '差值（核定−自评）', '核减原因', null]);
+  expect(grid[items + 1]).toEqual(['序号', '被考核单位', '考核项目', '自评分', '核定分', '差值（核定−自评）', '核减原因', null, null]);
   expect(grid.slice(items + 2)).toEqual([
-    [1, A, '一 工作机制建设', null, 4, 3, -1, REASON, null],
-    [2, B, '一 工作机制建设', null, 4, 2, -2, '（未填核减原因）', null],
+    [1, A, '一 工作机制建设', 4, 3, -1, REASON, null, null],
+    [2, B, '一 工作机制建设', 4, 2, -2, '（未填核减原因）', null, null],
   ]);
   // B's difference has no reason: the whole annex is a draft, this sheet too.
   expect(out.state.final).toBe(false);

@@ -35,7 +35,7 @@ import { annexBuffer, annexUnits } from '../src/xlsx/annex';
 import { applyPlan } from '../src/xlsx/apply-plan';
 import { loadExcelJS, toArrayBuffer } from '../src/xlsx/exceljs';
 import { scoreFilledWorkbook } from '../src/xlsx/file-mode';
-import { fillWorkbook } from '../test/xlsx/helpers';
+import { fillParameters, fillWorkbook } from '../test/xlsx/helpers';
 import { libreOffice, pdfPageToPng } from './render-lib';
 
 const ROOT = resolve(__dirname, '..');
@@ -137,7 +137,8 @@ async function main(ids: string[]) {
       const draftUnits: UnitInput[] = units.map((u, i) =>
         i === units.length - 1 ? { name: u.name, group: u.group } : i === 0 ? blankFirst(rubric, u) : u,
       );
-      const draftResult = scoreRoster(rubric, draftUnits);
+      // With the sample's parameters (朝阳 1.3.0's points are parameters): otherwise every item reads 待定.
+      const draftResult = scoreRoster(rubric, draftUnits, sample.parameters);
       const draft = convert(`${id}-draft`, await annexBuffer(rubric, annexUnits(draftUnits, draftResult.units), { date }));
       shot(draft, 1, `${id}-draft-p1.png`);
       shot(draft, pageWith(draft, `被考核单位：${draftResult.units[0].name}`), `${id}-draft-unit-p1.png`);
@@ -156,6 +157,8 @@ async function main(ids: string[]) {
         plan.meta.units.map((u) => u.key),
         units,
       );
+      // The office's parameters typed into 参数, as in the annex above.
+      if (sample.parameters) fillParameters(wb, sample.parameters);
       const scored = await scoreFilledWorkbook(await toArrayBuffer(wb), { date });
       const book = convert(`${id}-workbook`, scored.scored);
       shot(book, pageWith(book, '考核结果汇总表'), `${id}-workbook-summary.png`);

@@ -6,6 +6,8 @@
  *   docs/self-assessment/merged-unit-p1.png   the first page of the unit's sheet after collecting
  *   docs/self-assessment/review-p1.png        核查清单 with one difference and its 核减原因
  *   docs/self-assessment/form-p1.png          the 自评表 as the unit receives it
+ *   docs/self-assessment/comparison-p1.png    the annex's 自评与核定对照表 (annex --self-compare): the
+ *                                             unit that returned its form beside two that did not (未提交)
  *
  * The form is filled by scripts/fill-form.py (openpyxl) from examples/hengdong-2020-members.json's
  * first unit; the office then types 否 for one item, so 核定 differs from 自评 by one point.
@@ -18,12 +20,14 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseUnitsData } from '../src/cli/units-file';
 import { NOT_APPLICABLE_FIELD } from '../src/layout/plan';
+import { unitKey } from '../src/layout/workbook-plan';
 import { loadBuiltin } from '../src/rubric/catalog';
 import { blankWorkbook } from '../src/xlsx/blank-workbook';
 import { collectForms } from '../src/xlsx/collect';
 import { scoreFilledWorkbook } from '../src/xlsx/file-mode';
 import { makeForms } from '../src/xlsx/forms';
 import { REVIEW_SHEET } from '../src/xlsx/review';
+import { fillWorkbook } from '../test/xlsx/helpers';
 import { libreOffice, pdfPageToPng } from './render-lib';
 
 const ROOT = resolve(__dirname, '..');
@@ -38,7 +42,11 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'render-self-'));
   mkdirSync(OUT, { recursive: true });
 
-  const blank = (await blankWorkbook(loaded, roster, { createdAt: '2026-11-02T08:00:00.000Z' })).buffer;
+  // The office's 核定 of the two other units is typed before the forms go out; they return none.
+  const office = new ExcelJS.Workbook();
+  await office.xlsx.load((await blankWorkbook(loaded, roster, { createdAt: '2026-11-02T08:00:00.000Z' })).buffer);
+  fillWorkbook(office, [unitKey(1), unitKey(2)], example.units.slice(1, 3));
+  const blank = (await office.xlsx.writeBuffer()) as ArrayBuffer;
   const form = (await makeForms(blank)).forms[0];
   writeFileSync(join(work, 'form.xlsx'), Buffer.from(form.buffer));
   const values: Record<string, unknown> = {};
@@ -73,9 +81,12 @@ async function main() {
   const withReason = new ExcelJS.Workbook();
   await withReason.xlsx.load(scored.scored);
   withReason.getWorksheet(REVIEW_SHEET)!.getCell(4, 7).value = '现场核查：联络员未发文明确（台账第 3 页只有口头安排）';
-  scored = await scoreFilledWorkbook((await withReason.xlsx.writeBuffer()) as ArrayBuffer);
+  scored = await scoreFilledWorkbook((await withReason.xlsx.writeBuffer()) as ArrayBuffer, {
+    selfComparison: true,
+    date: '2026年12月6日',
+  });
 
-  const office = libreOffice(work);
+  const soffice = libreOffice(work);
   /** Only the sheet wanted is printed: the others are removed from a copy. */
   const render = async (bytes: ArrayBuffer, sheet: string, target: string) => {
     const copy = new ExcelJS.Workbook();
@@ -84,12 +95,13 @@ async function main() {
     copy.definedNames.model = [];
     const name = target.replace(/\.png$/, '');
     await copy.xlsx.writeFile(join(work, `${name}.xlsx`));
-    pdfPageToPng(office.toPdf(join(work, `${name}.xlsx`)), 1, join(OUT, target), 80);
+    pdfPageToPng(soffice.toPdf(join(work, `${name}.xlsx`)), 1, join(OUT, target), 80);
     console.log(`docs/self-assessment/${target}`);
   };
   await render(scored.scored, unit.name, 'merged-unit-p1.png');
   await render(scored.scored, REVIEW_SHEET, 'review-p1.png');
   await render(form.buffer, unit.name, 'form-p1.png');
+  await render(scored.annex, '自评与核定对照表', 'comparison-p1.png');
   console.log(scored.review, scored.state.mark);
 }
 

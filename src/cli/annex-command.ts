@@ -78,6 +78,10 @@ export const annexCommand: Command = {
     final: { type: 'boolean', description: '只生成终稿：有单位未完成、有输入错误或名次未定时不写文件，退出码 3' },
     'all-units': { type: 'boolean', description: '未填写任何内容的单位也打印其考核表（默认只在汇总中列出）' },
     evidence: { type: 'boolean', description: '附件末尾加「佐证材料清单」：各单位自评表填报的佐证材料和考核组的核查依据' },
+    'self-compare': {
+      type: 'boolean',
+      description: '附件末尾加「自评与核定对照表」：各单位自评总分与核定总分、差异项和未说明差异（正式考核表仍为核定结果）',
+    },
     'use-embedded': { type: 'boolean', description: '内嵌细则与内置同版本细则内容不一致时，仍按内嵌细则计分（所有输出标明）' },
   },
   help: [
@@ -108,6 +112,7 @@ export const annexCommand: Command = {
         ...(typeof options.date === 'string' ? { date: headerDate(options.date) } : {}),
         ...(options['all-units'] === true ? { allUnits: true } : {}),
         ...(options.evidence === true ? { evidenceList: true } : {}),
+        ...(options['self-compare'] === true ? { selfComparison: true } : {}),
         ...(options['use-embedded'] === true ? { useEmbedded: true } : {}),
       });
     } catch (e) {
@@ -129,6 +134,8 @@ export const annexCommand: Command = {
       writing,
     );
 
+    // --self-compare on a workbook without 自评: said plainly; the annex was written without the sheet.
+    if (out.comparisonSkipped) io.err(`${out.comparisonSkipped}\n`);
     if (out.workbookProblems.length)
       io.out(`工作簿：\n${out.workbookProblems.map((p) => `  [${SEVERITY[p.severity]}] ${p.message}\n`).join('')}\n`);
     const printed = withLocations(

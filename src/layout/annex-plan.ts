@@ -22,6 +22,7 @@ import { groupHeading, groupRowKey } from './levels-rows';
 import { allocateSheetNames } from './sheet-names';
 import type { CellStyle } from './styles';
 import { blockCell, blockHeader, blocksOf, weightedBaseLabel } from './construct-texts';
+import { NOT_RETURNED, type AnnexComparison } from './annex-comparison';
 
 export type AnnexStyleKey =
   | 'annexNo'
@@ -149,6 +150,11 @@ export interface AnnexOptions {
   confirmation?: boolean;
   /** 佐证材料清单: the evidence named per unit and item (only where 自评表 were collected), as a last sheet. */
   evidence?: EvidenceRow[];
+  /**
+   * 自评与核定对照表 (only where 自评表 were collected, and the office asks for it), as the very last
+   * sheet: the official tables are the 核定 result and stay exactly as without it.
+   */
+  comparison?: AnnexComparison;
 }
 
 /** One line of the 佐证材料清单: what the unit named on its 自评表, and the team's basis (核查清单 核减原因). */
@@ -159,7 +165,7 @@ export interface EvidenceRow {
   byTeam: string;
 }
 
-export const ANNEX_SHEETS = { summary: '汇总', rank: '排名', evidence: '佐证材料清单' } as const;
+export const ANNEX_SHEETS = { summary: '汇总', rank: '排名', evidence: '佐证材料清单', comparison: '自评与核定对照表' } as const;
 
 export function chineseDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
@@ -858,32 +864,14 @@ function planAnnexRank(rubric: Rubric, units: AnnexUnit[], options: AnnexOptions
     row++; // a blank line between groups
   }
   const oneGroup = [...rankOrder(rubric, scores).values()].filter((m) => m.length > 0).length === 1;
-  const heights = b.heights(row);
-  return {
-    key: 'RANK',
-    kind: 'rank',
-    name: ANNEX_SHEETS.rank,
-    columns: widths.map((width) => ({ width })),
-    hiddenRows: [],
-    rowHeights: b.rowHeights,
-    cells: b.cells,
-    merges: b.merges,
-    freezeRows: 0,
-    ...(oneGroup && firstHeader !== null ? { printTitleRows: [firstHeader, firstHeader] as [number, number] } : {}),
-    landscape,
-    block: { rows: row, cols: cols.length },
-    tables: [],
-    charts: [],
-    ...pageHeader(rubric, ANNEX_SHEETS.rank, state, options.date),
-    hideGridLines: true,
-    rowBreaks: pageBreaks(
-      heights,
-      printScale(widths, landscape),
-      landscape,
-      oneGroup && firstHeader !== null ? heights[firstHeader] : 0,
-      keep,
-    ),
-  };
+  // One group: its header on every page; several: each group has its own header, none is repeated.
+  return listSheetPlan(
+    rubric,
+    b,
+    { key: 'RANK', name: ANNEX_SHEETS.rank, widths, rows: row, landscape, titleRow: oneGroup ? firstHeader : null, keep },
+    options,
+    state,
+  );
 }
 
 /**
@@ -921,26 +909,189 @@ function planAnnexEvidence(rubric: Rubric, rows: EvidenceRow[], options: AnnexOp
     b.height(row, 20);
     row++;
   });
-  const heights = b.heights(row);
+  return listSheetPlan(
+    rubric,
+    b,
+    { key: 'EVIDENCE', name: ANNEX_SHEETS.evidence, widths, rows: row, landscape, titleRow: headerRow },
+    options,
+    state,
+  );
+}
+
+/**
+ * The sheet plan of a list sheet (排名, 佐证材料清单, 自评与核定对照表): nothing frozen, the header
+ * row repeated on every printed page where there is one header for the whole sheet, page breaks
+ * that keep the given row ranges together.
+ */
+function listSheetPlan(
+  rubric: Rubric,
+  b: SheetBuilder,
+  sheet: {
+    key: string;
+    name: string;
+    widths: number[];
+    rows: number;
+    landscape: boolean;
+    titleRow: number | null;
+    keep?: [number, number][];
+  },
+  options: AnnexOptions,
+  state: DocumentState,
+): AnnexSheetPlan {
+  const { key, name, widths, rows, landscape, titleRow } = sheet;
+  const heights = b.heights(rows);
   return {
-    key: 'EVIDENCE',
+    key,
     kind: 'rank',
-    name: ANNEX_SHEETS.evidence,
+    name,
     columns: widths.map((width) => ({ width })),
     hiddenRows: [],
     rowHeights: b.rowHeights,
     cells: b.cells,
     merges: b.merges,
     freezeRows: 0,
-    printTitleRows: [headerRow, headerRow],
+    ...(titleRow !== null ? { printTitleRows: [titleRow, titleRow] as [number, number] } : {}),
     landscape,
-    block: { rows: row, cols: cols.length },
+    block: { rows, cols: widths.length },
     tables: [],
     charts: [],
-    ...pageHeader(rubric, ANNEX_SHEETS.evidence, state, options.date),
+    ...pageHeader(rubric, name, state, options.date),
     hideGridLines: true,
-    rowBreaks: pageBreaks(heights, printScale(widths, landscape), landscape, heights[headerRow]),
+    rowBreaks: pageBreaks(heights, printScale(widths, landscape), landscape, titleRow !== null ? heights[titleRow] : 0, sheet.keep),
   };
+}
+
+/** A number as printed in the comparison; null reads as the given word (未定, 未完成), never 0. */
+const shownOr = (v: number | null, none: string): CellValue => (v === null ? none : v);
+
+/**
+ * 自评与核定对照表: one row per unit (自评总分 beside 核定总分, the difference, the items that differ
+ * and how many lack a 核减原因; 「未提交」 where a unit returned no form), then the differing items
+ * (the 核查清单 lines with their reasons). A reading aid for the office, said so under the title:
+ * the result is the 核定 one of 汇总 and the unit tables.
+ */
+function planAnnexComparison(rubric: Rubric, comparison: AnnexComparison, options: AnnexOptions, state: DocumentState): AnnexSheetPlan {
+  const cols = [
+    { header: '序号', width: 5 },
+    { header: '被考核单位', width: 16 },
+    {
+      header: '分组',
+      width: fitWidth(
+        comparison.units.map((u) => u.group),
+        9,
+        18,
+      ),
+    },
+    { header: '自评表', width: 7 },
+    { header: '自评总分', width: 7 },
+    { header: '核定总分', width: 7 },
+    { header: '差值（核定−自评）', width: 9 },
+    { header: '差异项数', width: 7 },
+    { header: '未说明差异', width: 7 },
+  ];
+  const landscape = fitSheet(cols, [cols[1]]);
+  const widths = cols.map((c) => c.width);
+  const last = cols.length - 1;
+  const total = widths.reduce((s, w) => s + w, 0);
+  const spanWidth = (from: number, to: number) => widths.slice(from, to + 1).reduce((s, w) => s + w, 0);
+  const b = new SheetBuilder();
+  const fit = (row: number, v: CellValue, width: number, pt = 10) => {
+    if (typeof v === 'string') b.height(row, rowHeightFor(lineCount(v, width, pt), pt));
+  };
+  let row = heading(b, rubric, ANNEX_SHEETS.comparison, widths, state, false);
+  row = subtitleRow(b, rubric, row, widths);
+  // Wrapped (subtitleCenter): a line running past the last column makes LibreOffice shrink the page.
+  const basis = '考核结果以核定分为准（见汇总及各单位考核表），本表供核查对照。';
+  b.span(row, 0, last, basis, 'subtitleCenter');
+  b.height(row, Math.max(22, rowHeightFor(lineCount(basis, total, 12), 12)));
+  row++;
+
+  const headerRow = row;
+  cols.forEach((c, i) => {
+    b.put(row, i, c.header, 'header');
+    b.height(row, rowHeightFor(lineCount(c.header, c.width, 10.5), 10.5));
+  });
+  b.height(row, 24);
+  row++;
+  comparison.units.forEach((u, n) => {
+    const dash = '—';
+    const values: [CellValue, AnnexStyleKey][] = [
+      [n + 1, 'textCenter'],
+      [u.unit, 'text'],
+      [u.group, 'textCenter'],
+      [u.returned ? '已提交' : NOT_RETURNED, 'textCenter'],
+      [u.returned ? shownOr(u.self, '未完成') : NOT_RETURNED, 'number'],
+      [shownOr(u.verified, '未定'), 'score'],
+      [u.returned ? shownOr(u.difference, dash) : dash, 'number'],
+      [u.returned ? u.differing : dash, 'number'],
+      [u.returned ? u.unexplained : dash, 'number'],
+    ];
+    values.forEach(([v, style], i) => {
+      b.put(row, i, v, style);
+      fit(row, v, widths[i]);
+    });
+    b.height(row, 20);
+    row++;
+  });
+
+  // The differing items, on the same column grid: 考核项目 under 分组, 核减原因 over the last three.
+  const keep: [number, number][] = [];
+  if (comparison.details.length > 0) {
+    row++; // a blank line between the two tables
+    const title = `逐项差异（核查清单，共 ${comparison.details.length} 项）`;
+    keep.push([row, row + 2]); // title, header and first line on one page
+    b.span(row, 0, last, title, 'category');
+    b.height(row, 22);
+    row++;
+    const spans: [number, number, string][] = [
+      [0, 0, '序号'],
+      [1, 1, '被考核单位'],
+      [2, 2, '考核项目'],
+      [3, 3, '自评分'],
+      [4, 4, '核定分'],
+      [5, 5, '差值（核定−自评）'],
+      [6, 8, '核减原因'],
+    ];
+    for (const [from, to, text] of spans) {
+      b.span(row, from, to, text, 'header');
+      fit(row, text, spanWidth(from, to), 10.5);
+    }
+    b.height(row, 24);
+    row++;
+    comparison.details.forEach((d, n) => {
+      const values: [number, number, CellValue, AnnexStyleKey][] = [
+        [0, 0, n + 1, 'textCenter'],
+        [1, 1, d.unit, 'text'],
+        [2, 2, d.item, 'text'],
+        [3, 3, shownOr(d.self, '自评未填'), 'number'],
+        [4, 4, d.verified, 'score'],
+        [5, 5, shownOr(d.difference, '—'), 'number'],
+        [6, 8, d.reason.trim() || '（未填核减原因）', 'text'],
+      ];
+      for (const [from, to, v, style] of values) {
+        b.span(row, from, to, v, style);
+        fit(row, v, spanWidth(from, to));
+      }
+      b.height(row, 20);
+      row++;
+    });
+  }
+  return listSheetPlan(
+    rubric,
+    b,
+    {
+      key: 'COMPARISON',
+      name: ANNEX_SHEETS.comparison,
+      widths,
+      rows: row,
+      landscape,
+      // One table: its header on every page. With the item list below, no header is repeated (it would head the wrong table).
+      titleRow: comparison.details.length === 0 ? headerRow : null,
+      keep,
+    },
+    options,
+    state,
+  );
 }
 
 /**
@@ -954,7 +1105,12 @@ export function planAnnex(rubric: Rubric, units: AnnexUnit[], options: AnnexOpti
   const printed = units.map((u) => options.allUnits === true || !isEmptyUnit(u.score));
   const names = allocateSheetNames(
     units.map((u) => u.name),
-    [ANNEX_SHEETS.summary, ANNEX_SHEETS.rank, ...(options.evidence ? [ANNEX_SHEETS.evidence] : [])],
+    [
+      ANNEX_SHEETS.summary,
+      ANNEX_SHEETS.rank,
+      ...(options.evidence ? [ANNEX_SHEETS.evidence] : []),
+      ...(options.comparison ? [ANNEX_SHEETS.comparison] : []),
+    ],
   );
   const sheets: AnnexSheetPlan[] = [
     planAnnexSummary(
@@ -972,6 +1128,7 @@ export function planAnnex(rubric: Rubric, units: AnnexUnit[], options: AnnexOpti
         : [],
     ),
     ...(options.evidence ? [planAnnexEvidence(rubric, options.evidence, options, state)] : []),
+    ...(options.comparison ? [planAnnexComparison(rubric, options.comparison, options, state)] : []),
   ];
   return { sheets: sheets.map((s) => ({ ...s, pages: (s.rowBreaks?.length ?? 0) + 1 })), styles: ANNEX_STYLES };
 }

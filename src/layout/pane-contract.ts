@@ -44,6 +44,12 @@ export interface SavedRubric {
 }
 
 /** 生成自评表: the .zip offered as a download, and how many forms it holds. */
+/** A workbook file the page holds (picked, or made by the page), e.g. to write typed 核减原因 into. */
+export interface HeldWorkbook {
+  name: string;
+  bytes: Blob | ArrayBuffer;
+}
+
 export interface FormsMade {
   fileName: string;
   count: number;
@@ -61,6 +67,8 @@ export interface FormsCollected {
   /** The page: the merged workbook's 核查清单 and whether it is 终稿. */
   review?: ReviewItem[];
   final?: boolean;
+  /** The page: the merged workbook itself, into which 核减原因 typed in the page are written. */
+  merged?: HeldWorkbook;
 }
 
 /** 导出附件（含佐证材料清单） in the page: the annex of a merged workbook, with the evidence list. */
@@ -68,6 +76,10 @@ export interface EvidenceAnnex {
   fileName: string;
   final: boolean;
   review: ReviewItem[];
+  /** The 自评与核定对照表 was added as the annex's last sheet. */
+  comparison: boolean;
+  /** Asked for the 对照表 but the workbook holds no 自评: the Chinese message to show. */
+  comparisonSkipped?: string;
 }
 
 export interface HostInfo {
@@ -124,7 +136,7 @@ export interface Controller {
   /** The page only: the 自评 section asks for the score workbook file first. */
   selfAssessmentNeedsWorkbook?: boolean;
   /** The page only: 导出附件（含佐证材料清单） of a merged workbook file. */
-  annexWithEvidence?(workbook: File): Promise<EvidenceAnnex>;
+  annexWithEvidence?(workbook: File, options?: { comparison?: boolean }): Promise<EvidenceAnnex>;
   /** File mode: score a filled .xlsx and offer the scored workbook and annex as downloads. */
   scoreFile?(file: File): Promise<void>;
   selectProblem(problem: StatusProblem): Promise<void>;

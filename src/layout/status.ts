@@ -74,6 +74,8 @@ export interface WorkbookStatus {
 
 /** One 核查清单 line: a reason left empty keeps the result a draft. */
 export interface ReviewItem {
+  /** `unitKey|indicatorId` (file mode): where a reason typed in the page is written back. */
+  key?: string;
   unit: string;
   item: string;
   self: number | null;

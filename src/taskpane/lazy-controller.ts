@@ -118,10 +118,10 @@ export function createLazyController(
     },
   };
   if (options.host.mode === 'browser')
-    controller.annexWithEvidence = async (file) => {
+    controller.annexWithEvidence = async (file, choice) => {
       const c = await get();
       if (!c.annexWithEvidence) throw new Error(UNSUPPORTED_SELF);
-      return c.annexWithEvidence(file);
+      return c.annexWithEvidence(file, choice);
     };
   const fallback = options.scoreFile;
   if (fallback)

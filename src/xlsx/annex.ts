@@ -3,6 +3,7 @@
  * pure annex plan (src/layout/annex-plan.ts) by the same host code as the scoring workbook. It has
  * no hidden rows or columns, no validation, no key column and no metadata sheet.
  */
+import type { AnnexComparison } from '../layout/annex-comparison';
 import { chineseDate, planAnnex, type AnnexUnit, type EvidenceRow } from '../layout/annex-plan';
 import type { DocumentState } from '../layout/document-state';
 import type { Rubric } from '../rubric/schema';
@@ -23,6 +24,8 @@ export interface AnnexExportOptions {
   confirmation?: boolean;
   /** 佐证材料清单 as the last sheet (src/xlsx/evidence.ts makes the rows). */
   evidence?: EvidenceRow[];
+  /** 自评与核定对照表 as the last sheet (src/xlsx/comparison.ts makes it); the official tables are unchanged. */
+  comparison?: AnnexComparison;
 }
 
 /** Pairs each unit's typed inputs with its score (same order), as the annex plan wants them. */
@@ -45,6 +48,7 @@ export async function annexWorkbook(rubric: Rubric, units: AnnexUnit[], options:
     ...(options.allUnits ? { allUnits: true } : {}),
     ...(options.confirmation !== undefined ? { confirmation: options.confirmation } : {}),
     ...(options.evidence ? { evidence: options.evidence } : {}),
+    ...(options.comparison ? { comparison: options.comparison } : {}),
   });
   return applySheets(plan.sheets, { styles: plan.styles, created: typeof d === 'string' ? undefined : d });
 }

@@ -6,6 +6,7 @@
  */
 import { zipSync } from 'fflate';
 import type { ReviewItem } from '../layout/status';
+import type { HeldWorkbook } from '../layout/pane-contract';
 import { collectForms } from './collect';
 import { downloadBlob } from './download';
 import { isWorkbookError } from './errors';
@@ -22,7 +23,8 @@ function readable(e: unknown, file: string): Error {
 
 /** The 核查清单 lines of a scored workbook, as the page lists them. */
 export function reviewItems(review: ReviewResult | null): ReviewItem[] | undefined {
-  return review?.differences.map(({ unit, item, self, verified, difference, reason }) => ({
+  return review?.differences.map(({ unitKey, indicatorId, unit, item, self, verified, difference, reason }) => ({
+    key: `${unitKey}|${indicatorId}`,
     unit,
     item,
     self,
@@ -47,9 +49,14 @@ export async function downloadForms(workbook: File): Promise<{ fileName: string;
   return { fileName, count: made.forms.length };
 }
 
+/** A workbook the page holds (picked, or made by the page), whose 核查清单 the page can write reasons into. */
+export type ReviewSource = HeldWorkbook;
+
 export interface CollectSummary {
   /** The merged workbook's download name. */
   fileName: string;
+  /** The merged workbook itself: 核减原因 typed in the page are written into it (saveReasons). */
+  merged: ReviewSource;
   imported: { file: string; unit: string; changes: number; replaced: boolean }[];
   refused: string[];
   earlier: string[];
@@ -72,6 +79,7 @@ export async function collectInBrowser(workbook: File, forms: File[], replace = 
   downloadBlob(fileName, out.scored.scored);
   return {
     fileName,
+    merged: { name: fileName, bytes: out.scored.scored },
     imported: out.accepted.map((a) => ({ file: a.file, unit: a.unitName, changes: a.changes, replaced: a.replaced })),
     refused: out.refused.map((r) => r.message),
     earlier: out.earlier.map((e) => e.name),
@@ -81,15 +89,60 @@ export async function collectInBrowser(workbook: File, forms: File[], replace = 
   };
 }
 
-/** 导出附件（含佐证材料清单）: the annex of a merged workbook with the evidence list as its last sheet. */
-export async function annexWithEvidence(workbook: File): Promise<{ fileName: string; final: boolean; review: ReviewItem[] }> {
+export interface AnnexDownload {
+  fileName: string;
+  final: boolean;
+  review: ReviewItem[];
+  /** The 自评与核定对照表 was added as the annex's last sheet. */
+  comparison: boolean;
+  /** Asked for the 对照表 but the workbook holds no 自评: the Chinese message to show. */
+  comparisonSkipped?: string;
+}
+
+/**
+ * 导出附件（含佐证材料清单）: the annex of a merged workbook with the evidence list, and on request the
+ * 自评与核定对照表, as its last sheets.
+ */
+export async function annexWithEvidence(workbook: File, options: { comparison?: boolean } = {}): Promise<AnnexDownload> {
   let out;
   try {
-    out = await scoreFilledWorkbook(await workbook.arrayBuffer(), { evidenceList: true });
+    out = await scoreFilledWorkbook(await workbook.arrayBuffer(), { evidenceList: true, selfComparison: options.comparison === true });
   } catch (e) {
     throw readable(e, workbook.name);
   }
   const fileName = `${stem(workbook.name)}-附件.xlsx`;
   downloadBlob(fileName, out.annex);
-  return { fileName, final: out.state.final, review: reviewItems(out.review) ?? [] };
+  return {
+    fileName,
+    final: out.state.final,
+    review: reviewItems(out.review) ?? [],
+    comparison: options.comparison === true && !out.comparisonSkipped,
+    ...(out.comparisonSkipped ? { comparisonSkipped: out.comparisonSkipped } : {}),
+  };
+}
+
+export interface ReasonsSaved {
+  fileName: string;
+  final: boolean;
+  review: ReviewItem[];
+  /** The workbook just downloaded: the next reasons are written into it. */
+  source: ReviewSource;
+}
+
+/**
+ * 核减原因 typed in the page's 核查清单 list: the workbook is scored again with them written into its
+ * 核查清单 sheet (the cells review.ts reads back; reasons already in the file are kept, an empty
+ * typed one never clears them), and downloaded. When every difference has a reason it is 终稿.
+ */
+export async function saveReasons(source: ReviewSource, reasons: Record<string, string>): Promise<ReasonsSaved> {
+  const bytes = source.bytes instanceof ArrayBuffer ? source.bytes : await source.bytes.arrayBuffer();
+  let out;
+  try {
+    out = await scoreFilledWorkbook(bytes, { reasons });
+  } catch (e) {
+    throw readable(e, source.name);
+  }
+  const fileName = `${stem(source.name).replace(/-(已收回自评|含核减原因)$/, '')}-含核减原因.xlsx`;
+  downloadBlob(fileName, out.scored);
+  return { fileName, final: out.state.final, review: reviewItems(out.review) ?? [], source: { name: fileName, bytes: out.scored } };
 }

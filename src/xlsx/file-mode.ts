@@ -3,12 +3,14 @@
  * button: a filled scoring workbook in, the scored workbook and the official annex out. No DOM
  * here (the task pane downloads the results with download.ts); the input buffer is not modified.
  */
+import { NO_SELF_ASSESSMENT } from '../layout/annex-comparison';
 import { documentState, type DocumentState } from '../layout/document-state';
 import type { WorkbookMeta } from '../layout/plan';
 import type { Rubric } from '../rubric/schema';
 import { scoreRoster } from '../scoring/score';
 import type { Problem, RosterResult } from '../scoring/types';
 import { annexBuffer, annexUnits, type AnnexExportOptions } from './annex';
+import { comparisonFromReview } from './comparison';
 import { evidenceRows } from './evidence';
 import { inputLocator, type LocateInput } from './input-address';
 import { readWorkbook, type ReadOptions, type XlsxInput } from './read-workbook';
@@ -41,28 +43,41 @@ export interface FileModeResult {
   state: DocumentState;
   /** Workbooks holding self-assessments: the differences between 核定 and 自评 (src/xlsx/review.ts). */
   review: ReviewResult | null;
+  /**
+   * Set when the 自评与核定对照表 was asked for but the workbook holds no collected 自评表: the message
+   * to show (the annex was made without the sheet, otherwise unchanged).
+   */
+  comparisonSkipped?: string;
+}
+
+export interface FileModeOptions extends Omit<AnnexExportOptions, 'evidence' | 'comparison'>, ReadOptions {
+  /** 佐证材料清单 as the annex's last sheet. */
+  evidenceList?: boolean;
+  /** 自评与核定对照表 as the annex's last sheet (only where 自评表 were collected). */
+  selfComparison?: boolean;
+  /** 核减原因 typed in the page, by `unitKey|indicatorId`: written into 核查清单 (empty ones keep the file's). */
+  reasons?: Readonly<Record<string, string>>;
 }
 
 /** Reads, scores, writes back and exports the annex. Throws WorkbookError for unusable files. */
-export async function scoreFilledWorkbook(
-  buffer: XlsxInput,
-  options: Omit<AnnexExportOptions, 'evidence'> & ReadOptions & { evidenceList?: boolean } = {},
-): Promise<FileModeResult> {
+export async function scoreFilledWorkbook(buffer: XlsxInput, options: FileModeOptions = {}): Promise<FileModeResult> {
   const read = await readWorkbook(buffer, options.useEmbedded ? { useEmbedded: true } : {});
   const result = scoreRoster(read.rubric, read.units, read.parameters);
   // Self-assessments (自评): 自评分 and 核查清单 written; a difference without a reason keeps it a draft.
-  const review = reviewSelfAssessment(read, result);
+  const review = reviewSelfAssessment(read, result, options.reasons);
   const state = documentState(result, {
     notices: read.embedded?.notice ? [read.embedded.notice] : [],
     unexplainedDifferences: review?.unexplained ?? 0,
   });
   // The annex is planned before the workbook is written: both only read `result`.
-  const { evidenceList, ...annexOptions } = options;
+  const { evidenceList, selfComparison, ...annexOptions } = options;
+  const comparison = selfComparison ? comparisonFromReview(read, result, review) : null;
   const annex = await annexBuffer(read.rubric, annexUnits(read.units, result.units), {
     ...annexOptions,
     state,
     // 佐证材料清单 on request: read before scoredWorkbook writes (it reads the same cells).
     ...(evidenceList ? { evidence: evidenceRows(read, review) } : {}),
+    ...(comparison ? { comparison } : {}),
   });
   const { buffer: scored, report } = await scoredWorkbook(read, result, state);
   const workbookProblems = [...read.problems, ...(review?.problems ?? []), ...report.problems];
@@ -78,5 +93,6 @@ export async function scoreFilledWorkbook(
     rubricHash: read.loaded.hash,
     state,
     review,
+    ...(selfComparison && !comparison ? { comparisonSkipped: NO_SELF_ASSESSMENT } : {}),
   };
 }

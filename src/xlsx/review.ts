@@ -43,6 +43,8 @@ export interface ReviewResult {
   /** Differences (non-zero) without a 核减原因. */
   unexplained: number;
   problems: Problem[];
+  /** The 自评 total (final score) of every unit whose 自评表 was collected, by unit key. */
+  selfTotals: Map<string, number | null>;
 }
 
 const INPUT_FILL: Style['fill'] = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
@@ -65,7 +67,15 @@ function typedReasons(ws: Worksheet | undefined): Map<string, string> {
   return out;
 }
 
-export function reviewSelfAssessment(read: ReadWorkbookResult, result: RosterResult): ReviewResult | null {
+/**
+ * `typed`: 核减原因 typed elsewhere (the page's list), by `unitKey|indicatorId`; a non-empty one
+ * replaces the sheet's, an empty one leaves the sheet's as it was.
+ */
+export function reviewSelfAssessment(
+  read: ReadWorkbookResult,
+  result: RosterResult,
+  typed: Readonly<Record<string, string>> = {},
+): ReviewResult | null {
   const { rubric } = read;
   const collected = read.meta.units
     .map((u, i) => ({ u, i, block: read.blocks.get(u.key) }))
@@ -119,6 +129,7 @@ export function reviewSelfAssessment(read: ReadWorkbookResult, result: RosterRes
 
   const old = read.workbook.getWorksheet(REVIEW_SHEET);
   const reasons = typedReasons(old);
+  for (const [key, reason] of Object.entries(typed)) if (reason.trim() !== '') reasons.set(key, reason.trim());
   for (const d of differences) d.reason = reasons.get(`${d.unitKey}|${d.indicatorId}`) ?? '';
   // A reason typed for a difference that has gone is kept on its own row, never dropped.
   const listed = new Set(differences.map((d) => `${d.unitKey}|${d.indicatorId}`));
@@ -182,5 +193,6 @@ export function reviewSelfAssessment(read: ReadWorkbookResult, result: RosterRes
       });
   });
   if (rows.length === 0) ws.getCell(4, 1).value = '没有差异：各单位已核定的考核项得分与自评一致。';
-  return { differences, unexplained: problems.length, problems };
+  const selfTotals = new Map(collected.map(({ u }, j) => [u.key, selfResult.units[j].final]));
+  return { differences, unexplained: problems.length, problems, selfTotals };
 }

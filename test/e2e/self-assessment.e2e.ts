@@ -5,9 +5,11 @@
  *   → one form filled by openpyxl (scripts/fill-form.py), the other sent back blank
  *   → 收回自评表 with both: imported / refused with its reason / not returned, merged workbook downloaded
  *   → the review list shows the item where 核定 differs from 自评, 「缺核减原因」
+ *   → a 核减原因 typed in the page: the downloaded workbook carries it in 核查清单 and is 终稿
  *   → a 核减原因 typed in the merged workbook's 核查清单 (exceljs, as a person would in WPS)
  *   → opened in file mode: the list shows the reason and the annex is 终稿 (before the reason it is 草稿)
- *   → 导出附件（含佐证材料清单）: the annex ends with the evidence the unit named and the team's reason.
+ *   → 导出附件（含佐证材料清单）with the 对照表 box ticked: the annex ends with the evidence the unit named
+ *     and the team's reason, then the 自评与核定对照表 (B, whose blank form was refused: 未提交).
  * SCREENSHOTS=1 writes docs/self-assessment/page-review.png (the review view).
  */
 import { execFileSync } from 'node:child_process';
@@ -179,6 +181,22 @@ test('the page without Excel: 生成自评表 → one form filled, one blank →
       });
     }
 
+    // The reason typed in the page: written into the merged workbook's 核查清单, downloaded, 终稿.
+    const pageReason = '现场核查：分管领导任命文件未见（页面填写）';
+    await page.getByRole('textbox', { name: `${A} · 一 工作机制建设 的核减原因` }).fill(pageReason);
+    const [withPageReason] = await downloads(page, 1, () => page.getByRole('button', { name: '写入核减原因并下载评分表' }).click());
+    expect(withPageReason.suggestedFilename()).toBe('衡东县考核评分表-含核减原因.xlsx');
+    const pageReasonPath = join(dir, 'page-reason.xlsx');
+    await withPageReason.saveAs(pageReasonPath);
+    await page.getByText(/核减原因已写入「核查清单」，所有差异均已说明（终稿）/).waitFor();
+    expect(await page.getByRole('textbox', { name: `${A} · 一 工作机制建设 的核减原因` }).inputValue()).toBe(pageReason);
+    const fromPage = await scoreFilledWorkbook(readFileSync(pageReasonPath));
+    expect(fromPage.review?.differences.map((d) => [d.unit, d.indicatorId, d.reason])).toEqual([[A, '一', pageReason]]);
+    expect(fromPage.state.final).toBe(true);
+    const pageBook = new ExcelJS.Workbook();
+    await pageBook.xlsx.load(toArrayBuffer(readFileSync(pageReasonPath)));
+    expect(pageBook.getWorksheet(REVIEW_SHEET)!.getCell(4, 7).value).toBe(pageReason);
+
     // The office types the reason into 核查清单 (first difference row), then opens the file in file mode.
     const reason = '现场核查：未见分管领导任命文件';
     const book = new ExcelJS.Workbook();
@@ -199,13 +217,19 @@ test('the page without Excel: 生成自评表 → one form filled, one blank →
     expect(await allText(draftAnnex)).toContain('草稿');
     expect(await allText(annexPath)).not.toContain('草稿');
 
-    // 导出附件（含佐证材料清单）: the same annex with the evidence list last: A's evidence and the team's reason.
+    // 导出附件（含佐证材料清单）with 「附件中加入自评与核定对照表」: the evidence list, then the comparison, last.
+    await page.getByRole('checkbox', { name: '附件中加入自评与核定对照表' }).check();
     const [withEvidence] = await downloads(page, 1, () => choose(page, /^导出附件（含佐证材料清单）.* 选择文件/, [withReason]));
     const evidencePath = join(dir, 'annex-evidence.xlsx');
     await withEvidence.saveAs(evidencePath);
     await page.getByText(/（终稿，含佐证材料清单）/).waitFor();
+    await page.getByText(/附件末尾已加入「自评与核定对照表」/).waitFor();
     const evidenceBook = readBook(readFileSync(evidencePath));
-    expect(evidenceBook.SheetNames[evidenceBook.SheetNames.length - 1]).toBe('佐证材料清单');
+    expect(evidenceBook.SheetNames.slice(-2)).toEqual(['佐证材料清单', '自评与核定对照表']);
+    // B's blank form was refused: 未提交 in the comparison, never 0.
+    const comparison = sheetGrid(evidenceBook.Sheets['自评与核定对照表'] as XLSX.WorkSheet);
+    expect(comparison.find((r) => r[1] === B)?.slice(3, 5)).toEqual(['未提交', '未提交']);
+    expect(comparison.find((r) => r[1] === A)?.slice(3, 9)).toEqual(['已提交', expect.any(Number), expect.any(Number), -1, 1, 0]);
     const rows = sheetGrid(evidenceBook.Sheets['佐证材料清单'] as XLSX.WorkSheet);
     expect(rows.find((r) => r[1] === A && r[2] === '一 工作机制建设')).toEqual([
       1,

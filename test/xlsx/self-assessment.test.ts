@@ -273,6 +273,30 @@ describe('自评表: made, filled by other programs, collected', () => {
     expect(reasoned.result.units.map((u) => u.final)).toEqual(second.scored.result.units.map((u) => u.final));
   }, 120_000);
 
+  it('writes 核减原因 typed in the page into 核查清单, keeps the file’s reasons, never drops a typed one', async () => {
+    const typed = '现场核查：分管领导任命文件缺失';
+    const diffKey = `${keys[1]}|一`;
+    // A reason typed for an item without a difference (unit 0's 二) is kept too, on a 「已无差异」 row.
+    const spare = `${keys[0]}|二`;
+    const out = await scoreFilledWorkbook(first.scored.scored, { reasons: { [diffKey]: typed, [spare]: '另附说明' } });
+    expect(out.review?.differences).toEqual([expect.objectContaining({ unitKey: keys[1], indicatorId: '一', reason: typed })]);
+    expect(out.review?.unexplained).toBe(0);
+    expect(out.state.unexplainedDifferences).toBe(0);
+    // Read back from the downloaded workbook as a person would open it: the reason under 核减原因, keyed.
+    const rows = await sheetRows(out.scored, REVIEW_SHEET);
+    expect(rows[3].slice(0, 8)).toEqual(['1', roster[1].name, '一 工作机制建设', '4', '3', '-1', typed, diffKey]);
+    expect(rows[4].slice(5, 8)).toEqual(['已无差异', '另附说明', spare]);
+    const again = await scoreFilledWorkbook(out.scored);
+    expect(again.review).toMatchObject({ unexplained: 0, differences: [expect.objectContaining({ reason: typed })] });
+
+    // The file's reason stays where the page sends an empty box; a new typed one replaces it.
+    const kept = await scoreFilledWorkbook(out.scored, { reasons: { [diffKey]: '   ' } });
+    expect(kept.review?.differences[0].reason).toBe(typed);
+    const replaced = await scoreFilledWorkbook(out.scored, { reasons: { [diffKey]: '补充：已调阅任命文件存档' } });
+    expect(replaced.review?.differences[0].reason).toBe('补充：已调阅任命文件存档');
+    expect((await sheetRows(replaced.scored, REVIEW_SHEET))[4][6]).toBe('另附说明');
+  });
+
   it('appends every change to 变更记录 (only appended), with the source 自评导入', async () => {
     const log = await sheetRows(first.scored.scored, CHANGE_LOG_SHEET);
     expect(log[0]).toEqual(['时间', '单位', '指标', '填报项目', '栏目', '原值', '新值', '来源', '文件']);

@@ -8,7 +8,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { Button, Checkbox, Label, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
-import type { Controller, EvidenceAnnex, FormsCollected, ReviewItem, WorkbookStatus } from '../controller';
+import type { Controller, EvidenceAnnex, FormsCollected, HeldWorkbook, ReviewItem, WorkbookStatus } from '../controller';
 import { useT } from '../i18n';
 import { useAsyncAction } from '../hooks';
 import { errorText, useShared } from '../styles';
@@ -101,8 +101,10 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
   const [summary, setSummary] = useState<FormsCollected | null>(null);
   // The 核查清单 of this section's last action, with the status's one as it was then: a merged
   // workbook scored in file mode afterwards brings its own, which is then the latest.
-  const [own, setOwn] = useState<{ items: ReviewItem[]; statusReview?: ReviewItem[] } | null>(null);
-  const review = status.review && status.review !== own?.statusReview ? status.review : (own?.items ?? null);
+  // With the workbook it came from, into which the page writes typed 核减原因 (ReviewList).
+  const [own, setOwn] = useState<{ items: ReviewItem[]; statusReview?: ReviewItem[]; source?: HeldWorkbook } | null>(null);
+  const fromStatus = Boolean(status.review && status.review !== own?.statusReview);
+  const review = fromStatus ? status.review! : (own?.items ?? null);
 
   const needsWorkbook = Boolean(controller.selfAssessmentNeedsWorkbook);
   const ready = !needsWorkbook || workbook !== null;
@@ -114,15 +116,16 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
     if (!ready || !controller.collectForms) return;
     const out = await controller.collectForms(forms, replace, workbook ?? undefined);
     setSummary(out);
-    setOwn(out.review ? { items: out.review, statusReview: status.review } : null);
+    setOwn(out.review ? { items: out.review, statusReview: status.review, source: out.merged } : null);
   });
   const [annexed, setAnnexed] = useState<EvidenceAnnex | null>(null);
+  const [comparison, setComparison] = useState(false);
   const annex = useAsyncAction(async (file: File) => {
     if (!controller.annexWithEvidence) return;
-    const out = await controller.annexWithEvidence(file);
+    const out = await controller.annexWithEvidence(file, { comparison });
     setAnnexed(out);
     setSummary(null);
-    setOwn({ items: out.review, statusReview: status.review });
+    setOwn({ items: out.review, statusReview: status.review, source: { name: file.name, bytes: file } });
   });
   const busy = make.busy || collect.busy || annex.busy;
   if (!controller.makeForms || !controller.collectForms) return null;
@@ -195,6 +198,12 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
       {summary && !collect.busy && <Summary summary={summary} />}
       {controller.annexWithEvidence && (
         <>
+          <Checkbox
+            checked={comparison}
+            disabled={busy}
+            onChange={(_, d) => setComparison(Boolean(d.checked))}
+            label={t('self.comparison')}
+          />
           <FilePicker
             label={t('self.evidenceLabel')}
             hint={t('self.evidenceHint')}
@@ -207,13 +216,25 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
             <MessageBar intent={annexed.final ? 'success' : 'warning'}>
               <MessageBarBody className={shared.wrap}>
                 {t(annexed.final ? 'self.evidenceFinal' : 'self.evidenceDraft', { name: annexed.fileName })}
+                {annexed.comparison && ` ${t('self.comparisonAdded')}`}
               </MessageBarBody>
+            </MessageBar>
+          )}
+          {annexed?.comparisonSkipped && !annex.busy && (
+            <MessageBar intent="warning">
+              <MessageBarBody className={shared.wrap}>{annexed.comparisonSkipped}</MessageBarBody>
             </MessageBar>
           )}
           {annex.failed && <Failure title={t('self.evidenceError')} error={annex.error} fallback={t('error.unknown')} />}
         </>
       )}
-      {review && <ReviewList items={review} />}
+      {review && (
+        <ReviewList
+          items={review}
+          source={fromStatus ? null : own?.source}
+          onSaved={(out) => setOwn({ items: out.review, statusReview: status.review, source: out.source })}
+        />
+      )}
     </section>
   );
 }

@@ -221,6 +221,15 @@ export const enUS: Messages = {
   'self.reviewNone': 'No differences: every verified item scores as the unit assessed itself.',
   'self.reviewHint':
     'Items whose verified score differs from the self-assessment. Type the reason in the workbook’s review sheet, then open it in file mode above; while a difference has no reason, the result is a draft.',
+  'self.reviewHintEditable':
+    'Items whose verified score differs from the self-assessment. Type each reason below (the records, documents or on-site check it rests on), then press “Write the reasons and download the workbook”; while a difference has no reason, the result is a draft.',
+  'self.reasonLabel': 'Reason for {unit} · {item}',
+  'self.saveReasons': 'Write the reasons and download the workbook',
+  'self.savingReasons': 'Writing the reasons…',
+  'self.reasonsSavedFinal': 'Downloaded “{name}”: the reasons are in the review sheet and every difference is explained (final).',
+  'self.reasonsSavedDraft':
+    'Downloaded “{name}”: the reasons are in the review sheet; a difference still has no reason or a unit is unfinished (draft).',
+  'self.saveReasonsError': 'Writing the reasons failed',
   'self.reviewScores': 'self {self} → verified {verified} (difference {difference})',
   'self.reviewBlank': 'left blank',
   'self.reason': 'Reason: {reason}',
@@ -231,5 +240,7 @@ export const enUS: Messages = {
   'self.evidenceBusy': 'Exporting the annex…',
   'self.evidenceFinal': 'Downloaded “{name}” (final, with the evidence list).',
   'self.evidenceDraft': 'Downloaded “{name}” (draft, with the evidence list): some unit is unfinished or a difference has no reason.',
+  'self.comparison': 'Add the self-assessment vs verified comparison to the annex',
+  'self.comparisonAdded': 'The annex ends with the self-assessment vs verified comparison (the official tables stay the verified result).',
   'self.evidenceError': 'Exporting the annex failed',
 };

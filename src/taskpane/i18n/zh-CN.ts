@@ -214,6 +214,14 @@ export const zhCN = {
   'self.reviewNone': '没有差异：已核定的考核项得分与自评一致。',
   'self.reviewHint':
     '核定分与自评分不同的考核项。请在评分表的「核查清单」工作表中填写核减原因，再在上方「文件模式」中打开它计分；有未填原因的差异时，结果为草稿。',
+  'self.reviewHintEditable':
+    '核定分与自评分不同的考核项。可直接在下面填写每项的核减原因（依据的台账、材料或现场核查情况），再点「写入核减原因并下载评分表」；有未填原因的差异时，结果为草稿。',
+  'self.reasonLabel': '{unit} · {item} 的核减原因',
+  'self.saveReasons': '写入核减原因并下载评分表',
+  'self.savingReasons': '正在写入核减原因…',
+  'self.reasonsSavedFinal': '已下载「{name}」：核减原因已写入「核查清单」，所有差异均已说明（终稿）。',
+  'self.reasonsSavedDraft': '已下载「{name}」：核减原因已写入「核查清单」；仍有差异未填原因或单位未完成（草稿）。',
+  'self.saveReasonsError': '写入核减原因失败',
   'self.reviewScores': '自评 {self} → 核定 {verified}（差 {difference}）',
   'self.reviewBlank': '自评未填',
   'self.reason': '核减原因：{reason}',
@@ -223,6 +231,8 @@ export const zhCN = {
   'self.evidenceBusy': '正在导出附件…',
   'self.evidenceFinal': '已下载「{name}」（终稿，含佐证材料清单）。',
   'self.evidenceDraft': '已下载「{name}」（草稿，含佐证材料清单）：尚有单位未完成或差异未填核减原因。',
+  'self.comparison': '附件中加入自评与核定对照表',
+  'self.comparisonAdded': '附件末尾已加入「自评与核定对照表」（正式考核表仍为核定结果）。',
   'self.evidenceError': '导出附件失败',
 } as const;
 

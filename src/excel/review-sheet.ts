@@ -129,7 +129,8 @@ export class LiveReviewSheet {
       this.madeNow = ws;
       onMade(ws);
     } else ws = sheets.getItem(this.worksheetId);
-    const wanted: CellValue[][] = lines.length > 0 ? lines.map((l) => l.values) : [[REVIEW_NONE, ...Array<CellValue>(WIDTH - 1).fill(null)]];
+    const wanted: CellValue[][] =
+      lines.length > 0 ? lines.map((l) => l.values) : [[REVIEW_NONE, ...Array<CellValue>(WIDTH - 1).fill(null)]];
     let cells = 0;
     const count = Math.max(wanted.length, this.written.length);
     for (let i = 0; i < count; i++) {

@@ -36,7 +36,15 @@ import { ChangeLogOpening, inputChanges, LiveChangeLog, type UnitReading } from 
 import { LiveReviewSheet } from './review-sheet';
 import { SelfScores } from './review-scores';
 import { documentState, type DocumentState } from '../layout/document-state';
-import { readSelfInputs, REVIEW_COL, REVIEW_SHEET, reviewItems, reviewLines, selfColumnsOfIndex, type ReviewResult } from '../layout/review';
+import {
+  readSelfInputs,
+  REVIEW_COL,
+  REVIEW_SHEET,
+  reviewItems,
+  reviewLines,
+  selfColumnsOfIndex,
+  type ReviewResult,
+} from '../layout/review';
 import { describeField, type ChangeRow } from '../layout/change-log';
 
 interface SheetState {
@@ -598,8 +606,7 @@ export class LiveSession {
   private describeCell(sheetKey: string, rowKey: string, role: string): Omit<ChangeRow, 'old' | 'now'> {
     const [kind, id, fieldId] = rowKey.split('|');
     const column = ROLE_WORDS[role] ?? role;
-    const unit =
-      kind === 'u' ? (this.unitByKey.get(id)?.name ?? id) : kind === 'r' ? this.sheetLabel(sheetKey) : this.sheetLabel(sheetKey);
+    const unit = kind === 'u' ? (this.unitByKey.get(id)?.name ?? id) : kind === 'r' ? this.sheetLabel(sheetKey) : this.sheetLabel(sheetKey);
     let item: string;
     if (kind === 'i' || kind === 'f') item = describeField(this.rubric, id, fieldId).item;
     else if (kind === 'c') {
@@ -617,14 +624,22 @@ export class LiveSession {
       this.review = null;
       return 0;
     }
-    const review = reviewLines(this.selfScores.differences(this.result), this.reviewSheet.reasons, (key) => this.unitByKey.get(key)?.name ?? '');
+    const review = reviewLines(
+      this.selfScores.differences(this.result),
+      this.reviewSheet.reasons,
+      (key) => this.unitByKey.get(key)?.name ?? '',
+    );
     this.review = review;
     const cells = this.reviewSheet.queueWrite(context, review.lines, this.echo, (ws) => {
       // Below ExcelApi 1.9 change events are per sheet: the new sheet needs its own handler.
       if (this.handlers.length > 0 && !this.api.supports('1.9'))
         this.handlers.push(ws.onChanged.add((e: Excel.WorksheetChangedEventArgs) => this.onChanged(e)));
     });
-    if (cells > 0) await batch.add(cells / 2, review.lines.map((l) => l.values));
+    if (cells > 0)
+      await batch.add(
+        cells / 2,
+        review.lines.map((l) => l.values),
+      );
     return cells;
   }
 

@@ -589,7 +589,12 @@ export class LiveSession {
     return written;
   }
 
-  /** A typed-over computed cell written back: its 恢复 row (old: what was typed, new: the value put back). */
+  /**
+   * A typed-over computed cell written back: its 恢复 row. Reading of 恢复 in the live workbook: the
+   * session put a value back that the user had replaced, so old is what the user typed (and lost)
+   * and new is the value put back; the row names the unit, the item (or 汇总 / 第 n 名), the column
+   * (得分, 计分说明, 自评分 …) and 计算结果 as its 栏目. Inputs are never put back: only computed cells.
+   */
   private restored(o: OutputCell): void {
     const k = `${o.sheetKey}|${o.rowKey}|${o.role}`;
     const r = this.restoring.get(k);

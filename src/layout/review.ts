@@ -14,8 +14,9 @@ import { scoreRoster, scoreUnit } from '../scoring/score';
 import type { ParameterValues } from '../scoring/parameters';
 import type { Problem, UnitInput, UnitScore } from '../scoring/types';
 import { readUnitInputs, type SheetIndex } from './binding';
-import type { CellValue } from './plan';
-import { SELF_ROLES } from './self-assessment';
+import type { CellPlan, CellValue, SheetPlan } from './plan';
+import { itemSpans, SELF_ROLES } from './self-assessment';
+import { UNIT_HEADER_ROW } from './unit-sheet';
 import type { ReviewItem } from './status';
 
 export const REVIEW_SHEET = '核查清单';
@@ -226,4 +227,58 @@ export function reviewItems(review: Pick<ReviewResult, 'differences'>): ReviewIt
     difference,
     reason,
   }));
+}
+
+/** Titles of the 自评 columns, as collect lays them out (src/xlsx/self-columns.ts). */
+export const SELF_COLUMN_TITLES = { input: '自评填报', score: '自评分', evidence: '佐证材料（单位填报）' } as const;
+
+/**
+ * A unit sheet's plan with the 自评 columns after its hidden key column, as collect lays them out in
+ * a file (src/xlsx/self-columns.ts): 重建该单位评分表 rebuilds a sheet that had them with them, so
+ * the 自评 read back from it has its cells again. The 核定 headers read 核定填报 / 核定分.
+ */
+export function planSelfColumns(plan: SheetPlan): SheetPlan {
+  const first = plan.block.cols;
+  const cols: SelfColumns = { input: first, score: first + 1, evidence: first + 2 };
+  const roleAt = new Map(plan.cells.filter((c) => c.row === 0).map((c) => [c.value, c.col]));
+  const keyCol = roleAt.get('key');
+  const inputCol = roleAt.get('input');
+  const scoreCol = roleAt.get('score');
+  const rows = new Map<string, number>();
+  for (const c of plan.cells)
+    if (c.col === keyCol && c.row > 0 && typeof c.value === 'string' && c.value.includes('|')) rows.set(c.value, c.row);
+  const cells: CellPlan[] = plan.cells.map((c) => {
+    if (c.row !== UNIT_HEADER_ROW) return c;
+    if (c.col === inputCol && c.value === '填写值') return { ...c, value: '核定填报' };
+    if (c.col === scoreCol && c.value === '得分') return { ...c, value: '核定分' };
+    return c;
+  });
+  for (const [role, col, title] of [
+    [SELF_ROLES.input, cols.input, SELF_COLUMN_TITLES.input],
+    [SELF_ROLES.score, cols.score, SELF_COLUMN_TITLES.score],
+    [SELF_ROLES.evidence, cols.evidence, SELF_COLUMN_TITLES.evidence],
+  ] as const) {
+    cells.push({ row: 0, col, value: role, style: 'role' });
+    cells.push({ row: UNIT_HEADER_ROW, col, value: title, style: 'header' });
+  }
+  const merges = [...plan.merges];
+  for (const [key, row] of rows) {
+    const kind = key.split('|')[0];
+    if (kind === 'i' || kind === 'f' || key === 't|bonus') cells.push({ row, col: cols.input, value: null, style: 'input' });
+    if (kind === 'c' || key === 't|base' || key === 't|final') cells.push({ row, col: cols.score, value: null, style: 'output' });
+  }
+  for (const { first: top, last } of itemSpans(rows).values()) {
+    for (let r = top; r <= last; r++) {
+      cells.push({ row: r, col: cols.score, value: null, style: 'output' });
+      cells.push({ row: r, col: cols.evidence, value: null, style: 'input' });
+    }
+    if (last > top) for (const col of [cols.score, cols.evidence]) merges.push({ fromRow: top, fromCol: col, toRow: last, toCol: col });
+  }
+  return {
+    ...plan,
+    cells,
+    merges,
+    columns: [...plan.columns, { width: 10 }, { width: 8 }, { width: 30 }],
+    block: { rows: plan.block.rows, cols: plan.block.cols + 3 },
+  };
 }

@@ -8,11 +8,13 @@
  *   六 6 × 0.5 = 3 (核定: 4 × 0.5 = 2), so its 自评 total is 84.5 − 2 + 3 = 85.5 and
  *   核查清单 has one line: 六, 自评分 3, 核定分 2, 差值 2 − 3 = −1.
  */
+import ExcelJS from 'exceljs';
+import { sessionAnnexBuffer } from '../../src/excel/export-annex';
 import { REVIEW_SHEET } from '../../src/layout/review';
 import { SELF_ROLES } from '../../src/layout/self-assessment';
 import { loadBuiltin } from '../../src/rubric/catalog';
 import { createExcelHost, installGlobals, type ExcelHost } from '../excel-host';
-import { bind, cellAddress, cleanup, inputAt, makeWorkbook, newHost, pasteFull, valueAt } from './helpers';
+import { bind, cellAddress, cleanup, FULL, inputAt, makeWorkbook, newHost, pasteFull, valueAt } from './helpers';
 import { addSelfColumns, pasteSelf, selfAt } from './self-helpers';
 
 afterEach(() => cleanup());
@@ -173,5 +175,49 @@ describe('a merged workbook in the live session', () => {
     await session.rescoreAll();
     expect(selfScore(host, POLICE, 't|final')).toBe(85.5);
     expect(session.status().review).toHaveLength(1);
+  });
+});
+
+describe('重建该单位评分表 in a merged workbook', () => {
+  it('rebuilds a deleted unit sheet with its 自评 columns, 自评填报 and 佐证材料 written back', async () => {
+    const { host, session } = await merged();
+    const evidence = selfAt(host, POLICE, '六', 'reports', SELF_ROLES.evidence);
+    host.userEdit(POLICE, evidence, [['台账第 3 页']]);
+    await host.flushEvents();
+    host.userDeleteSheet(POLICE);
+    await host.flushEvents();
+    const problem = session.status().problems.find((p) => p.action?.kind === 'rebuildUnit');
+    // 23 核定 inputs + 23 自评 inputs + 1 佐证材料 read before the sheet was lost.
+    expect(problem?.message).toContain(`写回本次读取到的 ${2 * FULL.length + 1} 个已填写的单元格`);
+    await session.repair('rebuildUnit', POLICE_KEY);
+    expect(host.sheetNames()).toContain(POLICE);
+    expect(valueAt(host, POLICE, selfAt(host, POLICE, '六', 'reports'))).toBe(6);
+    expect(valueAt(host, POLICE, selfAt(host, POLICE, '六', 'reports', SELF_ROLES.evidence))).toBe('台账第 3 页');
+    expect(selfScore(host, POLICE, 't|final')).toBe(85.5);
+    expect(valueAt(host, POLICE, cellAddress(host, POLICE, 't|final', 'score'))).toBe(84.5);
+    expect(session.status().review).toHaveLength(1);
+  });
+});
+
+describe('导出附件 from a merged workbook', () => {
+  /** Every cell text and page header of the annex workbook. */
+  async function annexTexts(buffer: ArrayBuffer): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer);
+    const out: string[] = [];
+    wb.eachSheet((ws) => {
+      out.push(ws.headerFooter?.oddHeader ?? '');
+      ws.eachRow((row) => row.eachCell((c) => out.push(String(c.value ?? ''))));
+    });
+    return out.join('\n');
+  }
+
+  it('is a draft while a difference has no 核减原因, final once it has one', async () => {
+    const { host, session } = await merged();
+    expect(await annexTexts(await sessionAnnexBuffer(session))).toContain('1 处核定与自评的差异未填核减原因');
+    host.userEdit(REVIEW_SHEET, 'G4', [['台账只有 4 份']]);
+    await host.flushEvents();
+    const final = await annexTexts(await sessionAnnexBuffer(session));
+    expect(final).not.toContain('草稿');
   });
 });

@@ -153,6 +153,17 @@ describe('a merged workbook in the live session', () => {
     expect(session.documentState()!.final).toBe(true);
   });
 
+  it('a deleted 核查清单 is made again with the reasons read before', async () => {
+    const { host, session } = await merged();
+    host.userEdit(REVIEW_SHEET, 'G4', [['台账只有 4 份']]);
+    await host.flushEvents();
+    host.userDeleteSheet(REVIEW_SHEET);
+    await host.flushEvents();
+    expect(host.sheetNames()).toContain(REVIEW_SHEET);
+    expect(reviewRows(host)[0]).toEqual([1, POLICE, `${SIX.number} ${SIX.name}`, 3, 2, -1, '台账只有 4 份', `${POLICE_KEY}|六`]);
+    expect(session.documentState()!.final).toBe(true);
+  });
+
   it('a workbook without 自评 columns gets no 核查清单 and no review', async () => {
     const host = await newHost('1.8');
     await makeWorkbook(host, 'hengdong-2020-members', ROSTER);

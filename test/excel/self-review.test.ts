@@ -164,6 +164,31 @@ describe('a merged workbook in the live session', () => {
     expect(session.documentState()!.final).toBe(true);
   });
 
+  it('after a run of edits, a fresh full read finds every 自评分 and 核查清单 cell already right', async () => {
+    const { host } = await merged();
+    const edits: [string, string, string, unknown][] = [
+      [POLICE, '六', 'reports', 2],
+      [ROSTER[0].name, '七', 'firms', 4],
+      [POLICE, '八', 'share', '60%'],
+      [ROSTER[1].name, '十', 'missed', 0],
+    ];
+    for (const [sheet, ind, field, v] of edits) {
+      host.userEdit(sheet, selfAt(host, sheet, ind, field), [[v]]);
+      await host.flushEvents();
+    }
+    host.userEdit(ROSTER[0].name, inputAt(host, ROSTER[0].name, '七', 'firms'), [[4]]);
+    await host.flushEvents();
+    host.userEdit(REVIEW_SHEET, 'G5', [['按台账核定']]);
+    await host.flushEvents();
+    const saved = host.save();
+    cleanup();
+    const again = createExcelHost({ apiVersion: '1.8', state: saved });
+    installGlobals(again);
+    await bind(again);
+    expect(again.writesLog.filter((w) => w.kind === 'values')).toEqual([]);
+    expect(again.values(REVIEW_SHEET, 'G5:H5')[0]).toEqual(['按台账核定', expect.stringMatching(/^U000\d\|/)]);
+  });
+
   it('a workbook without 自评 columns gets no 核查清单 and no review', async () => {
     const host = await newHost('1.8');
     await makeWorkbook(host, 'hengdong-2020-members', ROSTER);

@@ -832,6 +832,17 @@ export class LiveSession {
     this.emit();
   }
 
+  /**
+   * Another part of the add-in is about to write input cells of a managed sheet (the pane's
+   * 收回自评表 writing 自评填报 and 佐证材料): below ExcelApi 1.14 the change events of those writes
+   * look like the user's, and would be logged in 变更记录 as 手工修改 next to the 自评导入 rows its
+   * writer logs. Cells noted here (0-based, in the sheet) are taken for the add-in's own writes;
+   * the writer then calls rescoreAll, which reads and scores them (a full read logs nothing).
+   */
+  noteAddinWrite(worksheetId: string, row: number, col: number, cols = 1, rows = 1): void {
+    this.echo.record(worksheetId, row, col, cols, rows);
+  }
+
   /** Notices from outside a round (e.g. protection refused while laying out). */
   addNotices(notices: string[]): void {
     this.sticky.push(...notices);

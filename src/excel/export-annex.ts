@@ -26,7 +26,8 @@ export function annexFileName(session: LiveSession, date = new Date()): string {
 export async function sessionAnnexBuffer(session: LiveSession): Promise<ArrayBuffer> {
   const { inputs, result, keys } = session.snapshot();
   if (!result) throw new Error('尚未计分，无法导出附件');
-  const state = documentState(result, { notices: session.documentNotices });
+  // A difference between 核定 and 自评 without a 核减原因 keeps the annex a draft too (session.documentState).
+  const state = session.documentState() ?? documentState(result, { notices: session.documentNotices });
   return annexBuffer(session.rubric, annexUnits(inputs, result.units, keys), { state });
 }
 

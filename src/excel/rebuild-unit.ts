@@ -8,6 +8,8 @@ import { definedNameFor, META_SHEET, type CellValue, type SheetPlan } from '../l
 import { allocateSheetNames } from '../layout/sheet-names';
 import { planUnitSheet } from '../layout/unit-sheet';
 import { FIXED_SHEETS } from '../layout/workbook-plan';
+import { planSelfColumns, selfColumnsOfIndex } from '../layout/review';
+import { SELF_ROLES } from '../layout/self-assessment';
 import type { Rubric } from '../rubric/schema';
 import { applySheet, PROTECTION_OPTIONS } from './apply-plan';
 import type { Batch } from './batch';
@@ -41,14 +43,24 @@ export interface Rebuilt {
 /** Input rows of a unit sheet: item and field rows, the bonus and fraud lines. */
 const isInputRow = (rowKey: string) => /^[if]\|/.test(rowKey) || rowKey === 't|bonus' || rowKey === 't|fraud';
 
+/** The input columns written back, with the rows each has inputs on. */
+const RESTORED_COLUMNS = [
+  ['input', isInputRow],
+  // 自评填报 and 佐证材料 of a sheet carrying the 自评 columns; the 弄虚作假 finding has no 自评.
+  [SELF_ROLES.input, (k: string) => isInputRow(k) && k !== 't|fraud'],
+  [SELF_ROLES.evidence, (k: string) => k.startsWith('i|')],
+] as const;
+
 /** Input cells with something in them, in a unit sheet as last read. */
 export function filledInputs(lost: LostSheet): number {
-  const col = lost.index.cols.get('input');
-  if (col === undefined) return 0;
   let n = 0;
-  for (const [rowKey, row] of lost.index.rows) {
-    const v = lost.values[row]?.[col];
-    if (isInputRow(rowKey) && v !== null && v !== undefined && v !== '') n++;
+  for (const [role, rowsOf] of RESTORED_COLUMNS) {
+    const col = lost.index.cols.get(role);
+    if (col === undefined) continue;
+    for (const [rowKey, row] of lost.index.rows) {
+      const v = lost.values[row]?.[col];
+      if (rowsOf(rowKey) && v !== null && v !== undefined && v !== '') n++;
+    }
   }
   return n;
 }
@@ -87,33 +99,39 @@ export async function queueRebuild(context: Excel.RequestContext, batch: Batch, 
   const taken = [...sheets.items.map((s) => s.name), FIXED_SHEETS.info, FIXED_SHEETS.summary, FIXED_SHEETS.rank, META_SHEET];
   const sheetName = allocateSheetNames([r.unit.name], taken)[0];
   const groupLabel = r.rubric.ranking.groups.find((g) => g.id === r.unit.group)?.label ?? r.unit.group;
-  const plan = planUnitSheet(r.rubric, { key: r.unit.key, sheetName, unitName: r.unit.name, groupLabel });
+  const unitPlan = planUnitSheet(r.rubric, { key: r.unit.key, sheetName, unitName: r.unit.name, groupLabel });
+  // A sheet that carried the 自评 columns (a merged workbook) gets them back, with the unit's figures.
+  const plan = r.lost && selfColumnsOfIndex(r.lost.index) ? planSelfColumns(unitPlan) : unitPlan;
   const ws = sheets.add(sheetName);
   await applySheet(context, batch, ws, plan, r.api);
 
   let restored = 0;
   const unplaced: string[] = [];
   const lost = r.lost;
-  const oldCol = lost?.index.cols.get('input');
-  if (lost && oldCol !== undefined) {
+  if (lost) {
     const index = planIndex(plan);
-    const newCol = index.cols.get('input') as number;
-    for (const [rowKey, row] of lost.index.rows) {
-      if (!isInputRow(rowKey)) continue;
-      const v = lost.values[row]?.[oldCol] ?? null;
-      if (v === null || v === '') continue;
-      const at = index.rows.get(rowKey);
-      if (at === undefined) {
-        unplaced.push(rowKey);
-        continue;
+    // 核定填报, and where the sheet had them 自评填报 and 佐证材料 (on the item's first row).
+    for (const [role, rowsOf] of RESTORED_COLUMNS) {
+      const oldCol = lost.index.cols.get(role);
+      const newCol = index.cols.get(role);
+      if (oldCol === undefined || newCol === undefined) continue;
+      for (const [rowKey, row] of lost.index.rows) {
+        if (!rowsOf(rowKey)) continue;
+        const v = lost.values[row]?.[oldCol] ?? null;
+        if (v === null || v === '') continue;
+        const at = index.rows.get(rowKey);
+        if (at === undefined) {
+          unplaced.push(rowKey);
+          continue;
+        }
+        const cell = ws.getRangeByIndexes(at, newCol, 1, 1);
+        const format = lost.formats?.[row]?.[oldCol];
+        // The number format first: 0.75 read from a percent cell is written back as 75 %.
+        if (typeof format === 'string') cell.numberFormat = [[format]];
+        cell.values = [[writable(v, format)]];
+        restored++;
+        await batch.add(2, v);
       }
-      const cell = ws.getRangeByIndexes(at, newCol, 1, 1);
-      const format = lost.formats?.[row]?.[oldCol];
-      // The number format first: 0.75 read from a percent cell is written back as 75 %.
-      if (typeof format === 'string') cell.numberFormat = [[format]];
-      cell.values = [[writable(v, format)]];
-      restored++;
-      await batch.add(2, v);
     }
   }
   if (r.protect) ws.protection.protect(PROTECTION_OPTIONS);

@@ -32,6 +32,20 @@ import { probeLostMeta, type MetaRecovery } from './recover-meta';
 import { filledInputs, queueRebuild, type LostSheet } from './rebuild-unit';
 import type { ApiLevel } from './requirements';
 import { RosterScores } from './roster-scores';
+import { ChangeLogOpening, inputChanges, LiveChangeLog, type UnitReading } from './change-log';
+import { LiveReviewSheet } from './review-sheet';
+import { SelfScores } from './review-scores';
+import { documentState, type DocumentState } from '../layout/document-state';
+import {
+  readSelfInputs,
+  REVIEW_COL,
+  REVIEW_SHEET,
+  reviewItems,
+  reviewLines,
+  selfColumnsOfIndex,
+  type ReviewResult,
+} from '../layout/review';
+import { describeField, type ChangeRow } from '../layout/change-log';
 
 interface SheetState {
   key: string;
@@ -45,7 +59,31 @@ interface SheetState {
   formats?: unknown[][];
   /** The sheet's input cells, found when first needed (selecting a problem's cell). */
   inputRefs?: InputCellRef[];
+  /** Unit sheets: the 核定 inputs as JSON (a re-read sheet whose 核定 did not change is not rescored). */
+  inputJson?: string;
 }
+
+/** The key under which the 核查清单 sheet's change events are queued (it has no CS_ name). */
+const REVIEW_KEY = 'REVIEW';
+
+/** The words of the computed columns, for the 恢复 rows of 变更记录. */
+const ROLE_WORDS: Record<string, string> = {
+  score: '得分',
+  reason: '计分说明',
+  deduction: '扣分',
+  selfScore: '自评分',
+  base: '基础分',
+  bonus: '加分',
+  final: '总分',
+  scaled: '折算分',
+  band: '等次',
+  rank: '名次',
+  labels: '标注',
+  status: '状态',
+  progress: '填报进度',
+  unit: '单位',
+  group: '组别',
+};
 
 /** A computed cell to write: its output, its place in the block, and whether its fill changes too. */
 interface PendingCell {
@@ -124,6 +162,22 @@ export class LiveSession {
   private problemsMemo: UnitProblemsMemo = new WeakMap();
   /** The hidden metadata sheet was not found by the last round (deleted while the workbook was open). */
   private metaMissing = false;
+  /** The units' 自评 (unit sheets carrying the 自评 columns) and the 核查清单 made from them. */
+  private readonly selfScores: SelfScores;
+  private readonly reviewSheet = new LiveReviewSheet();
+  private review: ReviewResult | null = null;
+  /** Unit sheets whose 核定 inputs changed in this round's read. */
+  private readonly changedUnits = new Set<string>();
+  /** 变更记录: opened once on binding; null until then, or after a failed write (opened again). */
+  private changeLog: LiveChangeLog | null = null;
+  /** Sheets whose input changes this round logs (the sheets of the change events, not a full read). */
+  private logKeys = new Set<string>();
+  /** Rows for 变更记录, queued with the round's writes. */
+  private pendingLog: { rows: ChangeRow[]; source: '手工修改' | '恢复' }[] = [];
+  /** Computed cells typed over, by sheet|row|role: what was typed (the 恢复 row's old value). */
+  private readonly restoring = new Map<string, { sheetKey: string; rowKey: string; role: string; typed: CellValue }>();
+  /** The clock of 变更记录 (tests set it). */
+  now: () => Date = () => new Date();
 
   private constructor(
     readonly rubric: Rubric,
@@ -135,18 +189,24 @@ export class LiveSession {
   ) {
     if (versionProblem) this.fixedProblems.push(versionProblem);
     this.scores = new RosterScores(rubric, meta.units);
+    this.selfScores = new SelfScores(rubric, meta.units);
     this.unitByKey = new Map(meta.units.map((u) => [u.key, u]));
   }
 
   /** Finds the add-in's metadata in the open workbook, reads everything, rescores and listens. */
   static async bind(api: ApiLevel, options: { listen?: boolean } = {}): Promise<BindResult> {
+    // 变更记录 is found in the same two syncs; every round after that only queues its rows.
+    let changeLog: LiveChangeLog | null = null;
     const found = await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+      const log = ChangeLogOpening.start(context);
       await context.sync();
       if (ws.isNullObject) return null;
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('values');
+      log.measure();
       await context.sync();
+      changeLog = log.opened();
       if (used.isNullObject) return null;
       return used.values.map((r) => norm(r[0]));
     });
@@ -178,6 +238,7 @@ export class LiveSession {
     const session = new LiveSession(rubric, meta.meta, meta.rubricJson, api, problem);
     if (embedded.kind === 'modified')
       session.documentNotices.push(`${modifiedRubricNotice(meta.meta.rubric.id, meta.meta.rubric.version)}，按内置细则计分`);
+    session.changeLog = changeLog;
     await session.rescoreAll();
     // Ribbon commands run in a short-lived runtime: they rescore once and do not listen.
     if (options.listen !== false) await session.listen();
@@ -194,6 +255,7 @@ export class LiveSession {
         this.handlers.push(sheets.onChanged.add(handler));
       } else {
         for (const s of this.sheets.values()) this.handlers.push(sheets.getItem(s.worksheetId).onChanged.add(handler));
+        if (this.reviewSheet.worksheetId !== null) this.handlers.push(sheets.getItem(this.reviewSheet.worksheetId).onChanged.add(handler));
       }
       // WorksheetCollection.onDeleted (ExcelApi 1.7): a deleted score sheet is found by the next round
       // instead of failing every write to it.
@@ -263,24 +325,53 @@ export class LiveSession {
         const batch = new Batch(context);
         const full = sheetKeys === null || this.needsFullRead || this.scores.result === null;
         this.needsFullRead = false;
-        const read = await this.readSheets(context, batch, full ? this.managedKeys() : sheetKeys);
+        // A change of 核查清单 (a reason typed) reads that sheet with the round's blocks, in the same sync.
+        const reviewEdited = !full && sheetKeys.includes(REVIEW_KEY) && this.reviewSheet.worksheetId !== null;
+        if (reviewEdited) this.reviewSheet.queueRead(context, this.reviewSheet.worksheetId as string);
+        const probe = full ? this.reviewSheet.queueProbe(context) : null;
+        this.changedUnits.clear();
+        this.logKeys = new Set(sheetKeys ?? []);
+        const read = await this.readSheets(context, batch, full ? this.managedKeys() : sheetKeys.filter((k) => k !== REVIEW_KEY));
+        if (reviewEdited) this.reviewSheet.takeRead();
+        if (probe) {
+          const was = this.reviewSheet.worksheetId;
+          await this.reviewSheet.takeProbe(context, probe, () => batch.flush());
+          if (was !== null && was !== this.reviewSheet.worksheetId) this.keyBySheetId.delete(was);
+          if (this.reviewSheet.worksheetId !== null) this.keyBySheetId.set(this.reviewSheet.worksheetId, REVIEW_KEY);
+        }
         let outputs: OutputCell[];
         // A value of the 参数 sheet (rubric.parameters) is every unit's input: the whole roster is rescored.
-        if (full || read.includes(PARAMS_SHEET_KEY)) outputs = this.scores.scoreAll(this.allInputs());
+        const everyUnit = full || read.includes(PARAMS_SHEET_KEY);
+        if (everyUnit) outputs = this.scores.scoreAll(this.allInputs());
         else {
           const changed = new Map<number, UnitInput>();
-          for (const key of read) {
+          for (const key of this.changedUnits) {
             const i = this.scores.indexOf(key);
             if (i !== undefined) changed.set(i, this.inputs.get(key) as UnitInput);
           }
           outputs = this.scores.update(changed, () => this.allInputs());
+          // A sheet read whose 核定 did not change (a 自评 or 佐证材料 typed, a computed cell typed
+          // over): its cells as they are, so that the diff puts back what was typed over.
+          for (const key of read) {
+            const i = this.scores.indexOf(key);
+            if (i !== undefined && !changed.has(i)) outputs.push(...this.scores.unitCells(i));
+          }
           if (read.includes('SUMMARY')) outputs.push(...this.scores.summaryCells());
           if (read.includes('RANK')) outputs.push(...this.scores.rankCells());
         }
         this.result = this.scores.result;
+        // 自评分: the 自评 that changed are scored again; every sheet read gets its cells (typed-over ones are put back).
+        for (const key of new Set([...this.selfScores.rescore(this.scores.parameters, everyUnit), ...read])) {
+          const s = this.sheets.get(key);
+          if (s && this.selfScores.has(key)) outputs.push(...this.selfScores.outputs(key, s.index));
+        }
         for (const key of full ? this.managedKeys() : read) this.missingRows.delete(key);
         cells = await this.writeChanged(context, batch, outputs);
+        cells += await this.writeReview(context, batch);
+        await this.queueLog(context, batch);
         await batch.flushPending();
+        const made = this.reviewSheet.takeMade(this.echo);
+        if (made !== null) this.keyBySheetId.set(made, REVIEW_KEY);
         syncs = batch.syncs;
       });
     } catch (e) {
@@ -288,6 +379,11 @@ export class LiveSession {
       this.ledger.clear();
       this.echo.clear();
       this.needsFullRead = true;
+      // Nothing of the failed request was written: the 核查清单 is looked for again, 变更记录 opened again.
+      this.reviewSheet.forget();
+      this.pendingLog = [];
+      this.restoring.clear();
+      this.changeLog = null;
       const msg = e instanceof Error ? e.message : String(e);
       if (this.meta.protectComputed && !this.protectionBroken) {
         // Excel may refuse protect/unprotect (office-js 6784): retry once leaving protection alone.
@@ -351,6 +447,8 @@ export class LiveSession {
       await batch.flush();
       reads.push(...chunk);
     }
+    // Only 核查清单 changed: its read (queued by the caller) and the metadata probe still need their sync.
+    if (keys.length === 0) await batch.flush();
     // eslint-disable-next-line office-addins/call-sync-before-read -- batch.flush() above is context.sync() (src/excel/batch.ts); the rule only knows a literal context.sync()
     this.metaMissing = metaSheet.isNullObject;
     const idByName = new Map((sheetList?.items ?? []).map((w) => [w.name.toLowerCase(), w.id]));
@@ -375,12 +473,27 @@ export class LiveSession {
         values,
         formats,
       };
+      const before = this.sheets.get(key);
       this.lostSheets.delete(key);
       this.sheets.set(key, state);
       this.keyBySheetId.set(worksheetId, key);
       const unit = this.unitByKey.get(key);
-      if (unit)
-        this.inputs.set(key, readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, percentTexts(values, formats ?? [])));
+      if (unit) {
+        const texts = percentTexts(values, formats ?? []);
+        const input = readUnitInputs(this.rubric, idx.index, unit.name, unit.group, values, texts);
+        state.inputJson = JSON.stringify(input);
+        if (state.inputJson !== before?.inputJson) this.changedUnits.add(key);
+        this.inputs.set(key, input);
+        // A sheet carrying the 自评 columns (a merged workbook, or columns laid out since the last read).
+        const cols = selfColumnsOfIndex(idx.index);
+        this.selfScores.read(key, cols ? readSelfInputs(this.rubric, idx.index, cols, unit.name, unit.group, values, texts) : null);
+        // 变更记录: what the user changed in this sheet since it was last read (only in an edit's round).
+        if (before && this.logKeys.has(key)) {
+          const was: UnitReading = { index: before.index, values: before.values, texts: percentTexts(before.values, before.formats ?? []) };
+          const rows = inputChanges(this.rubric, unit.name, was, { index: idx.index, values, texts });
+          if (rows.length > 0) this.pendingLog.push({ rows, source: '手工修改' });
+        }
+      }
       if (key === PARAMS_SHEET_KEY) this.scores.parameters = readParameterValues(idx.index, values);
       restored += this.forgetOverwritten(state);
       read.push(key);
@@ -400,13 +513,20 @@ export class LiveSession {
     }
     this.sheets.delete(key);
     this.ledger.forgetSheet(key);
+    this.selfScores.forget(key);
   }
 
-  /** Computed cells whose content differs from what was written were typed over: forget them so the write restores them. */
+  /**
+   * Computed cells whose content differs from what was written were typed over: forget them so the
+   * write restores them, and remember what was typed for the 恢复 rows of 变更记录.
+   */
   private forgetOverwritten(s: SheetState): number {
     return this.ledger.forgetWhere(s.key, (entry) => {
       const at = cellOf(s.index, entry.rowKey, entry.role);
-      return at !== null && !same(norm(s.values[at.row]?.[at.col]), entry.value);
+      const typed = at === null ? null : norm(s.values[at.row]?.[at.col]);
+      if (at === null || same(typed, entry.value)) return false;
+      this.restoring.set(`${s.key}|${entry.rowKey}|${entry.role}`, { sheetKey: s.key, rowKey: entry.rowKey, role: entry.role, typed });
+      return true;
     });
   }
 
@@ -458,6 +578,7 @@ export class LiveSession {
             }
             s.values[r][c] = o.value;
             this.ledger.set(o, o.value, tone);
+            if (this.restoring.size > 0) this.restored(o);
           }
         this.echo.record(s.worksheetId, row, col, width, block.rows.length);
         written += width * block.rows.length;
@@ -466,6 +587,79 @@ export class LiveSession {
       if (guard) ws.protection.protect(PROTECTION_OPTIONS);
     }
     return written;
+  }
+
+  /**
+   * A typed-over computed cell written back: its 恢复 row. Reading of 恢复 in the live workbook: the
+   * session put a value back that the user had replaced, so old is what the user typed (and lost)
+   * and new is the value put back; the row names the unit, the item (or 汇总 / 第 n 名), the column
+   * (得分, 计分说明, 自评分 …) and 计算结果 as its 栏目. Inputs are never put back: only computed cells.
+   */
+  private restored(o: OutputCell): void {
+    const k = `${o.sheetKey}|${o.rowKey}|${o.role}`;
+    const r = this.restoring.get(k);
+    if (!r) return;
+    this.restoring.delete(k);
+    const text = (v: CellValue) => (v === null ? '' : String(v));
+    const row: ChangeRow = { ...this.describeCell(r.sheetKey, r.rowKey, r.role), old: text(r.typed), now: text(o.value) };
+    const last = this.pendingLog[this.pendingLog.length - 1];
+    if (last?.source === '恢复') last.rows.push(row);
+    else this.pendingLog.push({ rows: [row], source: '恢复' });
+  }
+
+  /** A computed cell in words: the unit, the item and the column. */
+  private describeCell(sheetKey: string, rowKey: string, role: string): Omit<ChangeRow, 'old' | 'now'> {
+    const [kind, id, fieldId] = rowKey.split('|');
+    const column = ROLE_WORDS[role] ?? role;
+    const unit = kind === 'u' ? (this.unitByKey.get(id)?.name ?? id) : kind === 'r' ? this.sheetLabel(sheetKey) : this.sheetLabel(sheetKey);
+    let item: string;
+    if (kind === 'i' || kind === 'f') item = describeField(this.rubric, id, fieldId).item;
+    else if (kind === 'c') {
+      const cat = this.rubric.categories.find((c) => c.id === id);
+      item = cat ? `${cat.number} ${cat.name}` : id;
+    } else if (kind === 'r') item = `第 ${fieldId} 名`;
+    else if (kind === 'u') item = '汇总';
+    else item = ROLE_WORDS[id] ?? id;
+    return { unit, item, field: column, column: '计算结果' };
+  }
+
+  /** 核查清单: the differences of this round with the reasons read, written where they changed. */
+  private async writeReview(context: Excel.RequestContext, batch: Batch): Promise<number> {
+    if (!this.selfScores.any) {
+      this.review = null;
+      return 0;
+    }
+    const review = reviewLines(
+      this.selfScores.differences(this.result),
+      this.reviewSheet.reasons,
+      (key) => this.unitByKey.get(key)?.name ?? '',
+    );
+    this.review = review;
+    const cells = this.reviewSheet.queueWrite(context, review.lines, this.echo, (ws) => {
+      // Below ExcelApi 1.9 change events are per sheet: the new sheet needs its own handler.
+      if (this.handlers.length > 0 && !this.api.supports('1.9'))
+        this.handlers.push(ws.onChanged.add((e: Excel.WorksheetChangedEventArgs) => this.onChanged(e)));
+    });
+    if (cells > 0)
+      await batch.add(
+        cells / 2,
+        review.lines.map((l) => l.values),
+      );
+    return cells;
+  }
+
+  /** 变更记录: the round's rows after its writes, in the same request (no sync of their own). */
+  private async queueLog(context: Excel.RequestContext, batch: Batch): Promise<void> {
+    this.restoring.clear();
+    const entries = this.pendingLog.splice(0);
+    if (entries.length === 0) return;
+    // Opened on binding; after a failed write it is found again (two syncs, that once).
+    this.changeLog ??= await LiveChangeLog.open(context);
+    const time = this.now();
+    for (const { rows, source } of entries) {
+      this.changeLog.append(context, rows, time, source);
+      await batch.add(rows.length + 2, rows);
+    }
   }
 
   private missingRow(sheetKey: string, rowKey: string): void {
@@ -486,15 +680,35 @@ export class LiveSession {
   // ------------------------------------------------------------------ status for the task pane
 
   status(): WorkbookStatus {
-    return buildStatus(
+    const status = buildStatus(
       this.rubric,
       this.meta,
       this.result,
-      [...this.fixedProblems, ...this.structureProblems()],
+      [...this.fixedProblems, ...this.structureProblems(), ...this.reviewProblems()],
       [...this.sticky, ...(this.repairNotice ? [this.repairNotice] : []), ...this.notices],
       (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId),
       this.problemsMemo,
     );
+    return this.review ? { ...status, review: reviewItems(this.review) } : status;
+  }
+
+  /** 终稿 or 草稿: a difference between 核定 and 自评 without a 核减原因 keeps it a draft, as in file mode. */
+  documentState(): DocumentState | null {
+    if (!this.result) return null;
+    return documentState(this.result, { notices: this.documentNotices, unexplainedDifferences: this.review?.unexplained ?? 0 });
+  }
+
+  /** Each difference without a 核减原因, selecting its reason cell in 核查清单. */
+  private reviewProblems(): StatusProblem[] {
+    if (!this.review) return [];
+    const reasonCol = String.fromCharCode(64 + REVIEW_COL.reason);
+    const open = this.review.lines.filter((l) => l.difference && !l.reason.trim());
+    return this.review.problems.map((p, j) => ({
+      ...p,
+      id: `review:${open[j]?.key ?? j}`,
+      kind: 'other' as const,
+      target: { sheetKey: REVIEW_KEY, address: `${reasonCol}${open[j]?.row ?? ''}`, sheetName: REVIEW_SHEET },
+    }));
   }
 
   /** Missing sheets and rows, each with what the user can do about it. */
@@ -618,6 +832,17 @@ export class LiveSession {
     this.emit();
   }
 
+  /**
+   * Another part of the add-in is about to write input cells of a managed sheet (the pane's
+   * 收回自评表 writing 自评填报 and 佐证材料): below ExcelApi 1.14 the change events of those writes
+   * look like the user's, and would be logged in 变更记录 as 手工修改 next to the 自评导入 rows its
+   * writer logs. Cells noted here (0-based, in the sheet) are taken for the add-in's own writes;
+   * the writer then calls rescoreAll, which reads and scores them (a full read logs nothing).
+   */
+  noteAddinWrite(worksheetId: string, row: number, col: number, cols = 1, rows = 1): void {
+    this.echo.record(worksheetId, row, col, cols, rows);
+  }
+
   /** Notices from outside a round (e.g. protection refused while laying out). */
   addNotices(notices: string[]): void {
     this.sticky.push(...notices);
@@ -648,12 +873,24 @@ export class LiveSession {
   }
 
   async select(sheetKey: string, address?: string): Promise<void> {
+    if (sheetKey === REVIEW_KEY) return this.selectReview(address);
     const s = this.sheets.get(sheetKey);
     if (!s) return;
     await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(s.worksheetId);
       ws.activate();
       ws.getRange(address ?? a1(s.originRow + 1, s.originCol)).select();
+      await context.sync();
+    });
+  }
+
+  private async selectReview(address?: string): Promise<void> {
+    const id = this.reviewSheet.worksheetId;
+    if (id === null) return;
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(id);
+      ws.activate();
+      ws.getRange(address ?? 'A1').select();
       await context.sync();
     });
   }

@@ -50,7 +50,9 @@ export type ColumnRole =
   | `block:${number}`
   /** A column of the document's own table (rubric.table.columns), by its header: descriptive, never read back. */
   | `doc:${string}`
-  | `bandSeries:${string}`;
+  | `bandSeries:${string}`
+  /** 自评分: the unit's own figures scored (src/layout/review.ts; role names in SELF_ROLES). */
+  | 'selfScore';
 
 export type Validation =
   { kind: 'list'; options: string[] } | { kind: 'whole'; min: number; max?: number } | { kind: 'decimal'; min: number; max?: number };

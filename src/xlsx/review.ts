@@ -11,38 +11,37 @@
  * Workbooks without a 自评 column are left exactly as they were (null).
  */
 import type { Style } from 'exceljs';
-import { readUnitInputs } from '../layout/binding';
-import { scoreRoster } from '../scoring/score';
-import type { Problem, RosterResult } from '../scoring/types';
+import {
+  readSelfInputs,
+  REVIEW_COL as COL,
+  REVIEW_FIRST_ROW,
+  REVIEW_HEADER_ROW,
+  REVIEW_HEADERS as HEADERS,
+  REVIEW_HINT,
+  REVIEW_NONE,
+  REVIEW_SHEET,
+  REVIEW_TITLE,
+  REVIEW_WIDTHS as WIDTHS,
+  reviewLines,
+  scoreSelf,
+  selfScoreValues,
+  typedReasons,
+  unitDifferences,
+  type Difference,
+  type ReviewResult as LayoutReviewResult,
+  type ReviewSheetRow,
+} from '../layout/review';
+import type { RosterResult } from '../scoring/types';
 import { plainValue } from './cell-values';
 import type { Worksheet } from './exceljs';
 import { readGrid } from './forms';
 import type { ReadWorkbookResult } from './read-workbook';
 import { selfColumnsOf } from './self-columns';
 
-export const REVIEW_SHEET = '核查清单';
-const KEY_HEADER = '键';
-const HEADERS = ['序号', '单位', '指标', '自评分', '核定分', '差值（核定−自评）', '核减原因', KEY_HEADER];
-const WIDTHS = [6, 20, 30, 8, 8, 10, 50, 12];
-const COL = { reason: 7, key: 8 } as const;
+export { REVIEW_SHEET, type Difference };
 
-export interface Difference {
-  unitKey: string;
-  unit: string;
-  indicatorId: string;
-  item: string;
-  self: number | null;
-  verified: number | null;
-  /** 核定 − 自评 where both are scores. */
-  difference: number | null;
-  reason: string;
-}
-
-export interface ReviewResult {
-  differences: Difference[];
-  /** Differences (non-zero) without a 核减原因. */
-  unexplained: number;
-  problems: Problem[];
+/** The review of a file: the layout's, plus each collected unit's 自评 total (自评与核定对照表). */
+export interface ReviewResult extends LayoutReviewResult {
   /** The 自评 total (final score) of every unit whose 自评表 was collected, by unit key. */
   selfTotals: Map<string, number | null>;
 }
@@ -52,19 +51,11 @@ const HEADER_FILL: Style['fill'] = { type: 'pattern', pattern: 'solid', fgColor:
 const thin = { style: 'thin' as const };
 const BORDER: Partial<Style['border']> = { top: thin, left: thin, bottom: thin, right: thin };
 
-/** Reasons typed in an earlier 核查清单, by `unitKey|indicatorId`. */
-function typedReasons(ws: Worksheet | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!ws) return out;
-  let header = 0;
-  for (let r = 1; r <= ws.rowCount && !header; r++) if (plainValue(ws.getCell(r, COL.key).value) === KEY_HEADER) header = r;
-  if (!header) return out;
-  for (let r = header + 1; r <= ws.rowCount; r++) {
-    const key = plainValue(ws.getCell(r, COL.key).value);
-    const reason = plainValue(ws.getCell(r, COL.reason).value);
-    if (typeof key === 'string' && reason !== null && String(reason).trim() !== '') out.set(key, String(reason));
-  }
-  return out;
+/** The key and reason cells of an earlier 核查清单, row by row. */
+function* reviewSheetRows(ws: Worksheet | undefined): Generator<ReviewSheetRow> {
+  if (!ws) return;
+  for (let r = 1; r <= ws.rowCount; r++)
+    yield { row: r, key: plainValue(ws.getCell(r, COL.key).value), reason: plainValue(ws.getCell(r, COL.reason).value) };
 }
 
 /**
@@ -87,67 +78,45 @@ export function reviewSelfAssessment(
 
   const selfInputs = collected.map(({ u, block, cols }) => {
     const { values, texts } = readGrid(block.worksheet, block.top, block.left, block.rows, Math.max(block.cols, cols.evidence + 1));
-    const index = { ...block.index, cols: new Map(block.index.cols).set('input', cols.input) };
-    // The team's 弄虚作假 finding is not the unit's: the 自评 is scored without it.
-    return { ...readUnitInputs(rubric, index, u.name, u.group, values, texts), fraud: false as const };
+    return readSelfInputs(rubric, block.index, cols, u.name, u.group, values, texts);
   });
-  const selfResult = scoreRoster(rubric, selfInputs);
+  const selfScores = scoreSelf(rubric, selfInputs, read.parameters);
 
   const differences: Difference[] = [];
   collected.forEach(({ u, i, block, cols }, j) => {
-    const self = selfResult.units[j];
-    const verified = result.units[i];
-    const write = (rowKey: string, value: number | null) => {
+    const self = selfScores[j];
+    for (const [rowKey, value] of selfScoreValues(block.index, self)) {
       const row = block.index.rows.get(rowKey);
       if (row !== undefined) block.worksheet.getCell(block.top + row, block.left + cols.score).value = value;
-    };
-    for (const [key] of block.index.rows) {
-      const [kind, id] = key.split('|');
-      if (kind === 'i') write(key, self.items[id]?.score ?? null);
-      if (kind === 'c') write(key, self.categories[id]?.score ?? null);
     }
-    write('t|base', self.base);
-    write('t|final', self.final);
-    for (const cat of rubric.categories)
-      for (const ind of cat.indicators) {
-        const s = self.items[ind.id]?.score ?? null;
-        const v = verified.items[ind.id]?.score ?? null;
-        // An item the office has not settled yet (核定 incomplete) is not a difference yet.
-        if (v === null || v === s) continue;
-        differences.push({
-          unitKey: u.key,
-          unit: u.name,
-          indicatorId: ind.id,
-          item: ind.id === cat.id ? `${cat.number} ${cat.name}` : `${ind.id} ${ind.name}`,
-          self: s,
-          verified: v,
-          difference: s === null ? null : Number((v - s).toPrecision(12)),
-          reason: '',
-        });
-      }
+    differences.push(...unitDifferences(rubric, u.key, u.name, self, result.units[i]));
   });
 
   const old = read.workbook.getWorksheet(REVIEW_SHEET);
-  const reasons = typedReasons(old);
+  const reasons = typedReasons(reviewSheetRows(old));
+  // Reasons typed in the page's list: a non-empty one replaces the sheet's, an empty one leaves it.
   for (const [key, reason] of Object.entries(typed)) if (reason.trim() !== '') reasons.set(key, reason.trim());
-  for (const d of differences) d.reason = reasons.get(`${d.unitKey}|${d.indicatorId}`) ?? '';
-  // A reason typed for a difference that has gone is kept on its own row, never dropped.
-  const listed = new Set(differences.map((d) => `${d.unitKey}|${d.indicatorId}`));
-  const kept = [...reasons].filter(([key]) => !listed.has(key));
+  const review = reviewLines(differences, reasons, (key) => read.meta.units.find((u) => u.key === key)?.name ?? '');
   if (old) read.workbook.removeWorksheet(old.id);
   const ws = read.workbook.addWorksheet(REVIEW_SHEET, {
-    views: [{ state: 'frozen', ySplit: 3, xSplit: 0, topLeftCell: 'A4' }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+    views: [{ state: 'frozen', ySplit: REVIEW_HEADER_ROW, xSplit: 0, topLeftCell: `A${REVIEW_FIRST_ROW}` }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${REVIEW_HEADER_ROW}:${REVIEW_HEADER_ROW}`,
+    },
   });
-  ws.getCell(1, 1).value = '核查清单：核定分与自评分不同的考核项';
+  ws.getCell(1, 1).value = REVIEW_TITLE;
   ws.getCell(1, 1).font = { name: '黑体', size: 14, bold: true };
-  ws.getCell(2, 1).value =
-    '每一处差异都须在黄色单元格中填写核减原因（依据的台账、材料或现场核查情况）；有未填原因的差异时，考核结果为草稿。';
+  ws.getCell(2, 1).value = REVIEW_HINT;
   ws.getCell(2, 1).style = { font: { name: '宋体', size: 10 }, alignment: { wrapText: true, vertical: 'top' } };
   ws.mergeCells(2, 1, 2, COL.reason);
   ws.getRow(2).height = 28;
   HEADERS.forEach((h, c) => {
-    const cell = ws.getCell(3, c + 1);
+    const cell = ws.getCell(REVIEW_HEADER_ROW, c + 1);
     cell.value = h;
     cell.style = {
       font: { name: '黑体', size: 10, bold: true },
@@ -157,42 +126,19 @@ export function reviewSelfAssessment(
     };
     ws.getColumn(c + 1).width = WIDTHS[c];
   });
-  ws.getRow(3).height = 28;
+  ws.getRow(REVIEW_HEADER_ROW).height = 28;
   ws.getColumn(COL.key).hidden = true;
-  const rows: (Difference | { key: string; reason: string })[] = [...differences, ...kept.map(([key, reason]) => ({ key, reason }))];
-  const problems: Problem[] = [];
-  rows.forEach((d, n) => {
-    const r = n + 4;
-    const body = { font: { name: '宋体', size: 10 }, border: BORDER, alignment: { vertical: 'top' as const, wrapText: true } };
-    const values: (string | number | null)[] =
-      'unitKey' in d
-        ? [n + 1, d.unit, d.item, d.self, d.verified, d.difference ?? '自评未填', d.reason, `${d.unitKey}|${d.indicatorId}`]
-        : [
-            n + 1,
-            read.meta.units.find((u) => u.key === d.key.split('|')[0])?.name ?? '',
-            d.key.split('|')[1],
-            null,
-            null,
-            '已无差异',
-            d.reason,
-            d.key,
-          ];
+  const body = { font: { name: '宋体', size: 10 }, border: BORDER, alignment: { vertical: 'top' as const, wrapText: true } };
+  for (const line of review.lines) {
     // Tall enough for a reason of a few lines (no program grows a row for wrapped text it did not type).
-    ws.getRow(r).height = Math.max(18, Math.ceil([...d.reason].length / 24) * 14);
-    values.forEach((v, c) => {
-      const cell = ws.getCell(r, c + 1);
+    ws.getRow(line.row).height = Math.max(18, Math.ceil([...line.reason].length / 24) * 14);
+    line.values.forEach((v, c) => {
+      const cell = ws.getCell(line.row, c + 1);
       cell.value = v;
       cell.style = c + 1 === COL.reason ? { ...body, fill: INPUT_FILL, protection: { locked: false } } : body;
     });
-    if ('unitKey' in d && !d.reason.trim())
-      problems.push({
-        severity: 'missing',
-        unit: d.unit,
-        indicatorId: d.indicatorId,
-        message: `${d.unit}：${d.item}：核定分 ${d.verified} 与自评分 ${d.self ?? '（未填）'} 不同${d.difference === null ? '' : `（差 ${d.difference}）`}，请在「${REVIEW_SHEET}」第 ${r} 行填写核减原因`,
-      });
-  });
-  if (rows.length === 0) ws.getCell(4, 1).value = '没有差异：各单位已核定的考核项得分与自评一致。';
-  const selfTotals = new Map(collected.map(({ u }, j) => [u.key, selfResult.units[j].final]));
-  return { differences, unexplained: problems.length, problems, selfTotals };
+  }
+  if (review.lines.length === 0) ws.getCell(REVIEW_FIRST_ROW, 1).value = REVIEW_NONE;
+  const selfTotals = new Map(collected.map(({ u }, j) => [u.key, selfScores[j].final]));
+  return { ...review, selfTotals };
 }

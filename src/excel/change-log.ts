@@ -36,11 +36,12 @@ export class ChangeLogOpening {
     return new ChangeLogOpening(context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET));
   }
 
-  /** After the first sync: where the sheet's used range ends (nothing to queue when there is no sheet). */
-  measure(): void {
-    if (this.sheet.isNullObject) return;
+  /** After the first sync: where the sheet's used range ends; false (nothing queued) when there is no sheet. */
+  measure(): boolean {
+    if (this.sheet.isNullObject) return false;
     this.used = this.sheet.getUsedRangeOrNullObject(true);
     this.used.load(['rowIndex', 'rowCount']);
+    return true;
   }
 
   /** After the second sync. */
@@ -59,8 +60,8 @@ export class LiveChangeLog {
     const opening = ChangeLogOpening.start(context);
     // isNullObject is known after the sync without a load (docs: "Work with null objects").
     await context.sync();
-    opening.measure();
-    await context.sync();
+    // No sheet yet: nothing to measure, and no second sync.
+    if (opening.measure()) await context.sync();
     return opening.opened();
   }
 

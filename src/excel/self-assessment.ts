@@ -11,9 +11,11 @@
  * form of the same unit) and every value changed is appended to 变更记录 (source 自评导入).
  *
  * Syncs do not grow with the number of forms: (1) is the records sheet there; (2) the records and
- * the blocks of the units returned; (3, 4) LiveChangeLog.open (one when there is no 变更记录 yet);
- * then every write of every unit queued and sent together (more than one sync only when a request
- * would pass the size budget, Batch). Four or five in all, then the session's rescore.
+ * the blocks of the units returned; then every write of every unit queued and sent together (more
+ * than one sync only when a request would pass the size budget, Batch). Three in all, then the
+ * session's rescore. 变更记录 is appended through the session's own writer (opened on binding), so
+ * the session's 手工修改 rows and these never take the same row; every cell written is noted with the
+ * session's echo filter, so below ExcelApi 1.14 its change event is not taken for a 手工修改.
  * This module loads exceljs: the controller imports it with import() when a button is used.
  */
 import { zipSync } from 'fflate';
@@ -34,11 +36,10 @@ import { makeFormsFor, readForm, type ReadForm } from '../xlsx/forms';
 import { sheetNameOf } from './address';
 import { POINTS_PER_CHAR, PROTECTION_OPTIONS, applyStyle } from './apply-plan';
 import { Batch } from './batch';
-import { LiveChangeLog } from './change-log';
 import type { LiveSession } from './session';
 
-/** What the live session offers this module: its rubric and metadata, and a full rescore. */
-export type SelfAssessmentSession = Pick<LiveSession, 'rubric' | 'meta' | 'rescoreAll'>;
+/** What the live session offers this module: its rubric and metadata, a full rescore, its echo filter and its 变更记录 writer. */
+export type SelfAssessmentSession = Pick<LiveSession, 'rubric' | 'meta' | 'rescoreAll' | 'noteUnitWrite' | 'sharedChangeLog'>;
 
 /** The pane's words for asking to replace an earlier collection (the command line says --replace). */
 export const PANE_REPLACE_HINT = '请勾选「替换已导入过的单位的自评」后重新选择';
@@ -106,20 +107,26 @@ function lookStyle(c: SelfCellPlan): CellStyle {
 }
 
 /** Queues the columns' plan on one unit block; returns the columns. */
-function queueSelfColumns(context: Excel.RequestContext, b: UnitBlock, key: string): SelfColumns {
+function queueSelfColumns(context: Excel.RequestContext, session: SelfAssessmentSession, b: UnitBlock, key: string): SelfColumns {
   const plan = planSelfColumns(b.index, b.cols);
   const ws = context.workbook.worksheets.getItem(b.sheetName);
   const at = (row: number, col: number, rows = 1, cols = 1) => ws.getRangeByIndexes(b.top + row, b.left + col, rows, cols);
+  // The role and header cells written come back as change events below ExcelApi 1.14: ours, not the user's.
+  const written = (row: number, col: number) => {
+    session.noteUnitWrite(key, b.top + row, b.left + col);
+    return at(row, col);
+  };
   for (const { col, role, title, width } of plan.heads) {
-    const roleCell = at(0, col);
+    const roleCell = written(0, col);
     roleCell.values = [[role]];
     applyStyle(roleCell, STYLES.role);
-    const head = at(UNIT_HEADER_ROW, col);
+    const head = written(UNIT_HEADER_ROW, col);
     head.values = [[title]];
     applyStyle(head, STYLES.header);
     at(0, col).getEntireColumn().format.columnWidth = width * POINTS_PER_CHAR;
   }
-  for (const { col, from, to } of plan.renames) if (b.values[UNIT_HEADER_ROW]?.[col] === from) at(UNIT_HEADER_ROW, col).values = [[to]];
+  for (const { col, from, to } of plan.renames)
+    if (b.values[UNIT_HEADER_ROW]?.[col] === from) written(UNIT_HEADER_ROW, col).values = [[to]];
   // One format per rectangle of cells that look alike, not one per cell.
   const byLook = new Map<string, { style: CellStyle; cells: { row: number; col: number }[] }>();
   for (const c of plan.cells) {
@@ -177,6 +184,8 @@ function queueMerge(
     const shownFormat = format ?? b.formats[row]?.[col];
     const now = shownValue(value, isPercentFormat(shownFormat));
     const range = ws.getRangeByIndexes(b.top + row, b.left + col, 1, 1);
+    // Below ExcelApi 1.14 the write comes back as a change event: it is ours, not a 手工修改.
+    session.noteUnitWrite(form.identity.unitKey, b.top + row, b.left + col);
     // The format first: 85% stays a percent, and text stays the text the unit typed.
     if (format !== null) range.numberFormat = [[format]];
     range.values = [[value === null ? '' : value]];
@@ -302,7 +311,7 @@ export async function collectIntoLive(
       accepted.push({ form: screened.form, file, before: screened.before, block });
     }
     if (accepted.length === 0) return;
-    const log = await LiveChangeLog.open(context);
+    const log = await session.sharedChangeLog(context);
     const batch = new Batch(context);
     const protect = session.meta.protectComputed;
     const rows: ChangeRow[] = [];
@@ -311,7 +320,7 @@ export async function collectIntoLive(
       const ws = context.workbook.worksheets.getItem(block.sheetName);
       // A protected workbook: unprotect, write, protect again, all in the same request (as the session does).
       if (protect) ws.protection.unprotect();
-      const cols = selfColumnsOf(block.index) ?? queueSelfColumns(context, block, form.identity.unitKey);
+      const cols = selfColumnsOf(block.index) ?? queueSelfColumns(context, session, block, form.identity.unitKey);
       const changes = queueMerge(context, session, block, cols, form, file);
       if (protect) ws.protection.protect(PROTECTION_OPTIONS);
       rows.push(...changes);

@@ -843,6 +843,21 @@ export class LiveSession {
     this.echo.record(worksheetId, row, col, cols, rows);
   }
 
+  /** noteAddinWrite for cells of a unit's sheet, by unit key (the writer knows no worksheet ids). */
+  noteUnitWrite(unitKey: string, row: number, col: number, cols = 1, rows = 1): void {
+    const s = this.sheets.get(unitKey);
+    if (s) this.echo.record(s.worksheetId, row, col, cols, rows);
+  }
+
+  /**
+   * The session's 变更记录 writer, for another part of the add-in that appends to it (the pane's
+   * 收回自评表): one writer knows where the next row goes, so two never write the same row.
+   * Opened on binding; found again (two syncs) after a failed write.
+   */
+  async sharedChangeLog(context: Excel.RequestContext): Promise<LiveChangeLog> {
+    return (this.changeLog ??= await LiveChangeLog.open(context));
+  }
+
   /** Notices from outside a round (e.g. protection refused while laying out). */
   addNotices(notices: string[]): void {
     this.sticky.push(...notices);

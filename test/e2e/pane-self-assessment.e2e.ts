@@ -20,6 +20,7 @@ import { unzipSync } from 'fflate';
 import type { Browser, Download, Page } from 'playwright-core';
 import { PANE_REPLACE_HINT } from '../../src/excel/self-assessment';
 import { CHANGE_LOG_SHEET } from '../../src/layout/change-log';
+import { REVIEW_SHEET } from '../../src/layout/review';
 import { SELF_ROLES } from '../../src/layout/self-assessment';
 import { loadBuiltin } from '../../src/rubric/catalog';
 import { blankWorkbook } from '../../src/xlsx/blank-workbook';
@@ -219,12 +220,28 @@ test('inside Excel: 生成自评表 → two forms filled, one of another workboo
       await page.screenshot({ path: join(ROOT, 'docs', 'self-assessment', 'pane-collect.png'), animations: 'disabled', caret: 'hide' });
     }
 
-    // ---- For the lead, after merging `live` (自评分 and 核查清单 written by the session from these columns):
-    // expect(await cell(page, A, 'i|一|leader', SELF_ROLES.score)).toBe(3); // 自评: 4 − 1 (联络员 否)
-    // and 核查清单 lists 县公安局 · 一 工作机制建设 自评 3 → 核定 2 (差 -1), 缺核减原因.
-    {
-      expect(await page.evaluate(() => window.__excelHost!.sheetNames())).toEqual(expect.arrayContaining([A, B, C, CHANGE_LOG_SHEET]));
-    }
+    // Review: the session scores the 自评 columns. 一 of A: 自评 4 − 1 (联络员 否) = 3 against 核定 2
+    // (分管领导 typed 否 as well), the only item where they differ (every other 核定 was prefilled
+    // from the 自评, B's two items too). 核查清单 lists it without a reason: the pane says so.
+    expect(await page.evaluate(() => window.__excelHost!.sheetNames())).toEqual(
+      expect.arrayContaining([A, B, C, CHANGE_LOG_SHEET, REVIEW_SHEET]),
+    );
+    await waitFor(async () => (await cell(page, A, 'i|一|leader', SELF_ROLES.score)) === 3, `${A} 自评分 of 一 = 3`);
+    const reviewRows = async () =>
+      (await page.evaluate((s) => window.__excelHost!.values(s, 'A1:H12'), REVIEW_SHEET)).filter((r) => typeof r[0] === 'number');
+    const listed = await reviewRows();
+    expect(listed.map((r) => r.slice(1, 7))).toEqual([[A, '一 工作机制建设', 3, 2, -1, '']]);
+    await section.getByText('缺核减原因').waitFor();
+    // The reason typed in 核查清单 (row 4: the first line under the header) is read back and kept.
+    const reasonRow = (await page.evaluate((s) => window.__excelHost!.values(s, 'A1:A12'), REVIEW_SHEET)).findIndex((r) => r[0] === 1);
+    await page.evaluate(([s, address]) => window.__e2e!.edit(s, address, [['现场核查：分管领导未发文明确']]), [
+      REVIEW_SHEET,
+      `G${reasonRow + 1}`,
+    ] as const);
+    await page.evaluate(() => window.__e2e!.settle());
+    await section.getByText('现场核查：分管领导未发文明确').waitFor();
+    expect(await section.getByText('缺核减原因').count()).toBe(0);
+    expect((await reviewRows()).map((r) => r[6])).toEqual(['现场核查：分管领导未发文明确']);
 
     // A second form of 县公安局: refused with the pane's words, nothing changed.
     const again = fill(dir, join(dir, 'forms', `01-${A}-自评表.xlsx`), { values: { 'i|一|leader': '否' } }, `${A}-再交.xlsx`);

@@ -17,7 +17,7 @@ import { detectApiLevel } from '../src/excel/requirements';
 import { LiveSession } from '../src/excel/session';
 import { RosterScores } from '../src/excel/roster-scores';
 import { uninstallGlobals, type ExcelHost } from '../test/excel-host';
-import { editAddress, setup } from './excel';
+import { editAddress, editValue, setup } from './excel';
 
 const cpu = () => {
   const u = process.cpuUsage();
@@ -68,7 +68,7 @@ async function main() {
   const sheet = s.plan.sheets.find((x) => x.kind === 'unit')!.name;
   const address = editAddress(host, sheet);
   for (let i = 0; i < 20; i++) {
-    host.userEdit(sheet, address, [[i % 2 === 0 ? 2 + (i % 5) : 9]]);
+    host.userEdit(sheet, address, [[editValue(i)]]);
     await host.flushEvents();
   }
   const phases = process.env.PHASES !== '0';
@@ -123,7 +123,7 @@ async function main() {
       host.writesLog.length = 0;
       (host.eventsFired as unknown[]).length = 0;
     }
-    host.userEdit(sheet, address, [[i % 2 === 0 ? 2 + (i % 5) : 9]]);
+    host.userEdit(sheet, address, [[editValue(i)]]);
     const h0 = host.hostCpuMicros;
     const c0 = cpu();
     await host.flushEvents();

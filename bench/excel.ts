@@ -161,12 +161,13 @@ async function bindLive(size: number): Promise<LiveRoster> {
 /** `count` single-cell edits of the same cell, each changing the item's score (and the total); timed unless warming up. */
 async function editBatch(live: LiveRoster, count: number, timed: boolean): Promise<void> {
   installGlobals(live.host);
-  // The in-memory host logs every write and event for tests: emptied between batches, so that the
-  // heap does not grow with the bench's length (Excel keeps no such log).
-  live.host.writesLog.length = 0;
-  (live.host.eventsFired as unknown[]).length = 0;
   collectGarbage();
   for (let i = 0; i < count; i++) {
+    // The in-memory host logs every write and event for tests: emptied before each edit (untimed),
+    // so that an edit's garbage collection does not also carry the log of the edits before it
+    // (Excel keeps no such log).
+    live.host.writesLog.length = 0;
+    (live.host.eventsFired as unknown[]).length = 0;
     live.host.userEdit(live.sheet, live.address, [[editValue(live.edits++)]]);
     const cost = await paneCost(live.host, () => live.host.flushEvents());
     if (!timed) continue;

@@ -159,20 +159,17 @@ export function buildStatus(
     for (const p of listed) problems.push(p);
   });
   // Roster problems (names outside the rubric's roster…) mostly stay the same objects from round to
-  // round: their entries are memoised too, by the problem and its place in the list (a problem's
-  // memo holds its entries by position, the id saying where it is: no id text is built per edit).
-  const rosterProblems = result?.problems ?? [];
-  for (let j = 0; j < rosterProblems.length; j++) {
-    const p = rosterProblems[j];
-    const entries = memo?.get(p) ?? [];
-    let entry = entries[j];
-    if (!entry) {
-      entry = { ...p, id: `roster:${j}`, kind: 'other' };
-      entries[j] = entry;
-      memo?.set(p, entries);
+  // round: their entries are memoised too, by the problem and its place in the list.
+  result?.problems.forEach((p, j) => {
+    const id = `roster:${j}`;
+    let entry = memo?.get(p)?.[0];
+    if (entry?.id !== id) {
+      // Built outside the optional call: `memo?.set(p, [(entry = …)])` skips its arguments without a memo.
+      entry = { ...p, id, kind: 'other' };
+      memo?.set(p, [entry]);
     }
     problems.push(entry);
-  }
+  });
   // Errors first, then warnings, then missing inputs; in their order within each (a stable sort by
   // severity, in one pass: the list has several entries per unit and is built on every edit).
   const bySeverity: Record<StatusProblem['severity'], StatusProblem[]> = { error: [], warning: [], missing: [] };

@@ -4,9 +4,9 @@
  * scores (`rankUnits`, which keeps the result of every unit it did not move), the rescored units
  * moved to their new places in 排名 order (a binary search, not a sort), and output cells are
  * built only for the units whose results moved (rescored, or rank or labels changed) and the 排名
- * rows whose unit or content moved. The session
- * diffs those against its ledger, as it diffs every cell after a full rescore, so both paths write
- * the same cells (test/excel/incremental.property.test.ts).
+ * rows whose unit or content moved. The session diffs those against its ledger, as it diffs every
+ * cell after a full rescore, so both paths write the same cells
+ * (test/excel/incremental.property.test.ts).
  */
 import {
   allOutputs,

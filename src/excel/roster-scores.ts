@@ -1,11 +1,12 @@
 /**
  * The scored roster kept between rounds, so that an edit pays for what it changes, not for the
  * roster: the edited units are rescored (`scoreUnit`), the groups re-ranked from the cached unit
- * scores (`rankUnits`), the rescored units moved to their new places in 排名 order (a binary
- * search, not a sort), and output cells are built only for the units whose results moved
- * (rescored, or rank or labels changed) and the 排名 rows whose unit or content moved. The session
- * diffs those against its ledger, as it diffs every cell after a full rescore, so both paths write
- * the same cells (test/excel/incremental.property.test.ts).
+ * scores (`rankUnits`, which keeps the result of every unit it did not move), the rescored units
+ * moved to their new places in 排名 order (a binary search, not a sort), and output cells are
+ * built only for the units whose results moved (rescored, or rank or labels changed) and the 排名
+ * rows whose unit or content moved. The session diffs those against its ledger, as it diffs every
+ * cell after a full rescore, so both paths write the same cells
+ * (test/excel/incremental.property.test.ts).
  */
 import {
   allOutputs,
@@ -20,7 +21,7 @@ import {
 import type { Rubric } from '../rubric/schema';
 import { rankUnits } from '../scoring/rank';
 import { scoreRoster, scoreUnit, type ParameterValues } from '../scoring/score';
-import type { Problem, RankedUnit, RosterResult, UnitInput } from '../scoring/types';
+import type { Problem, RankedUnit, RosterResult, UnitInput, UnitScore } from '../scoring/types';
 
 export interface RosterUnit {
   key: string;
@@ -97,8 +98,11 @@ export class RosterScores {
    */
   update(changed: ReadonlyMap<number, UnitInput>, allInputs: () => UnitInput[]): OutputCell[] {
     if (this.wholeRosterChecks || this.result === null) return this.scoreAll(allInputs());
-    for (const [i, input] of changed) this.scores[i] = scoreUnit(this.rubric, input, this.parameters) as RankedUnit;
-    const { units: ranked, problems } = rankUnits(this.rubric, this.scores);
+    const scores: UnitScore[] = this.scores.slice();
+    for (const [i, input] of changed) scores[i] = scoreUnit(this.rubric, input, this.parameters);
+    // Units not rescored and not moved keep their result objects (rankUnits' `previous`).
+    const previous = this.scores;
+    const { units: ranked, problems } = rankUnits(this.rubric, scores, previous);
     this.scores = ranked;
     this.result = { rubricId: this.rubric.id, units: ranked, problems: [...this.rosterProblems, ...problems] };
     const out: OutputCell[] = [];
@@ -110,6 +114,7 @@ export class RosterScores {
     const moved = new Set(changed.keys());
     for (let i = 0; i < ranked.length; i++) {
       const u = ranked[i];
+      if (u === previous[i]) continue; // the same result: neither rescored nor moved
       if (!moved.has(i) && u.rank === this.shownRank[i] && sameLabels(u.labels, this.shownLabels[i])) continue;
       moved.add(i);
       this.shownRank[i] = u.rank;

@@ -7,7 +7,7 @@
  * computed cells the user typed over (restored). The cells the session wrote in the round (the
  * host's write log, mapped back to sheet / row key / role) must be exactly those, with those values.
  *
- * The rubric is 衡东 with a second group, a top-1 honour and a bottom-1 criticism (a unit leaving the ranking can then change another's label but not its rank) and bands, so that
+ * The rubric is 衡东 with a second group, a top-1 honour and a bottom-1 criticism (a unit leaving the ranking can then change another's label but not its rank), bands and a fraud mark that takes the honour away (labels move where ranks do not), so that
  * edits move ranks, labels and bands inside one group while the other stays put; every unit starts
  * with the same answers (all tied), values come from small sets (more ties), a blank takes a unit
  * out of its group's ranking and a text value makes it invalid.
@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { detectApiLevel } from '../../src/excel/requirements';
 import { LiveSession } from '../../src/excel/session';
-import { indexBlock } from '../../src/layout/binding';
+import { indexBlock, inputCells } from '../../src/layout/binding';
 import { allOutputs } from '../../src/layout/outputs';
 import type { CellValue } from '../../src/layout/plan';
 import { planWorkbook } from '../../src/layout/workbook-plan';
@@ -46,6 +46,8 @@ function twoGroupRubric(): Rubric {
       { label: '一般', min: null, minInclusive: false },
     ],
   } as Rubric['bands'];
+  // A fraud mark (弄虚作假) takes the honour away without backfill: labels change where ranks do not.
+  r.fraud = 'honour_ineligible';
   delete (r as { defaultRoster?: unknown }).defaultRoster;
   return r;
 }
@@ -62,6 +64,7 @@ const EDITS: { ind: string; field: string; values: unknown[] }[] = [
   { ind: '十', field: 'missed', values: [0, 1, 2, 3, 5] },
   { ind: '三.2', field: 'score', values: [14, 16, 18, 20, ''] },
   { ind: '一', field: 'liaison', values: ['是', '否'] },
+  { ind: '@fraud', field: 'fraud', values: ['否', '是', ''] },
 ];
 
 interface Layout {
@@ -89,11 +92,8 @@ function readLayout(host: ExcelHost, sheets: { name: string; key: string }[]): L
         const id = `${s.key}|${rk}|${role}`;
         m.set(`${row},${col}`, id);
         addressOf.set(id, { sheet: s.name, address: a1(row, col) });
-        if (role === 'input') {
-          const [, ind, field] = rk.split('|');
-          inputs.set(`${s.name}|${ind}|${field}`, a1(row, col));
-        }
       }
+    for (const ref of inputCells(idx.index)) inputs.set(`${s.name}|${ref.indicatorId}|${ref.fieldId}`, a1(ref.row, ref.col));
     cellIds.set(s.name, m);
   }
   return { cellIds, addressOf, inputs };
@@ -238,7 +238,7 @@ async function play(actions: Action[]): Promise<void> {
 }
 
 describe('incremental rounds write what a full rescore writes', () => {
-  it(`over ${RUNS} random edit sequences (ties, un-ranked units, two groups, typed-over cells)`, async () => {
+  it(`over ${RUNS} random edit sequences (ties, un-ranked units, two groups, fraud marks, typed-over cells)`, async () => {
     await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 6 }), play), { numRuns: RUNS });
   }, 300_000);
 
@@ -247,6 +247,15 @@ describe('incremental rounds write what a full rescore writes', () => {
     await play([
       { kind: 'edit', units: [0], edit: 0, value: 3 },
       { kind: 'edit', units: [0], edit: 0, value: 2 },
+    ]);
+  });
+
+  it('a fraud mark on the honoured unit changes its labels, not its rank, and honours nobody else', async () => {
+    // 甲一 6 reports: alone at the top of 甲组 (先进); then marked 是 (fraud), then 否 again.
+    await play([
+      { kind: 'edit', units: [0], edit: 0, value: 3 },
+      { kind: 'edit', units: [0], edit: 4, value: 1 },
+      { kind: 'edit', units: [0], edit: 4, value: 0 },
     ]);
   });
 });

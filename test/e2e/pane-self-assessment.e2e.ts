@@ -10,7 +10,7 @@
  *     变更记录 rows with source 自评导入, the scores following 核定
  *   → a second form of 县公安局 refused (the pane's words for replacing)
  *   → 导出附件: the annex (Excel.createWorkbook) carries the 核定 total, not the 自评 one.
- * SCREENSHOTS=1 writes docs/self-assessment/pane-collect.png (the pane after 收回自评表).
+ * SCREENSHOTS=1 writes docs/self-assessment/pane-collect.png (the pane's 自评 section after 收回自评表, with its 核查清单).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -213,16 +213,6 @@ test('inside Excel: 生成自评表 → two forms filled, one of another workboo
       `${A}-已填.xlsx`,
     ]);
 
-    if (process.env.SCREENSHOTS === '1') {
-      await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await page.evaluate(() => window.scrollBy(0, -8));
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
-      await page.mouse.move(0, 0);
-      await page.waitForTimeout(250);
-      mkdirSync(join(ROOT, 'docs', 'self-assessment'), { recursive: true });
-      await page.screenshot({ path: join(ROOT, 'docs', 'self-assessment', 'pane-collect.png'), animations: 'disabled', caret: 'hide' });
-    }
-
     // Review: the session scores the 自评 columns. 一 of A: 自评 4 − 1 (联络员 否) = 3 against 核定 2
     // (分管领导 typed 否 as well), the only item where they differ (every other 核定 was prefilled
     // from the 自评, B's two items too). 核查清单 lists it without a reason: the pane says so.
@@ -235,6 +225,15 @@ test('inside Excel: 生成自评表 → two forms filled, one of another workboo
     const listed = await reviewRows();
     expect(listed.map((r) => r.slice(1, 7))).toEqual([[A, '一 工作机制建设', 3, 2, -1, '']]);
     await section.getByText('缺核减原因').waitFor();
+    // The picture in docs: the summary of the collect and the 核查清单 that follows it.
+    if (process.env.SCREENSHOTS === '1') {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(250);
+      mkdirSync(join(ROOT, 'docs', 'self-assessment'), { recursive: true });
+      // The whole 自评 section, also the part below the window.
+      await section.screenshot({ path: join(ROOT, 'docs', 'self-assessment', 'pane-collect.png'), animations: 'disabled', caret: 'hide' });
+    }
     // The reason typed in 核查清单 (row 4: the first line under the header) is read back and kept.
     const reasonRow = (await page.evaluate((s) => window.__excelHost!.values(s, 'A1:A12'), REVIEW_SHEET)).findIndex((r) => r[0] === 1);
     await page.evaluate(([s, address]) => window.__e2e!.edit(s, address, [['现场核查：分管领导未发文明确']]), [

@@ -6,6 +6,7 @@
 export type StyleKey =
   | 'title'
   | 'subtitle'
+  | 'unitLine'
   | 'header'
   | 'category'
   | 'text'
@@ -44,6 +45,9 @@ const body = { name: BODY_FONT, size: 10 };
 export const STYLES: Record<StyleKey, CellStyle> = {
   title: { font: { name: TITLE_FONT, size: 16, bold: true }, horizontal: 'center', vertical: 'center', locked: true },
   subtitle: { font: { name: BODY_FONT, size: 10 }, horizontal: 'left', vertical: 'center', locked: true },
+  // A unit sheet's line under its title, merged across the table: wrapped, so that a long document
+  // title neither is cut nor makes LibreOffice shrink the printed page to fit the overflow.
+  unitLine: { font: { name: BODY_FONT, size: 10 }, horizontal: 'left', vertical: 'center', wrap: true, locked: true },
   header: {
     font: { name: TITLE_FONT, size: 10, bold: true },
     fill: HEADER_FILL,

@@ -52,8 +52,11 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
   merges.push({ fromRow: 1, fromCol: 0, toRow: 1, toCol: lastVisible });
   rowHeights[1] = 30;
   const doc = [rubric.documentNumber, rubric.title].filter(Boolean).join('　');
-  put(2, 0, `被考核单位：${u.unitName}（${u.groupLabel}）　　${doc}　　满分 ${rubric.fullMarks} 分`, 'subtitle');
+  const unitLine = `被考核单位：${u.unitName}（${u.groupLabel}）　　${doc}　　满分 ${rubric.fullMarks} 分`;
+  put(2, 0, unitLine, 'unitLine');
   merges.push({ fromRow: 2, fromCol: 0, toRow: 2, toCol: lastVisible });
+  const tableWidth = cols.slice(0, lastVisible + 1).reduce((sum, x) => sum + (x.hidden ? 0 : x.width), 0);
+  rowHeights[2] = Math.max(18, rowHeightFor(lineCount(unitLine, tableWidth, 10), 10));
   cols.forEach((spec, i) => {
     if (!spec.hidden) put(UNIT_HEADER_ROW, i, spec.header, 'header');
   });
@@ -111,7 +114,7 @@ export function planUnitSheet(rubric: Rubric, u: UnitSheetInput): SheetPlan {
       const last = first + rows - 1;
       // The document's own columns, verbatim; an empty cell of the document stays empty.
       // Points left to the office: set once on the 参数 sheet (pointsParam), or typed per unit (maxField).
-      const points = ind.points ?? (ind.pointsParam !== undefined ? '见「参数」表' : '由市信用办设定');
+      const points = ind.points ?? (ind.pointsParam !== undefined ? '见参数表' : '由市信用办设定');
       docCols.forEach((d) => {
         // The category (鹤岗 考核内容) is printed on the category's own row above its items.
         const v = d.col.from === 'category' ? null : documentCell(d.col, ind, cat, points);

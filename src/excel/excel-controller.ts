@@ -233,6 +233,7 @@ export function createExcelController(
       if (applied.warnings.length && live) live.addNotices(applied.warnings);
     },
     async rescoreAll() {
+      if (formSession) return formSession.rescore();
       if (!session) {
         await bind();
         if (!session) throw new Error(bindMessage?.message ?? '当前工作簿不是本加载项生成的考核工作簿，请先生成评分表。');

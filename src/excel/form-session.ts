@@ -110,6 +110,11 @@ export class FormSession {
     return this.kick();
   }
 
+  /** 重新计分: one more round (a 得分 cell typed over is put back by it, as by any edit). */
+  rescore(): Promise<void> {
+    return this.kick();
+  }
+
   /** One round at a time; edits during a round are coalesced into one more round. */
   private kick(): Promise<void> {
     if (this.running) {

@@ -149,6 +149,24 @@ describe('a 自评表 open with the add-in', () => {
     expect(host.protection(SHEET).protected).toBe(true);
   });
 
+  it('puts back a 得分 typed over in an unprotected form, and 重新计分 costs one round', async () => {
+    const host = await newHost('1.8');
+    await layOutForm(host);
+    const controller = await bindForm(host);
+    typeFull(host);
+    await host.flushEvents();
+    host.userUnprotectSheet(SHEET);
+    host.userEdit(SHEET, cellAddress(host, SHEET, 't|final', 'score'), [[100]]);
+    await host.flushEvents({ maxRounds: 4 });
+    expect(score(host, 't|final')).toBe(84.5);
+    expect(host.pendingEvents).toBe(0);
+    const syncs = host.syncCount;
+    await controller.rescoreAll();
+    await host.flushEvents();
+    expect(host.syncCount - syncs).toBe(1); // read only: nothing differs, nothing written
+    expect(score(host, 't|final')).toBe(84.5);
+  });
+
   it('refuses a form of another rubric version with a Chinese notice and writes no score', async () => {
     const host = await newHost('1.8');
     await layOutForm(host, '1.0.0');

@@ -71,8 +71,8 @@ export function createExcelController(
     if (!api.supports(MIN_API)) return;
     const r = await LiveSession.bind(api);
     recovery = null;
-    // Not a score workbook: perhaps a unit's 自评表 (no sync is added for a score workbook).
-    if (!r.ok && r.reason !== 'broken' && !formSession) {
+    // Not a score workbook: perhaps a unit's 自评表 (one more sync, only for a workbook the add-in did not make).
+    if (!r.ok && r.reason === 'not-bound' && !formSession) {
       const form = await FormSession.bind((id) => library.get(id));
       if (form?.ok) {
         bindMessage = null;

@@ -35,6 +35,7 @@ const UNIT = HD.defaultRoster!.find((u) => u.name === '县公安局')!;
 const SHEET = '县公安局';
 
 /** Lays out 县公安局's form as makeForm does (table, CS_FORM, very hidden identity, protection), in the host. */
+let madeDigest = '';
 async function layOutForm(host: ExcelHost, rubricVersion = HD.version): Promise<void> {
   const groupLabel = HD.ranking.groups.find((g) => g.id === UNIT.group)!.label;
   const table = planFormSheet(HD, { key: 'u03', sheetName: SHEET, unitName: UNIT.name, groupLabel });
@@ -55,6 +56,7 @@ async function layOutForm(host: ExcelHost, rubricVersion = HD.version): Promise<
     createdAt: '2026-01-06T00:00:00.000Z',
     lockedDigest: lockedDigest(grid, idx.index),
   };
+  madeDigest = identity.lockedDigest;
   await Excel.run(async (context) => {
     const batch = new Batch(context);
     const ws = context.workbook.worksheets.add(SHEET);
@@ -147,6 +149,11 @@ describe('a 自评表 open with the add-in', () => {
     expect(valueAt(host, SHEET, inputAt(host, SHEET, '五', 'commitments'))).toBe(FULL.find(([i]) => i === '五')![2]);
     expect(valueAt(host, SHEET, cellAddress(host, SHEET, 'i|一|leader', 'evidence'))).toBe('县公安局信用工作台账第 3 页');
     expect(host.protection(SHEET).protected).toBe(true);
+    // The form as it stands, 得分 filled, still has the locked-parts digest it was made with: collect takes it.
+    const block = host.values(SHEET, `A1:${cellAddress(host, SHEET, 't|status', 'evidence')}`) as CellValue[][];
+    const idx = indexBlock(block);
+    if (!idx.ok) throw new Error(idx.message);
+    expect(lockedDigest(block, idx.index)).toBe(madeDigest);
   });
 
   it('puts back a 得分 typed over in an unprotected form, and 重新计分 costs one round', async () => {
@@ -165,6 +172,24 @@ describe('a 自评表 open with the add-in', () => {
     await host.flushEvents();
     expect(host.syncCount - syncs).toBe(1); // read only: nothing differs, nothing written
     expect(score(host, 't|final')).toBe(84.5);
+  });
+
+  it('a wrong input shows 输入有误, never a number, and the pane names the unit, item and value', async () => {
+    const host = await newHost('1.8');
+    await layOutForm(host);
+    const controller = await bindForm(host);
+    typeFull(host);
+    await host.flushEvents();
+    host.userEdit(SHEET, inputAt(host, SHEET, '六', 'reports'), [['四篇']]);
+    await host.flushEvents({ maxRounds: 4 });
+    expect(score(host, 'i|六|reports')).toBe('输入有误');
+    expect(score(host, 't|final')).toBe('');
+    const status = controller.status();
+    expect(status.form).toMatchObject({ total: null, draft: true });
+    const problem = status.problems.find((p) => p.kind === 'input');
+    expect(problem?.message).toContain('县公安局');
+    expect(problem?.message).toContain('四篇');
+    expect(problem?.indicatorId).toBe('六');
   });
 
   it('refuses a form of another rubric version with a Chinese notice and writes no score', async () => {

@@ -13,6 +13,7 @@ import { applyPlan, removePartialWorkbook } from './apply-plan';
 import { detectApiLevel, MIN_API, type ApiLevel } from './requirements';
 import { writeRecoveredMeta, type MetaRecovery } from './recover-meta';
 import { LiveSession } from './session';
+import { FormSession } from './form-session';
 import { RubricSheetSession } from '../layout/rubric-sheet-session';
 import { rubricToDefinition } from '../layout/rubric-sheet';
 import {
@@ -44,6 +45,8 @@ export function createExcelController(
   const library = options.library ?? new RubricLibrary();
   const listeners = new Set<(s: WorkbookStatus) => void>();
   let session: LiveSession | null = null;
+  /** A 自评表 open with the add-in: its 自评分 shown live (src/excel/form-session.ts). */
+  let formSession: FormSession | null = null;
   let unsubscribe: (() => void) | null = null;
   let bindMessage: StatusProblem | null = null;
   /** The metadata rebuilt from the sheets of a workbook that lost it (offered as 恢复元数据). */
@@ -51,6 +54,7 @@ export function createExcelController(
 
   const current = (): WorkbookStatus => {
     if (session) return session.status();
+    if (formSession) return formSession.status();
     return bindMessage ? { ...UNBOUND, problems: [bindMessage] } : UNBOUND;
   };
   const emit = () => {
@@ -67,6 +71,23 @@ export function createExcelController(
     if (!api.supports(MIN_API)) return;
     const r = await LiveSession.bind(api);
     recovery = null;
+    // Not a score workbook: perhaps a unit's 自评表 (one more sync, only for a workbook the add-in did not make).
+    if (!r.ok && r.reason === 'not-bound' && !formSession) {
+      const form = await FormSession.bind((id) => library.get(id));
+      if (form?.ok) {
+        bindMessage = null;
+        formSession = form.session;
+        unsubscribe?.();
+        unsubscribe = form.session.subscribe(() => emit());
+        emit();
+        return;
+      }
+      if (form) {
+        bindMessage = { id: 'bind', kind: 'version', severity: 'error', unit: '本自评表', message: form.message };
+        emit();
+        return;
+      }
+    }
     if (r.ok) {
       bindMessage = null;
       attach(r.session);
@@ -212,6 +233,7 @@ export function createExcelController(
       if (applied.warnings.length && live) live.addNotices(applied.warnings);
     },
     async rescoreAll() {
+      if (formSession) return formSession.rescore();
       if (!session) {
         await bind();
         if (!session) throw new Error(bindMessage?.message ?? '当前工作簿不是本加载项生成的考核工作簿，请先生成评分表。');

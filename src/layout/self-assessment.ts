@@ -116,9 +116,20 @@ export function formInputCells(index: SheetIndex): (FormCell & { indicatorId: st
   return out;
 }
 
+/**
+ * The cells of a form the add-in may fill while the unit types (src/excel/form-session.ts): the
+ * 得分 cell of every keyed row. They are empty when the form is made, so leaving them out of the
+ * digest changes no digest of a form already made, and a form whose 自评分 the add-in showed is
+ * still accepted when it is returned.
+ */
+export function formScoreCells(index: SheetIndex): FormCell[] {
+  const col = index.cols.get('score');
+  return col === undefined ? [] : [...index.rows.values()].map((row) => ({ row, col }));
+}
+
 /** Every non-empty locked cell of a form's table, `A1=value`, in reading order. */
 export function lockedCells(values: CellValue[][], index: SheetIndex): Map<string, string> {
-  const inputs = new Set(formInputCells(index).map((c) => `${c.row}:${c.col}`));
+  const inputs = new Set([...formInputCells(index), ...formScoreCells(index)].map((c) => `${c.row}:${c.col}`));
   const out = new Map<string, string>();
   values.forEach((row, r) =>
     row.forEach((v, c) => {

@@ -70,6 +70,25 @@ export interface WorkbookStatus {
   lastScoredAt: string | null;
   /** Workbooks holding collected 自评表: the items whose 核定分 differs from the 自评分 (src/xlsx/review.ts). */
   review?: ReviewItem[];
+  /** A 自评表 open in Excel (src/excel/form-session.ts): the unit's 自评分 while it fills the form. */
+  form?: FormStatus;
+}
+
+export interface FormStatus {
+  unitName: string;
+  /** The 自评分 total (最终得分), null while it cannot be computed. */
+  total: number | null;
+  /** Items still 未填. */
+  missing: number;
+  /** Inputs missing or wrong: the figure is not final (「自评分（草稿）」). */
+  draft: boolean;
+}
+
+/** The pane's line for a form: 「县公安局 自评分（草稿）：72.5 分；尚有 3 项未填」. */
+export function formLine(f: FormStatus): string {
+  const label = f.draft ? '自评分（草稿）' : '自评分';
+  const total = f.total === null ? '尚不能计算' : `${f.total} 分`;
+  return `${f.unitName} ${label}：${total}${f.missing > 0 ? `；尚有 ${f.missing} 项未填` : ''}`;
 }
 
 /** One 核查清单 line: a reason left empty keeps the result a draft. */

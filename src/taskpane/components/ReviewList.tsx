@@ -41,11 +41,14 @@ export function ReviewList({
   items,
   source,
   onSaved,
+  live = false,
 }: {
   items: ReviewItem[];
   /** The workbook the reasons are written into; without it the list is read-only. */
   source?: ReviewSource | null;
   onSaved?: (out: ReasonsSaved) => void;
+  /** In Excel: reasons typed in the open workbook's 核查清单 are read as they are typed. */
+  live?: boolean;
 }) {
   const t = useT();
   const shared = useShared();
@@ -71,7 +74,7 @@ export function ReviewList({
         {t('self.reviewHeading', { count: items.length })}
       </Text>
       <Text as="p" size={200} className={shared.hint}>
-        {t(editable ? 'self.reviewHintEditable' : 'self.reviewHint')}
+        {t(editable ? 'self.reviewHintEditable' : live ? 'self.reviewHintLive' : 'self.reviewHint')}
       </Text>
       {items.length === 0 ? (
         <Text as="p">{t('self.reviewNone')}</Text>

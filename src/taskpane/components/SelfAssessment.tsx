@@ -231,6 +231,7 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
       {review && (
         <ReviewList
           items={review}
+          live={!needsWorkbook}
           source={fromStatus ? null : own?.source}
           onSaved={(out) => setOwn({ items: out.review, statusReview: status.review, source: out.source })}
         />

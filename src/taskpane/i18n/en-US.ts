@@ -221,6 +221,8 @@ export const enUS: Messages = {
   'self.reviewNone': 'No differences: every verified item scores as the unit assessed itself.',
   'self.reviewHint':
     'Items whose verified score differs from the self-assessment. Type the reason in the workbook’s review sheet, then open it in file mode above; while a difference has no reason, the result is a draft.',
+  'self.reviewHintLive':
+    'Items whose verified score differs from the self-assessment. Type the reason in this workbook’s review sheet; it is read as you type. While a difference has no reason, the result is a draft.',
   'self.reviewHintEditable':
     'Items whose verified score differs from the self-assessment. Type each reason below (the records, documents or on-site check it rests on), then press “Write the reasons and download the workbook”; while a difference has no reason, the result is a draft.',
   'self.reasonLabel': 'Reason for {unit} · {item}',

@@ -31,6 +31,7 @@ export interface ChangeRow {
 /** An input's item and field in words, for the log. */
 export function describeField(rubric: Rubric, indicatorId: string, fieldId: string): { item: string; field: string } {
   if (indicatorId === '@bonus') return { item: '加分', field: '加分' };
+  if (indicatorId === '@fraud') return { item: '弄虚作假', field: '弄虚作假' };
   for (const cat of rubric.categories)
     for (const ind of cat.indicators)
       if (ind.id === indicatorId) {

@@ -30,6 +30,7 @@ import { toArrayBuffer, type Workbook } from './exceljs';
 import { scoreFilledWorkbook, type FileModeResult } from './file-mode';
 import { readForm, type FormRead, type ReadForm } from './forms';
 import { readWorkbook, type LocatedBlock, type XlsxInput } from './read-workbook';
+import { currentInputs, recordInputChanges, writeInputSnapshot } from './input-snapshot';
 import { ensureSelfColumns } from './self-columns';
 import { compactValidations } from './validations';
 import { repairTables } from './write-scores';
@@ -228,6 +229,8 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
   const accepted: Accepted[] = [];
   const refused: Refused[] = [];
   const log: ChangeRow[] = [];
+  // Edits typed since the tool last saw the file are logged as 手工修改 before the forms' 自评导入.
+  recordInputChanges(read, { now });
   for (const file of forms) {
     const screened = screenForm(await readForm(file.bytes), file.name, {
       meta: read.meta,
@@ -257,6 +260,8 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
     });
   }
   appendChanges(read.workbook, log, now, '自评导入');
+  // The merged inputs are the new snapshot: the scoring below (and later ones) do not log them again.
+  writeInputSnapshot(read.workbook, currentInputs(read));
   for (const ws of read.workbook.worksheets) {
     compactValidations(ws);
     repairTables(ws);

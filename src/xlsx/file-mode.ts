@@ -13,6 +13,7 @@ import { annexBuffer, annexUnits, type AnnexExportOptions } from './annex';
 import { comparisonFromReview } from './comparison';
 import { evidenceRows } from './evidence';
 import { inputLocator, type LocateInput } from './input-address';
+import { recordInputChanges } from './input-snapshot';
 import { readWorkbook, type ReadOptions, type XlsxInput } from './read-workbook';
 import { reviewSelfAssessment, type ReviewResult } from './review';
 import { scoredWorkbook } from './write-scores';
@@ -43,6 +44,8 @@ export interface FileModeResult {
   state: DocumentState;
   /** Workbooks holding self-assessments: the differences between 核定 and 自评 (src/xlsx/review.ts). */
   review: ReviewResult | null;
+  /** 手工修改 rows appended to 变更记录 (inputs changed since the tool last scored or collected the file). */
+  changesLogged: number;
   /**
    * Set when the 自评与核定对照表 was asked for but the workbook holds no collected 自评表: the message
    * to show (the annex was made without the sheet, otherwise unchanged).
@@ -57,6 +60,10 @@ export interface FileModeOptions extends Omit<AnnexExportOptions, 'evidence' | '
   selfComparison?: boolean;
   /** 核减原因 typed in the page, by `unitKey|indicatorId`: written into 核查清单 (empty ones keep the file's). */
   reasons?: Readonly<Record<string, string>>;
+  /** The file's name, for the 文件 column of the 手工修改 rows appended to 变更记录. */
+  fileName?: string;
+  /** The time written to 变更记录 (default now). */
+  now?: Date;
 }
 
 /** Reads, scores, writes back and exports the annex. Throws WorkbookError for unusable files. */
@@ -70,7 +77,7 @@ export async function scoreFilledWorkbook(buffer: XlsxInput, options: FileModeOp
     unexplainedDifferences: review?.unexplained ?? 0,
   });
   // The annex is planned before the workbook is written: both only read `result`.
-  const { evidenceList, selfComparison, ...annexOptions } = options;
+  const { evidenceList, selfComparison, fileName, now, ...annexOptions } = options;
   const comparison = selfComparison ? comparisonFromReview(read, result, review) : null;
   const annex = await annexBuffer(read.rubric, annexUnits(read.units, result.units), {
     ...annexOptions,
@@ -79,6 +86,8 @@ export async function scoreFilledWorkbook(buffer: XlsxInput, options: FileModeOp
     ...(evidenceList ? { evidence: evidenceRows(read, review) } : {}),
     ...(comparison ? { comparison } : {}),
   });
+  // Inputs typed in another program since the tool last saw the file: 手工修改 rows in 变更记录.
+  const logged = recordInputChanges(read, { file: fileName, now });
   const { buffer: scored, report } = await scoredWorkbook(read, result, state);
   const workbookProblems = [...read.problems, ...(review?.problems ?? []), ...report.problems];
   return {
@@ -93,6 +102,7 @@ export async function scoreFilledWorkbook(buffer: XlsxInput, options: FileModeOp
     rubricHash: read.loaded.hash,
     state,
     review,
+    changesLogged: logged,
     ...(selfComparison && !comparison ? { comparisonSkipped: NO_SELF_ASSESSMENT } : {}),
   };
 }

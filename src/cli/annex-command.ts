@@ -7,7 +7,7 @@
  */
 import * as zlib from 'node:zlib';
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { notFinalReason, stateSummary } from '../layout/document-state';
 import type { Problem, RosterResult } from '../scoring/types';
 import { describeLocation, type LocateInput } from '../xlsx/input-address';
@@ -109,6 +109,7 @@ export const annexCommand: Command = {
     let out;
     try {
       out = await scoreFilledWorkbook(bytes, {
+        fileName: basename(input),
         ...(typeof options.date === 'string' ? { date: headerDate(options.date) } : {}),
         ...(options['all-units'] === true ? { allUnits: true } : {}),
         ...(options.evidence === true ? { evidenceList: true } : {}),

@@ -15,7 +15,7 @@ const stem = (name: string) => name.replace(/\.xlsx$/i, '');
 export async function scoreFileInBrowser(file: File): Promise<WorkbookStatus> {
   let out;
   try {
-    out = await scoreFilledWorkbook(await file.arrayBuffer());
+    out = await scoreFilledWorkbook(await file.arrayBuffer(), { fileName: file.name });
   } catch (e) {
     // Unusable files carry a Chinese message; anything else is reported as is.
     throw new Error(isWorkbookError(e) ? e.message : `无法读取「${file.name}」：${e instanceof Error ? e.message : String(e)}`);

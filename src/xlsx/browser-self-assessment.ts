@@ -106,7 +106,11 @@ export interface AnnexDownload {
 export async function annexWithEvidence(workbook: File, options: { comparison?: boolean } = {}): Promise<AnnexDownload> {
   let out;
   try {
-    out = await scoreFilledWorkbook(await workbook.arrayBuffer(), { evidenceList: true, selfComparison: options.comparison === true });
+    out = await scoreFilledWorkbook(await workbook.arrayBuffer(), {
+      evidenceList: true,
+      selfComparison: options.comparison === true,
+      fileName: workbook.name,
+    });
   } catch (e) {
     throw readable(e, workbook.name);
   }
@@ -138,7 +142,7 @@ export async function saveReasons(source: ReviewSource, reasons: Record<string, 
   const bytes = source.bytes instanceof ArrayBuffer ? source.bytes : await source.bytes.arrayBuffer();
   let out;
   try {
-    out = await scoreFilledWorkbook(bytes, { reasons });
+    out = await scoreFilledWorkbook(bytes, { reasons, fileName: source.name });
   } catch (e) {
     throw readable(e, source.name);
   }

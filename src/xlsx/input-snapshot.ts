@@ -52,20 +52,38 @@ export function readInputSnapshot(wb: Workbook): Map<string, UnitSnapshot> | nul
   const ws = wb.getWorksheet(INPUTS_SHEET);
   if (!ws) return null;
   const column: unknown[] = [];
-  for (let r = 1; r <= ws.rowCount; r++) column.push(plainValue(ws.getCell(r, 1).value));
+  for (let r = 1; r <= ws.rowCount; r++) {
+    // A line longer than a cell holds continues in the cells to its right (writeInputSnapshot).
+    let line = '';
+    for (let c = 1; ; c++) {
+      const v = plainValue(ws.getCell(r, c).value);
+      if (typeof v !== 'string' || v === '') break;
+      line += v;
+    }
+    column.push(line || null);
+  }
   return parseSnapshot(column);
 }
+
+/** Below Excel's 32,767 characters a cell may hold: a unit with long 佐证材料 texts still fits. */
+const CELL_TEXT = 30_000;
 
 /** Replaces the snapshot with the inputs now (the sheet is made very hidden the first time). */
 export function writeInputSnapshot(wb: Workbook, units: readonly UnitInputsNow[]): void {
   const ws = wb.getWorksheet(INPUTS_SHEET) ?? wb.addWorksheet(INPUTS_SHEET, { state: 'veryHidden' });
-  const lines = snapshotLines(units);
-  const last = Math.max(ws.rowCount, lines.length);
-  for (let r = 1; r <= last; r++) {
-    const cell = ws.getCell(r, 1);
-    cell.value = lines[r - 1] ?? null;
-    cell.numFmt = '@'; // JSON stays text in any program that opens and saves the file
-  }
+  const lines = snapshotLines(units).map((line) => {
+    const pieces: string[] = [];
+    for (let i = 0; i < line.length; i += CELL_TEXT) pieces.push(line.slice(i, i + CELL_TEXT));
+    return pieces;
+  });
+  const rows = Math.max(ws.rowCount, lines.length);
+  const cols = Math.max(ws.columnCount, ...lines.map((l) => l.length));
+  for (let r = 1; r <= rows; r++)
+    for (let c = 1; c <= cols; c++) {
+      const cell = ws.getCell(r, c);
+      cell.value = lines[r - 1]?.[c - 1] ?? null;
+      cell.numFmt = '@'; // JSON stays text in any program that opens and saves the file
+    }
 }
 
 export interface RecordOptions {

@@ -18,6 +18,7 @@ import { CHANGE_LOG_SHEET } from '../../src/xlsx/change-log';
 import { collectForms } from '../../src/xlsx/collect';
 import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { makeForms } from '../../src/xlsx/forms';
+import { readInputSnapshot, writeInputSnapshot } from '../../src/xlsx/input-snapshot';
 import { parseReference } from '../../src/xlsx/read-workbook';
 import { scratch } from './helpers';
 
@@ -215,4 +216,25 @@ describe('file mode appends 手工修改 rows to 变更记录', () => {
     expect(after.changesLogged).toBe(0);
     expect(await logRows(after.scored)).toEqual(imported);
   }, 180_000);
+});
+
+describe('the _cs_inputs sheet', () => {
+  it('keeps a unit line longer than a cell holds across cells, and reads it back whole', () => {
+    const wb = new ExcelJS.Workbook();
+    const long = '台账'.repeat(40_000); // 80,000 characters of 佐证材料, beyond Excel's 32,767 a cell
+    const unit = {
+      key: 'u0',
+      name: '县发改局',
+      inputs: [{ column: '佐证材料' as const, rowKey: 'i|一|leader', indicatorId: '一', fieldId: 'evidence', row: 2, col: 8, text: long }],
+    };
+    writeInputSnapshot(wb, [unit]);
+    const ws = wb.getWorksheet(INPUTS_SHEET)!;
+    expect(String(ws.getCell(2, 3).value).length).toBeGreaterThan(0);
+    for (let c = 1; c <= 4; c++) expect(String(ws.getCell(2, c).value ?? '').length).toBeLessThanOrEqual(32_767);
+    expect(readInputSnapshot(wb)!.get('u0')!.values).toEqual({ 佐证材料: { 'i|一|leader': long } });
+    // Replaced by a shorter snapshot: no piece of the longer one is left behind.
+    writeInputSnapshot(wb, [{ ...unit, inputs: [{ ...unit.inputs[0], text: '台账' }] }]);
+    expect(ws.getCell(2, 2).value).toBeNull();
+    expect(readInputSnapshot(wb)!.get('u0')!.values).toEqual({ 佐证材料: { 'i|一|leader': '台账' } });
+  });
 });

@@ -207,7 +207,8 @@ describe.each(builtinRubricIds)('round trip of %s', (id) => {
         }, 0);
     for (const [name, xml] of after) {
       expect({ name, overlaps: overlappingValidations(xml) }).toEqual({ name, overlaps: [] });
-      expect(count(xml)).toBe(count(before.get(name)!));
+      // A sheet the scoring adds (the very hidden _cs_inputs snapshot) has no drop-down at all.
+      expect(count(xml)).toBe(count(before.get(name) ?? ''));
     }
   });
 

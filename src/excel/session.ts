@@ -654,10 +654,10 @@ export class LiveSession {
     const entries = this.pendingLog.splice(0);
     if (entries.length === 0) return;
     // Opened on binding; after a failed write it is found again (two syncs, that once).
-    this.changeLog ??= await LiveChangeLog.open(context);
+    const log = await this.sharedChangeLog(context);
     const time = this.now();
     for (const { rows, source } of entries) {
-      this.changeLog.append(context, rows, time, source);
+      log.append(context, rows, time, source);
       await batch.add(rows.length + 2, rows);
     }
   }
@@ -833,17 +833,13 @@ export class LiveSession {
   }
 
   /**
-   * Another part of the add-in is about to write input cells of a managed sheet (the pane's
-   * 收回自评表 writing 自评填报 and 佐证材料): below ExcelApi 1.14 the change events of those writes
-   * look like the user's, and would be logged in 变更记录 as 手工修改 next to the 自评导入 rows its
-   * writer logs. Cells noted here (0-based, in the sheet) are taken for the add-in's own writes;
-   * the writer then calls rescoreAll, which reads and scores them (a full read logs nothing).
+   * Another part of the add-in is about to write cells of a unit's sheet (the pane's 收回自评表
+   * writing 自评填报, 佐证材料 and the new columns' headers): below ExcelApi 1.14 the change events of
+   * those writes look like the user's, and would be logged in 变更记录 as 手工修改 next to the 自评导入
+   * rows its writer logs. Cells noted here (0-based, in the sheet; found by unit key, the writer knows
+   * no worksheet ids) are taken for the add-in's own writes; the writer then calls rescoreAll, which
+   * reads and scores them (a full read logs nothing).
    */
-  noteAddinWrite(worksheetId: string, row: number, col: number, cols = 1, rows = 1): void {
-    this.echo.record(worksheetId, row, col, cols, rows);
-  }
-
-  /** noteAddinWrite for cells of a unit's sheet, by unit key (the writer knows no worksheet ids). */
   noteUnitWrite(unitKey: string, row: number, col: number, cols = 1, rows = 1): void {
     const s = this.sheets.get(unitKey);
     if (s) this.echo.record(s.worksheetId, row, col, cols, rows);

@@ -45,6 +45,18 @@ export function readInput(path: string, cwd: string): Buffer {
   }
 }
 
+/**
+ * --summary-self / --no-summary-self: the office's choice for 汇总's 自评 columns, recorded in the
+ * workbook written (later runs keep it without the flag); neither flag keeps the workbook's choice.
+ */
+export function summarySelfChoice(options: Record<string, string | boolean | undefined>): { summarySelf?: boolean } {
+  if (options['summary-self'] === true && options['no-summary-self'] === true)
+    throw new CliError('--summary-self 与 --no-summary-self 不能同时使用');
+  if (options['summary-self'] === true) return { summarySelf: true };
+  if (options['no-summary-self'] === true) return { summarySelf: false };
+  return {};
+}
+
 const stem = (path: string) => path.replace(/\.xlsx$/i, '');
 
 /**
@@ -82,6 +94,11 @@ export const annexCommand: Command = {
       type: 'boolean',
       description: '附件末尾加「自评与核定对照表」：各单位自评总分与核定总分、差异项和未说明差异（正式考核表仍为核定结果）',
     },
+    'summary-self': {
+      type: 'boolean',
+      description: '汇总中在核定总分旁列出自评总分、差值（核定−自评）和未说明差异（记入工作簿，以后每次计分都保留；正式附件不变）',
+    },
+    'no-summary-self': { type: 'boolean', description: '汇总中不再列出自评总分、差值和未说明差异' },
     'use-embedded': { type: 'boolean', description: '内嵌细则与内置同版本细则内容不一致时，仍按内嵌细则计分（所有输出标明）' },
   },
   help: [
@@ -115,6 +132,7 @@ export const annexCommand: Command = {
         ...(options.evidence === true ? { evidenceList: true } : {}),
         ...(options['self-compare'] === true ? { selfComparison: true } : {}),
         ...(options['use-embedded'] === true ? { useEmbedded: true } : {}),
+        ...summarySelfChoice(options),
       });
     } catch (e) {
       if (isWorkbookError(e)) throw new CliError(`「${input}」：${e.message}`, { usage: false });

@@ -8,7 +8,7 @@ import { stateSummary } from '../layout/document-state';
 import { collectForms } from '../xlsx/collect';
 import { isWorkbookError } from '../xlsx/errors';
 import { useNodeZlib } from '../xlsx/zip-writer';
-import { readInput } from './annex-command';
+import { readInput, summarySelfChoice } from './annex-command';
 import { forceOption, outputOption, outputPath, writeOptions, type Command } from './context';
 import { CliError } from './errors';
 import { checkOutputs, writeOutputs } from './write-file';
@@ -24,6 +24,11 @@ export const collectCommand: Command = {
     output: outputOption('合并后的工作簿（默认 <工作簿>-已收回.xlsx）'),
     replace: { type: 'boolean', description: '单位的自评表已导入过时，以本次的替换（核定填写值仍不覆盖）' },
     force: forceOption(),
+    'summary-self': {
+      type: 'boolean',
+      description: '汇总中在核定总分旁列出自评总分、差值（核定−自评）和未说明差异（记入工作簿，以后每次计分都保留；正式附件不变）',
+    },
+    'no-summary-self': { type: 'boolean', description: '汇总中不再列出自评总分、差值和未说明差异' },
   },
   help: [
     '例：credit-score collect 衡东.xlsx 回收/*.xlsx -o 衡东-已收回.xlsx',
@@ -40,7 +45,7 @@ export const collectCommand: Command = {
     const forms = formPaths.map((p) => ({ name: p, bytes: readInput(p, io.cwd) }));
     let out;
     try {
-      out = await collectForms(workbook, forms, { replace: Boolean(options.replace) });
+      out = await collectForms(workbook, forms, { replace: Boolean(options.replace), ...summarySelfChoice(options) });
     } catch (e) {
       if (isWorkbookError(e)) throw new CliError(`「${input}」：${e.message}`, { usage: false });
       throw e;

@@ -56,7 +56,15 @@ export function unitColumns(rubric: Rubric): ColumnSpec[] {
   return cols;
 }
 
-export function summaryColumns(rubric: Rubric): ColumnSpec[] {
+/** The 汇总 columns the office may add after collecting 自评表 (WorkbookMeta.summarySelf), beside the 核定 total. */
+export const SUMMARY_SELF_COLUMNS: readonly ColumnSpec[] = [
+  { role: 'selfTotal', header: '自评总分', width: 8 },
+  { role: 'selfDifference', header: '差值（核定−自评）', width: 10 },
+  { role: 'selfOpen', header: '未说明差异', width: 8 },
+];
+
+/** `self`: the 自评 columns follow the total, which then reads 核定总分 (the one it is compared with). */
+export function summaryColumns(rubric: Rubric, options: { self?: boolean } = {}): ColumnSpec[] {
   const cols: ColumnSpec[] = [
     { role: 'seq', header: '序号', width: 5 },
     { role: 'unit', header: '被考核单位', width: 22 },
@@ -76,7 +84,8 @@ export function summaryColumns(rubric: Rubric): ColumnSpec[] {
   const baseHeader = rubric.aggregation.mode === 'blocks' ? '加权得分' : rubric.aggregation.mode === 'normalised' ? '折算得分' : '基础得分';
   cols.push({ role: 'base', header: baseHeader, width: 9 });
   if (rubric.bonus.kind !== 'none') cols.push({ role: 'bonus', header: '加分', width: 7 });
-  cols.push({ role: 'final', header: '最终得分', width: 9 });
+  if (options.self) cols.push({ role: 'final', header: '核定总分', width: 9 }, ...SUMMARY_SELF_COLUMNS);
+  else cols.push({ role: 'final', header: '最终得分', width: 9 });
   if (rubric.outerScale) cols.push({ role: 'scaled', header: scaledHeader(rubric), width: 10 });
   if (rubric.bands) cols.push({ role: 'band', header: '等次', width: 8 });
   cols.push(

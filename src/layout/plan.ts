@@ -52,7 +52,11 @@ export type ColumnRole =
   | `doc:${string}`
   | `bandSeries:${string}`
   /** 自评分: the unit's own figures scored (src/layout/review.ts; role names in SELF_ROLES). */
-  | 'selfScore';
+  | 'selfScore'
+  /** 汇总, where the office chooses (WorkbookMeta.summarySelf): 自评总分, 核定 − 自评, 未说明差异. */
+  | 'selfTotal'
+  | 'selfDifference'
+  | 'selfOpen';
 
 export type Validation =
   { kind: 'list'; options: string[] } | { kind: 'whole'; min: number; max?: number } | { kind: 'decimal'; min: number; max?: number };
@@ -127,6 +131,12 @@ export interface WorkbookMeta {
   appVersion: string;
   /** Sheets protected so only input cells can be edited (no password); the add-in unprotects to write. */
   protectComputed?: boolean;
+  /**
+   * 汇总 shows each unit's 自评总分 | 差值 | 未说明差异 beside its 核定 total (issue 17), chosen by the
+   * office after collecting 自评表; absent (off) in every workbook as made. Kept here so that file
+   * mode, the command line and the live add-in all lay 汇总 out and fill it alike.
+   */
+  summarySelf?: boolean;
 }
 
 export interface WorkbookPlan {

@@ -10,8 +10,9 @@ export function planSummarySheet(
   rubric: Rubric,
   sheetName: string,
   units: { key: string; name: string; group: string; groupLabel: string }[],
+  options: { self?: boolean } = {},
 ): SheetPlan {
-  const cols = summaryColumns(rubric);
+  const cols = summaryColumns(rubric, options);
   const keyCol = colIndex(cols, 'key');
   const cells: CellPlan[] = [];
   cols.forEach((spec, i) => cells.push({ row: 0, col: i, value: spec.role, style: 'role' }));

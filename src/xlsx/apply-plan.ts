@@ -99,7 +99,8 @@ function pageHeader(sheet: ApplicableSheet): string {
   return left + center + right;
 }
 
-function addSheet(wb: Workbook, sheet: ApplicableSheet, styles: Map<string, Partial<ExcelJSModule.Style>>): Worksheet {
+/** One planned sheet added at the end of `wb` (a sheet rebuilt in place is moved back by its caller). */
+export function addSheet(wb: Workbook, sheet: ApplicableSheet, styles: Map<string, Partial<ExcelJSModule.Style>>): Worksheet {
   const frozen = sheet.freezeRows > 0;
   const ws = wb.addWorksheet(sheet.name, {
     // exceljs omits columns 9 wide (its default width) from <cols>: make 9 the sheet's default too.
@@ -191,7 +192,8 @@ function addTable(ws: Worksheet, sheet: ApplicableSheet, t: SheetPlan['tables'][
   } as ExcelJSModule.TableProperties);
 }
 
-async function protect(ws: Worksheet) {
+/** Protects a sheet as every sheet of a protected workbook is (inputs stay editable; no password). */
+export async function protect(ws: Worksheet) {
   await ws.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,

@@ -46,6 +46,8 @@ export interface CollectOptions {
   replace?: boolean;
   /** The time written to 变更记录 (default now). */
   now?: Date;
+  /** 汇总 shows 自评总分 | 差值 | 未说明差异 (true) or not (false); undefined keeps the workbook's choice. */
+  summarySelf?: boolean;
 }
 
 export interface Accepted {
@@ -267,7 +269,7 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
     repairTables(ws);
   }
   const merged = await toArrayBuffer(read.workbook);
-  const scored = await scoreFilledWorkbook(merged);
+  const scored = await scoreFilledWorkbook(merged, options.summarySelf === undefined ? {} : { summarySelf: options.summarySelf });
   return { accepted, refused, ...whoReturned(read.meta, earlier, taken), scored };
 }
 

@@ -16,6 +16,7 @@ import { inputLocator, type LocateInput } from './input-address';
 import { recordInputChanges } from './input-snapshot';
 import { readWorkbook, type ReadOptions, type XlsxInput } from './read-workbook';
 import { reviewSelfAssessment, type ReviewResult } from './review';
+import { chooseSummarySelf, summarySelfCells } from './summary-self';
 import { scoredWorkbook } from './write-scores';
 
 export interface FileModeResult {
@@ -64,6 +65,11 @@ export interface FileModeOptions extends Omit<AnnexExportOptions, 'evidence' | '
   fileName?: string;
   /** The time written to 变更记录 (default now). */
   now?: Date;
+  /**
+   * 汇总 shows 自评总分 | 差值 | 未说明差异 (true) or not (false): the choice is recorded in the scored
+   * workbook and kept by every later run; undefined keeps the workbook's own choice.
+   */
+  summarySelf?: boolean;
 }
 
 /** Reads, scores, writes back and exports the annex. Throws WorkbookError for unusable files. */
@@ -77,7 +83,7 @@ export async function scoreFilledWorkbook(buffer: XlsxInput, options: FileModeOp
     unexplainedDifferences: review?.unexplained ?? 0,
   });
   // The annex is planned before the workbook is written: both only read `result`.
-  const { evidenceList, selfComparison, fileName, now, ...annexOptions } = options;
+  const { evidenceList, selfComparison, fileName, now, summarySelf, ...annexOptions } = options;
   const comparison = selfComparison ? comparisonFromReview(read, result, review) : null;
   const annex = await annexBuffer(read.rubric, annexUnits(read.units, result.units), {
     ...annexOptions,
@@ -88,8 +94,10 @@ export async function scoreFilledWorkbook(buffer: XlsxInput, options: FileModeOp
   });
   // Inputs typed in another program since the tool last saw the file: 手工修改 rows in 变更记录.
   const logged = recordInputChanges(read, { file: fileName, now });
-  const { buffer: scored, report } = await scoredWorkbook(read, result, state);
-  const workbookProblems = [...read.problems, ...(review?.problems ?? []), ...report.problems];
+  // 汇总's 自评 columns where the office chose them (recorded in the workbook; off as made).
+  const chosen = summarySelf === undefined ? null : await chooseSummarySelf(read, summarySelf);
+  const { buffer: scored, report } = await scoredWorkbook(read, result, state, summarySelfCells(read, result, review));
+  const workbookProblems = [...read.problems, ...(chosen ? [chosen] : []), ...(review?.problems ?? []), ...report.problems];
   return {
     scored,
     annex,

@@ -5,7 +5,7 @@
  */
 import { cellOf } from '../layout/binding';
 import { documentState, stateLine, type DocumentState } from '../layout/document-state';
-import { allOutputs } from '../layout/outputs';
+import { allOutputs, type OutputCell } from '../layout/outputs';
 import type { Problem, RosterResult } from '../scoring/types';
 import { NAME_PREFIX } from '../layout/plan';
 import { toArrayBuffer, type Worksheet } from './exceljs';
@@ -18,13 +18,19 @@ export interface WriteReport {
   problems: Problem[];
 }
 
-/** Writes the outputs into `read.workbook` (the parsed copy; the input bytes are not touched). */
-export function writeScores(read: ReadWorkbookResult, result: RosterResult): WriteReport {
+/**
+ * Writes the outputs into `read.workbook` (the parsed copy; the input bytes are not touched), and
+ * `extra` cells computed elsewhere (汇总's 自评 columns, src/xlsx/summary-self.ts).
+ */
+export function writeScores(read: ReadWorkbookResult, result: RosterResult, extra: readonly OutputCell[] = []): WriteReport {
   if (result.units.length !== read.unitKeys.length) throw new Error('计分结果与工作簿的单位数不一致');
-  const outputs = allOutputs(
-    read.rubric,
-    read.unitKeys.map((key, i) => ({ key, score: result.units[i] })),
-  );
+  const outputs = [
+    ...allOutputs(
+      read.rubric,
+      read.unitKeys.map((key, i) => ({ key, score: result.units[i] })),
+    ),
+    ...extra,
+  ];
   const lost = new Map<string, number>();
   let written = 0;
   for (const o of outputs) {
@@ -106,8 +112,9 @@ export async function scoredWorkbook(
   read: ReadWorkbookResult,
   result: RosterResult,
   state: DocumentState = documentState(result),
+  extra: readonly OutputCell[] = [],
 ): Promise<{ buffer: ArrayBuffer; report: WriteReport }> {
-  const report = writeScores(read, result);
+  const report = writeScores(read, result, extra);
   markState(read, state);
   for (const ws of read.workbook.worksheets) {
     // exceljs re-reads validations cell by cell; write them back as clean ranges.

@@ -8,6 +8,8 @@
  *   docs/self-assessment/form-p1.png          the 自评表 as the unit receives it
  *   docs/self-assessment/comparison-p1.png    the annex's 自评与核定对照表 (annex --self-compare): the
  *                                             unit that returned its form beside two that did not (未提交)
+ *   docs/self-assessment/summary-self.png      the workbook's 汇总 with the office's choice of 自评总分 |
+ *                                             差值 | 未说明差异 beside 核定总分 (annex --summary-self)
  *
  * The form is filled by scripts/fill-form.py (openpyxl) from examples/hengdong-2020-members.json's
  * first unit; the office then types 否 for one item, so 核定 differs from 自评 by one point.
@@ -83,6 +85,7 @@ async function main() {
   withReason.getWorksheet(REVIEW_SHEET)!.getCell(4, 7).value = '现场核查：联络员未发文明确（台账第 3 页只有口头安排）';
   scored = await scoreFilledWorkbook((await withReason.xlsx.writeBuffer()) as ArrayBuffer, {
     selfComparison: true,
+    summarySelf: true,
     date: '2026年12月6日',
   });
 
@@ -102,6 +105,7 @@ async function main() {
   await render(scored.scored, REVIEW_SHEET, 'review-p1.png');
   await render(form.buffer, unit.name, 'form-p1.png');
   await render(scored.annex, '自评与核定对照表', 'comparison-p1.png');
+  await render(scored.scored, '汇总', 'summary-self.png');
   console.log(scored.review, scored.state.mark);
 }
 

@@ -60,7 +60,7 @@ export function unitColumns(rubric: Rubric): ColumnSpec[] {
 export const SUMMARY_SELF_COLUMNS: readonly ColumnSpec[] = [
   { role: 'selfTotal', header: '自评总分', width: 8 },
   { role: 'selfDifference', header: '差值（核定−自评）', width: 10 },
-  { role: 'selfOpen', header: '未说明差异', width: 8 },
+  { role: 'selfOpen', header: '未说明差异', width: 10 },
 ];
 
 /** `self`: the 自评 columns follow the total, which then reads 核定总分 (the one it is compared with). */

@@ -263,6 +263,9 @@ export function createExcelController(
       const { collectIntoLive } = await import(/* webpackChunkName: "self-assessment-excel" */ './self-assessment');
       return collectIntoLive(live, files, { replace });
     },
+    async setSummarySelf(on) {
+      await boundSession().setSummarySelf(on);
+    },
     async selectProblem(problem) {
       if (session && problem.target) await session.select(problem.target.sheetKey, problem.target.address);
     },

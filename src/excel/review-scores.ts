@@ -83,6 +83,13 @@ export class SelfScores {
     return keys;
   }
 
+  /** Each unit's 自评 total (its final; null while unsettled), by unit key: 汇总's 自评 columns. */
+  totals(): Map<string, number | null> {
+    const out = new Map<string, number | null>();
+    for (const [key, s] of this.units) out.set(key, s.score?.final ?? null);
+    return out;
+  }
+
   /** The 自评分 cells of one unit sheet. */
   outputs(key: string, index: Pick<SheetIndex, 'rows'>): OutputCell[] {
     const score = this.units.get(key)?.score;

@@ -35,6 +35,8 @@ import { RosterScores } from './roster-scores';
 import { ChangeLogOpening, inputChanges, LiveChangeLog, type UnitReading } from './change-log';
 import { LiveReviewSheet } from './review-sheet';
 import { SelfScores } from './review-scores';
+import { rebuildLiveSummary } from './summary-self';
+import { showsSummarySelf, summarySelfOutputs } from '../layout/summary-self';
 import { documentState, type DocumentState } from '../layout/document-state';
 import {
   readSelfInputs,
@@ -72,6 +74,9 @@ const ROLE_WORDS: Record<string, string> = {
   reason: '计分说明',
   deduction: '扣分',
   selfScore: '自评分',
+  selfTotal: '自评总分',
+  selfDifference: '差值（核定−自评）',
+  selfOpen: '未说明差异',
   base: '基础分',
   bonus: '加分',
   final: '总分',
@@ -368,6 +373,8 @@ export class LiveSession {
         for (const key of full ? this.managedKeys() : read) this.missingRows.delete(key);
         cells = await this.writeChanged(context, batch, outputs);
         cells += await this.writeReview(context, batch);
+        // 汇总's 自评 columns, where the office chose them: from this round's 核定, 自评 and 核查清单.
+        cells += await this.writeChanged(context, batch, this.summarySelfCells());
         await this.queueLog(context, batch);
         await batch.flushPending();
         const made = this.reviewSheet.takeMade(this.echo);
@@ -648,6 +655,53 @@ export class LiveSession {
     return cells;
   }
 
+  /** 汇总's 自评总分 | 差值 | 未说明差异 (issue 17) when the workbook's choice is on; none otherwise (no cost). */
+  private summarySelfCells(): OutputCell[] {
+    const result = this.result;
+    if (!result || !showsSummarySelf(this.meta)) return [];
+    return summarySelfOutputs(
+      this.meta.units.map((u, i) => ({ key: u.key, name: u.name, group: u.group, verified: result.units[i]?.final ?? null })),
+      this.selfScores.totals(),
+      this.review?.differences ?? [],
+    );
+  }
+
+  /**
+   * The pane's 「汇总中列出自评总分与差值」: records the choice in the metadata and lays 汇总 out again
+   * (src/excel/summary-self.ts), then fills it in a full round. Queued like every round.
+   */
+  setSummarySelf(on: boolean): Promise<void> {
+    return this.exclusive(async () => {
+      const was = this.sheets.get('SUMMARY')?.worksheetId;
+      const meta = await rebuildLiveSummary(
+        {
+          rubric: this.rubric,
+          meta: this.meta,
+          rubricJson: this.rubricJson,
+          api: this.api,
+          protect: !!this.meta.protectComputed && !this.protectionBroken,
+        },
+        on,
+      );
+      this.meta.summarySelf = meta.summarySelf;
+      if (!meta.summarySelf) delete this.meta.summarySelf;
+      // The old sheet is gone (its deletion event is not a lost sheet); the new one is read and written whole.
+      if (was !== undefined) this.keyBySheetId.delete(was);
+      this.ledger.forgetSheet('SUMMARY');
+      this.needsFullRead = true;
+      await this.round(null);
+      // Below ExcelApi 1.9 change events are per sheet: the new 汇总 needs its own handler.
+      const now = this.sheets.get('SUMMARY')?.worksheetId;
+      if (this.handlers.length > 0 && !this.api.supports('1.9') && now !== undefined)
+        await Excel.run(async (context) => {
+          this.handlers.push(
+            context.workbook.worksheets.getItem(now).onChanged.add((e: Excel.WorksheetChangedEventArgs) => this.onChanged(e)),
+          );
+          await context.sync();
+        });
+    });
+  }
+
   /** 变更记录: the round's rows after its writes, in the same request (no sync of their own). */
   private async queueLog(context: Excel.RequestContext, batch: Batch): Promise<void> {
     this.restoring.clear();
@@ -689,7 +743,8 @@ export class LiveSession {
       (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId),
       this.problemsMemo,
     );
-    return this.review ? { ...status, review: reviewItems(this.review) } : status;
+    const withSelf = showsSummarySelf(this.meta) ? { ...status, summarySelf: true } : status;
+    return this.review ? { ...withSelf, review: reviewItems(this.review) } : withSelf;
   }
 
   /** 终稿 or 草稿: a difference between 核定 and 自评 without a 核减原因 keeps it a draft, as in file mode. */

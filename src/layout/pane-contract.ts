@@ -71,6 +71,11 @@ export interface FormsCollected {
   merged?: HeldWorkbook;
 }
 
+/** The page's collect: 汇总 of the merged workbook shows 自评总分 | 差值 | 未说明差异 (recorded in it). */
+export interface CollectChoice {
+  summarySelf?: boolean;
+}
+
 /** 导出附件（含佐证材料清单） in the page: the annex of a merged workbook, with the evidence list. */
 export interface EvidenceAnnex {
   fileName: string;
@@ -132,7 +137,12 @@ export interface Controller {
    * required there: see needsWorkbookFile) and downloads the merged one.
    */
   makeForms?(workbook?: File): Promise<FormsMade>;
-  collectForms?(forms: File[], replace: boolean, workbook?: File): Promise<FormsCollected>;
+  collectForms?(forms: File[], replace: boolean, workbook?: File, options?: CollectChoice): Promise<FormsCollected>;
+  /**
+   * Excel only: 「汇总中列出自评总分与差值」 — records the choice in the open workbook and lays 汇总 out
+   * for it (status().summarySelf then says it is on). The page passes the choice to collectForms.
+   */
+  setSummarySelf?(on: boolean): Promise<void>;
   /** The page only: the 自评 section asks for the score workbook file first. */
   selfAssessmentNeedsWorkbook?: boolean;
   /** The page only: 导出附件（含佐证材料清单） of a merged workbook file. */

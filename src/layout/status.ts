@@ -72,6 +72,8 @@ export interface WorkbookStatus {
   review?: ReviewItem[];
   /** A 自评表 open in Excel (src/excel/form-session.ts): the unit's 自评分 while it fills the form. */
   form?: FormStatus;
+  /** 汇总 shows 自评总分 | 差值 | 未说明差异 (the workbook's choice, WorkbookMeta.summarySelf). */
+  summarySelf?: boolean;
 }
 
 export interface FormStatus {

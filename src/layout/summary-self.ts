@@ -3,12 +3,13 @@
  * per unit 自评总分 | 差值（核定−自评） | 未说明差异 after the 核定总分. Pure data for both hosts: the
  * 汇总 plan of an existing workbook (the option decides its columns), and the cells of the three
  * columns from the 核定 results, the 自评 totals and the 核查清单 differences. The figures and words
- * are those of the annex's 自评与核定对照表 (comparisonOf, src/layout/annex-comparison.ts): a unit
+ * are those of the annex's 自评与核定对照表 (comparisonOf, src/layout/annex-comparison.ts; the test
+ * test/layout/summary-self.test.ts holds both to the same rows): a unit
  * that returned no form shows 「未提交」, an unsettled 自评 (a wrong or missing figure) 「未完成」,
  * never a number. The official annex never carries these columns: it is planned from the rubric alone.
  */
 import type { Rubric } from '../rubric/schema';
-import { comparisonOf, NOT_RETURNED, type ComparisonDifference } from './annex-comparison';
+import { NOT_RETURNED, type ComparisonDifference } from './annex-comparison';
 import type { OutputCell } from './outputs';
 import { rowKey, type CellValue, type SheetPlan, type WorkbookMeta } from './plan';
 import { planSummarySheet } from './summary-sheet';
@@ -54,21 +55,26 @@ export interface SummarySelfUnit {
 export function summarySelfOutputs(
   units: readonly SummarySelfUnit[],
   selfTotals: ReadonlyMap<string, number | null>,
-  differences: readonly ComparisonDifference[],
+  differences: readonly Pick<ComparisonDifference, 'unitKey' | 'reason'>[],
 ): OutputCell[] {
-  const rows = comparisonOf(
-    units.map((u) => ({ unitKey: u.key, unit: u.name, group: u.group, verified: u.verified })),
-    selfTotals,
-    [...differences],
-  ).units;
+  // Counted once per unit (the live session calls this every round): not a filter per unit.
+  const open = new Map<string, number>();
+  for (const d of differences) if (d.reason.trim() === '') open.set(d.unitKey, (open.get(d.unitKey) ?? 0) + 1);
   const out: OutputCell[] = [];
-  units.forEach((u, i) => {
-    const row = rows[i];
+  for (const u of units) {
     const rk = rowKey.summaryUnit(u.key);
     const put = (role: OutputCell['role'], value: CellValue) => out.push({ sheetKey: 'SUMMARY', rowKey: rk, role, value, optional: true });
-    put('selfTotal', row.returned ? (row.self ?? SELF_UNSETTLED) : NOT_RETURNED);
-    put('selfDifference', row.returned ? (row.difference ?? NO_FIGURE) : NO_FIGURE);
-    put('selfOpen', row.returned ? row.unexplained : NO_FIGURE);
-  });
+    if (!selfTotals.has(u.key)) {
+      put('selfTotal', NOT_RETURNED);
+      put('selfDifference', NO_FIGURE);
+      put('selfOpen', NO_FIGURE);
+      continue;
+    }
+    const self = selfTotals.get(u.key) ?? null;
+    put('selfTotal', self ?? SELF_UNSETTLED);
+    // 核定 − 自评, the 对照表's arithmetic (comparisonOf): floating-point noise rounded away.
+    put('selfDifference', self !== null && u.verified !== null ? Number((u.verified - self).toPrecision(12)) : NO_FIGURE);
+    put('selfOpen', open.get(u.key) ?? 0);
+  }
   return out;
 }

@@ -118,7 +118,8 @@ export function createBrowserController(options: BrowserControllerOptions = {}):
     };
     controller.selfAssessmentNeedsWorkbook = true;
     controller.makeForms = async (workbook) => (await load()).downloadForms(chosen(workbook));
-    controller.collectForms = async (forms, replace, workbook) => (await load()).collectInBrowser(chosen(workbook), forms, replace);
+    controller.collectForms = async (forms, replace, workbook, choice) =>
+      (await load()).collectInBrowser(chosen(workbook), forms, replace, choice);
     controller.annexWithEvidence = async (file, options) => (await load()).annexWithEvidence(file, options);
   }
   const scoreFile = options.scoreFile;

@@ -100,10 +100,10 @@ export function createLazyController(
       if (!c.makeForms) throw new Error(UNSUPPORTED_SELF);
       return c.makeForms(workbook);
     },
-    collectForms: async (forms, replace, workbook) => {
+    collectForms: async (forms, replace, workbook, choice) => {
       const c = await get();
       if (!c.collectForms) throw new Error(UNSUPPORTED_SELF);
-      return c.collectForms(forms, replace, workbook);
+      return c.collectForms(forms, replace, workbook, choice);
     },
     createWorkbook: async (rubricId, roster, onProgress, signal, opts) =>
       (await get()).createWorkbook(rubricId, roster, onProgress, signal, opts),
@@ -117,6 +117,12 @@ export function createLazyController(
       return () => listeners.delete(listener);
     },
   };
+  if (options.host.mode === 'excel')
+    controller.setSummarySelf = async (on) => {
+      const c = await get();
+      if (!c.setSummarySelf) throw new Error(UNSUPPORTED_SELF);
+      return c.setSummarySelf(on);
+    };
   if (options.host.mode === 'browser')
     controller.annexWithEvidence = async (file, choice) => {
       const c = await get();

@@ -67,11 +67,16 @@ export interface CollectSummary {
 }
 
 /** 收回自评表: checks and merges the forms, downloads the merged workbook, returns what to show. */
-export async function collectInBrowser(workbook: File, forms: File[], replace = false): Promise<CollectSummary> {
+export async function collectInBrowser(
+  workbook: File,
+  forms: File[],
+  replace = false,
+  choice: { summarySelf?: boolean } = {},
+): Promise<CollectSummary> {
   const files = await Promise.all(forms.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   let out;
   try {
-    out = await collectForms(await workbook.arrayBuffer(), files, { replace });
+    out = await collectForms(await workbook.arrayBuffer(), files, { replace, ...choice });
   } catch (e) {
     throw readable(e, workbook.name);
   }

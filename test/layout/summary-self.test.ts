@@ -3,6 +3,7 @@
  * (the plan is then exactly the one made before the option existed), right after the 核定 total when
  * asked, and their cells from the 核定 results, the 自评 totals and the open 核查清单 differences.
  */
+import { comparisonOf } from '../../src/layout/annex-comparison';
 import { summaryColumns } from '../../src/layout/columns';
 import { rowKey, type WorkbookMeta } from '../../src/layout/plan';
 import { NO_FIGURE, SELF_UNSETTLED, planSummaryOf, summarySelfOutputs, withSummarySelf } from '../../src/layout/summary-self';
@@ -84,4 +85,32 @@ test('cells: 未提交 without a form, 未完成 for an unsettled 自评, the di
 test('a summary plan asked without the option equals the one of planSummarySheet with defaults', () => {
   const units = plan.meta.units.map((u) => ({ ...u, groupLabel: group.label }));
   expect(planSummarySheet(rubric, '汇总', units, { self: false })).toEqual(planSummarySheet(rubric, '汇总', units));
+});
+
+test("the cells say what the annex's 自评与核定对照表 says for the same units", () => {
+  const units = [
+    { key: 'U1', name: '甲', group: 'g', verified: 85.3 },
+    { key: 'U2', name: '乙', group: 'g', verified: 90 },
+    { key: 'U3', name: '丙', group: 'g', verified: null },
+  ];
+  const totals = new Map<string, number | null>([
+    ['U1', 85.1],
+    ['U3', 70],
+  ]);
+  const diffs = [{ unitKey: 'U1', unit: '甲', item: '一', self: 4, verified: 3, difference: -1, reason: '' }];
+  const rows = comparisonOf(
+    units.map((u) => ({ unitKey: u.key, unit: u.name, group: u.group, verified: u.verified })),
+    totals,
+    diffs,
+  ).units;
+  const cells = summarySelfOutputs(units, totals, diffs);
+  units.forEach((u, i) => {
+    const mine = cells.filter((c) => c.rowKey === rowKey.summaryUnit(u.key)).map((c) => c.value);
+    const r = rows[i];
+    expect(mine).toEqual(
+      r.returned ? [r.self ?? SELF_UNSETTLED, r.difference ?? NO_FIGURE, r.unexplained] : ['未提交', NO_FIGURE, NO_FIGURE],
+    );
+  });
+  // 85.3 − 85.1 = 0.2 (not 0.19999999999999574).
+  expect(cells[1].value).toBe(0.2);
 });

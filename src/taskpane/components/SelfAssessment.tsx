@@ -94,6 +94,7 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
   const headingId = useId();
   const formsId = useId();
   const formsHintId = useId();
+  const summaryHintId = useId();
   const formsInput = useRef<HTMLInputElement>(null);
   const [workbook, setWorkbook] = useState<File | null>(null);
   const [replace, setReplace] = useState(false);
@@ -112,9 +113,16 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
     if (!ready || !controller.makeForms) return;
     setMade(await controller.makeForms(workbook ?? undefined));
   });
+  // 汇总's 自评 columns: Excel sets them on the open workbook at once; the page records them in the merged workbook.
+  const [summarySelf, setSummarySelf] = useState(false);
+  const toggleSummary = useAsyncAction(async (on: boolean) => {
+    if (controller.setSummarySelf) await controller.setSummarySelf(on);
+    else setSummarySelf(on);
+  });
   const collect = useAsyncAction(async (forms: File[]) => {
     if (!ready || !controller.collectForms) return;
-    const out = await controller.collectForms(forms, replace, workbook ?? undefined);
+    const choice = controller.setSummarySelf ? undefined : { summarySelf };
+    const out = await controller.collectForms(forms, replace, workbook ?? undefined, choice);
     setSummary(out);
     setOwn(out.review ? { items: out.review, statusReview: status.review, source: out.merged } : null);
   });
@@ -127,7 +135,7 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
     setSummary(null);
     setOwn({ items: out.review, statusReview: status.review, source: { name: file.name, bytes: file } });
   });
-  const busy = make.busy || collect.busy || annex.busy;
+  const busy = make.busy || collect.busy || annex.busy || toggleSummary.busy;
   if (!controller.makeForms || !controller.collectForms) return null;
 
   return (
@@ -193,6 +201,18 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
       <Text id={formsHintId} size={200} className={shared.hint}>
         {t('self.formsHint')}
       </Text>
+      <Checkbox
+        checked={controller.setSummarySelf ? Boolean(status.summarySelf) : summarySelf}
+        disabled={busy || !ready}
+        onChange={(_, d) => void toggleSummary.run(Boolean(d.checked))}
+        label={t('self.summarySelf')}
+        aria-describedby={summaryHintId}
+      />
+      <Text id={summaryHintId} size={200} className={shared.hint}>
+        {t('self.summarySelfHint')}
+      </Text>
+      {toggleSummary.busy && <Spinner size="tiny" label={t('self.summarySelfBusy')} />}
+      {toggleSummary.failed && <Failure title={t('self.summarySelfError')} error={toggleSummary.error} fallback={t('error.unknown')} />}
       {collect.busy && <Spinner size="tiny" label={t('self.collecting')} />}
       {collect.failed && <Failure title={t('self.collectError')} error={collect.error} fallback={t('error.unknown')} />}
       {summary && !collect.busy && <Summary summary={summary} />}

@@ -245,4 +245,9 @@ export const enUS: Messages = {
   'self.comparison': 'Add the self-assessment vs verified comparison to the annex',
   'self.comparisonAdded': 'The annex ends with the self-assessment vs verified comparison (the official tables stay the verified result).',
   'self.evidenceError': 'Exporting the annex failed',
+  'self.summarySelf': 'Show self-assessed total, difference and unexplained differences in the summary',
+  'self.summarySelfHint':
+    'The summary sheet shows, beside each verified total, the self-assessed total, the difference (verified − self) and the differences without a reason; units that returned no form read “not submitted”. Kept in the workbook (in the page: in the merged workbook, when the forms are collected); the official annex is unchanged.',
+  'self.summarySelfBusy': 'Laying out the summary…',
+  'self.summarySelfError': 'Could not set the self-assessment columns of the summary',
 };

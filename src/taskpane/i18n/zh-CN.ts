@@ -236,6 +236,11 @@ export const zhCN = {
   'self.comparison': '附件中加入自评与核定对照表',
   'self.comparisonAdded': '附件末尾已加入「自评与核定对照表」（正式考核表仍为核定结果）。',
   'self.evidenceError': '导出附件失败',
+  'self.summarySelf': '汇总中列出自评总分、差值和未说明差异',
+  'self.summarySelfHint':
+    '在「汇总」的核定总分旁列出各单位的自评总分、差值（核定−自评）和未填核减原因的差异数；未交回自评表的单位显示「未提交」。记入工作簿（网页中在收回自评表时记入合并后的评分表），正式附件不变。',
+  'self.summarySelfBusy': '正在重排汇总…',
+  'self.summarySelfError': '未能设置汇总中的自评列',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

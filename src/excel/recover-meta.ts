@@ -97,11 +97,14 @@ export async function probeLostMeta(context: Excel.RequestContext): Promise<Meta
   // Units from 汇总: key, name and group label.
   const found = new Map<string, { name: string; group: string }>();
   const problems: string[] = [];
+  let summarySelf = false;
   if (summary && !summary.isNullObject) {
     const values = summary.values.map((r) => r.map(norm));
     const idx = indexBlock(values);
     const unitCol = idx.ok ? idx.index.cols.get('unit') : undefined;
     const groupCol = idx.ok ? idx.index.cols.get('group') : undefined;
+    // 汇总 laid out with the office's 自评 columns (WorkbookMeta.summarySelf): the choice is kept.
+    summarySelf = idx.ok && idx.index.cols.has('selfTotal');
     if (idx.ok && unitCol !== undefined && groupCol !== undefined)
       for (const [rowKey, row] of idx.index.rows) {
         if (!rowKey.startsWith('u|')) continue;
@@ -150,6 +153,7 @@ export async function probeLostMeta(context: Excel.RequestContext): Promise<Meta
     createdAt: new Date().toISOString(),
     appVersion: APP_VERSION,
     ...(protectComputed ? { protectComputed: true } : {}),
+    ...(summarySelf ? { summarySelf: true } : {}),
   };
   const lost = problems.length ? `；${problems.length} 个单位（${problems.join('、')}）的评分表和汇总行都已不在，无法恢复，将不再计分` : '';
   return {

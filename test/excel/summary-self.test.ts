@@ -12,7 +12,8 @@
 import { readMetaColumn } from '../../src/layout/meta';
 import { META_SHEET } from '../../src/layout/plan';
 import { loadBuiltin } from '../../src/rubric/catalog';
-import type { ExcelHost } from '../excel-host';
+import { createExcelController } from '../../src/excel/excel-controller';
+import { createExcelHost, installGlobals, type ExcelHost } from '../excel-host';
 import { bind, cellAddress, cleanup, inputAt, makeWorkbook, newHost, pasteFull } from './helpers';
 import { addSelfColumns, pasteSelf, selfAt } from './self-helpers';
 
@@ -125,5 +126,23 @@ describe('汇总 with 自评总分 | 差值 | 未说明差异 in the live sessio
     expect(host.values(SUMMARY, 'A1:AF10')).toEqual(made);
     expect(metaOf(host).summarySelf).toBeUndefined();
     expect(session.status().summarySelf).toBeUndefined();
+  });
+
+  it("恢复元数据 keeps the choice: a lost metadata sheet is rebuilt with it from 汇总's columns", async () => {
+    const { host, session } = await merged();
+    await session.setSummarySelf(true);
+    host.userDeleteSheet(META_SHEET);
+    await host.flushEvents();
+    await session.dispose();
+    const reopened = createExcelHost({ apiVersion: '1.8', state: host.save() });
+    installGlobals(reopened);
+    const controller = createExcelController();
+    await controller.ready;
+    const problem = controller.status().problems.find((p) => p.action?.kind === 'recoverMeta');
+    await controller.repair!(problem!);
+    expect(controller.status().bound).toBe(true);
+    expect(metaOf(reopened).summarySelf).toBe(true);
+    expect(controller.status().summarySelf).toBe(true);
+    expect(selfCells(reopened, POLICE)).toEqual([84.5, 85.5, -1, 1]);
   });
 });

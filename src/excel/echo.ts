@@ -42,4 +42,9 @@ export class EchoFilter {
   clear(): void {
     this.cells.clear();
   }
+
+  /** Forgets one sheet's writes (a sheet whose handler was added after them: their echoes never come). */
+  forgetSheet(worksheetId: string): void {
+    this.cells.delete(worksheetId);
+  }
 }

@@ -78,6 +78,11 @@ describe('汇总 with 自评总分 | 差值 | 未说明差异 in the live sessio
     expect(session.status().summarySelf).toBe(true);
     // The sheet keeps its place; the table and the name cover the new columns (found again on reopening).
     expect(host.sheetNames().indexOf(SUMMARY)).toBe(0);
+    // At ExcelApi 1.8 events are per sheet: the new 汇总 has its handler, so a 自评总分 typed over is put back.
+    host.userEdit(SUMMARY, cellAddress(host, SUMMARY, 'u|U0003', 'selfTotal'), [[100]]);
+    await host.flushEvents();
+    expect(selfCells(host, POLICE)).toEqual([84.5, 85.5, -1, 1]);
+    await session.dispose();
     const reopened = await bind(host);
     expect(reopened.status().summarySelf).toBe(true);
     expect(selfCells(host, POLICE)).toEqual([84.5, 85.5, -1, 1]);

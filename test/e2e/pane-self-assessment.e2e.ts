@@ -259,6 +259,25 @@ test('inside Excel: 生成自评表 → two forms filled, one of another workboo
     await section.getByText(`此前已导入：${A}、${B}`).waitFor();
     expect(await cell(page, A, 'i|一|leader', SELF_ROLES.input)).toBe('是');
 
+    // 「汇总中列出自评总分、差值和未说明差异」 lays 汇总 out again in the open workbook. A: 自评 一 = 3
+    // against 核定 2, every other item prefilled from its 自评, so 自评总分 = 83.5 + 1 = 84.5 and 差值
+    // 83.5 − 84.5 = −1, its one difference explained above (0 open). B filled two items: neither total is
+    // settled (核定 blank, 自评 未完成, 差值 —) and nothing differs (0). C returned nothing: 未提交.
+    const box = section.getByRole('checkbox', { name: '汇总中列出自评总分、差值和未说明差异' });
+    await box.check();
+    const summaryGrid = () => page.evaluate(() => window.__excelHost!.values('汇总', 'A4:AF8'));
+    await waitFor(async () => (await summaryGrid())[0].includes('自评总分'), '汇总 has 自评总分');
+    await page.evaluate(() => window.__e2e!.settle());
+    expect(await box.isChecked()).toBe(true);
+    const grid = await summaryGrid();
+    const selfOf = (unit: string) => {
+      const r = grid.find((x) => x[1] === unit)!;
+      return ['核定总分', '自评总分', '差值（核定−自评）', '未说明差异'].map((h) => r[grid[0].indexOf(h)]);
+    };
+    expect(selfOf(A)).toEqual([VERIFIED_TOTAL_A, 84.5, -1, 0]);
+    expect(selfOf(B)).toEqual(['', '未完成', '—', 0]);
+    expect(selfOf(C)).toEqual(['', '未提交', '—', '—']);
+
     // 导出附件: the annex opened as a new workbook is the 核定 result (83.5), never the 自评 one.
     await page.getByRole('button', { name: '导出附件', exact: true }).click();
     await page.getByText('附件已导出。').waitFor();

@@ -71,7 +71,7 @@ export async function collectInBrowser(workbook: File, forms: File[], replace = 
   const files = await Promise.all(forms.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   let out;
   try {
-    out = await collectForms(await workbook.arrayBuffer(), files, { replace });
+    out = await collectForms(await workbook.arrayBuffer(), files, { replace, fileName: workbook.name });
   } catch (e) {
     throw readable(e, workbook.name);
   }

@@ -46,6 +46,8 @@ export interface CollectOptions {
   replace?: boolean;
   /** The time written to 变更记录 (default now). */
   now?: Date;
+  /** The workbook's file name: the 文件 of the 手工修改 rows logged for edits typed in it since the tool last saw it. */
+  fileName?: string;
 }
 
 export interface Accepted {
@@ -230,7 +232,7 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
   const refused: Refused[] = [];
   const log: ChangeRow[] = [];
   // Edits typed since the tool last saw the file are logged as 手工修改 before the forms' 自评导入.
-  recordInputChanges(read, { now });
+  recordInputChanges(read, { now, file: options.fileName });
   for (const file of forms) {
     const screened = screenForm(await readForm(file.bytes), file.name, {
       meta: read.meta,

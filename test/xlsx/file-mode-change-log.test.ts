@@ -216,6 +216,27 @@ describe('file mode appends 手工修改 rows to 变更记录', () => {
     expect(after.changesLogged).toBe(0);
     expect(await logRows(after.scored)).toEqual(imported);
   }, 180_000);
+
+  it('names the files in a collect’s rows: the workbook for 手工修改 typed in it, the form for 自评导入', async () => {
+    const made = await makeForms(blank, new Date('2026-01-06T00:00:00Z'));
+    const form = made.forms.find((f) => f.unitKey === keys[0])!;
+    const formPath = join(dir, form.fileName);
+    writeFileSync(formPath, Buffer.from(form.buffer));
+    const spec = join(dir, 'spec-files.json');
+    writeFileSync(spec, JSON.stringify({ values: { 'i|五|commitments': 4 }, evidence: {} }));
+    const filled = join(dir, 'filled-files.xlsx');
+    execFileSync(PYTHON, [join(ROOT, 'scripts', 'fill-form.py'), formPath, spec, filled], { stdio: 'pipe', timeout: 120_000 });
+    const scoredOnce = await scoreFilledWorkbook(typed, { now: T(1) });
+    // Typed in the workbook after its scoring, before the collect: a 手工修改 the collect logs.
+    const edited = await typeWithExceljs(scoredOnce.scored, [[1, 'i|五|commitments', 8]]);
+    const collected = await collectForms(edited, [{ name: '回收-表.xlsx', bytes: readFileSync(filled) }], { now: T(2), fileName: FILE });
+    const rows = await logRows(collected.scored.scored);
+    const typedRows = rows.filter((r) => r[7] === '手工修改');
+    expect(typedRows.map((r) => [r[1], r[5], r[6], r[8]])).toEqual([[roster[1].name, '7', '8', FILE]]);
+    const imported = rows.filter((r) => r[7] === '自评导入');
+    expect(imported.length).toBeGreaterThan(0);
+    expect(imported.every((r) => r[8] === '回收-表.xlsx')).toBe(true);
+  }, 180_000);
 });
 
 describe('the _cs_inputs sheet', () => {

@@ -10,6 +10,7 @@
  */
 import { inputCells, type SheetIndex } from './binding';
 import { describeField, type ChangeRow } from './change-log';
+import { sameInput } from './input-equality';
 import { SELF_ROLES } from './self-assessment';
 import type { Rubric } from '../rubric/schema';
 
@@ -96,8 +97,8 @@ export function parseSnapshot(column: readonly unknown[]): Map<string, UnitSnaps
 }
 
 /**
- * The 变更记录 rows between the snapshot and the inputs now: one per input whose text differs, in the
- * units' and tables' order. Units the snapshot does not hold are not compared (their baseline).
+ * The 变更记录 rows between the snapshot and the inputs now: one per input whose value differs (not
+ * only its spelling: src/layout/input-equality.ts), in the units' and tables' order. Units the snapshot does not hold are not compared (their baseline).
  */
 export function snapshotChanges(
   rubric: Rubric,
@@ -111,7 +112,7 @@ export function snapshotChanges(
     if (!old) continue;
     for (const i of unit.inputs) {
       const was = old.values[i.column]?.[i.rowKey] ?? '';
-      if (was === i.text) continue;
+      if (sameInput(rubric, i.indicatorId, i.fieldId, was, i.text)) continue;
       rows.push({
         unit: unit.name,
         ...describeField(rubric, i.indicatorId, i.fieldId),

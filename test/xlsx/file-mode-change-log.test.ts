@@ -64,7 +64,9 @@ async function typeWithExceljs(buffer: ArrayBuffer, typed: Typed[]): Promise<Arr
     const at = inputCell(wb, keys[unit], rowKey);
     const cell = wb.getWorksheet(at.sheet)!.getCell(at.row, at.col);
     cell.value = value;
-    if (percent) cell.numFmt = '0%';
+    // true: a percent cell; false: a cell whose percent format was lost (General), as another program may leave it.
+    if (percent === true) cell.numFmt = '0%';
+    else if (percent === false) cell.numFmt = 'General';
   }
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
 }
@@ -174,6 +176,19 @@ describe('file mode appends 手工修改 rows to 变更记录', () => {
     const fourth = await scoreFilledWorkbook(third.scored, { fileName: FILE, now: T(4) });
     expect(fourth.changesLogged).toBe(0);
     expect(await logRows(fourth.scored)).toEqual(rows);
+  }, 120_000);
+
+  it('logs no row for a value retyped in another spelling (85% as 85 in a General cell, 3 as 3项)', async () => {
+    const first = await scoreFilledWorkbook(typed, { fileName: FILE, now: T(1) });
+    // 八's share reads a bare number as percent points (bare: percent): 85 is 85 %; 五 counts 项.
+    const retyped = await typeWithExceljs(first.scored, [
+      [0, 'i|八|share', 85, false],
+      [0, 'i|五|commitments', '3项'],
+      [1, 'i|五|commitments', 6],
+    ]);
+    const second = await scoreFilledWorkbook(retyped, { fileName: FILE, now: T(2) });
+    expect((await logRows(second.scored)).map((r) => [r[1], r[5], r[6]])).toEqual([[roster[1].name, '7', '6']]);
+    expect(second.changesLogged).toBe(1);
   }, 120_000);
 
   it('gives a workbook made before the snapshot existed its baseline, scoring it as before', async () => {

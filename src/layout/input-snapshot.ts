@@ -10,15 +10,16 @@
  */
 import { inputCells, type SheetIndex } from './binding';
 import { describeField, type ChangeRow } from './change-log';
-import { sameInput } from './input-equality';
+import { PARAM_INDICATOR, sameInput } from './input-equality';
+import { PARAMS_SHEET_KEY, PARAMS_SHEET_NAME } from './params-sheet';
 import { SELF_ROLES } from './self-assessment';
 import type { Rubric } from '../rubric/schema';
 
 export const INPUTS_SHEET = '_cs_inputs';
 export const INPUTS_MARKER = 'credit-score-inputs/1';
 
-/** The column of the unit table an input is in, as 变更记录 names it. */
-export type InputColumn = '核定填报' | '自评填报' | '佐证材料';
+/** The column of the unit table an input is in, as 变更记录 names it (设定值: the 参数 sheet's). */
+export type InputColumn = '核定填报' | '自评填报' | '佐证材料' | '设定值';
 
 /** One input cell of a unit table (0-based in the block). */
 export interface InputSlot {
@@ -49,6 +50,22 @@ export function inputSlots(index: SheetIndex): InputSlot[] {
       const [kind, indicatorId] = rowKey.split('|');
       if (kind === 'i') out.push({ column: '佐证材料', rowKey, indicatorId, fieldId: SELF_ROLES.evidence, row, col: evidence });
     }
+  return out;
+}
+
+/** The snapshot line of the 参数 sheet: its key (a unit's never is), and the name 变更记录 gives it. */
+export const PARAMS_LINE = { key: PARAMS_SHEET_KEY, name: PARAMS_SHEET_NAME } as const;
+
+/**
+ * The 参数 sheet's value cells (rubric.parameters, one for every unit): a change there changes
+ * every unit's 核定 score, so it is an input of 变更记录 like a unit's, kept on a line of its own.
+ */
+export function parameterInputSlots(index: SheetIndex): InputSlot[] {
+  const col = index.cols.get('input');
+  if (col === undefined) return [];
+  const out: InputSlot[] = [];
+  for (const [rowKey, row] of index.rows)
+    if (rowKey.startsWith('p|')) out.push({ column: '设定值', rowKey, indicatorId: PARAM_INDICATOR, fieldId: rowKey.slice(2), row, col });
   return out;
 }
 

@@ -20,7 +20,8 @@ import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { makeForms } from '../../src/xlsx/forms';
 import { readInputSnapshot, writeInputSnapshot } from '../../src/xlsx/input-snapshot';
 import { parseReference } from '../../src/xlsx/read-workbook';
-import { scratch } from './helpers';
+import { parameterSlots } from '../../src/rubric/parameters';
+import { fillParameters, sampleParameters, scratch } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
 const PYTHON = '/usr/bin/python3';
@@ -273,4 +274,30 @@ describe('the _cs_inputs sheet', () => {
     expect(ws.getCell(2, 2).value).toBeNull();
     expect(readInputSnapshot(wb)!.get('u0')!.values).toEqual({ 佐证材料: { 'i|一|leader': '台账' } });
   });
+});
+
+describe('file mode logs the 参数 sheet’s values', () => {
+  it('appends a 手工修改 row named 参数 and the parameter’s label when a value set there changes, once', async () => {
+    const chaoyang = loadBuiltin('chaoyang-2020-method');
+    const units = [{ name: '市发改委', group: '成员单位' }];
+    const made = (await blankWorkbook(chaoyang, units, { createdAt: '2026-01-05T08:00:00.000Z' })).buffer;
+    const slot = parameterSlots(chaoyang.rubric)[0];
+    const withParams = async (buffer: ArrayBuffer, value: number | string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buffer);
+      fillParameters(wb, { ...sampleParameters(chaoyang.rubric), [slot.key]: value });
+      return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+    };
+    const first = await scoreFilledWorkbook(await withParams(made, 6.25), { fileName: FILE, now: T(1) });
+    expect(first.changesLogged).toBe(0);
+    // 6.25 → 6.5: every unit's item scores out of another maximum.
+    const second = await scoreFilledWorkbook(await withParams(first.scored, 6.5), { fileName: FILE, now: T(2) });
+    expect(await logRows(second.scored)).toEqual([
+      ['2026-03-02 10:00:00', '参数', '参数', slot.label, '设定值', '6.25', '6.5', '手工修改', FILE],
+    ]);
+    // Retyped as 6.50 (text): the same value, no row; scored again: none either.
+    const third = await scoreFilledWorkbook(await withParams(second.scored, '6.50'), { fileName: FILE, now: T(3) });
+    expect(third.changesLogged).toBe(0);
+    expect(await logRows(third.scored)).toHaveLength(1);
+  }, 120_000);
 });

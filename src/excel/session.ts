@@ -32,7 +32,9 @@ import { probeLostMeta, type MetaRecovery } from './recover-meta';
 import { filledInputs, queueRebuild, type LostSheet } from './rebuild-unit';
 import type { ApiLevel } from './requirements';
 import { RosterScores } from './roster-scores';
-import { ChangeLogOpening, inputChanges, LiveChangeLog, type UnitReading } from './change-log';
+import { ChangeLogOpening, inputChanges, LiveChangeLog } from './change-log';
+import { inputsNow, LiveInputSnapshot } from './input-snapshot';
+import { inputSlots, parameterInputSlots, PARAMS_LINE } from '../layout/input-snapshot';
 import { LiveReviewSheet } from './review-sheet';
 import { SelfScores } from './review-scores';
 import { documentState, type DocumentState } from '../layout/document-state';
@@ -176,6 +178,8 @@ export class LiveSession {
   private pendingLog: { rows: ChangeRow[]; source: '手工修改' | '恢复' }[] = [];
   /** Computed cells typed over, by sheet|row|role: what was typed (the 恢复 row's old value). */
   private readonly restoring = new Map<string, { sheetKey: string; rowKey: string; role: string; typed: CellValue }>();
+  /** _cs_inputs, kept current so that file mode does not log again what the session saw. */
+  private inputSnapshot = new LiveInputSnapshot();
   /** The clock of 变更记录 (tests set it). */
   now: () => Date = () => new Date();
 
@@ -197,16 +201,20 @@ export class LiveSession {
   static async bind(api: ApiLevel, options: { listen?: boolean } = {}): Promise<BindResult> {
     // 变更记录 is found in the same two syncs; every round after that only queues its rows.
     let changeLog: LiveChangeLog | null = null;
+    const inputSnapshot = new LiveInputSnapshot();
     const found = await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
       const log = ChangeLogOpening.start(context);
+      inputSnapshot.start(context);
       await context.sync();
       if (ws.isNullObject) return null;
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('values');
       log.measure();
+      inputSnapshot.measure();
       await context.sync();
       changeLog = log.opened();
+      inputSnapshot.take();
       if (used.isNullObject) return null;
       return used.values.map((r) => norm(r[0]));
     });
@@ -239,6 +247,7 @@ export class LiveSession {
     if (embedded.kind === 'modified')
       session.documentNotices.push(`${modifiedRubricNotice(meta.meta.rubric.id, meta.meta.rubric.version)}，按内置细则计分`);
     session.changeLog = changeLog;
+    session.inputSnapshot = inputSnapshot;
     await session.rescoreAll();
     // Ribbon commands run in a short-lived runtime: they rescore once and do not listen.
     if (options.listen !== false) await session.listen();
@@ -369,6 +378,7 @@ export class LiveSession {
         cells = await this.writeChanged(context, batch, outputs);
         cells += await this.writeReview(context, batch);
         await this.queueLog(context, batch);
+        await this.inputSnapshot.queueWrite(context, batch);
         await batch.flushPending();
         const made = this.reviewSheet.takeMade(this.echo);
         if (made !== null) this.keyBySheetId.set(made, REVIEW_KEY);
@@ -384,6 +394,7 @@ export class LiveSession {
       this.pendingLog = [];
       this.restoring.clear();
       this.changeLog = null;
+      this.inputSnapshot.forget();
       const msg = e instanceof Error ? e.message : String(e);
       if (this.meta.protectComputed && !this.protectionBroken) {
         // Excel may refuse protect/unprotect (office-js 6784): retry once leaving protection alone.
@@ -487,14 +498,28 @@ export class LiveSession {
         // A sheet carrying the 自评 columns (a merged workbook, or columns laid out since the last read).
         const cols = selfColumnsOfIndex(idx.index);
         this.selfScores.read(key, cols ? readSelfInputs(this.rubric, idx.index, cols, unit.name, unit.group, values, texts) : null);
-        // 变更记录: what the user changed in this sheet since it was last read (only in an edit's round).
-        if (before && this.logKeys.has(key)) {
-          const was: UnitReading = { index: before.index, values: before.values, texts: percentTexts(before.values, before.formats ?? []) };
-          const rows = inputChanges(this.rubric, unit.name, was, { index: idx.index, values, texts });
-          if (rows.length > 0) this.pendingLog.push({ rows, source: '手工修改' });
-        }
+        // 变更记录: what the user changed in this sheet since it was last read (an edit's round), or
+        // since _cs_inputs was written (a full read: what was typed while the add-in was not running).
+        const edited = before !== undefined && this.logKeys.has(key);
+        const now = inputsNow(key, unit.name, inputSlots(idx.index), values, texts);
+        const rows = edited
+          ? inputChanges(
+              this.rubric,
+              unit.name,
+              { index: before.index, values: before.values, texts: percentTexts(before.values, before.formats ?? []) },
+              { index: idx.index, values, texts },
+            )
+          : [];
+        rows.push(...this.inputSnapshot.observe(this.rubric, now, !edited));
+        if (rows.length > 0) this.pendingLog.push({ rows, source: '手工修改' });
       }
-      if (key === PARAMS_SHEET_KEY) this.scores.parameters = readParameterValues(idx.index, values);
+      if (key === PARAMS_SHEET_KEY) {
+        this.scores.parameters = readParameterValues(idx.index, values);
+        // A value set there changes every unit's score: a 手工修改 of its own in 变更记录.
+        const now = inputsNow(PARAMS_LINE.key, PARAMS_LINE.name, parameterInputSlots(idx.index), values, undefined);
+        const rows = this.inputSnapshot.observe(this.rubric, now, true);
+        if (rows.length > 0) this.pendingLog.push({ rows, source: '手工修改' });
+      }
       restored += this.forgetOverwritten(state);
       read.push(key);
     }
@@ -841,6 +866,8 @@ export class LiveSession {
    * reads and scores them (a full read logs nothing).
    */
   noteUnitWrite(unitKey: string, row: number, col: number, cols = 1, rows = 1): void {
+    // The writer logs its values: the next reading of the unit is its _cs_inputs line as it is.
+    this.inputSnapshot.adopt(unitKey);
     const s = this.sheets.get(unitKey);
     if (s) this.echo.record(s.worksheetId, row, col, cols, rows);
   }

@@ -380,6 +380,10 @@ export class LiveSession {
         await this.queueLog(context, batch);
         await this.inputSnapshot.queueWrite(context, batch);
         await batch.flushPending();
+        // A 核减原因 typed on a line this round moved: kept by its key, put on the line's row next round.
+        const reviewId = this.reviewSheet.worksheetId;
+        if (this.reviewSheet.takeOverwritten() > 0 && reviewId !== null)
+          this.queue.push({ worksheetId: reviewId, address: '', changeType: 'Changed' });
         const made = this.reviewSheet.takeMade(this.echo);
         if (made !== null) this.keyBySheetId.set(made, REVIEW_KEY);
         syncs = batch.syncs;

@@ -4,11 +4,15 @@
  * workbook without the sheet writes it (very hidden), with the sheet it logs what was typed while
  * the add-in was not running; a value set on the 参数 sheet is a 手工修改 of its own.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { detectApiLevel } from '../../src/excel/requirements';
+import { collectIntoLive } from '../../src/excel/self-assessment';
+import { makeFormsFor } from '../../src/xlsx/forms';
 import { CHANGE_LOG_SHEET } from '../../src/layout/change-log';
 import { INPUTS_SHEET } from '../../src/layout/input-snapshot';
 import { planWorkbook } from '../../src/layout/workbook-plan';
@@ -119,6 +123,36 @@ describe('_cs_inputs in the live session', () => {
       ['2026-12-06 10:30:00', '参数', '参数', label, '设定值', '', '40', '手工修改', ''],
       ['2026-12-06 10:30:00', '参数', '参数', label, '设定值', '40', '35', '手工修改', ''],
     ]);
+    const scored = await scoreFilledWorkbook(await hostToXlsx(host));
+    expect(scored.changesLogged).toBe(0);
+  });
+
+  it('values the pane’s 收回自评表 wrote are neither logged again by the session nor by file mode', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', ROSTER);
+    const session = await bind(host);
+    session.now = () => AT;
+    const [form] = await makeFormsFor(session.rubric, session.meta, AT);
+    const dir = mkdtempSync(join(tmpdir(), 'cs-live-inputs-'));
+    const blank = join(dir, 'blank.xlsx');
+    writeFileSync(blank, Buffer.from(form.buffer));
+    writeFileSync(join(dir, 'spec.json'), JSON.stringify({ values: { 'i|一|leader': '是', 'i|八|share': '85%' }, evidence: {} }));
+    const filled = join(dir, '01-已填.xlsx');
+    execFileSync(
+      '/usr/bin/python3',
+      [join(resolve(__dirname, '../..'), 'scripts', 'fill-form.py'), blank, join(dir, 'spec.json'), filled],
+      {
+        stdio: 'pipe',
+      },
+    );
+    const out = await collectIntoLive(session, [{ name: '01-已填.xlsx', bytes: readFileSync(filled) }], { now: AT });
+    expect(out.imported).toHaveLength(1);
+    await host.flushEvents();
+    const live = logRows(host);
+    expect(live.length).toBeGreaterThan(0);
+    expect(live.every((r) => r[7] === '自评导入' && r[8] === '01-已填.xlsx')).toBe(true);
+    await session.rescoreAll();
+    expect(logRows(host)).toEqual(live);
     const scored = await scoreFilledWorkbook(await hostToXlsx(host));
     expect(scored.changesLogged).toBe(0);
   });

@@ -21,6 +21,9 @@ import type { ChangeRow } from '../layout/change-log';
 import {
   INPUTS_MARKER,
   INPUTS_SHEET,
+  inputSlots,
+  parameterInputSlots,
+  PARAMS_LINE,
   parseSnapshot,
   snapshotChanges,
   snapshotOf,
@@ -31,6 +34,7 @@ import {
 import type { CellValue } from '../layout/plan';
 import type { Rubric } from '../rubric/schema';
 import type { Batch } from './batch';
+import { inputChanges, type UnitReading } from './change-log';
 
 /** Below Excel's 32,767 characters a cell holds (the exceljs writer's piece size). */
 const CELL_TEXT = 30_000;
@@ -127,6 +131,26 @@ export class LiveInputSnapshot {
     this.pending.set(now.key, line);
     (this.stored ??= new Map()).set(now.key, line);
     return rows;
+  }
+
+  /**
+   * A unit sheet just read: its 手工修改 rows. In an edit's round (`before`: the sheet as last read)
+   * they are what changed since that reading (inputChanges); in a full read, what changed since its
+   * _cs_inputs line (typed while the add-in was not running). Either way its line is brought up to date.
+   */
+  unitRead(rubric: Rubric, unit: { key: string; name: string }, before: UnitReading | null, after: UnitReading): ChangeRow[] {
+    const rows = before ? inputChanges(rubric, unit.name, before, after) : [];
+    const now = inputsNow(unit.key, unit.name, inputSlots(after.index), after.values, after.texts);
+    return [...rows, ...this.observe(rubric, now, before === null)];
+  }
+
+  /** The 参数 sheet just read: a value changed since its line is a 手工修改 (it changes every unit's score). */
+  paramsRead(rubric: Rubric, after: UnitReading): ChangeRow[] {
+    return this.observe(
+      rubric,
+      inputsNow(PARAMS_LINE.key, PARAMS_LINE.name, parameterInputSlots(after.index), after.values, after.texts),
+      true,
+    );
   }
 
   /** Queues the changed lines (and the sheet, very hidden, with its marker, when it is the first time). */

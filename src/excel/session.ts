@@ -32,9 +32,8 @@ import { probeLostMeta, type MetaRecovery } from './recover-meta';
 import { filledInputs, queueRebuild, type LostSheet } from './rebuild-unit';
 import type { ApiLevel } from './requirements';
 import { RosterScores } from './roster-scores';
-import { ChangeLogOpening, inputChanges, LiveChangeLog } from './change-log';
-import { inputsNow, LiveInputSnapshot } from './input-snapshot';
-import { inputSlots, parameterInputSlots, PARAMS_LINE } from '../layout/input-snapshot';
+import { ChangeLogOpening, LiveChangeLog, type UnitReading } from './change-log';
+import { LiveInputSnapshot } from './input-snapshot';
 import { LiveReviewSheet } from './review-sheet';
 import { SelfScores } from './review-scores';
 import { documentState, type DocumentState } from '../layout/document-state';
@@ -502,26 +501,19 @@ export class LiveSession {
         // A sheet carrying the 自评 columns (a merged workbook, or columns laid out since the last read).
         const cols = selfColumnsOfIndex(idx.index);
         this.selfScores.read(key, cols ? readSelfInputs(this.rubric, idx.index, cols, unit.name, unit.group, values, texts) : null);
-        // 变更记录: what the user changed in this sheet since it was last read (an edit's round), or
-        // since _cs_inputs was written (a full read: what was typed while the add-in was not running).
-        const edited = before !== undefined && this.logKeys.has(key);
-        const now = inputsNow(key, unit.name, inputSlots(idx.index), values, texts);
-        const rows = edited
-          ? inputChanges(
-              this.rubric,
-              unit.name,
-              { index: before.index, values: before.values, texts: percentTexts(before.values, before.formats ?? []) },
-              { index: idx.index, values, texts },
-            )
-          : [];
-        rows.push(...this.inputSnapshot.observe(this.rubric, now, !edited));
+        // 变更记录: what the user changed since the sheet was last read (an edit's round) or since its
+        // _cs_inputs line (a full read); the line is kept current (src/excel/input-snapshot.ts).
+        const was: UnitReading | null =
+          before && this.logKeys.has(key)
+            ? { index: before.index, values: before.values, texts: percentTexts(before.values, before.formats ?? []) }
+            : null;
+        const rows = this.inputSnapshot.unitRead(this.rubric, unit, was, { index: idx.index, values, texts });
         if (rows.length > 0) this.pendingLog.push({ rows, source: '手工修改' });
       }
       if (key === PARAMS_SHEET_KEY) {
         this.scores.parameters = readParameterValues(idx.index, values);
-        // A value set there changes every unit's score: a 手工修改 of its own in 变更记录.
-        const now = inputsNow(PARAMS_LINE.key, PARAMS_LINE.name, parameterInputSlots(idx.index), values, undefined);
-        const rows = this.inputSnapshot.observe(this.rubric, now, true);
+        // A value set there changes every unit's score: a 手工修改 of its own.
+        const rows = this.inputSnapshot.paramsRead(this.rubric, { index: idx.index, values });
         if (rows.length > 0) this.pendingLog.push({ rows, source: '手工修改' });
       }
       restored += this.forgetOverwritten(state);
@@ -867,7 +859,7 @@ export class LiveSession {
    * those writes look like the user's, and would be logged in 变更记录 as 手工修改 next to the 自评导入
    * rows its writer logs. Cells noted here (0-based, in the sheet; found by unit key, the writer knows
    * no worksheet ids) are taken for the add-in's own writes; the writer then calls rescoreAll, which
-   * reads and scores them (a full read logs nothing).
+   * reads and scores them and takes the unit's inputs into _cs_inputs without logging them again.
    */
   noteUnitWrite(unitKey: string, row: number, col: number, cols = 1, rows = 1): void {
     // The writer logs its values: the next reading of the unit is its _cs_inputs line as it is.

@@ -60,15 +60,19 @@ export function inputsNow(
 export class LiveInputSnapshot {
   private sheet: Excel.Worksheet | null = null;
   private used: Excel.Range | null = null;
-  /** Whether the workbook has the sheet (with its marker); false: the next write makes it. */
+  /** Whether the sheet holds the marker; false: the next write writes it (and makes the sheet unless `there`). */
   private exists = false;
+  /** Whether the workbook has the sheet at all. */
+  private there = false;
   /** The lines as stored, by key; null before the sheet was read or when it has none (nothing is logged). */
   private stored: Map<string, UnitSnapshot> | null = null;
+  /** The same lines as JSON text: an unchanged reading (most of a full read) costs one stringify. */
+  private readonly storedText = new Map<string, string>();
   /** Each key's row (0-based) and how many cells its line takes. */
   private readonly rows = new Map<string, { row: number; width: number }>();
   private next = 1;
-  /** Lines to write with the round's writes. */
-  private readonly pending = new Map<string, UnitSnapshot>();
+  /** Lines (JSON text) to write with the round's writes. */
+  private readonly pending = new Map<string, string>();
   /** Keys whose next reading is taken as it is (another writer of the add-in logged its values). */
   private readonly adopted = new Set<string>();
   /** The sheet was added by the last queueWrite (a failure of that request means it is still missing). */
@@ -88,29 +92,36 @@ export class LiveInputSnapshot {
 
   /** After the second sync. */
   take(): void {
+    const sheet = this.sheet;
     const used = this.used;
     this.sheet = null;
     this.used = null;
-    if (!used || used.isNullObject || used.rowIndex !== 0 || used.columnIndex !== 0) return;
-    // A line continues in the cells to its right (the exceljs writer's pieces).
-    const lines = used.values.map((r) => {
+    if (!sheet || sheet.isNullObject) return;
+    // The sheet is there: it is written into, never added again (a name taken fails the request).
+    this.there = true;
+    if (!used || used.isNullObject) return;
+    // A line continues in the cells to its right (the exceljs writer's pieces); rows are 0-based in the sheet.
+    const lines: string[] = [];
+    used.values.forEach((r, i) => {
       let line = '';
-      for (const v of r) {
-        if (typeof v !== 'string' || v === '') break;
-        line += v;
-      }
-      return line;
+      if (used.columnIndex === 0)
+        for (const v of r) {
+          if (typeof v !== 'string' || v === '') break;
+          line += v;
+        }
+      lines[used.rowIndex + i] = line;
     });
+    this.next = Math.max(1, used.rowIndex + used.values.length);
     const parsed = parseSnapshot(lines);
-    if (!parsed) return;
+    if (!parsed) return; // no marker: its lines are not trusted; the marker and new lines are written
     this.exists = true;
     this.stored = parsed;
+    for (const [key, line] of parsed) this.storedText.set(key, JSON.stringify(line));
     lines.forEach((line, row) => {
-      if (row === 0) return;
-      const key = parsed.size > 0 ? keyOf(line) : null;
-      if (key !== null && parsed.has(key)) this.rows.set(key, { row, width: used.values[row].filter((v) => v !== '').length });
+      const key = row > 0 ? keyOf(line) : null;
+      if (key !== null && parsed.has(key))
+        this.rows.set(key, { row, width: used.values[row - used.rowIndex].filter((v) => v !== '').length });
     });
-    this.next = lines.length;
   }
 
   /** The next reading of `key` is its new line without logging (the writer logged what it wrote). */
@@ -124,12 +135,14 @@ export class LiveInputSnapshot {
    */
   observe(rubric: Rubric, now: UnitInputsNow, log: boolean): ChangeRow[] {
     const line = snapshotOf(now);
-    const was = this.stored?.get(now.key);
+    const text = JSON.stringify(line);
     const adopted = this.adopted.delete(now.key);
-    if (was && JSON.stringify(was) === JSON.stringify(line)) return [];
+    if (this.storedText.get(now.key) === text) return [];
+    const was = this.stored?.get(now.key);
     const rows = log && !adopted && was ? snapshotChanges(rubric, new Map([[now.key, was]]), [now]) : [];
-    this.pending.set(now.key, line);
+    this.pending.set(now.key, text);
     (this.stored ??= new Map()).set(now.key, line);
+    this.storedText.set(now.key, text);
     return rows;
   }
 
@@ -160,17 +173,16 @@ export class LiveInputSnapshot {
     const sheets = context.workbook.worksheets;
     let ws: Excel.Worksheet;
     if (!this.exists) {
-      ws = sheets.add(INPUTS_SHEET);
+      ws = this.there ? sheets.getItem(INPUTS_SHEET) : sheets.add(INPUTS_SHEET);
       // Worksheet.visibility is ExcelApi 1.1: veryHidden keeps it out of the 取消隐藏 list.
       ws.visibility = Excel.SheetVisibility.veryHidden;
       ws.getRange('A1').numberFormat = [['@']];
       ws.getRange('A1').values = [[INPUTS_MARKER]];
+      this.made = !this.there;
       this.exists = true;
-      this.made = true;
-      this.next = 1;
+      this.there = true;
     } else ws = sheets.getItem(INPUTS_SHEET);
-    for (const [key, line] of this.pending) {
-      const text = JSON.stringify(line);
+    for (const [key, text] of this.pending) {
       const pieces: string[] = [];
       for (let i = 0; i < text.length; i += CELL_TEXT) pieces.push(text.slice(i, i + CELL_TEXT));
       let at = this.rows.get(key);
@@ -197,10 +209,13 @@ export class LiveInputSnapshot {
     this.pending.clear();
     this.adopted.clear();
     this.stored = null;
+    this.storedText.clear();
     // Rows stay known: rewriting a line in its row is right whether the failed write reached it or not.
     if (this.made) {
       this.exists = false;
+      this.there = false;
       this.rows.clear();
+      this.next = 1;
     }
     this.made = false;
   }

@@ -156,4 +156,22 @@ describe('_cs_inputs in the live session', () => {
     const scored = await scoreFilledWorkbook(await hostToXlsx(host));
     expect(scored.changesLogged).toBe(0);
   });
+
+  it('a sheet whose marker was damaged gets it back: binding works, nothing is logged from it, later edits once', async () => {
+    const host = await newHost('1.8');
+    await makeWorkbook(host, 'hengdong-2020-members', ROSTER);
+    await (await bind(host)).dispose();
+    host.userEdit(INPUTS_SHEET, 'A1', [['改坏了']]);
+    const saved = host.save();
+    cleanup();
+    const again = createExcelHost({ apiVersion: '1.8', state: saved });
+    installGlobals(again);
+    const session = await bind(again);
+    session.now = () => AT;
+    expect(again.values(INPUTS_SHEET, 'A1')[0][0]).toBe('credit-score-inputs/1');
+    again.userEdit(POLICE, inputAt(again, POLICE, '六', 'reports'), [[3]]);
+    await again.flushEvents();
+    expect(logRows(again).map((r) => [r[1], r[5], r[6]])).toEqual([[POLICE, '', '3']]);
+    expect((await scoreFilledWorkbook(await hostToXlsx(again))).changesLogged).toBe(0);
+  });
 });

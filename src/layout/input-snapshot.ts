@@ -1,6 +1,8 @@
 /**
- * `_cs_inputs`, a very hidden sheet holding every unit's inputs as the tool last saw them (when it
- * scored the file in file mode or collected 自评表 into it): a marker, then one JSON line per unit.
+ * `_cs_inputs`, a very hidden sheet holding every unit's inputs (and the 参数 sheet's values, on a
+ * line of their own) as the tool last saw them (when it scored the file in file mode, collected
+ * 自评表 into it, or read it in the live session, src/excel/input-snapshot.ts): a marker, then one
+ * JSON line per unit.
  * File mode compares the workbook's inputs with it and appends one 变更记录 row (手工修改) per
  * value typed in another program (WPS, LibreOffice) since, then replaces it. Without the sheet
  * (first scoring, a workbook made before it existed) nothing is logged: the inputs become the

@@ -3,6 +3,7 @@
  * 自评表 into the score workbook (src/xlsx/collect.ts), writes the merged, scored workbook and
  * prints who returned, who did not and what was refused. The workbook and the forms are only read.
  */
+import { basename } from 'node:path';
 import * as zlib from 'node:zlib';
 import { stateSummary } from '../layout/document-state';
 import { collectForms } from '../xlsx/collect';
@@ -45,7 +46,11 @@ export const collectCommand: Command = {
     const forms = formPaths.map((p) => ({ name: p, bytes: readInput(p, io.cwd) }));
     let out;
     try {
-      out = await collectForms(workbook, forms, { replace: Boolean(options.replace), ...summarySelfChoice(options) });
+      out = await collectForms(workbook, forms, {
+        replace: Boolean(options.replace),
+        fileName: basename(input),
+        ...summarySelfChoice(options),
+      });
     } catch (e) {
       if (isWorkbookError(e)) throw new CliError(`「${input}」：${e.message}`, { usage: false });
       throw e;

@@ -19,6 +19,7 @@ import {
 import { rawAt, type SheetIndex } from '../layout/binding';
 import type { CellValue } from '../layout/plan';
 import { SELF_ROLES } from '../layout/self-assessment';
+import { sameInput } from '../layout/input-equality';
 import type { Rubric } from '../rubric/schema';
 import { POINTS_PER_CHAR } from './apply-plan';
 
@@ -136,7 +137,9 @@ export function inputChanges(rubric: Rubric, unit: string, before: UnitReading, 
       if (role !== 'input' && total && indicatorId === 'fraud') continue;
       const old = textAt(before, before.index.rows.get(rowKey), was);
       const nowText = textAt(after, row, now);
-      if (old === nowText) continue;
+      // The same value spelt otherwise (85% retyped as 0.85) is not a change.
+      const field = role === SELF_ROLES.evidence ? SELF_ROLES.evidence : fieldId;
+      if (sameInput(rubric, total ? `@${indicatorId}` : indicatorId, field, old, nowText)) continue;
       const where =
         role === SELF_ROLES.evidence
           ? describeField(rubric, indicatorId, SELF_ROLES.evidence)

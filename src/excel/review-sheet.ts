@@ -47,6 +47,14 @@ export class LiveReviewSheet {
   private written: CellValue[][] = [];
   /** The sheet's used range as last read, for the next read of it. */
   private pendingRead: Excel.Range | null = null;
+  /**
+   * The reason cells of lines about to be overwritten, loaded in the write's own request just before
+   * the write: a reason typed after the round read the sheet (the user typing while the round ran)
+   * is found there and kept, by the key of the line it was typed on.
+   */
+  private overwritten: { cell: Excel.Range; key: string; believed: CellValue }[] = [];
+  /** Reasons saved from an overwrite, by key, until the sheet is read again (they are newer than it). */
+  private readonly rescued = new Map<string, string>();
 
   /** Queues the read of a sheet known to exist (an edit of it). */
   queueRead(context: Excel.RequestContext, worksheetId: string): void {
@@ -92,6 +100,8 @@ export class LiveReviewSheet {
       if (row >= REVIEW_FIRST_ROW) grid[row - REVIEW_FIRST_ROW] = Array.from({ length: WIDTH }, (_, c) => at(c + 1));
     });
     this.reasons = typedReasons(rows);
+    for (const [key, reason] of this.rescued) this.reasons.set(key, reason);
+    this.rescued.clear();
     this.written = Array.from({ length: grid.length }, (_, i) => grid[i] ?? Array<CellValue>(WIDTH).fill(null));
   }
 
@@ -137,6 +147,14 @@ export class LiveReviewSheet {
       const row = wanted[i] ?? Array<CellValue>(WIDTH).fill(null);
       if (sameRow(this.written[i], row)) continue;
       const r = REVIEW_FIRST_ROW + i;
+      const before = this.worksheetId !== null ? this.written[i] : undefined;
+      const key = before?.[REVIEW_COL.key - 1];
+      if (typeof key === 'string' && key !== '') {
+        // Loaded before the write below, in the same request (no sync of its own).
+        const cell = ws.getRange(`${String.fromCharCode(64 + REVIEW_COL.reason)}${r}`);
+        cell.load('values');
+        this.overwritten.push({ cell, key, believed: norm(before?.[REVIEW_COL.reason - 1]) });
+      }
       const range = ws.getRange(`A${r}:${LAST}${r}`);
       // Text stays text (a reason such as 3/17 must not become a date).
       range.numberFormat = [row.map((v) => (typeof v === 'number' ? 'General' : '@'))];
@@ -152,6 +170,26 @@ export class LiveReviewSheet {
     }
     this.written = wanted.map((r) => [...r]);
     return cells;
+  }
+
+  /**
+   * After the sync of queueWrite: a reason cell that held something other than what the session
+   * last read or wrote was typed while the round ran; it is kept for its line's key (and written to
+   * the line's row by the next round). Returns how many were kept.
+   */
+  takeOverwritten(): number {
+    const list = this.overwritten;
+    this.overwritten = [];
+    let kept = 0;
+    for (const { cell, key, believed } of list) {
+      const typed = norm(cell.values[0]?.[0]);
+      if (typed === null || typed === believed) continue;
+      const text = String(typed);
+      this.reasons.set(key, text);
+      this.rescued.set(key, text);
+      kept++;
+    }
+    return kept;
   }
 
   /** The sheet made by the last queueWrite, until its id is known (after the sync). */
@@ -170,6 +208,7 @@ export class LiveReviewSheet {
 
   /** The sheet was deleted (or not found): the next write makes it again. */
   forget(): void {
+    this.overwritten = [];
     this.worksheetId = null;
     this.written = [];
     this.madeNow = null;

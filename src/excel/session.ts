@@ -32,7 +32,8 @@ import { probeLostMeta, type MetaRecovery } from './recover-meta';
 import { filledInputs, queueRebuild, type LostSheet } from './rebuild-unit';
 import type { ApiLevel } from './requirements';
 import { RosterScores } from './roster-scores';
-import { ChangeLogOpening, inputChanges, LiveChangeLog, type UnitReading } from './change-log';
+import { ChangeLogOpening, LiveChangeLog, type UnitReading } from './change-log';
+import { LiveInputSnapshot } from './input-snapshot';
 import { LiveReviewSheet } from './review-sheet';
 import { SelfScores } from './review-scores';
 import { rebuildLiveSummary } from './summary-self';
@@ -181,6 +182,8 @@ export class LiveSession {
   private pendingLog: { rows: ChangeRow[]; source: '手工修改' | '恢复' }[] = [];
   /** Computed cells typed over, by sheet|row|role: what was typed (the 恢复 row's old value). */
   private readonly restoring = new Map<string, { sheetKey: string; rowKey: string; role: string; typed: CellValue }>();
+  /** _cs_inputs, kept current so that file mode does not log again what the session saw. */
+  private inputSnapshot = new LiveInputSnapshot();
   /** The clock of 变更记录 (tests set it). */
   now: () => Date = () => new Date();
 
@@ -202,16 +205,20 @@ export class LiveSession {
   static async bind(api: ApiLevel, options: { listen?: boolean } = {}): Promise<BindResult> {
     // 变更记录 is found in the same two syncs; every round after that only queues its rows.
     let changeLog: LiveChangeLog | null = null;
+    const inputSnapshot = new LiveInputSnapshot();
     const found = await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
       const log = ChangeLogOpening.start(context);
+      inputSnapshot.start(context);
       await context.sync();
       if (ws.isNullObject) return null;
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('values');
       log.measure();
+      inputSnapshot.measure();
       await context.sync();
       changeLog = log.opened();
+      inputSnapshot.take();
       if (used.isNullObject) return null;
       return used.values.map((r) => norm(r[0]));
     });
@@ -244,6 +251,7 @@ export class LiveSession {
     if (embedded.kind === 'modified')
       session.documentNotices.push(`${modifiedRubricNotice(meta.meta.rubric.id, meta.meta.rubric.version)}，按内置细则计分`);
     session.changeLog = changeLog;
+    session.inputSnapshot = inputSnapshot;
     await session.rescoreAll();
     // Ribbon commands run in a short-lived runtime: they rescore once and do not listen.
     if (options.listen !== false) await session.listen();
@@ -376,7 +384,12 @@ export class LiveSession {
         // 汇总's 自评 columns, where the office chose them: from this round's 核定, 自评 and 核查清单.
         cells += await this.writeChanged(context, batch, this.summarySelfCells());
         await this.queueLog(context, batch);
+        await this.inputSnapshot.queueWrite(context, batch);
         await batch.flushPending();
+        // A 核减原因 typed on a line this round moved: kept by its key, put on the line's row next round.
+        const reviewId = this.reviewSheet.worksheetId;
+        if (this.reviewSheet.takeOverwritten() > 0 && reviewId !== null)
+          this.queue.push({ worksheetId: reviewId, address: '', changeType: 'Changed' });
         const made = this.reviewSheet.takeMade(this.echo);
         if (made !== null) this.keyBySheetId.set(made, REVIEW_KEY);
         syncs = batch.syncs;
@@ -391,6 +404,7 @@ export class LiveSession {
       this.pendingLog = [];
       this.restoring.clear();
       this.changeLog = null;
+      this.inputSnapshot.forget();
       const msg = e instanceof Error ? e.message : String(e);
       if (this.meta.protectComputed && !this.protectionBroken) {
         // Excel may refuse protect/unprotect (office-js 6784): retry once leaving protection alone.
@@ -494,14 +508,21 @@ export class LiveSession {
         // A sheet carrying the 自评 columns (a merged workbook, or columns laid out since the last read).
         const cols = selfColumnsOfIndex(idx.index);
         this.selfScores.read(key, cols ? readSelfInputs(this.rubric, idx.index, cols, unit.name, unit.group, values, texts) : null);
-        // 变更记录: what the user changed in this sheet since it was last read (only in an edit's round).
-        if (before && this.logKeys.has(key)) {
-          const was: UnitReading = { index: before.index, values: before.values, texts: percentTexts(before.values, before.formats ?? []) };
-          const rows = inputChanges(this.rubric, unit.name, was, { index: idx.index, values, texts });
-          if (rows.length > 0) this.pendingLog.push({ rows, source: '手工修改' });
-        }
+        // 变更记录: what the user changed since the sheet was last read (an edit's round) or since its
+        // _cs_inputs line (a full read); the line is kept current (src/excel/input-snapshot.ts).
+        const was: UnitReading | null =
+          before && this.logKeys.has(key)
+            ? { index: before.index, values: before.values, texts: percentTexts(before.values, before.formats ?? []) }
+            : null;
+        const rows = this.inputSnapshot.unitRead(this.rubric, unit, was, { index: idx.index, values, texts });
+        if (rows.length > 0) this.pendingLog.push({ rows, source: '手工修改' });
       }
-      if (key === PARAMS_SHEET_KEY) this.scores.parameters = readParameterValues(idx.index, values);
+      if (key === PARAMS_SHEET_KEY) {
+        this.scores.parameters = readParameterValues(idx.index, values);
+        // A value set there changes every unit's score: a 手工修改 of its own.
+        const rows = this.inputSnapshot.paramsRead(this.rubric, { index: idx.index, values });
+        if (rows.length > 0) this.pendingLog.push({ rows, source: '手工修改' });
+      }
       restored += this.forgetOverwritten(state);
       read.push(key);
     }
@@ -895,9 +916,11 @@ export class LiveSession {
    * those writes look like the user's, and would be logged in 变更记录 as 手工修改 next to the 自评导入
    * rows its writer logs. Cells noted here (0-based, in the sheet; found by unit key, the writer knows
    * no worksheet ids) are taken for the add-in's own writes; the writer then calls rescoreAll, which
-   * reads and scores them (a full read logs nothing).
+   * reads and scores them and takes the unit's inputs into _cs_inputs without logging them again.
    */
   noteUnitWrite(unitKey: string, row: number, col: number, cols = 1, rows = 1): void {
+    // The writer logs its values: the next reading of the unit is its _cs_inputs line as it is.
+    this.inputSnapshot.adopt(unitKey);
     const s = this.sheets.get(unitKey);
     if (s) this.echo.record(s.worksheetId, row, col, cols, rows);
   }

@@ -6,7 +6,9 @@
  */
 import { NOT_APPLICABLE_FIELD } from './plan';
 import { SELF_ROLES } from './self-assessment';
+import { parameterSlots } from '../rubric/parameters';
 import type { Rubric } from '../rubric/schema';
+import { PARAM_INDICATOR } from './input-equality';
 
 /** 自评导入: a returned 自评表 was collected; 手工修改: typed in the workbook; 恢复: a value put back. */
 export type ChangeSource = '自评导入' | '手工修改' | '恢复';
@@ -32,6 +34,9 @@ export interface ChangeRow {
 export function describeField(rubric: Rubric, indicatorId: string, fieldId: string): { item: string; field: string } {
   if (indicatorId === '@bonus') return { item: '加分', field: '加分' };
   if (indicatorId === '@fraud') return { item: '弄虚作假', field: '弄虚作假' };
+  // A value of the 参数 sheet (the field id is its key): named by the parameter's label.
+  if (indicatorId === PARAM_INDICATOR)
+    return { item: '参数', field: parameterSlots(rubric).find((s) => s.key === fieldId)?.label ?? fieldId };
   for (const cat of rubric.categories)
     for (const ind of cat.indicators)
       if (ind.id === indicatorId) {

@@ -1,6 +1,8 @@
 /**
- * `_cs_inputs`, a very hidden sheet holding every unit's inputs as the tool last saw them (when it
- * scored the file in file mode or collected 自评表 into it): a marker, then one JSON line per unit.
+ * `_cs_inputs`, a very hidden sheet holding every unit's inputs (and the 参数 sheet's values, on a
+ * line of their own) as the tool last saw them (when it scored the file in file mode, collected
+ * 自评表 into it, or read it in the live session, src/excel/input-snapshot.ts): a marker, then one
+ * JSON line per unit.
  * File mode compares the workbook's inputs with it and appends one 变更记录 row (手工修改) per
  * value typed in another program (WPS, LibreOffice) since, then replaces it. Without the sheet
  * (first scoring, a workbook made before it existed) nothing is logged: the inputs become the
@@ -10,14 +12,16 @@
  */
 import { inputCells, type SheetIndex } from './binding';
 import { describeField, type ChangeRow } from './change-log';
+import { PARAM_INDICATOR, sameInput } from './input-equality';
+import { PARAMS_SHEET_KEY, PARAMS_SHEET_NAME } from './params-sheet';
 import { SELF_ROLES } from './self-assessment';
 import type { Rubric } from '../rubric/schema';
 
 export const INPUTS_SHEET = '_cs_inputs';
 export const INPUTS_MARKER = 'credit-score-inputs/1';
 
-/** The column of the unit table an input is in, as 变更记录 names it. */
-export type InputColumn = '核定填报' | '自评填报' | '佐证材料';
+/** The column of the unit table an input is in, as 变更记录 names it (设定值: the 参数 sheet's). */
+export type InputColumn = '核定填报' | '自评填报' | '佐证材料' | '设定值';
 
 /** One input cell of a unit table (0-based in the block). */
 export interface InputSlot {
@@ -48,6 +52,22 @@ export function inputSlots(index: SheetIndex): InputSlot[] {
       const [kind, indicatorId] = rowKey.split('|');
       if (kind === 'i') out.push({ column: '佐证材料', rowKey, indicatorId, fieldId: SELF_ROLES.evidence, row, col: evidence });
     }
+  return out;
+}
+
+/** The snapshot line of the 参数 sheet: its key (a unit's never is), and the name 变更记录 gives it. */
+export const PARAMS_LINE = { key: PARAMS_SHEET_KEY, name: PARAMS_SHEET_NAME } as const;
+
+/**
+ * The 参数 sheet's value cells (rubric.parameters, one for every unit): a change there changes
+ * every unit's 核定 score, so it is an input of 变更记录 like a unit's, kept on a line of its own.
+ */
+export function parameterInputSlots(index: SheetIndex): InputSlot[] {
+  const col = index.cols.get('input');
+  if (col === undefined) return [];
+  const out: InputSlot[] = [];
+  for (const [rowKey, row] of index.rows)
+    if (rowKey.startsWith('p|')) out.push({ column: '设定值', rowKey, indicatorId: PARAM_INDICATOR, fieldId: rowKey.slice(2), row, col });
   return out;
 }
 
@@ -96,8 +116,8 @@ export function parseSnapshot(column: readonly unknown[]): Map<string, UnitSnaps
 }
 
 /**
- * The 变更记录 rows between the snapshot and the inputs now: one per input whose text differs, in the
- * units' and tables' order. Units the snapshot does not hold are not compared (their baseline).
+ * The 变更记录 rows between the snapshot and the inputs now: one per input whose value differs (not
+ * only its spelling: src/layout/input-equality.ts), in the units' and tables' order. Units the snapshot does not hold are not compared (their baseline).
  */
 export function snapshotChanges(
   rubric: Rubric,
@@ -111,7 +131,7 @@ export function snapshotChanges(
     if (!old) continue;
     for (const i of unit.inputs) {
       const was = old.values[i.column]?.[i.rowKey] ?? '';
-      if (was === i.text) continue;
+      if (sameInput(rubric, i.indicatorId, i.fieldId, was, i.text)) continue;
       rows.push({
         unit: unit.name,
         ...describeField(rubric, i.indicatorId, i.fieldId),

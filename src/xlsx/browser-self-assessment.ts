@@ -76,7 +76,7 @@ export async function collectInBrowser(
   const files = await Promise.all(forms.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   let out;
   try {
-    out = await collectForms(await workbook.arrayBuffer(), files, { replace, ...choice });
+    out = await collectForms(await workbook.arrayBuffer(), files, { replace, fileName: workbook.name, ...choice });
   } catch (e) {
     throw readable(e, workbook.name);
   }

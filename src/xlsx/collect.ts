@@ -48,6 +48,8 @@ export interface CollectOptions {
   now?: Date;
   /** 汇总 shows 自评总分 | 差值 | 未说明差异 (true) or not (false); undefined keeps the workbook's choice. */
   summarySelf?: boolean;
+  /** The workbook's file name: the 文件 of the 手工修改 rows logged for edits typed in it since the tool last saw it. */
+  fileName?: string;
 }
 
 export interface Accepted {
@@ -232,7 +234,7 @@ export async function collectForms(workbook: XlsxInput, forms: FormFile[], optio
   const refused: Refused[] = [];
   const log: ChangeRow[] = [];
   // Edits typed since the tool last saw the file are logged as 手工修改 before the forms' 自评导入.
-  recordInputChanges(read, { now });
+  recordInputChanges(read, { now, file: options.fileName });
   for (const file of forms) {
     const screened = screenForm(await readForm(file.bytes), file.name, {
       meta: read.meta,

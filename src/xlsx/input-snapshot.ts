@@ -9,7 +9,10 @@ import type { Cell } from 'exceljs';
 import {
   INPUTS_SHEET,
   inputSlots,
+  parameterInputSlots,
+  PARAMS_LINE,
   parseSnapshot,
+  type InputSlot,
   snapshotChanges,
   snapshotLines,
   type UnitInputsNow,
@@ -32,19 +35,23 @@ export function shownValue(cell: Cell): string {
 interface Located {
   meta: WorkbookMeta;
   blocks: Map<string, LocatedBlock>;
+  paramsBlock?: LocatedBlock;
 }
 
-/** Every unit's inputs as the file holds them now (units whose sheet was not found are left out). */
+const textsOf = (block: LocatedBlock, slots: InputSlot[]) =>
+  slots.map((s) => ({ ...s, text: shownValue(block.worksheet.getCell(block.top + s.row, block.left + s.col)) }));
+
+/**
+ * Every unit's inputs as the file holds them now (units whose sheet was not found are left out),
+ * and the 参数 sheet's values where the rubric has them.
+ */
 export function currentInputs(read: Located): UnitInputsNow[] {
-  return read.meta.units.flatMap((u) => {
+  const units = read.meta.units.flatMap((u) => {
     const block = read.blocks.get(u.key);
-    if (!block) return [];
-    const inputs = inputSlots(block.index).map((s) => ({
-      ...s,
-      text: shownValue(block.worksheet.getCell(block.top + s.row, block.left + s.col)),
-    }));
-    return [{ key: u.key, name: u.name, inputs }];
+    return block ? [{ key: u.key, name: u.name, inputs: textsOf(block, inputSlots(block.index)) }] : [];
   });
+  const params = read.paramsBlock;
+  return params ? [...units, { ...PARAMS_LINE, inputs: textsOf(params, parameterInputSlots(params.index)) }] : units;
 }
 
 /** The snapshot the file holds, or null when it has none. */

@@ -52,6 +52,8 @@ export interface ReadWorkbookResult {
   /** The parsed workbook and its located blocks, for writing the scores back. */
   workbook: Workbook;
   blocks: Map<string, LocatedBlock>;
+  /** The 参数 sheet's block, where the rubric has parameters and the sheet was found (its values are an input of 变更记录). */
+  paramsBlock?: LocatedBlock;
   /** The embedded rubric against the shipped one (src/rubric/compare.ts); 'modified' adds `notice`. */
   embedded?: EmbeddedCheck & { notice?: string };
 }
@@ -400,10 +402,26 @@ export async function readWorkbook(input: XlsxInput, options: ReadOptions = {}):
   }
   // The office's parameters (朝阳's item points), set once on the 参数 sheet: without the sheet every value is missing.
   let parameters: ParameterValues = {};
+  let paramsBlock: LocatedBlock | undefined;
   if (hasParameters(rubric)) {
     const found = locate(wb, { key: PARAMS_SHEET_KEY, originalName: PARAMS_SHEET_NAME, label: `「${PARAMS_SHEET_NAME}」工作表` }, problems);
-    if (found) parameters = readParameterValues(found.index, found.values, found.texts);
-    else problems.push(warning(`找不到「${PARAMS_SHEET_NAME}」工作表：由参数设定分值的项目均待定`));
+    if (found) {
+      parameters = readParameterValues(found.index, found.values, found.texts);
+      const { values: _v, texts: _t, ...block } = found;
+      paramsBlock = block;
+    } else problems.push(warning(`找不到「${PARAMS_SHEET_NAME}」工作表：由参数设定分值的项目均待定`));
   }
-  return { meta, loaded, rubric, units, unitKeys: meta.units.map((u) => u.key), problems, parameters, workbook: wb, blocks, embedded };
+  return {
+    meta,
+    loaded,
+    rubric,
+    units,
+    unitKeys: meta.units.map((u) => u.key),
+    problems,
+    parameters,
+    workbook: wb,
+    blocks,
+    ...(paramsBlock ? { paramsBlock } : {}),
+    embedded,
+  };
 }

@@ -12,6 +12,7 @@
  * with the same answers (all tied), values come from small sets (more ties), a blank takes a unit
  * out of its group's ranking and a text value makes it invalid.
  */
+import { INPUTS_SHEET } from '../../src/layout/input-snapshot';
 import { CHANGE_LOG_SHEET } from '../../src/layout/change-log';
 import fc from 'fast-check';
 import { applyPlan } from '../../src/excel/apply-plan';
@@ -170,6 +171,8 @@ function writtenSince(host: ExcelHost, from: number): Map<string, CellValue> {
     if (w.kind !== 'values' || !w.sheet || !w.address) continue;
     // 变更记录 rows (an input changed by hand) are appended with the round's writes: test/excel/live-change-log.test.ts.
     if (w.sheet === CHANGE_LOG_SHEET) continue;
+    // The _cs_inputs lines of the units read: test/excel/live-input-snapshot.test.ts.
+    if (w.sheet === INPUTS_SHEET) continue;
     // One write covers a rectangle of cells: B7, B7:D7 (a row) or B7:D9 (shifted 排名 rows).
     const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(w.address);
     if (!m) throw new Error(`unexpected write ${w.address}`);

@@ -52,6 +52,27 @@ describe('变更记录 from the live session', () => {
     ]);
   });
 
+  it('the same value retyped in another spelling (4 as 4份, 是 as 有) appends no row', async () => {
+    const { host } = await bound();
+    host.userEdit(POLICE, inputAt(host, POLICE, '六', 'reports'), [[4]]);
+    host.userEdit(POLICE, inputAt(host, POLICE, '一', 'leader'), [['是']]);
+    await host.flushEvents();
+    const before = logRows(host).length;
+    host.userEdit(POLICE, inputAt(host, POLICE, '六', 'reports'), [['4份']]);
+    await host.flushEvents();
+    host.userEdit(POLICE, inputAt(host, POLICE, '一', 'leader'), [['有']]);
+    await host.flushEvents();
+    expect(logRows(host)).toHaveLength(before);
+    // A spelling the field cannot read is a change of text.
+    host.userEdit(POLICE, inputAt(host, POLICE, '六', 'reports'), [['四份']]);
+    await host.flushEvents();
+    expect(
+      logRows(host)
+        .slice(before)
+        .map((r) => [r[5], r[6]]),
+    ).toEqual([['4份', '四份']]);
+  });
+
   it('a paste appends one row per changed input; 自评填报 and 佐证材料 are named by their column', async () => {
     const { host } = await bound();
     pasteFull(host, POLICE);

@@ -90,4 +90,16 @@ describe('input snapshot', () => {
     ]);
     expect(snapshotChanges(rubric, new Map(), [now])).toEqual([]);
   });
+
+  it('logs no row for the same value spelt otherwise, and compares a text the field cannot read as text', () => {
+    const before = parseSnapshot(
+      snapshotLines([unit({ '核定填报|i|一|leader': '是', '核定填报|i|五|commitments': '3', '核定填报|t|bonus': '1' })]),
+    )!;
+    // 是 → 有 (both read as yes), 3 → 3项 (the field's unit), 1 → 1.0 (a 加分 of 1 point): the same inputs.
+    const retyped = unit({ '核定填报|i|一|leader': '有', '核定填报|i|五|commitments': '3项', '核定填报|t|bonus': '1.0' });
+    expect(snapshotChanges(rubric, before, [retyped])).toEqual([]);
+    // 3 → 三项 is not a count the field reads: a change of text, logged as typed.
+    const unreadable = unit({ '核定填报|i|一|leader': '是', '核定填报|i|五|commitments': '三项', '核定填报|t|bonus': '1' });
+    expect(snapshotChanges(rubric, before, [unreadable]).map((r) => [r.old, r.now])).toEqual([['3', '三项']]);
+  });
 });

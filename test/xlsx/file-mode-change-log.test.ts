@@ -20,7 +20,8 @@ import { scoreFilledWorkbook } from '../../src/xlsx/file-mode';
 import { makeForms } from '../../src/xlsx/forms';
 import { readInputSnapshot, writeInputSnapshot } from '../../src/xlsx/input-snapshot';
 import { parseReference } from '../../src/xlsx/read-workbook';
-import { scratch } from './helpers';
+import { parameterSlots } from '../../src/rubric/parameters';
+import { fillParameters, sampleParameters, scratch } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
 const PYTHON = '/usr/bin/python3';
@@ -64,7 +65,9 @@ async function typeWithExceljs(buffer: ArrayBuffer, typed: Typed[]): Promise<Arr
     const at = inputCell(wb, keys[unit], rowKey);
     const cell = wb.getWorksheet(at.sheet)!.getCell(at.row, at.col);
     cell.value = value;
-    if (percent) cell.numFmt = '0%';
+    // true: a percent cell; false: a cell whose percent format was lost (General), as another program may leave it.
+    if (percent === true) cell.numFmt = '0%';
+    else if (percent === false) cell.numFmt = 'General';
   }
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
 }
@@ -176,6 +179,19 @@ describe('file mode appends 手工修改 rows to 变更记录', () => {
     expect(await logRows(fourth.scored)).toEqual(rows);
   }, 120_000);
 
+  it('logs no row for a value retyped in another spelling (85% as 85 in a General cell, 3 as 3项)', async () => {
+    const first = await scoreFilledWorkbook(typed, { fileName: FILE, now: T(1) });
+    // 八's share reads a bare number as percent points (bare: percent): 85 is 85 %; 五 counts 项.
+    const retyped = await typeWithExceljs(first.scored, [
+      [0, 'i|八|share', 85, false],
+      [0, 'i|五|commitments', '3项'],
+      [1, 'i|五|commitments', 6],
+    ]);
+    const second = await scoreFilledWorkbook(retyped, { fileName: FILE, now: T(2) });
+    expect((await logRows(second.scored)).map((r) => [r[1], r[5], r[6]])).toEqual([[roster[1].name, '7', '6']]);
+    expect(second.changesLogged).toBe(1);
+  }, 120_000);
+
   it('gives a workbook made before the snapshot existed its baseline, scoring it as before', async () => {
     const scored = await scoreFilledWorkbook(typed, { now: T(1) });
     // The same file without _cs_inputs (as every workbook made before this change), then a value changed.
@@ -216,6 +232,27 @@ describe('file mode appends 手工修改 rows to 变更记录', () => {
     expect(after.changesLogged).toBe(0);
     expect(await logRows(after.scored)).toEqual(imported);
   }, 180_000);
+
+  it('names the files in a collect’s rows: the workbook for 手工修改 typed in it, the form for 自评导入', async () => {
+    const made = await makeForms(blank, new Date('2026-01-06T00:00:00Z'));
+    const form = made.forms.find((f) => f.unitKey === keys[0])!;
+    const formPath = join(dir, form.fileName);
+    writeFileSync(formPath, Buffer.from(form.buffer));
+    const spec = join(dir, 'spec-files.json');
+    writeFileSync(spec, JSON.stringify({ values: { 'i|五|commitments': 4 }, evidence: {} }));
+    const filled = join(dir, 'filled-files.xlsx');
+    execFileSync(PYTHON, [join(ROOT, 'scripts', 'fill-form.py'), formPath, spec, filled], { stdio: 'pipe', timeout: 120_000 });
+    const scoredOnce = await scoreFilledWorkbook(typed, { now: T(1) });
+    // Typed in the workbook after its scoring, before the collect: a 手工修改 the collect logs.
+    const edited = await typeWithExceljs(scoredOnce.scored, [[1, 'i|五|commitments', 8]]);
+    const collected = await collectForms(edited, [{ name: '回收-表.xlsx', bytes: readFileSync(filled) }], { now: T(2), fileName: FILE });
+    const rows = await logRows(collected.scored.scored);
+    const typedRows = rows.filter((r) => r[7] === '手工修改');
+    expect(typedRows.map((r) => [r[1], r[5], r[6], r[8]])).toEqual([[roster[1].name, '7', '8', FILE]]);
+    const imported = rows.filter((r) => r[7] === '自评导入');
+    expect(imported.length).toBeGreaterThan(0);
+    expect(imported.every((r) => r[8] === '回收-表.xlsx')).toBe(true);
+  }, 180_000);
 });
 
 describe('the _cs_inputs sheet', () => {
@@ -237,4 +274,30 @@ describe('the _cs_inputs sheet', () => {
     expect(ws.getCell(2, 2).value).toBeNull();
     expect(readInputSnapshot(wb)!.get('u0')!.values).toEqual({ 佐证材料: { 'i|一|leader': '台账' } });
   });
+});
+
+describe('file mode logs the 参数 sheet’s values', () => {
+  it('appends a 手工修改 row named 参数 and the parameter’s label when a value set there changes, once', async () => {
+    const chaoyang = loadBuiltin('chaoyang-2020-method');
+    const units = [{ name: '市发改委', group: '成员单位' }];
+    const made = (await blankWorkbook(chaoyang, units, { createdAt: '2026-01-05T08:00:00.000Z' })).buffer;
+    const slot = parameterSlots(chaoyang.rubric)[0];
+    const withParams = async (buffer: ArrayBuffer, value: number | string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buffer);
+      fillParameters(wb, { ...sampleParameters(chaoyang.rubric), [slot.key]: value });
+      return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+    };
+    const first = await scoreFilledWorkbook(await withParams(made, 6.25), { fileName: FILE, now: T(1) });
+    expect(first.changesLogged).toBe(0);
+    // 6.25 → 6.5: every unit's item scores out of another maximum.
+    const second = await scoreFilledWorkbook(await withParams(first.scored, 6.5), { fileName: FILE, now: T(2) });
+    expect(await logRows(second.scored)).toEqual([
+      ['2026-03-02 10:00:00', '参数', '参数', slot.label, '设定值', '6.25', '6.5', '手工修改', FILE],
+    ]);
+    // Retyped as 6.50 (text): the same value, no row; scored again: none either.
+    const third = await scoreFilledWorkbook(await withParams(second.scored, '6.50'), { fileName: FILE, now: T(3) });
+    expect(third.changesLogged).toBe(0);
+    expect(await logRows(third.scored)).toHaveLength(1);
+  }, 120_000);
 });

@@ -69,9 +69,9 @@ const medianOf = (xs: number[]) => round2(median([...xs].sort((a, b) => a - b)))
  * weighs on every size alike instead of on whichever size ran at that moment. Each size's figure is
  * the median of its edits (the spread is reported beside it).
  */
-const WARMUP = 20;
-const BATCHES = 10;
-const EDITS_PER_BATCH: Record<number, number> = { 10: 200, 100: 60, 1000: 20 };
+export const WARMUP = 20;
+export const BATCHES = 10;
+export const EDITS_PER_BATCH: Record<number, number> = { 10: 200, 100: 60, 1000: 20 };
 
 /** Forces a full garbage collection between batches (not timed): every batch starts from the same heap. */
 const collectGarbage: () => void = (() => {
@@ -125,7 +125,7 @@ export function editAddress(host: ExcelHost, sheet: string): string {
 export const editValue = (n: number) => (n % 2 === 0 ? 2 + (n % 5) : 9);
 
 /** A bound live workbook of one roster size, kept while the sizes' edits are timed in turn. */
-interface LiveRoster {
+export interface LiveRoster {
   size: number;
   host: ExcelHost;
   session: LiveSession;
@@ -137,7 +137,7 @@ interface LiveRoster {
   figures: Figures & { syncsPerPaste500?: number };
 }
 
-async function bindLive(size: number): Promise<LiveRoster> {
+export async function bindLive(size: number): Promise<LiveRoster> {
   const { host, plan, seconds } = await setup(size);
   const r = await LiveSession.bind(detectApiLevel());
   if (!r.ok) throw new Error(r.message);
@@ -159,7 +159,7 @@ async function bindLive(size: number): Promise<LiveRoster> {
 }
 
 /** `count` single-cell edits of the same cell, each changing the item's score (and the total); timed unless warming up. */
-async function editBatch(live: LiveRoster, count: number, timed: boolean): Promise<void> {
+export async function editBatch(live: LiveRoster, count: number, timed: boolean): Promise<void> {
   installGlobals(live.host);
   collectGarbage();
   for (let i = 0; i < count; i++) {
@@ -177,7 +177,7 @@ async function editBatch(live: LiveRoster, count: number, timed: boolean): Promi
 }
 
 /** Median, mean and spread (10th and 90th percentiles) of one size's timed edits, in ms. */
-function spread(xs: number[]): { median: number; mean: number; p10: number; p90: number; n: number } {
+export function spread(xs: number[]): { median: number; mean: number; p10: number; p90: number; n: number } {
   const sorted = [...xs].sort((a, b) => a - b);
   return {
     median: round2(median(sorted)),

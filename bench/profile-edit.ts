@@ -4,6 +4,8 @@
  * inside it (host.hostCpuMicros), and with CPU_PROFILE=<file> writes a V8 CPU profile of the
  * measured edits only (setup excluded).
  *   npx ts-node --transpile-only bench/profile-edit.ts 1000 200
+ * NO_MOVE=1 makes every edit one that moves nobody (六 10 ↔ 12 reports, both capped at 5 points):
+ * what an edit costs at this roster size whatever it writes (bench/edit-floor.ts).
  *
  * The phases are taken by wrapping the functions below for this process only (their module exports
  * and class methods): a profiling aid, not a benchmark (bench/excel.ts is the benchmark).
@@ -67,8 +69,9 @@ async function main() {
   await host.flushEvents();
   const sheet = s.plan.sheets.find((x) => x.kind === 'unit')!.name;
   const address = editAddress(host, sheet);
+  const valueOf = process.env.NO_MOVE === '1' ? (n: number) => (n % 2 === 0 ? 10 : 12) : editValue;
   for (let i = 0; i < 20; i++) {
-    host.userEdit(sheet, address, [[editValue(i)]]);
+    host.userEdit(sheet, address, [[valueOf(i)]]);
     await host.flushEvents();
   }
   const phases = process.env.PHASES !== '0';
@@ -125,7 +128,7 @@ async function main() {
       (host.eventsFired as unknown[]).length = 0;
     }
     const e0 = host.eventsFired.length;
-    host.userEdit(sheet, address, [[editValue(i)]]);
+    host.userEdit(sheet, address, [[valueOf(i)]]);
     const h0 = host.hostCpuMicros;
     const c0 = cpu();
     await host.flushEvents();

@@ -21,7 +21,7 @@ import { checkEmbedded, modifiedRubricNotice } from '../rubric/compare';
 import { parseRubricText, formatRubricError } from '../rubric/load';
 import type { Rubric } from '../rubric/schema';
 import type { RosterResult, UnitInput } from '../scoring/types';
-import { buildStatus, type RepairKind, type StatusProblem, type UnitProblemsMemo, type WorkbookStatus } from '../layout/status';
+import { buildStatus, type RepairKind, type StatusMemo, type StatusProblem, type WorkbookStatus } from '../layout/status';
 import { sheetNameOf } from './address';
 import { PROTECTION_OPTIONS, queueMetaSheet } from './apply-plan';
 import { Batch } from './batch';
@@ -164,8 +164,8 @@ export class LiveSession {
   readonly documentNotices: string[] = [];
   readonly stats: SessionStats = { rounds: 0, syncs: 0, cellsWritten: 0, lastRoundSyncs: 0, lastRoundCells: 0 };
 
-  /** Each unit result's problem list for the pane (a unit's result object is new whenever it is rescored or re-read). */
-  private problemsMemo: UnitProblemsMemo = new WeakMap();
+  /** The status's unit rows and problem lists, made again only for the units a round changed (a unit's result object is new whenever it is rescored, re-read or moved). */
+  private readonly statusMemo: StatusMemo = {};
   /** The hidden metadata sheet was not found by the last round (deleted while the workbook was open). */
   private metaMissing = false;
   /** The units' 自评 (unit sheets carrying the 自评 columns) and the 核查清单 made from them. */
@@ -764,7 +764,7 @@ export class LiveSession {
       [...this.fixedProblems, ...this.structureProblems(), ...this.reviewProblems()],
       [...this.sticky, ...(this.repairNotice ? [this.repairNotice] : []), ...this.notices],
       (unitKey, indicatorId, fieldId) => this.inputAddress(unitKey, indicatorId, fieldId),
-      this.problemsMemo,
+      this.statusMemo,
     );
     const withSelf = showsSummarySelf(this.meta) ? { ...status, summarySelf: true } : status;
     return this.review ? { ...withSelf, review: reviewItems(this.review) } : withSelf;

@@ -5,7 +5,7 @@
  * the cell each one selects). Below both hosts, so that neither imports from the pane.
  */
 import type { Rubric } from '../rubric/schema';
-import type { Problem, RosterResult } from '../scoring/types';
+import type { Problem, RankedUnit, RosterResult } from '../scoring/types';
 import type { WorkbookMeta } from './plan';
 
 export interface RubricSummary {
@@ -141,12 +141,38 @@ export function toRubricSummary(rubric: Rubric, imported: boolean): RubricSummar
 export type AddressOf = (unitKey: string, indicatorId?: string, fieldId?: string) => string | undefined;
 
 /**
- * A unit's problems as the pane lists them; the same problems of a unit always give the same list,
- * so a live session passes a memo keyed by the unit result's `problems` array (ranking copies the
- * result but shares that array; rescoring or re-reading the unit makes a new one) and an edit
- * rebuilds only the rescored units' lists. The same memo keeps each roster problem's entry.
+ * What a live session keeps from one status to the next, so that the status after an edit costs
+ * what the edit changed: the last status's unit rows, problem lists and roster problem entries,
+ * and the results they were made from. A unit's row is made again only where its result is a new
+ * object (rankUnits keeps the object of every unit it did not move; rescoring makes a new one), its
+ * problem list only where its `problems` array is new (ranking copies a result but shares that
+ * array; rescoring or re-reading the unit makes a new one), a roster problem's entry only where the
+ * problem at its place is another object. The pane gets new lists holding the same entries.
  */
-export type UnitProblemsMemo = WeakMap<object, StatusProblem[]>;
+export interface StatusMemo {
+  last?: {
+    results: readonly RankedUnit[];
+    rows: UnitStatus[];
+    lists: StatusProblem[][];
+    rosterProblems: readonly Problem[];
+    rosterEntries: StatusProblem[];
+  };
+}
+
+function unitRow(u: WorkbookMeta['units'][number], s: RankedUnit | undefined): UnitStatus {
+  return {
+    key: u.key,
+    name: u.name,
+    group: u.group,
+    filled: s?.filled ?? 0,
+    expected: s?.expected ?? 0,
+    final: s?.final ?? null,
+    band: s?.band ?? null,
+    rank: s?.rank ?? null,
+    labels: s?.labels ?? [],
+    complete: s?.complete ?? false,
+  };
+}
 
 export function buildStatus(
   rubric: Rubric,
@@ -155,48 +181,26 @@ export function buildStatus(
   extra: StatusProblem[],
   notices: string[],
   addressOf: AddressOf,
-  memo?: UnitProblemsMemo,
+  memo?: StatusMemo,
 ): WorkbookStatus {
-  const units = meta.units.map((u, i) => {
-    const s = result?.units[i];
-    return {
-      key: u.key,
-      name: u.name,
-      group: u.group,
-      filled: s?.filled ?? 0,
-      expected: s?.expected ?? 0,
-      final: s?.final ?? null,
-      band: s?.band ?? null,
-      rank: s?.rank ?? null,
-      labels: s?.labels ?? [],
-      complete: s?.complete ?? false,
-    };
-  });
-  const problems: StatusProblem[] = [...extra];
-  result?.units.forEach((s, i) => {
-    let listed = memo?.get(s.problems);
-    if (!listed) {
-      listed = unitProblems(rubric, meta.units[i].key, s, addressOf);
-      memo?.set(s.problems, listed);
-    }
-    for (const p of listed) problems.push(p);
-  });
-  // Roster problems (names outside the rubric's roster…) mostly stay the same objects from round to
-  // round: their entries are memoised too, by the problem and its place in the list.
-  result?.problems.forEach((p, j) => {
-    const id = `roster:${j}`;
-    let entry = memo?.get(p)?.[0];
-    if (entry?.id !== id) {
-      // Built outside the optional call: `memo?.set(p, [(entry = …)])` skips its arguments without a memo.
-      entry = { ...p, id, kind: 'other' };
-      memo?.set(p, [entry]);
-    }
-    problems.push(entry);
-  });
+  const last = memo?.last;
+  const results = result?.units ?? [];
+  const units = meta.units.map((u, i) =>
+    results[i] !== undefined && last?.results[i] === results[i] ? last.rows[i] : unitRow(u, results[i]),
+  );
+  const lists = results.map((s, i) =>
+    last?.results[i]?.problems === s.problems ? last.lists[i] : unitProblems(rubric, meta.units[i].key, s, addressOf),
+  );
+  // Roster problems (names outside the rubric's roster…) mostly stay the same objects from round to round.
+  const rosterProblems = result?.problems ?? [];
+  const rosterEntries = rosterProblems.map((p, j): StatusProblem =>
+    last?.rosterProblems[j] === p ? last.rosterEntries[j] : { ...p, id: `roster:${j}`, kind: 'other' },
+  );
+  if (memo) memo.last = { results, rows: units, lists, rosterProblems, rosterEntries };
   // Errors first, then warnings, then missing inputs; in their order within each (a stable sort by
   // severity, in one pass: the list has several entries per unit and is built on every edit).
   const bySeverity: Record<StatusProblem['severity'], StatusProblem[]> = { error: [], warning: [], missing: [] };
-  for (const p of problems) bySeverity[p.severity].push(p);
+  for (const part of [extra, ...lists, rosterEntries]) for (const p of part) bySeverity[p.severity].push(p);
   return {
     bound: true,
     rubric: toRubricSummary(rubric, false),
@@ -207,7 +211,7 @@ export function buildStatus(
   };
 }
 
-function unitProblems(rubric: Rubric, key: string, s: RosterResult['units'][number], addressOf: AddressOf): StatusProblem[] {
+function unitProblems(rubric: Rubric, key: string, s: RankedUnit, addressOf: AddressOf): StatusProblem[] {
   const problems: StatusProblem[] = [];
   const target = (indicatorId?: string, fieldId?: string) => {
     const address = addressOf(key, indicatorId, fieldId);

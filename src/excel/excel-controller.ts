@@ -263,6 +263,12 @@ export function createExcelController(
       const { collectIntoLive } = await import(/* webpackChunkName: "self-assessment-excel" */ './self-assessment');
       return collectIntoLive(live, files, { replace });
     },
+    async annexWithEvidence(_workbook, choice) {
+      const live = boundSession();
+      await live.rescoreAll();
+      const { exportAnnexWithEvidence } = await import(/* webpackChunkName: "annex" */ './export-annex');
+      return exportAnnexWithEvidence(live, api, choice);
+    },
     async selectProblem(problem) {
       if (session && problem.target) await session.select(problem.target.sheetKey, problem.target.address);
     },

@@ -90,6 +90,13 @@ export class SelfScores {
     return selfScoreValues(index, score).map(([rowKey, value]) => ({ sheetKey: key, rowKey, role: SELF_ROLES.score, value }));
   }
 
+  /** The 自评 total of every unit sheet carrying the 自评 columns, by unit key (自评与核定对照表). */
+  totals(): Map<string, number | null> {
+    const out = new Map<string, number | null>();
+    for (const u of this.roster) if (this.units.has(u.key)) out.set(u.key, this.units.get(u.key)?.score?.final ?? null);
+    return out;
+  }
+
   /** Every difference between 核定 and 自评, in roster order, items in rubric order. */
   differences(result: RosterResult | null): Difference[] {
     if (!result) return [];

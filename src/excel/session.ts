@@ -677,6 +677,18 @@ export class LiveSession {
     };
   }
 
+  /**
+   * The 自评 as the last round read it (no sync): the review, each unit's 自评 total, and a unit
+   * sheet's block, for the annex's 佐证材料清单 and 自评与核定对照表 (src/excel/annex-extras.ts).
+   */
+  selfAssessment(): {
+    review: ReviewResult | null;
+    totals: Map<string, number | null>;
+    block(key: string): { index: SheetIndex; values: CellValue[][] } | null;
+  } {
+    return { review: this.review, totals: this.selfScores.totals(), block: (key) => this.sheets.get(key) ?? null };
+  }
+
   // ------------------------------------------------------------------ status for the task pane
 
   status(): WorkbookStatus {

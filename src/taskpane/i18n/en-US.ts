@@ -239,6 +239,10 @@ export const enUS: Messages = {
   'self.evidenceLabel': 'Export the annex with the evidence list: choose the merged workbook (.xlsx)',
   'self.evidenceHint':
     'The annex ends with an evidence list sheet: the evidence each unit named on its form, and the reasons the team typed in the review sheet.',
+  'self.evidenceExcel': 'Export the annex with the evidence list',
+  'self.evidenceOpenedFinal': 'The annex opened in a new workbook (final, with the evidence list): save it.',
+  'self.evidenceOpenedDraft':
+    'The annex opened in a new workbook (draft, with the evidence list): some unit is unfinished or a difference has no reason.',
   'self.evidenceBusy': 'Exporting the annex…',
   'self.evidenceFinal': 'Downloaded “{name}” (final, with the evidence list).',
   'self.evidenceDraft': 'Downloaded “{name}” (draft, with the evidence list): some unit is unfinished or a difference has no reason.',

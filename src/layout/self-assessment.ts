@@ -116,15 +116,18 @@ export function formInputCells(index: SheetIndex): (FormCell & { indicatorId: st
   return out;
 }
 
+/** The computed columns of a form the add-in fills while the unit types: 得分 and 计分说明. */
+export const FORM_COMPUTED_ROLES = ['score', 'reason'] as const;
+
 /**
  * The cells of a form the add-in may fill while the unit types (src/excel/form-session.ts): the
- * 得分 cell of every keyed row. They are empty when the form is made, so leaving them out of the
- * digest changes no digest of a form already made, and a form whose 自评分 the add-in showed is
- * still accepted when it is returned.
+ * 得分 and 计分说明 cells of every keyed row. They are empty when the form is made, so leaving them
+ * out of the digest changes no digest of a form already made (test/xlsx/form-live-scores.test.ts
+ * holds one made before), and a form whose 自评分 the add-in showed is still accepted when returned.
  */
 export function formScoreCells(index: SheetIndex): FormCell[] {
-  const col = index.cols.get('score');
-  return col === undefined ? [] : [...index.rows.values()].map((row) => ({ row, col }));
+  const cols = FORM_COMPUTED_ROLES.map((role) => index.cols.get(role)).filter((c): c is number => c !== undefined);
+  return cols.flatMap((col) => [...index.rows.values()].map((row) => ({ row, col })));
 }
 
 /** Every non-empty locked cell of a form's table, `A1=value`, in reading order. */

@@ -159,7 +159,8 @@ export class FormSession {
         if (!idx.ok) throw new Error(idx.message);
         const { identity } = this;
         const input = readUnitInputs(this.rubric, idx.index, identity.unitName, identity.group, values, range.text);
-        this.unit = scoreRoster(this.rubric, [input]).units[0];
+        // With the 参数 values the form carries (where the rubric has them), as the office scores.
+        this.unit = scoreRoster(this.rubric, [input], identity.parameters).units[0];
         const changed = this.changedScores(idx.index, values);
         if (changed.length > 0) {
           const guard = protection.protected;

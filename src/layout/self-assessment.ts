@@ -10,7 +10,9 @@
  * what 朝阳 第九条 relies on against 弄虚作假.
  */
 import { contentHash } from '../rubric/hash';
+import { parameterSlots } from '../rubric/parameters';
 import type { Rubric } from '../rubric/schema';
+import type { ParameterValues } from '../scoring/parameters';
 import { inputCells, type SheetIndex } from './binding';
 import { a1, type CellPlan, type CellValue, type SheetPlan, type WorkbookMeta } from './plan';
 import { planUnitSheet, UNIT_HEADER_ROW, annexHeading, type UnitSheetInput } from './unit-sheet';
@@ -40,6 +42,20 @@ export interface FormIdentity {
   createdAt: string;
   /** lockedDigest() of the form's table as made. */
   lockedDigest: string;
+  /**
+   * The score workbook's 参数 values that apply to the unit (rubric.parameters, e.g. 朝阳's item
+   * points), as they were when the form was made: the form's live 自评分 is computed with them, as
+   * the office computes. Sealed with the rest, so the unit cannot change them. Absent in forms made
+   * before, and where the rubric has no parameters.
+   */
+  parameters?: ParameterValues;
+}
+
+/** The 参数 values a unit's form carries: the rubric's values, and its own group's where they are per group. */
+export function unitParameters(rubric: Rubric, values: ParameterValues, group: string): ParameterValues | undefined {
+  const slots = parameterSlots(rubric).filter((slot) => !slot.group || slot.group.id === group);
+  if (slots.length === 0) return undefined;
+  return Object.fromEntries(slots.map((slot) => [slot.key, values[slot.key] ?? null]));
 }
 
 /**

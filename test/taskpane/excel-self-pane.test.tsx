@@ -90,3 +90,40 @@ describe('导出附件（含佐证材料清单） in Excel', () => {
     expect(screen.getByText(/附件末尾已加入「自评与核定对照表」/)).toBeInTheDocument();
   });
 });
+
+describe('the page: a merged workbook opened in file mode', () => {
+  /** A page controller (browser host) with the 自评 methods. */
+  class PageController extends SelfController {
+    selfAssessmentNeedsWorkbook = true;
+    constructor() {
+      super();
+      this.hostInfo = { mode: 'browser', apiVersion: null, displayLanguage: 'zh-CN' };
+    }
+  }
+  const item = { key: 'U0003|六', unit: '县公安局', item: '六 信用报告', self: 3, verified: 2, difference: -1, reason: '' };
+
+  test('its 核查清单 has 核减原因 boxes and the write button, as after 收回自评表', () => {
+    const fake = new PageController();
+    renderApp({ controller: fake });
+    const bytes = new ArrayBuffer(8);
+    act(() =>
+      fake.setStatus({
+        bound: true,
+        rubric: hengdong,
+        units: [unit('县公安局')],
+        review: [item],
+        reviewSource: { name: '衡东-已收回自评.xlsx', bytes },
+      }),
+    );
+    expect(screen.getByRole('textbox', { name: '县公安局 · 六 信用报告 的核减原因' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '写入核减原因并下载评分表' })).toBeInTheDocument();
+  });
+
+  test('without the file held (a status from elsewhere) the list stays read-only', () => {
+    const fake = new PageController();
+    renderApp({ controller: fake });
+    act(() => fake.setStatus({ bound: true, rubric: hengdong, units: [unit('县公安局')], review: [item] }));
+    expect(screen.queryByRole('textbox', { name: /核减原因/ })).not.toBeInTheDocument();
+    expect(screen.getByText('缺核减原因')).toBeInTheDocument();
+  });
+});

@@ -248,7 +248,7 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
         <ReviewList
           items={review}
           live={!needsWorkbook}
-          source={fromStatus ? null : own?.source}
+          source={fromStatus ? (status.reviewSource ?? null) : own?.source}
           onSaved={(out) => setOwn({ items: out.review, statusReview: status.review, source: out.source })}
         />
       )}

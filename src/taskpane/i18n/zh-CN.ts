@@ -153,7 +153,7 @@ export const zhCN = {
   'status.unbound.title': '当前工作簿的问题',
   'status.col.unit': '单位',
   'status.col.group': '分组',
-  'status.col.progress': '填写进度',
+  'status.col.progress': '进度',
   'status.col.score': '得分',
   'status.col.band': '等次',
   'status.col.rank': '名次',

@@ -98,7 +98,7 @@ test('a 自评表 open in Excel: the unit’s pane, its 自评分 and 计分说�
   try {
     p = await openPage(browser, 'taskpane.html', { initScript: `window.__e2eState = ${JSON.stringify(state)};` });
     const page = p.page;
-    await page.getByRole('heading', { level: 2, name: '自评表' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { level: 2, name: '自评表', exact: true }).waitFor({ timeout: 60_000 });
     await page.getByText(`单位：${UNIT.name}`).waitFor();
     await page.getByText('自评分：尚不能计算（有未填或有误的项目）').waitFor();
     await page.getByRole('heading', { name: '如何交回自评表' }).waitFor();
@@ -106,19 +106,14 @@ test('a 自评表 open in Excel: the unit’s pane, its 自评分 and 计分说�
       expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: '评分状态' }).count()).toBe(0);
 
-    // The unit types everything but 十 (the last row of FULL): 自评分 stays a draft, one item 未填.
+    // The unit types everything but 十 (the last row of FULL): one item 未填, no total yet (never a
+    // partial sum that would look final); 六's 计分说明 is written beside its 得分.
     const rows = HENGDONG_FULL.filter(([ind]) => ind !== '十');
     await typeInto(page, rows);
     await page.getByText('尚有 1 项未填').waitFor();
-    await page.getByText(/^自评分（草稿）/).waitFor();
+    await page.getByText('自评分：尚不能计算（有未填或有误的项目）').waitFor();
     const reason = await page.evaluate((s) => window.__e2e!.value(s, window.__e2e!.cellAddress(s, 'i|六|reports', 'reason')), SHEET);
     expect(String(reason)).toMatch(/4\s*份\s*×\s*0\.5\s*分，得\s*2\s*分/);
-    if (process.env.SCREENSHOTS === '1') {
-      await page.mouse.move(0, 0);
-      await page.waitForTimeout(250);
-      mkdirSync(join(ROOT, 'docs', 'self-assessment'), { recursive: true });
-      await page.screenshot({ path: join(ROOT, 'docs', 'self-assessment', 'pane-form.png'), animations: 'disabled', caret: 'hide' });
-    }
     // 十 typed too: 84.5, no longer a draft.
     await typeInto(
       page,
@@ -126,6 +121,12 @@ test('a 自评表 open in Excel: the unit’s pane, its 自评分 and 计分说�
     );
     await page.getByText('自评分：84.5 分').waitFor();
     await page.getByText('各项均已填写').waitFor();
+    if (process.env.SCREENSHOTS === '1') {
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(250);
+      mkdirSync(join(ROOT, 'docs', 'self-assessment'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'docs', 'self-assessment', 'pane-form.png'), animations: 'disabled', caret: 'hide' });
+    }
     expect(await page.evaluate(() => window.__e2e!.handlerErrors())).toEqual([]);
     expect(p.errors).toEqual([]);
   } finally {

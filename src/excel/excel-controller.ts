@@ -266,6 +266,12 @@ export function createExcelController(
     async setSummarySelf(on) {
       await boundSession().setSummarySelf(on);
     },
+    async annexWithEvidence(_workbook, choice) {
+      const live = boundSession();
+      await live.rescoreAll();
+      const { exportAnnexWithEvidence } = await import(/* webpackChunkName: "annex" */ './export-annex');
+      return exportAnnexWithEvidence(live, api, choice);
+    },
     async selectProblem(problem) {
       if (session && problem.target) await session.select(problem.target.sheetKey, problem.target.address);
     },

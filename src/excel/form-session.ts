@@ -5,16 +5,24 @@
  * Binding reads the identity, finds the rubric it was made with (by id, then version and hash must
  * match, else a Chinese notice and no scores: a score from another version would look right and be
  * wrong) and scores the form once. Each change event of the form sheet then costs two syncs: (1) read
- * the CS_FORM block (values and display text, so "85%" reads as typed), (2) write the 得分 cells whose
- * value differs from what the sheet shows. Only 得分 cells are written — never an input, a 佐证材料 or
- * the 计分说明 — and the locked-parts digest leaves those cells out (lockedCells), so a form scored
+ * the CS_FORM block (values and display text, so "85%" reads as typed), (2) write the 得分 and 计分说明
+ * cells whose value differs from what the sheet shows. Only those are written — never an input or a
+ * 佐证材料 — and the locked-parts digest leaves those cells out (lockedCells), so a form scored
  * here is still accepted by collect. The own writes echo back at ExcelApi 1.8 (no triggerSource):
- * the EchoFilter drops them.
+ * the EchoFilter drops them. 计分说明 is written the same way (a computed cell like 得分, left out of
+ * the digest too), so the unit sees why an item scores as it does.
  */
 import { cellOf, indexBlock, readUnitInputs, type SheetIndex } from '../layout/binding';
 import { unitSheetOutputs } from '../layout/outputs';
 import { META_SHEET, rowKey, type CellValue } from '../layout/plan';
-import { FORM_META_SHEET, FORM_NAME, FORM_SHEET_KEY, readFormMetaColumn, type FormIdentity } from '../layout/self-assessment';
+import {
+  FORM_COMPUTED_ROLES,
+  FORM_META_SHEET,
+  FORM_NAME,
+  FORM_SHEET_KEY,
+  readFormMetaColumn,
+  type FormIdentity,
+} from '../layout/self-assessment';
 import { formLine, toRubricSummary, type StatusProblem, type WorkbookStatus } from '../layout/status';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
 import { contentHash } from '../rubric/hash';
@@ -151,7 +159,8 @@ export class FormSession {
         if (!idx.ok) throw new Error(idx.message);
         const { identity } = this;
         const input = readUnitInputs(this.rubric, idx.index, identity.unitName, identity.group, values, range.text);
-        this.unit = scoreRoster(this.rubric, [input]).units[0];
+        // With the 参数 values the form carries (where the rubric has them), as the office scores.
+        this.unit = scoreRoster(this.rubric, [input], identity.parameters).units[0];
         const changed = this.changedScores(idx.index, values);
         if (changed.length > 0) {
           const guard = protection.protected;
@@ -180,14 +189,16 @@ export class FormSession {
     this.emit();
   }
 
-  /** The 得分 cells whose shown value differs from the score: block coordinates and the value. */
+  /** The 得分 and 计分说明 cells whose shown value differs from the score: block coordinates and the value. */
   private changedScores(index: SheetIndex, values: CellValue[][]): { row: number; col: number; value: CellValue }[] {
     if (!this.unit) return [];
     const out: { row: number; col: number; value: CellValue }[] = [];
+    const computed: readonly string[] = FORM_COMPUTED_ROLES;
     for (const o of unitSheetOutputs(this.rubric, FORM_SHEET_KEY, this.unit)) {
-      if (o.role !== 'score' || NOT_SHOWN.has(o.rowKey)) continue;
-      const at = cellOf(index, o.rowKey, 'score');
-      if (at && values[at.row]?.[at.col] !== o.value) out.push({ ...at, value: o.value });
+      if (!computed.includes(o.role) || NOT_SHOWN.has(o.rowKey)) continue;
+      const at = cellOf(index, o.rowKey, o.role);
+      const value = o.value === '' ? null : o.value;
+      if (at && norm(values[at.row]?.[at.col]) !== value) out.push({ ...at, value });
     }
     return out;
   }

@@ -83,18 +83,18 @@ export class SelfScores {
     return keys;
   }
 
-  /** Each unit's 自评 total (its final; null while unsettled), by unit key: 汇总's 自评 columns. */
-  totals(): Map<string, number | null> {
-    const out = new Map<string, number | null>();
-    for (const [key, s] of this.units) out.set(key, s.score?.final ?? null);
-    return out;
-  }
-
   /** The 自评分 cells of one unit sheet. */
   outputs(key: string, index: Pick<SheetIndex, 'rows'>): OutputCell[] {
     const score = this.units.get(key)?.score;
     if (!score) return [];
     return selfScoreValues(index, score).map(([rowKey, value]) => ({ sheetKey: key, rowKey, role: SELF_ROLES.score, value }));
+  }
+
+  /** The 自评 total (final; null while unsettled) of every unit sheet carrying the 自评 columns, by unit key, in roster order: 汇总's 自评 columns and the 自评与核定对照表. */
+  totals(): Map<string, number | null> {
+    const out = new Map<string, number | null>();
+    for (const u of this.roster) if (this.units.has(u.key)) out.set(u.key, this.units.get(u.key)?.score?.final ?? null);
+    return out;
   }
 
   /** Every difference between 核定 and 自评, in roster order, items in rubric order. */

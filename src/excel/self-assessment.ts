@@ -50,8 +50,11 @@ const PERCENT_FORMAT = STYLES.inputPercent.numberFormat ?? '0%';
 export const formsZipName = (s: Pick<SelfAssessmentSession, 'rubric'>) => `${s.rubric.city}${s.rubric.year}年考核自评表.zip`;
 
 /** 生成自评表: one form per unit of the live workbook's roster, offered as one .zip (stored: an .xlsx is compressed already). */
-export async function downloadLiveForms(session: SelfAssessmentSession, now = new Date()): Promise<FormsMade> {
-  const forms = await makeFormsFor(session.rubric, session.meta, now);
+export async function downloadLiveForms(
+  session: Pick<LiveSession, 'rubric' | 'meta' | 'parameters'>,
+  now = new Date(),
+): Promise<FormsMade> {
+  const forms = await makeFormsFor(session.rubric, session.meta, now, session.parameters);
   const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
   for (const f of forms) entries[f.fileName] = [new Uint8Array(f.buffer), { level: 0 }];
   const fileName = formsZipName(session);

@@ -14,6 +14,7 @@ import { cellOf, indexBlock, inputCells, readUnitInputs, type InputCellRef, type
 import { readMetaColumn } from '../layout/meta';
 import { percentTexts } from '../layout/percent';
 import { hasParameters, PARAMS_SHEET_KEY, readParameterValues } from '../layout/params-sheet';
+import type { ParameterValues } from '../scoring/parameters';
 import { TONE_FILL, type OutputCell } from '../layout/outputs';
 import { definedNameFor, META_SHEET, NOT_APPLICABLE_FIELD, a1, type CellValue, type WorkbookMeta } from '../layout/plan';
 import { builtinRubricIds, loadBuiltin } from '../rubric/catalog';
@@ -752,6 +753,23 @@ export class LiveSession {
       result: this.result,
       keys: this.meta.units.map((u) => u.key),
     };
+  }
+
+  /** The 参数 sheet's values as last read (a 自评表 carries its unit's: src/xlsx/forms.ts). */
+  get parameters(): ParameterValues {
+    return this.scores.parameters;
+  }
+
+  /**
+   * The 自评 as the last round read it (no sync): the review, each unit's 自评 total, and a unit
+   * sheet's block, for the annex's 佐证材料清单 and 自评与核定对照表 (src/excel/annex-extras.ts).
+   */
+  selfAssessment(): {
+    review: ReviewResult | null;
+    totals: Map<string, number | null>;
+    block(key: string): { index: SheetIndex; values: CellValue[][] } | null;
+  } {
+    return { review: this.review, totals: this.selfScores.totals(), block: (key) => this.sheets.get(key) ?? null };
   }
 
   // ------------------------------------------------------------------ status for the task pane

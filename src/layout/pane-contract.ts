@@ -79,6 +79,8 @@ export interface CollectChoice {
 /** 导出附件（含佐证材料清单） in the page: the annex of a merged workbook, with the evidence list. */
 export interface EvidenceAnnex {
   fileName: string;
+  /** Excel: opened as a new workbook rather than downloaded. */
+  opened?: boolean;
   final: boolean;
   review: ReviewItem[];
   /** The 自评与核定对照表 was added as the annex's last sheet. */
@@ -145,8 +147,11 @@ export interface Controller {
   setSummarySelf?(on: boolean): Promise<void>;
   /** The page only: the 自评 section asks for the score workbook file first. */
   selfAssessmentNeedsWorkbook?: boolean;
-  /** The page only: 导出附件（含佐证材料清单） of a merged workbook file. */
-  annexWithEvidence?(workbook: File, options?: { comparison?: boolean }): Promise<EvidenceAnnex>;
+  /**
+   * 导出附件（含佐证材料清单）, with the 自评与核定对照表 on request. The page: of the merged workbook
+   * file given; Excel: of the open workbook (`workbook` ignored), opened as a new workbook.
+   */
+  annexWithEvidence?(workbook: File | undefined, options?: { comparison?: boolean }): Promise<EvidenceAnnex>;
   /** File mode: score a filled .xlsx and offer the scored workbook and annex as downloads. */
   scoreFile?(file: File): Promise<void>;
   selectProblem(problem: StatusProblem): Promise<void>;

@@ -10,7 +10,9 @@
  * what 朝阳 第九条 relies on against 弄虚作假.
  */
 import { contentHash } from '../rubric/hash';
+import { parameterSlots } from '../rubric/parameters';
 import type { Rubric } from '../rubric/schema';
+import type { ParameterValues } from '../scoring/parameters';
 import { inputCells, type SheetIndex } from './binding';
 import { a1, type CellPlan, type CellValue, type SheetPlan, type WorkbookMeta } from './plan';
 import { planUnitSheet, UNIT_HEADER_ROW, annexHeading, type UnitSheetInput } from './unit-sheet';
@@ -40,6 +42,20 @@ export interface FormIdentity {
   createdAt: string;
   /** lockedDigest() of the form's table as made. */
   lockedDigest: string;
+  /**
+   * The score workbook's 参数 values that apply to the unit (rubric.parameters, e.g. 朝阳's item
+   * points), as they were when the form was made: the form's live 自评分 is computed with them, as
+   * the office computes. Sealed with the rest, so the unit cannot change them. Absent in forms made
+   * before, and where the rubric has no parameters.
+   */
+  parameters?: ParameterValues;
+}
+
+/** The 参数 values a unit's form carries: the rubric's values, and its own group's where they are per group. */
+export function unitParameters(rubric: Rubric, values: ParameterValues, group: string): ParameterValues | undefined {
+  const slots = parameterSlots(rubric).filter((slot) => !slot.group || slot.group.id === group);
+  if (slots.length === 0) return undefined;
+  return Object.fromEntries(slots.map((slot) => [slot.key, values[slot.key] ?? null]));
 }
 
 /**
@@ -116,15 +132,18 @@ export function formInputCells(index: SheetIndex): (FormCell & { indicatorId: st
   return out;
 }
 
+/** The computed columns of a form the add-in fills while the unit types: 得分 and 计分说明. */
+export const FORM_COMPUTED_ROLES = ['score', 'reason'] as const;
+
 /**
  * The cells of a form the add-in may fill while the unit types (src/excel/form-session.ts): the
- * 得分 cell of every keyed row. They are empty when the form is made, so leaving them out of the
- * digest changes no digest of a form already made, and a form whose 自评分 the add-in showed is
- * still accepted when it is returned.
+ * 得分 and 计分说明 cells of every keyed row. They are empty when the form is made, so leaving them
+ * out of the digest changes no digest of a form already made (test/xlsx/form-live-scores.test.ts
+ * holds one made before), and a form whose 自评分 the add-in showed is still accepted when returned.
  */
 export function formScoreCells(index: SheetIndex): FormCell[] {
-  const col = index.cols.get('score');
-  return col === undefined ? [] : [...index.rows.values()].map((row) => ({ row, col }));
+  const cols = FORM_COMPUTED_ROLES.map((role) => index.cols.get(role)).filter((c): c is number => c !== undefined);
+  return cols.flatMap((col) => [...index.rows.values()].map((row) => ({ row, col })));
 }
 
 /** Every non-empty locked cell of a form's table, `A1=value`, in reading order. */

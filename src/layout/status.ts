@@ -70,6 +70,11 @@ export interface WorkbookStatus {
   lastScoredAt: string | null;
   /** Workbooks holding collected 自评表: the items whose 核定分 differs from the 自评分 (src/xlsx/review.ts). */
   review?: ReviewItem[];
+  /**
+   * File mode: the workbook file the review came from, into which the page writes 核减原因 typed in
+   * its list (as after 收回自评表), so an opened merged workbook's list is editable too.
+   */
+  reviewSource?: { name: string; bytes: Blob | ArrayBuffer };
   /** A 自评表 open in Excel (src/excel/form-session.ts): the unit's 自评分 while it fills the form. */
   form?: FormStatus;
   /** 汇总 shows 自评总分 | 差值 | 未说明差异 (the workbook's choice, WorkbookMeta.summarySelf). */

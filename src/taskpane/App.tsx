@@ -34,6 +34,7 @@ import { CreateWorkbook } from './components/CreateWorkbook';
 import { StatusPanel } from './components/StatusPanel';
 import { WorkbookNotices } from './components/WorkbookNotices';
 import { SelfAssessment } from './components/SelfAssessment';
+import { FormPanel } from './components/FormPanel';
 
 const useStyles = makeStyles({
   root: {
@@ -201,6 +202,9 @@ function Workflows({ controller, browser }: { controller: Controller; browser: b
     heading.scrollIntoView?.({ block: 'start' });
   }, [focusStatus, status.bound]);
   const onCreated = useCallback(() => setFocusStatus((n) => n + 1), []);
+
+  // A unit's 自评表 open in Excel: the unit's pane only; the office's flows do not apply to a form.
+  if (status.form && !browser) return <FormPanel controller={controller} status={status} form={status.form} />;
 
   return (
     <>

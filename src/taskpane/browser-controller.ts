@@ -120,7 +120,7 @@ export function createBrowserController(options: BrowserControllerOptions = {}):
     controller.makeForms = async (workbook) => (await load()).downloadForms(chosen(workbook));
     controller.collectForms = async (forms, replace, workbook, choice) =>
       (await load()).collectInBrowser(chosen(workbook), forms, replace, choice);
-    controller.annexWithEvidence = async (file, options) => (await load()).annexWithEvidence(file, options);
+    controller.annexWithEvidence = async (file, options) => (await load()).annexWithEvidence(chosen(file), options);
   }
   const scoreFile = options.scoreFile;
   if (scoreFile)

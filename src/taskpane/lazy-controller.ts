@@ -123,12 +123,12 @@ export function createLazyController(
       if (!c.setSummarySelf) throw new Error(UNSUPPORTED_SELF);
       return c.setSummarySelf(on);
     };
-  if (options.host.mode === 'browser')
-    controller.annexWithEvidence = async (file, choice) => {
-      const c = await get();
-      if (!c.annexWithEvidence) throw new Error(UNSUPPORTED_SELF);
-      return c.annexWithEvidence(file, choice);
-    };
+  // Both hosts: the page from a merged workbook file, Excel from the open workbook.
+  controller.annexWithEvidence = async (file, choice) => {
+    const c = await get();
+    if (!c.annexWithEvidence) throw new Error(UNSUPPORTED_SELF);
+    return c.annexWithEvidence(file, choice);
+  };
   const fallback = options.scoreFile;
   if (fallback)
     controller.scoreFile = async (file: File) => {

@@ -40,6 +40,13 @@ export async function scoreFileInBrowser(file: File): Promise<WorkbookStatus> {
     const at = p.target?.address ? out.locate(p.target.sheetKey, p.indicatorId, p.fieldId) : undefined;
     return at && p.target ? { ...p, target: { ...p.target, sheetName: at.sheet } } : p;
   };
-  // A merged workbook (collected 自评表): the 核查清单 is listed in the page too.
-  return { ...status, problems: status.problems.map(withSheet), review: reviewItems(out.review) };
+  // A merged workbook (collected 自评表): the 核查清单 is listed in the page too, with 核减原因 boxes
+  // written into this file (browser-self-assessment.ts saveReasons).
+  const review = reviewItems(out.review);
+  return {
+    ...status,
+    problems: status.problems.map(withSheet),
+    review,
+    ...(review ? { reviewSource: { name: file.name, bytes: file } } : {}),
+  };
 }

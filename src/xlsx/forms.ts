@@ -20,10 +20,12 @@ import {
   readFormMetaColumn,
   workbookId,
   type FormIdentity,
+  unitParameters,
 } from '../layout/self-assessment';
 import { allocateSheetNames } from '../layout/sheet-names';
 import { FIXED_SHEETS } from '../layout/workbook-plan';
 import type { Rubric } from '../rubric/schema';
+import type { ParameterValues } from '../scoring/parameters';
 import { applySheets, blockReference } from './apply-plan';
 import { readCell } from './cell-values';
 import { loadExcelJS, toArrayBuffer, type Workbook, type Worksheet } from './exceljs';
@@ -70,6 +72,7 @@ export async function makeForm(
   meta: WorkbookMeta,
   unit: WorkbookMeta['units'][number],
   createdAt: string,
+  parameters: ParameterValues = {},
 ): Promise<ArrayBuffer> {
   const groupLabel = rubric.ranking.groups.find((g) => g.id === unit.group)?.label ?? unit.group;
   const sheetName = formSheetName(unit.name);
@@ -96,6 +99,8 @@ export async function makeForm(
     createdAt,
     lockedDigest: lockedDigest(values, idx.index),
   };
+  const own = unitParameters(rubric, parameters, unit.group);
+  if (own) identity.parameters = own;
   const hidden = wb.addWorksheet(FORM_META_SHEET, { state: 'veryHidden' });
   formMetaColumn(identity).forEach((text, i) => {
     hidden.getCell(i + 1, 1).value = text;
@@ -109,11 +114,17 @@ export async function makeForm(
  * One 自评表 per unit of the roster in `meta`, in roster order: the core shared by a workbook read
  * from a file (makeForms) and the live workbook in Excel (src/excel/self-assessment.ts).
  */
-export async function makeFormsFor(rubric: Rubric, meta: WorkbookMeta, now = new Date()): Promise<MadeForm[]> {
+export async function makeFormsFor(
+  rubric: Rubric,
+  meta: WorkbookMeta,
+  now = new Date(),
+  /** The workbook's 参数 values: each form carries its unit's (FormIdentity.parameters). */
+  parameters: ParameterValues = {},
+): Promise<MadeForm[]> {
   const width = String(meta.units.length).length;
   const forms: MadeForm[] = [];
   for (const [i, unit] of meta.units.entries()) {
-    const buffer = await makeForm(rubric, meta, unit, now.toISOString());
+    const buffer = await makeForm(rubric, meta, unit, now.toISOString(), parameters);
     const fileName = `${String(i + 1).padStart(Math.max(2, width), '0')}-${unit.name.replace(FILE_FORBIDDEN, '_')}-自评表.xlsx`;
     forms.push({ unitKey: unit.key, unitName: unit.name, fileName, buffer });
   }
@@ -123,7 +134,7 @@ export async function makeFormsFor(rubric: Rubric, meta: WorkbookMeta, now = new
 /** One 自评表 per unit of a score workbook, in roster order. */
 export async function makeForms(workbook: XlsxInput, now = new Date()): Promise<{ meta: WorkbookMeta; forms: MadeForm[] }> {
   const read = await readWorkbook(workbook);
-  return { meta: read.meta, forms: await makeFormsFor(read.rubric, read.meta, now) };
+  return { meta: read.meta, forms: await makeFormsFor(read.rubric, read.meta, now, read.parameters) };
 }
 
 /** A returned form, parsed: its identity, its table and the index of that table. */

@@ -97,6 +97,15 @@ describe('inside Excel 1.8: one workbook, step by step', () => {
     expect(sheets).toEqual(expect.arrayContaining(['汇总', '排名', '细则说明', UNIT]));
     // Focus moved to the status heading (App does this after a successful create).
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('评分状态');
+    // The table fits the pane at 360 and 320 px: every column (等次, 名次 too) without scrolling sideways.
+    const table = page.getByRole('region', { name: '各单位得分' });
+    const size = page.viewportSize()!;
+    for (const width of [360, 320]) {
+      await page.setViewportSize({ width, height: size.height });
+      const fits = await table.evaluate((el) => el.scrollWidth <= el.clientWidth);
+      expect([width, fits]).toEqual([width, true]);
+    }
+    await page.setViewportSize(size);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'workbook-made');
   });

@@ -7,13 +7,14 @@
  *   ?api=1.7         the ExcelApi version the host supports (default 1.8)
  *   ?lang=en-US      Office's display language (default zh-CN)
  *   ?office=none     install nothing: the page behaves as if office.js had not loaded
+ * and window.__e2eState (set by an init script): a host.save() snapshot opened instead of a blank workbook.
  *
  * Like Excel, the host delivers change events by itself (a short poll calls flushEvents), so a test
  * only makes the user's edit and waits for the pane. Exposed for tests (page.evaluate):
  *   window.__excelHost   the ExcelHost (userEdit, selectedAddress, values, sheetNames, …)
  *   window.__e2e         helpers below: find cells through the hidden key column, edit and wait.
  */
-import type { ApiVersion, ExcelHost } from '../excel-host';
+import type { ApiVersion, ExcelHost, WorkbookSnapshot } from '../excel-host';
 import { inputCell, inputPaste, installHost, keyedCell, type InputRow } from '../excel-host/add-in-sheets';
 
 export interface E2eHelpers {
@@ -43,9 +44,12 @@ declare global {
 const params = new URLSearchParams(window.location.search);
 
 if (params.get('office') !== 'none') {
+  // A test may open the pane on a workbook of its own (e.g. a 自评表): its host.save() snapshot, set by an init script.
+  const state = (window as { __e2eState?: WorkbookSnapshot }).__e2eState;
   const host = installHost({
     apiVersion: (params.get('api') ?? '1.8') as ApiVersion,
     displayLanguage: params.get('lang') ?? 'zh-CN',
+    ...(state ? { state } : {}),
   });
 
   // Event delivery, as Excel does it: shortly after the change, without the test asking.

@@ -288,6 +288,21 @@ test('inside Excel: 生成自评表 → two forms filled, one of another workboo
     const text = annex.SheetNames.flatMap((n) => sheetGrid(annex.Sheets[n] as XLSX.WorkSheet).flat()).join('\n');
     expect(text).not.toContain('自评填报');
     expect(text).toContain('草稿'); // 县发改局 has nothing yet
+
+    // 导出附件（含佐证材料清单） with the 对照表: read from the open workbook, opened as a new workbook.
+    const opened = await page.evaluate(() => window.__excelHost!.createdWorkbooks.length);
+    await section.getByRole('checkbox', { name: '附件中加入自评与核定对照表' }).check();
+    await section.getByRole('button', { name: '导出附件（含佐证材料清单）' }).click();
+    await section.getByText(/附件已在新工作簿中打开（草稿，含佐证材料清单）/).waitFor({ timeout: 60_000 });
+    await section.getByText(/附件末尾已加入「自评与核定对照表」/).waitFor();
+    expect(await page.evaluate(() => window.__excelHost!.createdWorkbooks.length)).toBe(opened + 1);
+    const withEvidence = readBook(Buffer.from(await page.evaluate(() => window.__excelHost!.createdWorkbooks.at(-1) ?? ''), 'base64'));
+    expect(withEvidence.SheetNames.slice(-2)).toEqual(['佐证材料清单', '自评与核定对照表']);
+    const evidence = sheetGrid(withEvidence.Sheets['佐证材料清单'] as XLSX.WorkSheet)
+      .flat()
+      .join('\n');
+    expect(evidence).toContain(EVIDENCE_A);
+    expect(evidence).toContain('现场核查：分管领导未发文明确');
     expect(await page.evaluate(() => window.__e2e!.handlerErrors())).toEqual([]);
     expect(p.errors).toEqual([]);
   } finally {

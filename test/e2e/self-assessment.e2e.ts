@@ -209,8 +209,22 @@ test('the page without Excel: 生成自评表 → one form filled, one blank →
     const scored = await downloads(page, 2, () => choose(page, /^选择已填写的评分表.* 选择文件/, [withReason]));
     const annexPath = join(dir, 'annex.xlsx');
     await scored.find((d) => d.suggestedFilename().endsWith('-附件.xlsx'))!.saveAs(annexPath);
-    await page.getByText(`核减原因：${reason}`).waitFor();
+    // The opened workbook's list has the 核减原因 boxes too, holding the reason read from the file.
+    const box = page.getByRole('textbox', { name: `${A} · 一 工作机制建设 的核减原因` });
+    await box.waitFor();
+    expect(await box.inputValue()).toBe(reason);
     expect(await page.getByText('缺核减原因').count()).toBe(0);
+    // A reason changed there is written into the opened file and downloaded, as after 收回自评表.
+    const revised = `${reason}（复核）`;
+    await box.fill(revised);
+    const [fromOpened] = await downloads(page, 1, () => page.getByRole('button', { name: '写入核减原因并下载评分表' }).click());
+    expect(fromOpened.suggestedFilename()).toBe('衡东县考核评分表-已核定-含核减原因.xlsx');
+    const openedPath = join(dir, 'opened-reason.xlsx');
+    await fromOpened.saveAs(openedPath);
+    await page.getByText(/核减原因已写入「核查清单」，所有差异均已说明（终稿）/).waitFor();
+    const openedBook = new ExcelJS.Workbook();
+    await openedBook.xlsx.load(toArrayBuffer(readFileSync(openedPath)));
+    expect(openedBook.getWorksheet(REVIEW_SHEET)!.getCell(4, 7).value).toBe(revised);
     // 终稿: no 草稿 mark anywhere in the annex (the annex made before the reason carried one).
     const draftAnnex = join(dir, 'draft-annex.xlsx');
     writeFileSync(draftAnnex, Buffer.from(before.annex));

@@ -132,7 +132,7 @@ describe('a 自评表 open with the add-in', () => {
     expect(controller.status().form).toEqual({ unitName: '县公安局', total: null, missing: 1, draft: true });
   });
 
-  it('never writes an input or 佐证材料 cell, only the 得分 column, and keeps the form protected', async () => {
+  it('never writes an input or 佐证材料 cell, only the 得分 and 计分说明 columns, and keeps the form protected', async () => {
     const host = await newHost('1.8');
     await layOutForm(host);
     const laidOut = host.syncCount;
@@ -144,7 +144,11 @@ describe('a 自评表 open with the add-in', () => {
     const valueWrites = host.writesLog.filter((w) => w.sync > laidOut && w.sheet === SHEET && w.kind === 'values');
     expect(valueWrites.length).toBeGreaterThan(0);
     const col = scoreColumn(host);
-    for (const w of valueWrites) expect(w.address).toMatch(new RegExp(`^${col}\\d+$`));
+    const reasonCol = cellAddress(host, SHEET, 't|final', 'reason').replace(/\d+/, '');
+    for (const w of valueWrites) expect(w.address).toMatch(new RegExp(`^(${col}|${reasonCol})\\d+$`));
+    expect(valueWrites.some((w) => w.address!.startsWith(reasonCol))).toBe(true);
+    // 计分说明 written as computed like 得分: 六 is 4 reports × 0.5 = 2 (header).
+    expect(valueAt(host, SHEET, cellAddress(host, SHEET, 'i|六|reports', 'reason'))).toMatch(/4\s*份\s*×\s*0\.5\s*分，得\s*2\s*分/);
     // What the unit typed is as typed.
     expect(valueAt(host, SHEET, inputAt(host, SHEET, '五', 'commitments'))).toBe(FULL.find(([i]) => i === '五')![2]);
     expect(valueAt(host, SHEET, cellAddress(host, SHEET, 'i|一|leader', 'evidence'))).toBe('县公安局信用工作台账第 3 页');

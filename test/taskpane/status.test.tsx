@@ -26,7 +26,7 @@ function boundStatus(extra: Partial<WorkbookStatus> = {}): Partial<WorkbookStatu
 }
 
 describe('评分状态', () => {
-  test('a rubric with several ranking groups shows the 分组 column', () => {
+  test('a rubric with several ranking groups shows each unit’s group under its name', () => {
     const fake = new FakeController();
     renderApp({ controller: fake });
     act(() =>
@@ -42,8 +42,8 @@ describe('评分状态', () => {
       within(table)
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
-    ).toEqual(['单位', '分组', '填写进度', '得分', '等次', '名次', '标注']);
-    expect(within(within(table).getAllByRole('row')[2]).getAllByRole('cell')[1]).toHaveTextContent('县区');
+    ).toEqual(['单位', '进度', '得分', '等次', '名次']);
+    expect(within(within(table).getAllByRole('row')[2]).getAllByRole('cell')[0]).toHaveTextContent(/^甲县县（市）区人民政府$/);
   });
 
   test('appears once a workbook is bound and follows the subscription', async () => {
@@ -60,8 +60,9 @@ describe('评分状态', () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((h) => h.textContent);
-    // 衡东 ranks everyone in one group: no 分组 column (it would only repeat 成员单位).
-    expect(headers).toEqual(['单位', '填写进度', '得分', '等次', '名次', '标注']);
+    // Five short columns (a 320 px pane); 衡东 ranks everyone in one group: no group under the names
+    // (it would only repeat 成员单位); 标注 under the unit's name.
+    expect(headers).toEqual(['单位', '进度', '得分', '等次', '名次']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(
       rows.map((r) =>
@@ -70,8 +71,8 @@ describe('评分状态', () => {
           .map((c) => c.textContent),
       ),
     ).toEqual([
-      ['县发改局', '10/10', '96.5', '—', '1', '先进单位'],
-      ['县公安局', '31/40', '—', '—', '—', '—'],
+      ['县发改局先进单位', '10/10', '96.5', '—', '1'],
+      ['县公安局', '31/40', '—', '—', '—'],
     ]);
 
     // Notices in an info bar.

@@ -48,9 +48,10 @@ describe('a form whose 得分 cells the add-in filled', () => {
     expect(lockedDigest(read.form.values, read.form.index)).toBe(read.form.identity.lockedDigest);
   });
 
-  it('is accepted by collect with every 得分 cell filled, and its inputs are taken', async () => {
+  it('is accepted by collect with every 得分 and 计分说明 cell filled, and its inputs are taken', async () => {
     const bytes = await edited((at, keys) => {
       keys.forEach((k, i) => (at(k, 'score').value = i % 2 ? '输入有误' : i + 0.5));
+      keys.forEach((k) => (at(k, 'reason').value = `${k} 的计分说明`));
       at('i|一|leader', 'input').value = '是';
     });
     const result = await collectForms(blank, [{ name: 'scored.xlsx', bytes }]);

@@ -3,8 +3,8 @@
  * difference and the 核减原因 typed in the workbook, or 「缺核减原因」 (which keeps the result a draft).
  * A list rather than a table: the pane is 320–450 px wide.
  *
- * Where the page holds the workbook (`source`: the merged workbook of 收回自评表, or the one chosen
- * for 导出附件), each line has a 核减原因 box: 「写入核减原因并下载评分表」 scores the workbook again
+ * Where the page holds the workbook (`source`: the merged workbook of 收回自评表, the one chosen
+ * for 导出附件, or a merged workbook opened in file mode), each line has a 核减原因 box: 「写入核减原因并下载评分表」 scores the workbook again
  * with the reasons written into its 核查清单 sheet and downloads it (browser-self-assessment.ts
  * saveReasons). A typed reason stays in its box until it is in a downloaded workbook; the file's own
  * reasons are kept, an empty box never clears one.

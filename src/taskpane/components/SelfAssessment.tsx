@@ -128,12 +128,13 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
   });
   const [annexed, setAnnexed] = useState<EvidenceAnnex | null>(null);
   const [comparison, setComparison] = useState(false);
-  const annex = useAsyncAction(async (file: File) => {
+  // The page: of a merged workbook file; Excel: of the open workbook (its 核查清单 is the status's).
+  const annex = useAsyncAction(async (file?: File) => {
     if (!controller.annexWithEvidence) return;
     const out = await controller.annexWithEvidence(file, { comparison });
     setAnnexed(out);
     setSummary(null);
-    setOwn({ items: out.review, statusReview: status.review, source: { name: file.name, bytes: file } });
+    if (file) setOwn({ items: out.review, statusReview: status.review, source: { name: file.name, bytes: file } });
   });
   const busy = make.busy || collect.busy || annex.busy || toggleSummary.busy;
   if (!controller.makeForms || !controller.collectForms) return null;
@@ -224,18 +225,33 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
             onChange={(_, d) => setComparison(Boolean(d.checked))}
             label={t('self.comparison')}
           />
-          <FilePicker
-            label={t('self.evidenceLabel')}
-            hint={t('self.evidenceHint')}
-            accept={XLSX_ACCEPT}
-            disabled={busy}
-            onFile={(file) => annex.run(file)}
-          />
+          {needsWorkbook ? (
+            <FilePicker
+              label={t('self.evidenceLabel')}
+              hint={t('self.evidenceHint')}
+              accept={XLSX_ACCEPT}
+              disabled={busy}
+              onFile={(file) => annex.run(file)}
+            />
+          ) : (
+            <>
+              <div className={shared.row}>
+                <Button disabled={busy} onClick={() => void annex.run()}>
+                  {t('self.evidenceExcel')}
+                </Button>
+              </div>
+              <Text size={200} className={shared.hint}>
+                {t('self.evidenceHint')}
+              </Text>
+            </>
+          )}
           {annex.busy && <Spinner size="tiny" label={t('self.evidenceBusy')} />}
           {annexed && !annex.busy && (
             <MessageBar intent={annexed.final ? 'success' : 'warning'}>
               <MessageBarBody className={shared.wrap}>
-                {t(annexed.final ? 'self.evidenceFinal' : 'self.evidenceDraft', { name: annexed.fileName })}
+                {annexed.opened
+                  ? t(annexed.final ? 'self.evidenceOpenedFinal' : 'self.evidenceOpenedDraft')
+                  : t(annexed.final ? 'self.evidenceFinal' : 'self.evidenceDraft', { name: annexed.fileName })}
                 {annexed.comparison && ` ${t('self.comparisonAdded')}`}
               </MessageBarBody>
             </MessageBar>
@@ -252,7 +268,7 @@ export function SelfAssessment({ controller, status }: { controller: Controller;
         <ReviewList
           items={review}
           live={!needsWorkbook}
-          source={fromStatus ? null : own?.source}
+          source={fromStatus ? (status.reviewSource ?? null) : own?.source}
           onSaved={(out) => setOwn({ items: out.review, statusReview: status.review, source: out.source })}
         />
       )}

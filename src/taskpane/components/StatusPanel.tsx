@@ -1,6 +1,6 @@
 /**
  * 评分状态: shown once a workbook is bound. Summary, notices, the 重新计分 / 导出附件 buttons, a
- * compact per-unit table (scrolls sideways on its own in a narrow pane) and the 问题清单.
+ * compact per-unit table (fits a 320 px pane; scrolls sideways on its own if it must) and the 问题清单.
  * Everything here is rendered from WorkbookStatus as given; nothing is computed but counts.
  */
 import { useId, type Ref } from 'react';
@@ -41,7 +41,9 @@ const useStyles = makeStyles({
       outlineOffset: '1px',
     },
   },
-  table: { minWidth: '600px' },
+  // Fits a 320–360 px pane: five short columns, the unit's group and 标注 under its name; the
+  // table still scrolls sideways on its own where a long band or a large font needs it.
+  table: { width: '100%', tableLayout: 'auto' },
   /** The unit column stays in view while the table scrolls sideways. */
   sticky: {
     position: 'sticky',
@@ -50,7 +52,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: `inset -1px 0 0 ${tokens.colorNeutralStroke2}`,
   },
-  labels: { minWidth: '11em', overflowWrap: 'anywhere' },
+  /** The unit's group and 标注, under its name. */
+  unitNote: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   stickyHead: {
     position: 'sticky',
     top: 0,
@@ -75,7 +78,7 @@ const useStyles = makeStyles({
   corner: { left: 0, zIndex: 3 },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   nowrap: { whiteSpace: 'nowrap' },
-  unit: { minWidth: '7em', overflowWrap: 'anywhere' },
+  unit: { minWidth: '5em', overflowWrap: 'anywhere' },
   incomplete: { color: tokens.colorPaletteDarkOrangeForeground1 },
   notices: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -112,8 +115,7 @@ export function StatusPanel({
   const tableHeadingId = useId();
   const complete = status.units.filter((u) => u.complete).length;
   const groupLabel = (id: string) => status.rubric?.groups.find((g) => g.id === id)?.label ?? id;
-  // One ranking group (most rubrics): the column would repeat it on every row and push 得分 out of a
-  // narrow pane, so it is left out.
+  // One ranking group (most rubrics): it would repeat on every row, so it is left out.
   const showGroup = new Set(status.units.map((u) => u.group)).size > 1 || (status.rubric?.groups.length ?? 0) > 1;
   // A document that does not rank (鹤岗): the ranks are for reference only.
   const rankHeading = status.rubric?.rankPurpose === 'reference' ? t('status.col.rankReference') : t('status.col.rank');
@@ -164,12 +166,10 @@ export function StatusPanel({
             <TableHeader>
               <TableRow>
                 <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.corner)}>{t('status.col.unit')}</TableHeaderCell>
-                {showGroup && <TableHeaderCell className={styles.stickyHead}>{t('status.col.group')}</TableHeaderCell>}
                 <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.numHead)}>{t('status.col.progress')}</TableHeaderCell>
                 <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.numHead)}>{t('status.col.score')}</TableHeaderCell>
                 <TableHeaderCell className={styles.stickyHead}>{t('status.col.band')}</TableHeaderCell>
                 <TableHeaderCell className={mergeClasses(styles.stickyHead, styles.numHead)}>{rankHeading}</TableHeaderCell>
-                <TableHeaderCell className={styles.stickyHead}>{t('status.col.labels')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -189,21 +189,20 @@ export function StatusPanel({
 function UnitRow({ unit: u, groupLabel: label }: { unit: UnitStatus; groupLabel: string | null }) {
   const { t } = useI18n();
   const styles = useStyles();
+  // The group (where there are several) and the 标注 go under the name: two columns fewer.
+  const note = [label, ...u.labels].filter((x): x is string => Boolean(x)).join(t('list.sep'));
   return (
     <TableRow>
-      <TableCell className={mergeClasses(styles.unit, styles.sticky)}>{u.name}</TableCell>
-      {label !== null && (
-        <TableCell className={styles.nowrap} title={label}>
-          {u.group}
-        </TableCell>
-      )}
+      <TableCell className={mergeClasses(styles.unit, styles.sticky)}>
+        {u.name}
+        {note && <span className={styles.unitNote}>{note}</span>}
+      </TableCell>
       <TableCell className={u.complete ? styles.num : mergeClasses(styles.num, styles.incomplete)}>
         {t('status.progressCell', { filled: u.filled, expected: u.expected })}
       </TableCell>
       <TableCell className={styles.num}>{u.final === null ? DASH : String(u.final)}</TableCell>
       <TableCell className={styles.nowrap}>{u.band ?? DASH}</TableCell>
       <TableCell className={styles.num}>{u.rank === null ? DASH : String(u.rank)}</TableCell>
-      <TableCell className={styles.labels}>{u.labels.length > 0 ? u.labels.join(t('list.sep')) : DASH}</TableCell>
     </TableRow>
   );
 }

@@ -186,6 +186,21 @@ export const enUS: Messages = {
   'actions.exportDone': 'The annex has been exported.',
   'actions.exportError': 'Exporting the annex failed',
 
+  'form.heading': 'Self-assessment form',
+  'form.unit': 'Unit: {unit}',
+  'form.total': 'Self-assessed score: {total}',
+  'form.totalDraft': 'Self-assessed score (draft): {total}',
+  'form.totalNone': 'Self-assessed score: cannot be computed yet (items missing or wrong)',
+  'form.missing': '{count} item(s) still empty',
+  'form.allFilled': 'Every item is filled in',
+  'form.hint':
+    'Fill in the yellow cells with your unit’s figures and evidence; the scores and their explanations follow as you type, grey cells need nothing. The self-assessed score is for reference: the assessment team’s verified score is final.',
+  'form.rescore': 'Recompute the self-assessed score',
+  'form.returnHeading': 'How to return this form',
+  'form.return1': 'Save this file when done (.xlsx), without changing the grey parts of the table, the sheet names or the hidden sheet.',
+  'form.return2': 'Send the file back as the credit office asks (e-mail, intranet or USB stick); you may rename it.',
+  'form.return3':
+    'The credit office imports it with “Collect self-assessment forms”; a second form of the same unit replaces the first only when the office confirms.',
   'setup.show': 'Create another scoring workbook',
   'setup.hide': 'Hide “create workbook”',
   'self.heading': 'Self-assessment: send out and collect forms',
@@ -239,6 +254,10 @@ export const enUS: Messages = {
   'self.evidenceLabel': 'Export the annex with the evidence list: choose the merged workbook (.xlsx)',
   'self.evidenceHint':
     'The annex ends with an evidence list sheet: the evidence each unit named on its form, and the reasons the team typed in the review sheet.',
+  'self.evidenceExcel': 'Export the annex with the evidence list',
+  'self.evidenceOpenedFinal': 'The annex opened in a new workbook (final, with the evidence list): save it.',
+  'self.evidenceOpenedDraft':
+    'The annex opened in a new workbook (draft, with the evidence list): some unit is unfinished or a difference has no reason.',
   'self.evidenceBusy': 'Exporting the annex…',
   'self.evidenceFinal': 'Downloaded “{name}” (final, with the evidence list).',
   'self.evidenceDraft': 'Downloaded “{name}” (draft, with the evidence list): some unit is unfinished or a difference has no reason.',

@@ -49,13 +49,18 @@ export function createExcelController(
   let formSession: FormSession | null = null;
   let unsubscribe: (() => void) | null = null;
   let bindMessage: StatusProblem | null = null;
+  /** The unit of a 自评表 the add-in cannot score (another rubric version): its pane, without a figure. */
+  let unscoredForm: string | null = null;
   /** The metadata rebuilt from the sheets of a workbook that lost it (offered as 恢复元数据). */
   let recovery: Extract<MetaRecovery, { ok: true }> | null = null;
 
   const current = (): WorkbookStatus => {
     if (session) return session.status();
     if (formSession) return formSession.status();
-    return bindMessage ? { ...UNBOUND, problems: [bindMessage] } : UNBOUND;
+    const unbound = bindMessage ? { ...UNBOUND, problems: [bindMessage] } : UNBOUND;
+    return unscoredForm === null
+      ? unbound
+      : { ...unbound, form: { unitName: unscoredForm, total: null, missing: 0, draft: true, scoredLive: false } };
   };
   const emit = () => {
     const s = current();
@@ -76,6 +81,7 @@ export function createExcelController(
       const form = await FormSession.bind((id) => library.get(id));
       if (form?.ok) {
         bindMessage = null;
+        unscoredForm = null;
         formSession = form.session;
         unsubscribe?.();
         unsubscribe = form.session.subscribe(() => emit());
@@ -83,6 +89,7 @@ export function createExcelController(
         return;
       }
       if (form) {
+        unscoredForm = form.unitName ?? null;
         bindMessage = { id: 'bind', kind: 'version', severity: 'error', unit: '本自评表', message: form.message };
         emit();
         return;
@@ -90,6 +97,7 @@ export function createExcelController(
     }
     if (r.ok) {
       bindMessage = null;
+      unscoredForm = null;
       attach(r.session);
     } else if (r.reason === 'lost-meta') {
       if (r.recovery.ok) recovery = r.recovery;

@@ -49,7 +49,11 @@ export type FindRubric = (id: string) => Rubric | null;
 const builtin: FindRubric = (id) => (builtinRubricIds.includes(id) ? loadBuiltin(id).rubric : null);
 
 /** null: the open workbook is not a form. */
-export type FormBindResult = { ok: true; session: FormSession } | { ok: false; message: string } | null;
+/**
+ * A form that cannot be scored live still names its unit when its identity could be read, so the pane
+ * shows the unit's pane (how to fill and return the form) rather than the office's setup flows.
+ */
+export type FormBindResult = { ok: true; session: FormSession } | { ok: false; message: string; unitName?: string } | null;
 
 const norm = (v: unknown): CellValue => (v === '' || v === undefined ? null : (v as CellValue));
 
@@ -87,11 +91,13 @@ export class FormSession {
     const { identity } = read;
     const rubric = findRubric(identity.rubric.id);
     const made = `本自评表按评分细则「${identity.rubric.id}」v${identity.rubric.version}（校验码 ${identity.rubric.hash}）制作`;
-    if (!rubric) return { ok: false, message: `${made}，加载项中没有这份细则，无法实时计算自评分；表格仍可填写后交回信用办` };
+    const unitName = identity.unitName;
+    if (!rubric) return { ok: false, unitName, message: `${made}，加载项中没有这份细则，无法实时计算自评分；表格仍可填写后交回信用办` };
     const hash = contentHash(rubric);
     if (rubric.version !== identity.rubric.version || hash !== identity.rubric.hash)
       return {
         ok: false,
+        unitName,
         message: `${made}，加载项中的细则为 v${rubric.version}（校验码 ${hash}），版本不一致，不显示自评分；表格仍可填写后交回信用办`,
       };
     const session = new FormSession(rubric, identity);

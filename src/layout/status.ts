@@ -89,6 +89,11 @@ export interface FormStatus {
   missing: number;
   /** Inputs missing or wrong: the figure is not final (「自评分（草稿）」). */
   draft: boolean;
+  /**
+   * false: the add-in cannot score this form (its rubric is missing or of another version; the reason
+   * is in the status's problems). The unit can still fill and return it; no figure is shown.
+   */
+  scoredLive?: false;
 }
 
 /** The pane's line for a form: 「县公安局 自评分（草稿）：72.5 分；尚有 3 项未填」. */

@@ -207,5 +207,7 @@ describe('a 自评表 open with the add-in', () => {
     expect(status.problems.map((p) => p.message)).toEqual([expect.stringContaining('版本不一致，不显示自评分')]);
     expect(status.problems[0].message).toContain(`v1.0.0`);
     expect(score(host, 't|final')).toBe('');
+    // Still the unit's form: the pane shows the unit's pane (how to return it), without a figure.
+    expect(status.form).toEqual({ unitName: '县公安局', total: null, missing: 0, draft: true, scoredLive: false });
   });
 });

@@ -74,6 +74,32 @@ describe('a 自评表 open in Excel', () => {
     expect(screen.getByRole('status')).toHaveTextContent(/^自评分：84\.5 分$/);
     expect(screen.getByText('各项均已填写')).toBeInTheDocument();
   });
+
+  test('a form the add-in cannot score (another rubric version) still gets the unit’s pane, with no figure and no office action', () => {
+    const fake = new SelfController();
+    renderApp({ controller: fake });
+    const message =
+      '本自评表按评分细则「hengdong-2020-members」v1.0.0（校验码 older）制作，加载项中的细则为 v1.1.0，版本不一致，不显示自评分；表格仍可填写后交回信用办';
+    act(() =>
+      fake.setStatus({
+        bound: false,
+        rubric: null,
+        units: [],
+        problems: [problem('bind', message, { severity: 'error', kind: 'version', unit: '本自评表' })],
+        notices: [],
+        lastScoredAt: null,
+        form: { unitName: '县公安局', total: null, missing: 0, draft: true, scoredLive: false },
+      }),
+    );
+    expect(screen.getByText('单位：县公安局')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('本表不能在此实时计算自评分');
+    expect(screen.getByText(/版本不一致，不显示自评分/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '如何交回自评表' })).toBeInTheDocument();
+    expect(screen.queryByText(/自评分：/)).not.toBeInTheDocument();
+    for (const name of ['生成评分表', '导出附件', '重新计算自评分', '生成自评表', '收回自评表'])
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: '选择评分细则' })).not.toBeInTheDocument();
+  });
 });
 
 describe('导出附件（含佐证材料清单） in Excel', () => {

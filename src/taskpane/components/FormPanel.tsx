@@ -35,23 +35,31 @@ export function FormPanel({ controller, status, form }: { controller: Controller
             {t('status.rubric', { title: rubricOptionText(status.rubric, t) })}
           </Text>
         )}
-        <Text role="status" size={500} weight="semibold" className={shared.wrap}>
-          {total}
-        </Text>
-        <Text className={shared.wrap}>{form.missing > 0 ? t('form.missing', { count: form.missing }) : t('form.allFilled')}</Text>
-        <Text size={200} className={shared.hint}>
-          {t('form.hint')}
-        </Text>
-        <div className={shared.row}>
-          <Button
-            disabledFocusable={rescore.busy}
-            aria-busy={rescore.busy || undefined}
-            icon={rescore.busy ? <Spinner size="tiny" /> : undefined}
-            onClick={() => void rescore.run()}
-          >
-            {t('form.rescore')}
-          </Button>
-        </div>
+        {form.scoredLive === false ? (
+          <Text role="status" className={shared.wrap}>
+            {t('form.notScored')}
+          </Text>
+        ) : (
+          <>
+            <Text role="status" size={500} weight="semibold" className={shared.wrap}>
+              {total}
+            </Text>
+            <Text className={shared.wrap}>{form.missing > 0 ? t('form.missing', { count: form.missing }) : t('form.allFilled')}</Text>
+            <Text size={200} className={shared.hint}>
+              {t('form.hint')}
+            </Text>
+            <div className={shared.row}>
+              <Button
+                disabledFocusable={rescore.busy}
+                aria-busy={rescore.busy || undefined}
+                icon={rescore.busy ? <Spinner size="tiny" /> : undefined}
+                onClick={() => void rescore.run()}
+              >
+                {t('form.rescore')}
+              </Button>
+            </div>
+          </>
+        )}
         {rescore.failed && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody className={shared.wrap}>

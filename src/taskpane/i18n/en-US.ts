@@ -192,6 +192,7 @@ export const enUS: Messages = {
   'form.totalDraft': 'Self-assessed score (draft): {total}',
   'form.totalNone': 'Self-assessed score: cannot be computed yet (items missing or wrong)',
   'form.missing': '{count} item(s) still empty',
+  'form.notScored': 'This form cannot be scored live here (see the problems below); it can still be filled in and returned',
   'form.allFilled': 'Every item is filled in',
   'form.hint':
     'Fill in the yellow cells with your unit’s figures and evidence; the scores and their explanations follow as you type, grey cells need nothing. The self-assessed score is for reference: the assessment team’s verified score is final.',

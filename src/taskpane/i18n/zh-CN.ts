@@ -187,6 +187,7 @@ export const zhCN = {
   'form.totalDraft': '自评分（草稿）：{total} 分',
   'form.totalNone': '自评分：尚不能计算（有未填或有误的项目）',
   'form.missing': '尚有 {count} 项未填',
+  'form.notScored': '本表不能在此实时计算自评分（原因见问题清单），仍可填写后交回',
   'form.allFilled': '各项均已填写',
   'form.hint':
     '在黄色单元格中填写本单位的情况和佐证材料；得分和计分说明随填随算，灰色单元格不用填写。自评分仅供参考，最终以考核组核定为准。',

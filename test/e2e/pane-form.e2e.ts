@@ -6,7 +6,8 @@
  *
  * 衡东 县公安局 types FULL (test/excel-host/add-in-sheets.ts), hand-computed in test/excel/session.test.ts's
  * header to 84.5 (六: 4 reports × 0.5 = 2).
- * SCREENSHOTS=1 writes docs/self-assessment/pane-form.png (the pane beside a form being filled).
+ * SCREENSHOTS=1 writes docs/self-assessment/pane-form.png (the pane beside a form being filled) and
+ * pane-form-other-version.png (a form made with another rubric version: the unit's pane, no figure).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,8 +36,13 @@ const HD = loaded.rubric;
 const UNIT = HD.defaultRoster!.find((u) => u.name === '县公安局')!;
 const SHEET = '县公安局';
 
-/** 县公安局's form as makeForm lays it out (table, CS_FORM, very hidden identity), saved as a host snapshot. */
-async function formSnapshot(): Promise<WorkbookSnapshot> {
+/**
+ * 县公安局's form as makeForm lays it out (table, CS_FORM, very hidden identity), saved as a host snapshot;
+ * `madeWith` names the rubric version the form says it was made with (an older one: not scored live).
+ */
+async function formSnapshot(
+  madeWith: { version: string; hash: string } = { version: HD.version, hash: loaded.hash },
+): Promise<WorkbookSnapshot> {
   const host = createExcelHost({ apiVersion: '1.8' });
   installGlobals(host);
   const groupLabel = HD.ranking.groups.find((g) => g.id === UNIT.group)!.label;
@@ -45,7 +51,7 @@ async function formSnapshot(): Promise<WorkbookSnapshot> {
   for (const c of table.cells) grid[c.row][c.col] = c.value;
   const idx = indexBlock(grid);
   if (!idx.ok) throw new Error(idx.message);
-  const rubric = { id: HD.id, version: HD.version, hash: loaded.hash };
+  const rubric = { id: HD.id, ...madeWith };
   const units = [{ key: 'U0003', name: UNIT.name, group: UNIT.group }];
   const identity: FormIdentity = {
     format: 'credit-score-form',
@@ -128,6 +134,36 @@ test('a 自评表 open in Excel: the unit’s pane, its 自评分 and 计分说�
       await page.screenshot({ path: join(ROOT, 'docs', 'self-assessment', 'pane-form.png'), animations: 'disabled', caret: 'hide' });
     }
     expect(await page.evaluate(() => window.__e2e!.handlerErrors())).toEqual([]);
+    expect(p.errors).toEqual([]);
+  } finally {
+    await p?.close();
+  }
+}, 120_000);
+
+test('a 自评表 of another rubric version: still the unit’s pane, why there is no 自评分, no figure and no office action', async () => {
+  const state = await formSnapshot({ version: '1.0.0', hash: 'older' });
+  let p: OpenedPage | null = null;
+  try {
+    p = await openPage(browser, 'taskpane.html', { initScript: `window.__e2eState = ${JSON.stringify(state)};` });
+    const page = p.page;
+    await page.getByRole('heading', { level: 2, name: '自评表', exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByText(`单位：${UNIT.name}`).waitFor();
+    await page.getByText('本表不能在此实时计算自评分（原因见问题清单），仍可填写后交回').waitFor();
+    await page.getByText(/v1\.0\.0.*版本不一致，不显示自评分/).waitFor();
+    await page.getByRole('heading', { name: '如何交回自评表' }).waitFor();
+    expect(await page.getByText(/自评分：/).count()).toBe(0);
+    for (const name of ['生成评分表', '导出附件', '生成自评表', '重新计算自评分', '新建另一份评分表'])
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: '选择评分细则' }).count()).toBe(0);
+    if (process.env.SCREENSHOTS === '1') {
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(250);
+      await page.screenshot({
+        path: join(ROOT, 'docs', 'self-assessment', 'pane-form-other-version.png'),
+        animations: 'disabled',
+        caret: 'hide',
+      });
+    }
     expect(p.errors).toEqual([]);
   } finally {
     await p?.close();

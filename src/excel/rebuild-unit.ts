@@ -3,8 +3,9 @@
  * `CS_<key>` name, role row or key column was broken) and writes back every input the live session
  * read from it before it was lost. Queued on the caller's request; the caller syncs.
  */
-import { indexBlock, type SheetIndex } from '../layout/binding';
-import { definedNameFor, META_SHEET, type CellValue, type SheetPlan } from '../layout/plan';
+import type { SheetIndex } from '../layout/binding';
+import { planIndex } from '../layout/grid';
+import { definedNameFor, META_SHEET, type CellValue } from '../layout/plan';
 import { allocateSheetNames } from '../layout/sheet-names';
 import { planUnitSheet } from '../layout/unit-sheet';
 import { FIXED_SHEETS } from '../layout/workbook-plan';
@@ -63,15 +64,6 @@ export function filledInputs(lost: LostSheet): number {
     }
   }
   return n;
-}
-
-/** The index the planned block will have once written (its role row and key column). */
-function planIndex(plan: SheetPlan): SheetIndex {
-  const grid: CellValue[][] = Array.from({ length: plan.block.rows }, () => Array<CellValue>(plan.block.cols).fill(null));
-  for (const c of plan.cells) grid[c.row][c.col] = c.value;
-  const idx = indexBlock(grid);
-  if (!idx.ok) throw new Error(`内部错误：评分表布局缺少标识列（${idx.message}）`);
-  return idx.index;
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import type { Cell } from 'exceljs';
 import { indexBlock } from '../layout/binding';
+import { planGrid } from '../layout/grid';
 import type { CellValue, WorkbookMeta } from '../layout/plan';
 import {
   INSTRUCTIONS_SHEET,
@@ -117,8 +118,7 @@ function refusal(form: ReadForm, meta: WorkbookMeta, rubric: Rubric, file: strin
     const groupLabel = rubric.ranking.groups.find((g) => g.id === unit.group)?.label ?? unit.group;
     const sheetName = allocateSheetNames([unit.name], [INSTRUCTIONS_SHEET])[0];
     const plan = planFormSheet(rubric, { key: unit.key, sheetName, unitName: unit.name, groupLabel });
-    const grid: CellValue[][] = Array.from({ length: plan.block.rows }, () => Array<CellValue>(plan.block.cols).fill(null));
-    for (const c of plan.cells) grid[c.row][c.col] = c.value;
+    const grid = planGrid(plan);
     const idx = indexBlock(grid);
     const made = idx.ok ? lockedCells(grid, idx.index) : new Map<string, string>();
     const what = lockedDifferences(made, lockedCells(form.values, form.index));

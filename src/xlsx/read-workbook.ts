@@ -39,6 +39,8 @@ export interface LocatedBlock {
 
 export interface ReadWorkbookResult {
   meta: WorkbookMeta;
+  /** The rubric exactly as the metadata sheet holds it (written back unchanged when the metadata is rewritten). */
+  rubricJson: string;
   /** The embedded rubric, validated, with its content hash. */
   loaded: LoadedRubric;
   rubric: Rubric;
@@ -413,6 +415,7 @@ export async function readWorkbook(input: XlsxInput, options: ReadOptions = {}):
   }
   return {
     meta,
+    rubricJson,
     loaded,
     rubric,
     units,

@@ -8,31 +8,27 @@
  *   file (src/xlsx/review.ts): the same figures as the annex's 自评与核定对照表.
  * A workbook whose choice is off (every workbook as made) is left exactly as it was.
  */
-import { indexBlock } from '../layout/binding';
-import { metaColumn, readMetaColumn } from '../layout/meta';
+import { planIndex } from '../layout/grid';
+import { metaColumn } from '../layout/meta';
 import type { OutputCell } from '../layout/outputs';
-import { META_SHEET, definedNameFor, type CellValue } from '../layout/plan';
+import { META_SHEET, definedNameFor } from '../layout/plan';
 import { STYLES } from '../layout/styles';
 import { planSummaryOf, showsSummarySelf, summarySelfOutputs, withSummarySelf } from '../layout/summary-self';
 import type { Problem, RosterResult } from '../scoring/types';
 import { addSheet, blockReference, protect } from './apply-plan';
-import { readCell } from './cell-values';
 import type { Workbook } from './exceljs';
 import type { ReadWorkbookResult } from './read-workbook';
 import type { ReviewResult } from './review';
 import { styleTable } from './style-map';
 
-/** The metadata sheet's column A rewritten for `meta` (the rubric as it was); rows left over are emptied. */
-function rewriteMeta(wb: Workbook, meta: ReadWorkbookResult['meta']): boolean {
-  const ws = wb.getWorksheet(META_SHEET);
+/** The metadata sheet's column A rewritten for `meta` (the rubric as the read found it); rows left over are emptied. */
+function rewriteMeta(read: ReadWorkbookResult, meta: ReadWorkbookResult['meta']): boolean {
+  const ws = read.workbook.getWorksheet(META_SHEET);
   if (!ws) return false;
-  const old: CellValue[] = [];
-  for (let r = 1; r <= ws.rowCount; r++) old.push(readCell(ws.findCell(r, 1)).value);
-  const read = readMetaColumn(old);
-  if (!read.ok) return false;
+  const rows = ws.rowCount;
   const column = metaColumn({ meta, rubricJson: read.rubricJson });
   column.forEach((text, i) => (ws.getCell(i + 1, 1).value = text));
-  for (let r = column.length + 1; r <= old.length; r++) ws.getCell(r, 1).value = null;
+  for (let r = column.length + 1; r <= rows; r++) ws.getCell(r, 1).value = null;
   return true;
 }
 
@@ -53,8 +49,7 @@ export async function chooseSummarySelf(read: ReadWorkbookResult, on: boolean): 
   const laidOut = block.index.cols.has('selfTotal');
   if (showsSummarySelf(read.meta) === on && laidOut === on) return null;
   const meta = withSummarySelf(read.meta, on);
-  if (!rewriteMeta(read.workbook, meta))
-    return { severity: 'warning', unit: '', message: '工作簿的元数据无法改写，未能设置汇总中的自评列' };
+  if (!rewriteMeta(read, meta)) return { severity: 'warning', unit: '', message: '工作簿的元数据无法改写，未能设置汇总中的自评列' };
   read.meta = meta;
 
   const old = block.worksheet;
@@ -72,10 +67,6 @@ export async function chooseSummarySelf(read: ReadWorkbookResult, on: boolean): 
   removeName(read.workbook, definedNameFor('SUMMARY'));
   read.workbook.definedNames.add(blockReference(plan), definedNameFor('SUMMARY'));
 
-  const grid: CellValue[][] = Array.from({ length: plan.block.rows }, () => Array<CellValue>(plan.block.cols).fill(null));
-  for (const c of plan.cells) if (c.row < plan.block.rows && c.col < plan.block.cols) grid[c.row][c.col] = c.value;
-  const index = indexBlock(grid);
-  if (!index.ok) throw new Error(`layout bug: 汇总 plan without its key column (${index.message})`);
   read.blocks.set('SUMMARY', {
     ...block,
     worksheet: ws,
@@ -83,7 +74,7 @@ export async function chooseSummarySelf(read: ReadWorkbookResult, on: boolean): 
     left: 1,
     rows: plan.block.rows,
     cols: plan.block.cols,
-    index: index.index,
+    index: planIndex(plan),
   });
   return null;
 }

@@ -5,7 +5,7 @@
  * in file mode (src/layout/evidence-rows.ts, src/layout/annex-comparison.ts), so the same workbook gives
  * the same sheets in both. No Office.js here.
  */
-import { comparisonOf, type AnnexComparison } from '../layout/annex-comparison';
+import { rosterComparison, type AnnexComparison } from '../layout/annex-comparison';
 import type { EvidenceRow } from '../layout/annex-plan';
 import { evidenceRowsOf, type EvidenceUnit } from '../layout/evidence-rows';
 import { selfColumnsOfIndex } from '../layout/review';
@@ -29,19 +29,5 @@ export function liveEvidenceRows(session: LiveSession): EvidenceRow[] {
 /** The 自评与核定对照表 of the live workbook; null where no unit sheet carries 自评 (as file mode). */
 export function liveComparison(session: LiveSession, result: RosterResult): AnnexComparison | null {
   const self = session.selfAssessment();
-  if (!self.review) return null;
-  const groupLabel = (id: string) => session.rubric.ranking.groups.find((g) => g.id === id)?.label ?? id;
-  return comparisonOf(
-    session.meta.units.map((u, i) => ({ unitKey: u.key, unit: u.name, group: groupLabel(u.group), verified: result.units[i].final })),
-    self.totals,
-    self.review.differences.map(({ unitKey, unit, item, self: s, verified, difference, reason }) => ({
-      unitKey,
-      unit,
-      item,
-      self: s,
-      verified,
-      difference,
-      reason,
-    })),
-  );
+  return self.review ? rosterComparison(session.rubric, session.meta.units, result, self.totals, self.review.differences) : null;
 }

@@ -3,8 +3,10 @@
  * 自评 total beside its 核定 total, with the items where they differ (the 核查清单 lines). The
  * official tables of the annex stay the 核定 result and are not touched; this sheet is added only
  * when the office asks for it. Pure data: the rows are worked out here from what the workbook's
- * review found (src/xlsx/review.ts), the sheet is planned in annex-plan.ts.
+ * review found (src/xlsx/review.ts, or the live session's), the sheet is planned in annex-plan.ts.
  */
+import type { Rubric } from '../rubric/schema';
+import type { RosterResult } from '../scoring/types';
 
 /** One unit of the roster, as the comparison needs it (roster order). */
 export interface ComparisonUnitInput {
@@ -84,4 +86,32 @@ export function comparisonOf(
   const order = new Map(units.map((u, i) => [u.unitKey, i]));
   const details = [...differences].sort((a, b) => (order.get(a.unitKey) ?? 0) - (order.get(b.unitKey) ?? 0));
   return { units: rows, details };
+}
+
+/**
+ * The comparison of a scored roster, as both hosts make it (src/xlsx/comparison.ts from a file's
+ * review, src/excel/annex-extras.ts from the live session's): units in roster order with their group's
+ * label, and the 核查清单 lines reduced to what the sheet shows.
+ */
+export function rosterComparison(
+  rubric: Rubric,
+  units: readonly { key: string; name: string; group: string }[],
+  result: RosterResult,
+  selfTotals: ReadonlyMap<string, number | null>,
+  differences: readonly ComparisonDifference[],
+): AnnexComparison {
+  const groupLabel = (id: string) => rubric.ranking.groups.find((g) => g.id === id)?.label ?? id;
+  return comparisonOf(
+    units.map((u, i) => ({ unitKey: u.key, unit: u.name, group: groupLabel(u.group), verified: result.units[i].final })),
+    selfTotals,
+    differences.map(({ unitKey, unit, item, self, verified, difference, reason }) => ({
+      unitKey,
+      unit,
+      item,
+      self,
+      verified,
+      difference,
+      reason,
+    })),
+  );
 }

@@ -4,25 +4,11 @@
  * and its 核定 total, and the 核查清单 lines. Null for a workbook without any 自评: the caller says
  * so (NO_SELF_ASSESSMENT) and makes the annex without the sheet.
  */
-import { comparisonOf, type AnnexComparison } from '../layout/annex-comparison';
+import { rosterComparison, type AnnexComparison } from '../layout/annex-comparison';
 import type { RosterResult } from '../scoring/types';
 import type { ReadWorkbookResult } from './read-workbook';
 import type { ReviewResult } from './review';
 
 export function comparisonFromReview(read: ReadWorkbookResult, result: RosterResult, review: ReviewResult | null): AnnexComparison | null {
-  if (!review) return null;
-  const groupLabel = (id: string) => read.rubric.ranking.groups.find((g) => g.id === id)?.label ?? id;
-  return comparisonOf(
-    read.meta.units.map((u, i) => ({ unitKey: u.key, unit: u.name, group: groupLabel(u.group), verified: result.units[i].final })),
-    review.selfTotals,
-    review.differences.map(({ unitKey, unit, item, self, verified, difference, reason }) => ({
-      unitKey,
-      unit,
-      item,
-      self,
-      verified,
-      difference,
-      reason,
-    })),
-  );
+  return review ? rosterComparison(read.rubric, read.meta.units, result, review.selfTotals, review.differences) : null;
 }
